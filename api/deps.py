@@ -1,0 +1,57 @@
+"""Shared dependencies: the catalogue, pagination, the API key."""
+
+from __future__ import annotations
+
+import hmac
+from typing import Annotated, TypeVar
+
+from fastapi import Depends, Header, HTTPException, Query, Request
+
+from queries.catalog import Catalog
+from queries.views import Page
+
+T = TypeVar("T")
+MAX_LIMIT = 500
+
+
+def get_catalog(request: Request) -> Catalog:
+    catalog: Catalog = request.app.state.catalog
+    return catalog
+
+
+CatalogDep = Annotated[Catalog, Depends(get_catalog)]
+
+
+class Paging:
+    def __init__(
+        self,
+        limit: Annotated[int, Query(ge=1, le=MAX_LIMIT, description="Page size.")] = 50,
+        offset: Annotated[int, Query(ge=0, le=10_000_000, description="Items to skip.")] = 0,
+    ) -> None:
+        self.limit = limit
+        self.offset = offset
+
+    def page(self, items: list[T]) -> Page[T]:
+        return Page[T](
+            items=items[self.offset : self.offset + self.limit],
+            total=len(items),
+            limit=self.limit,
+            offset=self.offset,
+        )
+
+
+PagingDep = Annotated[Paging, Depends()]
+
+
+def require_api_key(
+    request: Request,
+    x_api_key: Annotated[str | None, Header(max_length=256, description="API key.")] = None,
+) -> None:
+    """Writes are off unless a key is configured, and then need that key."""
+    expected: str | None = request.app.state.api_key
+    if expected is None:
+        raise HTTPException(403, "writing through the API is disabled: set HARMONIA_API_KEY")
+    if x_api_key is None or not hmac.compare_digest(x_api_key.encode(), expected.encode()):
+        raise HTTPException(
+            401, "missing or wrong X-API-Key", headers={"WWW-Authenticate": "ApiKey"}
+        )

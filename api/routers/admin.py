@@ -1,0 +1,36 @@
+"""Endpoints that write. Off unless HARMONIA_API_KEY is set; then they need that key."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Query, Request
+from pydantic import BaseModel, Field
+
+from api.deps import require_api_key
+from ingest.runner import ingest
+
+router = APIRouter(prefix="/admin", tags=["admin"], dependencies=[Depends(require_api_key)])
+
+
+class IngestOutcome(BaseModel):
+    source_id: str
+    key: str
+    status: str = Field(description="written, unchanged, skipped or failed.")
+    message: str
+
+
+@router.post("/ingest", summary="Ingest sources from the configured sources directory")
+def trigger_ingest(
+    request: Request,
+    source: Annotated[
+        list[str] | None,
+        Query(max_length=50, description="Source ids; all available when omitted."),
+    ] = None,
+) -> list[IngestOutcome]:
+    store = request.app.state.catalog.store
+    outcomes = ingest(store, request.app.state.sources_search, only=source)
+    return [
+        IngestOutcome(source_id=o.source_id, key=o.key, status=o.status, message=o.message)
+        for o in outcomes
+    ]

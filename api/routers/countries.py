@@ -1,0 +1,45 @@
+"""Countries: memberships, subscriptions, country groups, lists."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Path, Query
+
+from api.deps import CatalogDep, PagingDep
+from api.errors import ERROR_RESPONSES
+from queries.views import CountryDetail, CountrySummary, Page
+
+router = APIRouter(prefix="/countries", tags=["countries"], responses=ERROR_RESPONSES)
+
+CountryCode = Annotated[
+    str,
+    Path(
+        min_length=2,
+        max_length=20,
+        pattern=r"^(country:)?[A-Za-z]{2}$",
+        description="ISO 3166-1 alpha-2 code.",
+        examples=["FR"],
+    ),
+]
+
+
+@router.get("", summary="List countries")
+def list_countries(
+    catalog: CatalogDep,
+    paging: PagingDep,
+    regime: Annotated[
+        str | None,
+        Query(
+            max_length=100,
+            description="Only current members of this regime.",
+            examples=["wassenaar"],
+        ),
+    ] = None,
+) -> Page[CountrySummary]:
+    return paging.page(catalog.countries(regime=regime))
+
+
+@router.get("/{code}", summary="One country's profile")
+def get_country(catalog: CatalogDep, code: CountryCode) -> CountryDetail:
+    return catalog.country(code)

@@ -1,0 +1,421 @@
+"""Node and edge types of the Harmonia graph.
+
+Every node and edge is a frozen pydantic model carrying its :class:`Provenance`. The stores do
+not see these classes: they keep :class:`NodeRecord` / :class:`EdgeRecord` rows (id, label or
+type, flat properties), which is what both backends can hold. ``to_record`` / ``node_from_record``
+convert between the two.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from datetime import date
+from typing import Any, ClassVar, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from graph_schema import ids
+from graph_schema.provenance import Provenance
+
+JsonValue = Any
+PROVENANCE_PREFIX = "prov_"
+
+
+class NodeRecord(BaseModel):
+    """A node as the stores keep it."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    id: str
+    label: str
+    properties: dict[str, JsonValue]
+
+
+class EdgeRecord(BaseModel):
+    """An edge as the stores keep it."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    id: str
+    type: str
+    source: str
+    target: str
+    properties: dict[str, JsonValue]
+
+
+def _flatten(payload: dict[str, JsonValue], provenance: Provenance) -> dict[str, JsonValue]:
+    for key, value in provenance.model_dump(mode="json").items():
+        payload[PROVENANCE_PREFIX + key] = value
+    return payload
+
+
+def _unflatten(properties: dict[str, JsonValue]) -> tuple[dict[str, JsonValue], Provenance]:
+    plain = {k: v for k, v in properties.items() if not k.startswith(PROVENANCE_PREFIX)}
+    prov = {
+        k[len(PROVENANCE_PREFIX) :]: v
+        for k, v in properties.items()
+        if k.startswith(PROVENANCE_PREFIX)
+    }
+    return plain, Provenance.model_validate(prov)
+
+
+class Node(BaseModel):
+    """Base of every node type."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    LABEL: ClassVar[str]
+    #: Properties worth a Neo4j index besides ``id`` (which always has a uniqueness constraint).
+    INDEXED: ClassVar[tuple[str, ...]] = ()
+
+    id: str
+    provenance: Provenance
+
+    def to_record(self) -> NodeRecord:
+        payload = self.model_dump(mode="json", exclude={"id", "provenance"})
+        return NodeRecord(
+            id=self.id, label=self.LABEL, properties=_flatten(payload, self.provenance)
+        )
+
+
+class Edge(BaseModel):
+    """Base of every edge type. ``key`` separates parallel edges of one type between two nodes."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    TYPE: ClassVar[str]
+    SOURCE_LABELS: ClassVar[tuple[str, ...]]
+    TARGET_LABELS: ClassVar[tuple[str, ...]]
+
+    source: str
+    target: str
+    key: str = ""
+    provenance: Provenance
+
+    @property
+    def id(self) -> str:
+        return ids.edge_id(self.TYPE, self.source, self.target, self.key)
+
+    def to_record(self) -> EdgeRecord:
+        payload = self.model_dump(mode="json", exclude={"source", "target", "provenance"})
+        return EdgeRecord(
+            id=self.id,
+            type=self.TYPE,
+            source=self.source,
+            target=self.target,
+            properties=_flatten(payload, self.provenance),
+        )
+
+
+# --- nodes ---------------------------------------------------------------------------------
+
+
+class Country(Node):
+    LABEL = "Country"
+    INDEXED = ("iso2", "name")
+
+    iso2: str = Field(pattern=r"^[A-Z]{2}$", examples=["FR"])
+    iso3: str | None = Field(default=None, pattern=r"^[A-Z]{3}$")
+    name: str = Field(examples=["France"])
+    names: dict[str, str] = Field(default_factory=dict, description="Name per language code.")
+    aliases: list[str] = Field(default_factory=list)
+
+
+class Regime(Node):
+    LABEL = "Regime"
+    INDEXED = ("short_name",)
+
+    short_name: str = Field(examples=["Wassenaar"])
+    name: str
+    kind: Literal["regime", "union", "initiative", "forum", "treaty"]
+    established: date | None = None
+    url: str | None = None
+    description: str = ""
+    names: dict[str, str] = Field(default_factory=dict)
+
+
+class CountryGroup(Node):
+    """A group of destinations one issuer defines, e.g. US EAR Country Group A:1."""
+
+    LABEL = "CountryGroup"
+    INDEXED = ("code",)
+
+    issuer: str
+    code: str
+    name: str
+
+
+class ControlList(Node):
+    """One edition of one issuer's control list."""
+
+    LABEL = "ControlList"
+    INDEXED = ("issuer", "edition")
+
+    issuer: str = Field(description="Node id of the issuing country or regime.")
+    title: str
+    edition: str = Field(description="Edition label, e.g. '2025 Corr.'.")
+    edition_date: date
+    numbering: str = Field(description="Code system of the list, see graph_schema.codes.")
+    source_url: str
+    file_sha256: str
+
+
+class Parameter(BaseModel):
+    """A numeric threshold extracted from an entry text ("exceeding 10 kg")."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    quantity: str
+    comparator: Literal[">", ">=", "<", "<=", "="]
+    value: float
+    unit: str
+    text: str
+
+
+class ControlEntry(Node):
+    """One code in one edition of a list."""
+
+    LABEL = "ControlEntry"
+    INDEXED = ("canonical", "list_id", "code")
+
+    list_id: str
+    code: str = Field(description="The code as the list writes it.", examples=["5.A.1.j"])
+    canonical: str = Field(description="Normalised code.", examples=["5A001.j"])
+    parent: str | None = Field(default=None, description="Canonical code of the parent entry.")
+    level: int = Field(ge=0)
+    category: str | None = None
+    heading: str = ""
+    text: str = ""
+    notes: list[str] = Field(default_factory=list)
+    reasons: list[str] = Field(default_factory=list)
+    parameters: list[Parameter] = Field(default_factory=list)
+    status: Literal["active", "reserved", "not-used", "deleted"] = "active"
+    sensitive: bool = False
+    very_sensitive: bool = False
+    page: int | None = None
+
+
+class Technology(Node):
+    LABEL = "Technology"
+    INDEXED = ("name",)
+
+    name: str
+    labels: dict[str, str] = Field(description="Label per language code (en, fr, ar...).")
+    synonyms: dict[str, list[str]] = Field(default_factory=dict)
+    description: str = ""
+    parent: str | None = None
+    code_hints: list[str] = Field(default_factory=list, description="Canonical code prefixes.")
+
+
+class CodeOfConduct(Node):
+    LABEL = "CodeOfConduct"
+
+    short_name: str
+    title: str
+    adopted: date | None = None
+    url: str | None = None
+    description: str = ""
+
+
+class Commitment(Node):
+    LABEL = "Commitment"
+
+    code_of_conduct: str
+    number: int
+    text: str
+
+
+class Party(Node):
+    """A listed company, person or other party."""
+
+    LABEL = "Party"
+    INDEXED = ("name",)
+
+    name: str
+    kind: str = "entity"
+    aliases: list[str] = Field(default_factory=list)
+    countries: list[str] = Field(default_factory=list, description="ISO alpha-2 codes.")
+    addresses: list[str] = Field(default_factory=list)
+    lists: list[str] = Field(default_factory=list, description="Names of the lists naming it.")
+
+
+class Document(Node):
+    """A news item or statement."""
+
+    LABEL = "Document"
+    INDEXED = ("language",)
+
+    title: str
+    language: str
+    published: date | None = None
+    source: str
+    file_sha256: str
+    length: int = Field(ge=0)
+
+
+NODE_TYPES: dict[str, type[Node]] = {
+    cls.LABEL: cls
+    for cls in (
+        Country,
+        Regime,
+        CountryGroup,
+        ControlList,
+        ControlEntry,
+        Technology,
+        CodeOfConduct,
+        Commitment,
+        Party,
+        Document,
+    )
+}
+
+
+# --- edges ---------------------------------------------------------------------------------
+
+
+class MemberOf(Edge):
+    TYPE = "MEMBER_OF"
+    SOURCE_LABELS = ("Country",)
+    TARGET_LABELS = ("Regime",)
+
+    since: date | None = None
+    until: date | None = None
+    role: str = "member"
+
+
+class InGroup(Edge):
+    TYPE = "IN_GROUP"
+    SOURCE_LABELS = ("Country",)
+    TARGET_LABELS = ("CountryGroup",)
+
+
+class Issues(Edge):
+    TYPE = "ISSUES"
+    SOURCE_LABELS = ("Country", "Regime")
+    TARGET_LABELS = ("ControlList", "CountryGroup")
+
+
+class Contains(Edge):
+    TYPE = "CONTAINS"
+    SOURCE_LABELS = ("ControlList",)
+    TARGET_LABELS = ("ControlEntry",)
+
+
+class ParentOf(Edge):
+    TYPE = "PARENT_OF"
+    SOURCE_LABELS = ("ControlEntry",)
+    TARGET_LABELS = ("ControlEntry",)
+
+
+class Implements(Edge):
+    """National entry -> regime entry it implements."""
+
+    TYPE = "IMPLEMENTS"
+    SOURCE_LABELS = ("ControlEntry",)
+    TARGET_LABELS = ("ControlEntry",)
+
+    method: Literal["code", "text", "parameters", "manual", "stated"]
+    score: float = Field(ge=0.0, le=1.0)
+    scope: Literal["same", "broader", "narrower", "different-parameters", "unknown"] = "unknown"
+    evidence: str
+
+
+class Covers(Edge):
+    TYPE = "COVERS"
+    SOURCE_LABELS = ("ControlEntry",)
+    TARGET_LABELS = ("Technology",)
+
+    method: str
+    matched: str = ""
+    score: float = Field(default=1.0, ge=0.0, le=1.0)
+
+
+class Subscribes(Edge):
+    TYPE = "SUBSCRIBES"
+    SOURCE_LABELS = ("Country",)
+    TARGET_LABELS = ("CodeOfConduct",)
+
+    date: dt.date | None = None
+    role: str = "subscriber"
+
+
+class Establishes(Edge):
+    TYPE = "ESTABLISHES"
+    SOURCE_LABELS = ("Regime",)
+    TARGET_LABELS = ("CodeOfConduct",)
+
+
+class HasCommitment(Edge):
+    TYPE = "HAS_COMMITMENT"
+    SOURCE_LABELS = ("CodeOfConduct",)
+    TARGET_LABELS = ("Commitment",)
+
+
+class Addresses(Edge):
+    """A code of conduct or commitment addresses a technology."""
+
+    TYPE = "ADDRESSES"
+    SOURCE_LABELS = ("CodeOfConduct", "Commitment")
+    TARGET_LABELS = ("Technology",)
+
+
+class Lists(Edge):
+    TYPE = "LISTS"
+    SOURCE_LABELS = ("Country", "Regime")
+    TARGET_LABELS = ("Party",)
+
+    date: dt.date | None = None
+    list_name: str
+    reason: str = ""
+    citation: str = ""
+
+
+class Mentions(Edge):
+    TYPE = "MENTIONS"
+    SOURCE_LABELS = ("Document",)
+    TARGET_LABELS = tuple(NODE_TYPES)
+
+    text: str
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+
+
+EDGE_TYPES: dict[str, type[Edge]] = {
+    cls.TYPE: cls
+    for cls in (
+        MemberOf,
+        InGroup,
+        Issues,
+        Contains,
+        ParentOf,
+        Implements,
+        Covers,
+        Subscribes,
+        Establishes,
+        HasCommitment,
+        Addresses,
+        Lists,
+        Mentions,
+    )
+}
+
+Record = Node | Edge
+
+
+def node_from_record(record: NodeRecord) -> Node:
+    """Typed node back from its stored row; unknown labels are an error, not a guess."""
+    cls = NODE_TYPES.get(record.label)
+    if cls is None:
+        raise ValueError(f"unknown node label {record.label!r}")
+    plain, prov = _unflatten(record.properties)
+    return cls.model_validate({"id": record.id, "provenance": prov, **plain})
+
+
+def edge_from_record(record: EdgeRecord) -> Edge:
+    cls = EDGE_TYPES.get(record.type)
+    if cls is None:
+        raise ValueError(f"unknown edge type {record.type!r}")
+    plain, prov = _unflatten(record.properties)
+    return cls.model_validate(
+        {"source": record.source, "target": record.target, "provenance": prov, **plain}
+    )

@@ -1,0 +1,1 @@
+"""Getting facts in: sources, fetching, reference data, alignment and NLP."""

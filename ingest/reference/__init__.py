@@ -1,0 +1,1 @@
+"""Reference data the project maintains: regimes, memberships, codes of conduct, technologies."""

@@ -1,0 +1,184 @@
+"""Ingest: locate a source's file, verify it, parse it, check it, write it atomically.
+
+Nothing reaches the store until the whole edition has been parsed and has passed its
+assertions; the store then replaces that edition in one transaction. Any failure on the way
+leaves the graph as it was.
+"""
+
+from __future__ import annotations
+
+import time
+from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+from pydantic import ValidationError
+
+from graph_schema.model import Edge, Node, Record
+from ingest.checksum import sha256_file
+from ingest.reference.loader import reference_batch
+from ingest.registry import SourceDefinition, all_sources, get_source
+from ingest.sources.base import ParseError, SourceMeta
+from store.base import GraphStore, SourceBatch, StoreError
+
+REFERENCE = "reference"
+
+
+class IngestError(RuntimeError):
+    """One source could not be ingested; the message is one line and says why."""
+
+
+@dataclass(frozen=True)
+class Outcome:
+    source_id: str
+    key: str
+    status: Literal["written", "unchanged", "skipped", "failed"]
+    message: str = ""
+    counts: dict[str, int] | None = None
+    seconds: float = 0.0
+
+
+def locate(meta: SourceMeta, search: Sequence[Path]) -> Path | None:
+    """The source's file in the first directory that has it."""
+    for directory in search:
+        candidate = directory / meta.file
+        if candidate.is_file():
+            return candidate
+    return None
+
+
+def verify(meta: SourceMeta, path: Path) -> None:
+    actual = sha256_file(path)
+    if actual != meta.sha256:
+        raise IngestError(
+            f"{meta.id}: checksum mismatch for {path.name} (expected {meta.sha256[:12]}..., "
+            f"got {actual[:12]}...): the file is corrupt or not the {meta.edition} edition"
+        )
+
+
+def count_records(records: Iterable[Record]) -> dict[str, int]:
+    counter: Counter[str] = Counter()
+    for record in records:
+        counter[record.LABEL if isinstance(record, Node) else record.TYPE] += 1
+    return dict(sorted(counter.items()))
+
+
+def check_expectations(meta: SourceMeta, counts: dict[str, int]) -> None:
+    for name, expected in meta.expected.items():
+        found = counts.get(name, 0)
+        if not expected.min <= found <= expected.max:
+            raise IngestError(
+                f"{meta.id}: expected {expected.min}..{expected.max} {name}, found {found}: "
+                "the file may be truncated or a different edition; nothing was written"
+            )
+
+
+def build_batch(definition: SourceDefinition, path: Path) -> tuple[SourceBatch, dict[str, int]]:
+    """Parse and check one source file into a batch, without touching any store."""
+    meta = definition.meta
+    verify(meta, path)
+    try:
+        records = list(definition.parse(path, meta))
+    except ParseError as exc:
+        raise IngestError(f"{meta.id}: cannot parse {path.name}: {exc}") from exc
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        where = ".".join(str(p) for p in first["loc"])
+        raise IngestError(
+            f"{meta.id}: invalid record from {path.name}: {where}: {first['msg']}"
+        ) from exc
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        raise IngestError(
+            f"{meta.id}: cannot parse {path.name}: {type(exc).__name__}: {exc}"
+        ) from exc
+    counts = count_records(records)
+    check_expectations(meta, counts)
+    batch = SourceBatch(
+        source_id=meta.id,
+        edition=meta.edition,
+        title=meta.title,
+        issuer=meta.issuer,
+        official_url=meta.official_url,
+        file_sha256=meta.sha256,
+        nodes=[r.to_record() for r in records if isinstance(r, Node)],
+        edges=[r.to_record() for r in records if isinstance(r, Edge)],
+    )
+    return batch, counts
+
+
+def write(
+    store: GraphStore, source_id: str, batch: SourceBatch, counts: dict[str, int], started: float
+) -> Outcome:
+    try:
+        result = store.replace_source(batch)
+    except StoreError as exc:
+        raise IngestError(f"{source_id}: {exc}") from exc
+    return Outcome(
+        source_id=source_id,
+        key=batch.key,
+        status=result.status,
+        counts=counts,
+        seconds=time.perf_counter() - started,
+    )
+
+
+def ingest_reference(store: GraphStore) -> Outcome:
+    started = time.perf_counter()
+    batch = reference_batch()
+    counts = dict(
+        sorted(Counter([*(n.label for n in batch.nodes), *(e.type for e in batch.edges)]).items())
+    )
+    return write(store, REFERENCE, batch, counts, started)
+
+
+def ingest_file(store: GraphStore, source_id: str, path: Path) -> Outcome:
+    """Ingest one source from an explicit file."""
+    started = time.perf_counter()
+    definition = get_source(source_id)
+    batch, counts = build_batch(definition, path)
+    return write(store, source_id, batch, counts, started)
+
+
+def ingest(
+    store: GraphStore,
+    search: Sequence[Path],
+    only: Sequence[str] | None = None,
+    on_outcome: Callable[[Outcome], None] | None = None,
+) -> list[Outcome]:
+    """Ingest the reference data and every source whose file is found (or just ``only``).
+
+    A source named in ``only`` whose file is missing is a failure; otherwise it is skipped.
+    Each source is its own atomic write: one failing does not undo the others.
+    """
+    wanted = list(only) if only else [REFERENCE, *all_sources()]
+    outcomes: list[Outcome] = []
+    for source_id in wanted:
+        outcome = _one(store, source_id, search, explicit=bool(only))
+        outcomes.append(outcome)
+        if on_outcome is not None:
+            on_outcome(outcome)
+    return outcomes
+
+
+def _one(store: GraphStore, source_id: str, search: Sequence[Path], explicit: bool) -> Outcome:
+    if source_id == REFERENCE:
+        try:
+            return ingest_reference(store)
+        except IngestError as exc:
+            return Outcome(source_id, f"{REFERENCE}@current", "failed", str(exc))
+    try:
+        definition = get_source(source_id)
+    except KeyError as exc:
+        return Outcome(source_id, source_id, "failed", str(exc.args[0]))
+    meta = definition.meta
+    path = locate(meta, search)
+    if path is None:
+        where = ", ".join(str(d) for d in search) or "no directory given"
+        message = f"{meta.file} not found in {where}"
+        return Outcome(source_id, meta.key, "failed" if explicit else "skipped", message)
+    try:
+        return ingest_file(store, source_id, path)
+    except IngestError as exc:
+        return Outcome(source_id, meta.key, "failed", str(exc))

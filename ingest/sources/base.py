@@ -1,0 +1,85 @@
+"""What every source folder shares: the metadata model, the parse error and provenance."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path, PurePosixPath
+from typing import Literal, Protocol
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+from graph_schema.model import Record
+from graph_schema.provenance import Provenance
+
+
+class ParseError(ValueError):
+    """The file is not what the source expects; the message says what was found."""
+
+
+class CountRange(BaseModel):
+    """Data-quality assertion: how many nodes of a label (or edges of a type) to expect."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    min: int = Field(ge=0)
+    max: int = Field(ge=0)
+
+    @model_validator(mode="after")
+    def _ordered(self) -> CountRange:
+        if self.min > self.max:
+            raise ValueError(f"min {self.min} > max {self.max}")
+        return self
+
+
+class SourceMeta(BaseModel):
+    """The ``source.yaml`` of a source folder."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    id: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$")
+    title: str
+    issuer: str = Field(pattern=r"^(country|regime):", description="Node id of the issuer.")
+    edition: str = Field(min_length=1)
+    edition_date: date
+    official_url: str = Field(pattern=r"^https://")
+    download_url: str | None = Field(
+        default=None,
+        pattern=r"^https://",
+        description="A URL serving exactly this file, if there is one; fetch uses it.",
+    )
+    obtained_from: str = Field(default="", description="How the file was obtained, honestly.")
+    format: Literal["pdf", "json", "xml", "xlsx", "txt", "md", "html"]
+    file: str = Field(description="Path of the file relative to the sources directory.")
+    sha256: str = Field(pattern=r"^[0-9a-f]{64}$")
+    retrieved: date | None = None
+    expected: dict[str, CountRange] = Field(
+        default_factory=dict, description="Label or edge type -> expected count range."
+    )
+    notes: str = ""
+
+    @field_validator("file")
+    @classmethod
+    def _relative(cls, value: str) -> str:
+        path = PurePosixPath(value)
+        if path.is_absolute() or ".." in path.parts:
+            raise ValueError(f"file must be a path inside the sources directory: {value!r}")
+        return value
+
+    @property
+    def key(self) -> str:
+        return f"{self.id}@{self.edition}"
+
+    def provenance(self, citation: str | None = None, sentence: str | None = None) -> Provenance:
+        return Provenance(
+            source=self.id,
+            edition=self.edition,
+            file_sha256=self.sha256,
+            retrieved=self.retrieved,
+            citation=citation or self.official_url,
+            sentence=sentence,
+        )
+
+
+class Parser(Protocol):
+    def __call__(self, path: Path, meta: SourceMeta) -> Iterator[Record]: ...

@@ -1,0 +1,1 @@
+"""Reading and analysing the graph: catalogue, coverage, divergences, gaps, changes, search."""

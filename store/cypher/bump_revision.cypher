@@ -1,0 +1,3 @@
+MERGE (m:HarmoniaMeta {key: 'graph'})
+ON CREATE SET m.revision = 0
+SET m.revision = m.revision + 1;

@@ -1,0 +1,3 @@
+MATCH (s:HarmoniaSource {key: $key})
+DELETE s
+RETURN count(s) AS removed;

@@ -1,0 +1,2 @@
+MATCH (s:HarmoniaSource {key: $key})
+RETURN s.digest AS digest;

@@ -1,0 +1,3 @@
+MATCH (s:HarmoniaSource)
+RETURN s.record AS record
+ORDER BY s.key;

@@ -1,0 +1,2 @@
+MERGE (s:HarmoniaSource {key: $key})
+SET s.record = $record, s.digest = $digest;

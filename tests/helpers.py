@@ -1,0 +1,108 @@
+"""Helpers tests import: paths of the real data and small hand-written batches."""
+
+from __future__ import annotations
+
+import os
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from graph_schema import ids
+from graph_schema.model import (
+    Contains,
+    ControlEntry,
+    ControlList,
+    Country,
+    Edge,
+    Issues,
+    Node,
+    Parameter,
+    ParentOf,
+)
+from graph_schema.provenance import Provenance
+from store.base import SourceBatch
+
+ROOT = Path(__file__).resolve().parents[1]
+#: The real source files; CI has shared/ beside the checkout.
+SHARED = Path(os.environ.get("HARMONIA_TEST_SHARED", ROOT.parent / "shared"))
+SHARED_DATA = SHARED / "data"
+
+
+def need_shared_data() -> Path:
+    if not SHARED_DATA.is_dir():
+        pytest.fail(f"real data not found at {SHARED_DATA} (set HARMONIA_TEST_SHARED)")
+    return SHARED_DATA
+
+
+def sample_batch(
+    edition: str = "2025", codes: tuple[str, ...] = ("5A001", "5A001.j")
+) -> SourceBatch:
+    """A small list edition written by hand: one list, a few entries and their hierarchy."""
+    prov = Provenance(source="sample-list", edition=edition, file_sha256="0" * 64)
+    list_id = ids.control_list_id("sample", edition)
+    records: list[Node | Edge] = [
+        ControlList(
+            id=list_id,
+            issuer="regime:wassenaar",
+            title="Sample list",
+            edition=edition,
+            edition_date=date(2025, 12, 4),
+            numbering="wassenaar",
+            source_url="https://example.org/list.pdf",
+            file_sha256="0" * 64,
+            provenance=prov,
+        ),
+        Issues(source="regime:wassenaar", target=list_id, provenance=prov),
+    ]
+    for code in codes:
+        parent = code.rsplit(".", 1)[0] if "." in code else None
+        entry = ids.entry_id(list_id, code)
+        records.append(
+            ControlEntry(
+                id=entry,
+                list_id=list_id,
+                code=code,
+                canonical=code,
+                parent=parent,
+                level=code.count("."),
+                text=f"Text of {code} ({edition}); été مراقبة",
+                notes=["a note"],
+                parameters=[
+                    Parameter(
+                        quantity="mass",
+                        comparator=">",
+                        value=10.0,
+                        unit="kg",
+                        text="exceeding 10 kg",
+                    )
+                ],
+                provenance=prov,
+            )
+        )
+        records.append(Contains(source=list_id, target=entry, provenance=prov))
+        if parent is not None:
+            records.append(
+                ParentOf(source=ids.entry_id(list_id, parent), target=entry, provenance=prov)
+            )
+    nodes = [r.to_record() for r in records if isinstance(r, Node)]
+    edges = [r.to_record() for r in records if isinstance(r, Edge)]
+    return SourceBatch(
+        source_id="sample-list",
+        edition=edition,
+        title="Sample list",
+        issuer="regime:wassenaar",
+        file_sha256="0" * 64,
+        nodes=nodes,
+        edges=edges,
+    )
+
+
+def country_batch() -> SourceBatch:
+    prov = Provenance(source="sample-countries", edition="1")
+    node = Country(
+        id="country:FR", iso2="FR", name="France", names={"fr": "France"}, provenance=prov
+    )
+    return SourceBatch(
+        source_id="sample-countries", edition="1", title="c", nodes=[node.to_record()], edges=[]
+    )
