@@ -132,6 +132,9 @@ class Regime(Node):
     url: str | None = None
     description: str = ""
     names: dict[str, str] = Field(default_factory=dict)
+    aliases: dict[str, list[str]] = Field(
+        default_factory=dict, description="Other names per language (acronyms, spellings)."
+    )
 
 
 class CountryGroup(Node):

@@ -18,7 +18,7 @@ from pydantic import ValidationError
 
 from graph_schema.model import Edge, Node, Record
 from ingest.checksum import sha256_file
-from ingest.reference.loader import reference_batch
+from ingest.reference.loader import ReferenceDataError, reference_batch
 from ingest.registry import SourceDefinition, all_sources, get_source
 from ingest.sources.base import ParseError, SourceMeta
 from store.base import GraphStore, SourceBatch, StoreError
@@ -126,7 +126,10 @@ def write(
 
 def ingest_reference(store: GraphStore) -> Outcome:
     started = time.perf_counter()
-    batch = reference_batch()
+    try:
+        batch = reference_batch()
+    except ReferenceDataError as exc:
+        raise IngestError(f"{REFERENCE}: {exc}") from exc
     counts = dict(
         sorted(Counter([*(n.label for n in batch.nodes), *(e.type for e in batch.edges)]).items())
     )

@@ -56,6 +56,7 @@ class RegimeFact(_Strict):
     url: str | None = None
     description: str = ""
     names: dict[str, str] = Field(default_factory=dict)
+    aliases: dict[str, list[str]] = Field(default_factory=dict)
     citation: str
     note: str = ""
     precision: Literal["day", "month", "year"] = "day"
@@ -76,6 +77,8 @@ class MembershipFact(_Strict):
     role: str
     citation: str
     note: str = ""
+    #: Data-quality assertion: members without an end date.
+    expected_current: int | None = None
     members: list[MemberFact]
 
 
@@ -166,6 +169,11 @@ def _check_links(ref: ReferenceData) -> None:
         for member in m.members:
             if member.country not in known:
                 raise ReferenceDataError(f"{m.regime}: unknown country code {member.country!r}")
+        current = sum(1 for member in m.members if member.until is None)
+        if m.expected_current is not None and current != m.expected_current:
+            raise ReferenceDataError(
+                f"{m.regime}: {current} current members, expected {m.expected_current}"
+            )
     for t in ref.technologies:
         if t.parent is not None and t.parent not in techs:
             raise ReferenceDataError(f"technology {t.id}: unknown parent {t.parent!r}")
@@ -211,6 +219,7 @@ def reference_batch() -> SourceBatch:
                 url=r.url,
                 description=r.description,
                 names=r.names,
+                aliases=r.aliases,
                 provenance=prov(r.citation),
             )
         )

@@ -22,7 +22,7 @@ from store.embedded import EmbeddedStore
 _CHILD = textwrap.dedent(
     """
     import sys, time
-    sys.path[:0] = [{tests!r}]
+    sys.path[:0] = [{support!r}]
     from helpers import sample_batch
     from store.embedded import EmbeddedStore
 
@@ -55,7 +55,11 @@ def test_sigkill_inside_a_write_leaves_the_graph_as_before(tmp_path: Path) -> No
         store.replace_source(sample_batch("2025"))
     before = _state(path)
     child = subprocess.Popen(
-        [sys.executable, "-c", _CHILD.format(tests=str(ROOT / "tests"), path=str(path))],
+        [
+            sys.executable,
+            "-c",
+            _CHILD.format(support=str(ROOT / "tests" / "support"), path=str(path)),
+        ],
         stdout=subprocess.PIPE,
         text=True,
     )
@@ -79,7 +83,11 @@ def test_sigkill_at_any_moment_gives_before_or_after(tmp_path: Path, delay: floa
         'print("inside-transaction", flush=True)', "pass"
     )
     child = subprocess.Popen(
-        [sys.executable, "-c", script.format(tests=str(ROOT / "tests"), path=str(path))]
+        [
+            sys.executable,
+            "-c",
+            script.format(support=str(ROOT / "tests" / "support"), path=str(path)),
+        ]
     )
     time.sleep(delay)
     child.send_signal(signal.SIGKILL)

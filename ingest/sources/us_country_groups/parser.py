@@ -16,7 +16,7 @@ CITATION = "15 C.F.R. Part 740, Supplement No. 1"
 
 def _load(path: Path) -> dict[str, Any]:
     try:
-        data = json.loads(path.read_bytes())
+        data = json.loads(path.read_bytes().decode("utf-8"))
     except UnicodeDecodeError as exc:
         raise ParseError(f"{path.name} is not UTF-8 text: {exc.reason}") from exc
     except json.JSONDecodeError as exc:

@@ -23,7 +23,7 @@ from graph_schema.model import (
 from graph_schema.provenance import Provenance
 from store.base import SourceBatch
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 #: The real source files; CI has shared/ beside the checkout.
 SHARED = Path(os.environ.get("HARMONIA_TEST_SHARED", ROOT.parent / "shared"))
 SHARED_DATA = SHARED / "data"

@@ -1,0 +1,144 @@
+"""Ingest end to end on a real source: counts, idempotence, and bad files that change nothing."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from ingest.registry import all_sources, get_source
+from ingest.runner import IngestError, build_batch, ingest, ingest_file, locate
+from store.embedded import EmbeddedStore
+
+SOURCE = "us-country-groups"
+
+
+def _state(store: EmbeddedStore) -> tuple[object, ...]:
+    return list(store.nodes()), list(store.edges()), store.sources(), store.revision()
+
+
+def _fake_source(tmp_path: Path, payload: bytes) -> Path:
+    path = tmp_path / "country-groups.json"
+    path.write_bytes(payload)
+    return path
+
+
+def test_every_source_folder_is_valid() -> None:
+    sources = all_sources()
+    assert SOURCE in sources
+    for definition in sources.values():
+        assert definition.meta.expected, f"{definition.meta.id} declares no count assertions"
+
+
+def test_real_file_ingests_with_asserted_counts(embedded: EmbeddedStore, shared_data: Path) -> None:
+    outcomes = ingest(embedded, [shared_data], only=[SOURCE])
+    assert [o.status for o in outcomes] == ["written"]
+    assert outcomes[0].counts == {"CountryGroup": 14, "IN_GROUP": 497, "ISSUES": 14}
+    (record,) = embedded.sources()
+    assert record.key == "us-country-groups@2026-07-23"
+    assert record.file_sha256 == get_source(SOURCE).meta.sha256
+
+
+def test_reingesting_the_same_file_changes_nothing(
+    embedded: EmbeddedStore, shared_data: Path
+) -> None:
+    ingest(embedded, [shared_data], only=[SOURCE])
+    before = _state(embedded)
+    outcomes = ingest(embedded, [shared_data], only=[SOURCE])
+    assert [o.status for o in outcomes] == ["unchanged"]
+    assert _state(embedded) == before
+
+
+@pytest.mark.parametrize(
+    ("payload", "message"),
+    [
+        (b"", "checksum mismatch"),
+        (b'{"groups": {"A:1": ["France"', "checksum mismatch"),
+        (b"%PDF-1.7 not json", "checksum mismatch"),
+    ],
+)
+def test_wrong_checksum_is_refused_before_parsing(
+    embedded: EmbeddedStore, shared_data: Path, tmp_path: Path, payload: bytes, message: str
+) -> None:
+    ingest(embedded, [shared_data], only=[SOURCE])
+    before = _state(embedded)
+    with pytest.raises(IngestError, match=message):
+        ingest_file(embedded, SOURCE, _fake_source(tmp_path, payload))
+    assert _state(embedded) == before
+
+
+def _with_checksum(tmp_path: Path, payload: bytes, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A file whose checksum the metadata accepts, to reach the parser and the assertions."""
+    import hashlib
+
+    path = _fake_source(tmp_path, payload)
+    definition = get_source(SOURCE)
+    meta = definition.meta.model_copy(update={"sha256": hashlib.sha256(payload).hexdigest()})
+    monkeypatch.setitem(
+        all_sources(), SOURCE, type(definition)(meta=meta, parse=definition.parse, folder="x")
+    )
+    return path
+
+
+@pytest.mark.parametrize(
+    ("payload", "message"),
+    [
+        (b"", "not valid JSON"),
+        (b'{"groups": {"A:1": ["France"', "not valid JSON"),
+        (b"\xff\xfe\x00garbage", "not UTF-8"),
+        (b"[1, 2, 3]", "no 'groups' object"),
+        (b'{"groups": {"A:1": "France"}}', "not a list of country names"),
+        (b'{"groups": {"A:1": ["Atlantis"]}}', "unknown country name 'Atlantis'"),
+        (b'{"groups": {"A:1": ["France"]}}', "expected 14..14 CountryGroup, found 1"),
+    ],
+)
+def test_bad_content_gives_one_clear_line_and_no_change(
+    embedded: EmbeddedStore,
+    shared_data: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    payload: bytes,
+    message: str,
+) -> None:
+    ingest(embedded, [shared_data], only=[SOURCE])
+    before = _state(embedded)
+    path = _with_checksum(tmp_path, payload, monkeypatch)
+    with pytest.raises(IngestError, match=message) as info:
+        ingest_file(embedded, SOURCE, path)
+    assert "\n" not in str(info.value)
+    assert _state(embedded) == before
+
+
+def test_missing_file_is_skipped_unless_asked_for(embedded: EmbeddedStore, tmp_path: Path) -> None:
+    outcomes = ingest(embedded, [tmp_path])
+    by_id = {o.source_id: o for o in outcomes}
+    assert by_id[SOURCE].status == "skipped"
+    assert "not found" in by_id[SOURCE].message
+    (explicit,) = ingest(embedded, [tmp_path], only=[SOURCE])
+    assert explicit.status == "failed"
+
+
+def test_unknown_source_id(embedded: EmbeddedStore, tmp_path: Path) -> None:
+    (outcome,) = ingest(embedded, [tmp_path], only=["no-such-source"])
+    assert outcome.status == "failed"
+    assert "unknown source 'no-such-source'" in outcome.message
+
+
+def test_locate_searches_directories_in_order(tmp_path: Path, shared_data: Path) -> None:
+    meta = get_source(SOURCE).meta
+    first = tmp_path / "a"
+    (first / "us").mkdir(parents=True)
+    shutil.copy(shared_data / meta.file, first / meta.file)
+    assert locate(meta, [first, shared_data]) == first / meta.file
+    assert locate(meta, [tmp_path / "none"]) is None
+
+
+def test_build_batch_is_deterministic(shared_data: Path) -> None:
+    definition = get_source(SOURCE)
+    path = shared_data / definition.meta.file
+    one, _ = build_batch(definition, path)
+    two, _ = build_batch(definition, path)
+    assert one.digest() == two.digest()
+    assert json.dumps([n.id for n in one.nodes]) == json.dumps([n.id for n in two.nodes])
