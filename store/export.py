@@ -49,6 +49,9 @@ def write_graphml(store: GraphStore, path: Path) -> None:
     graph = nx.MultiDiGraph()
     for node, attrs in source.nodes(data=True):
         graph.add_node(node, **_flat(attrs))
-    for u, v, key, attrs in source.edges(keys=True, data=True):
-        graph.add_edge(u, v, key=key, **_flat(attrs))
+    # GraphML reserves 'key'; the edge model's parallel-edge key travels as 'parallel_key'.
+    graph.add_edges_from(
+        (u, v, key, _flat({("parallel_key" if k == "key" else k): a for k, a in attrs.items()}))
+        for u, v, key, attrs in source.edges(keys=True, data=True)
+    )
     _atomic_write(path, lambda fh: nx.write_graphml(graph, fh))
