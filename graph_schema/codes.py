@@ -401,12 +401,17 @@ def wassenaar_equivalent(code: ControlCode) -> str | None:
 
     ECCN 0xx entries in categories 1-9 reuse the Wassenaar number; SCOMET Category 8 is
     re-encoded (8A101.a -> 1A001.a); SCOMET Category 6 items 6A001-6A022 follow ML1-ML22.
+    US 600-series items map to their Munitions List category (9A610 -> ML10), at item level.
     Not mapped: category 0 (nuclear), US 09x advanced-computing entries and US-only ``.z``
-    paragraphs, whose numbers sit in the Wassenaar block without being Wassenaar entries.
+    paragraphs, whose numbers sit in the Wassenaar block without being Wassenaar entries,
+    and the anti-terrorism-only ``.y`` paragraphs of the 600 series.
     """
     if code.system in (CodeSystem.WASSENAAR, CodeSystem.MUNITIONS):
         return code.canonical
     if code.system is CodeSystem.ECCN:
+        # US 600-series: the last two digits are the Munitions List category (9A610 <-> ML10).
+        if code.number is not None and 601 <= code.number <= 600 + _ML_MAX:
+            return None if code.path[:1] == ("y",) else f"ML{code.number - 600}"
         if (
             code.number is None
             or code.category == "0"

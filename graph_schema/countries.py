@@ -45,6 +45,7 @@ def _index() -> dict[str, str]:
         for name in names:
             index[_key(name)] = iso2
     for iso2, info in dict(extra["non_iso"]).items():  # type: ignore[call-overload]
+        index[_key(iso2)] = iso2
         index[_key(info["name"])] = iso2
         for name in info.get("aliases", []):
             index[_key(name)] = iso2

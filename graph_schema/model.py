@@ -318,9 +318,29 @@ class Implements(Edge):
     TARGET_LABELS = ("ControlEntry",)
 
     method: Literal["code", "text", "parameters", "manual", "stated"]
-    score: float = Field(ge=0.0, le=1.0)
-    scope: Literal["same", "broader", "narrower", "different-parameters", "unknown"] = "unknown"
+    score: float = Field(ge=0.0, le=1.0, description="Confidence that the two correspond.")
+    scope: Literal["same", "broader", "narrower", "different-parameters", "unknown"] = Field(
+        default="unknown",
+        description="National scope relative to the regime entry (broader = controls more).",
+    )
+    similarity: float | None = Field(
+        default=None, ge=0.0, le=1.0, description="Text similarity of the two entries."
+    )
+    text_differs: bool = Field(default=False, description="Texts differ materially.")
     evidence: str
+
+
+class Origin(Edge):
+    """Where a national entry comes from: a regime, or the issuer itself when unilateral."""
+
+    TYPE = "ORIGIN"
+    SOURCE_LABELS = ("ControlEntry",)
+    TARGET_LABELS = ("Regime", "Country")
+
+    series: str = Field(description="Numbering series, e.g. 'wassenaar', 'us-900-series'.")
+    unilateral: bool
+    reason: str
+    method: str = "code"
 
 
 class Covers(Edge):
@@ -392,6 +412,7 @@ EDGE_TYPES: dict[str, type[Edge]] = {
         Contains,
         ParentOf,
         Implements,
+        Origin,
         Covers,
         Subscribes,
         Establishes,

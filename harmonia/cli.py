@@ -116,7 +116,7 @@ def ingest(
     ] = None,
 ) -> None:
     """Ingest the reference data and the sources whose files are found, each atomically."""
-    from ingest.runner import Outcome, ingest_file
+    from ingest.runner import Outcome, ingest_alignment, ingest_file
     from ingest.runner import ingest as run_ingest
 
     cfg = settings()
@@ -131,7 +131,7 @@ def ingest(
                     fail("--file needs exactly one SOURCE id", 2)
                 if not file.is_file():
                     fail(f"no such file: {file}", 2)
-                outcomes = [ingest_file(store, source[0], file)]
+                outcomes = [ingest_file(store, source[0], file), ingest_alignment(store)]
             else:
                 with _progress() as progress:
                     task = progress.add_task("ingesting", total=None)

@@ -24,6 +24,7 @@ from ingest.sources.base import ParseError, SourceMeta
 from store.base import GraphStore, SourceBatch, StoreError
 
 REFERENCE = "reference"
+ALIGNMENT = "alignment"
 
 
 class IngestError(RuntimeError):
@@ -136,6 +137,16 @@ def ingest_reference(store: GraphStore) -> Outcome:
     return write(store, REFERENCE, batch, counts, started)
 
 
+def ingest_alignment(store: GraphStore) -> Outcome:
+    """Rebuild the derived alignment from what the graph now holds."""
+    from ingest.alignment import alignment_batch
+
+    started = time.perf_counter()
+    batch = alignment_batch(store)
+    counts = dict(sorted(Counter(e.type for e in batch.edges).items()))
+    return write(store, ALIGNMENT, batch, counts, started)
+
+
 def ingest_file(store: GraphStore, source_id: str, path: Path) -> Outcome:
     """Ingest one source from an explicit file."""
     started = time.perf_counter()
@@ -153,12 +164,23 @@ def ingest(
     """Ingest the reference data and every source whose file is found (or just ``only``).
 
     A source named in ``only`` whose file is missing is a failure; otherwise it is skipped.
-    Each source is its own atomic write: one failing does not undo the others.
+    Each source is its own atomic write: one failing does not undo the others. When anything
+    changed, the derived alignment (``alignment@current``) is rebuilt last.
     """
     wanted = list(only) if only else [REFERENCE, *all_sources()]
     outcomes: list[Outcome] = []
     for source_id in wanted:
         outcome = _one(store, source_id, search, explicit=bool(only))
+        outcomes.append(outcome)
+        if on_outcome is not None:
+            on_outcome(outcome)
+    if any(o.status == "written" for o in outcomes) or ALIGNMENT not in {
+        s.source_id for s in store.sources()
+    }:
+        try:
+            outcome = ingest_alignment(store)
+        except IngestError as exc:
+            outcome = Outcome(ALIGNMENT, f"{ALIGNMENT}@current", "failed", str(exc))
         outcomes.append(outcome)
         if on_outcome is not None:
             on_outcome(outcome)

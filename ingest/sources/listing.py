@@ -23,6 +23,7 @@ from graph_schema.model import (
     ParentOf,
     Record,
 )
+from ingest.parameters import extract_parameters
 from ingest.sources.base import ParseError, SourceMeta
 
 Status = Literal["active", "reserved", "not-used", "deleted"]
@@ -52,6 +53,8 @@ class ListBuilder:
     issuer: str | None = None
     list_key: str | None = None
     title: str | None = None
+    #: How the list writes "4,800": True for a decimal comma (EU texts), None to guess.
+    decimal_comma: bool | None = None
     _entries: dict[str, _Entry] = field(default_factory=dict)
 
     @property
@@ -92,7 +95,9 @@ class ListBuilder:
                 raise ParseError(f"entry {parsed.canonical} appears twice")
             existing.text = " ".join(t for t in (existing.text, text) if t)
             existing.notes.extend(notes)
-            existing.parameters.extend(parameters)
+            existing.parameters.extend(
+                parameters or extract_parameters(text, decimal_comma=self.decimal_comma)
+            )
             return parsed
         self._entries[parsed.canonical] = _Entry(
             code=parsed,
@@ -100,7 +105,9 @@ class ListBuilder:
             text=text.strip(),
             notes=[n.strip() for n in notes if n.strip()],
             reasons=list(reasons),
-            parameters=list(parameters),
+            # Thresholds are read from the entry's own text unless the parser knows better.
+            parameters=list(parameters)
+            or extract_parameters(text, decimal_comma=self.decimal_comma),
             status=status,
             sensitive=sensitive,
             very_sensitive=very_sensitive,

@@ -354,8 +354,12 @@ def test_parent_of_parsed_parent_matches_parsing_the_parent() -> None:
         ("1C350", None, None),
         ("1C450", None, None),
         ("9A515", None, None),
-        ("9A610.x", None, None),
         ("5A992.c", None, None),
+        # US 600-series items correspond to the Munitions List category of their last digits
+        # (item level only: their paragraph letters follow the USML, not the ML).
+        ("9A610.x", None, "ML10"),
+        ("0A606.a", None, "ML6"),
+        ("9A610.y.1", None, None),
         ("0A919", None, None),
         ("3A090.a", None, None),
         ("4E091", None, None),

@@ -118,6 +118,7 @@ def test_exports(env: Path) -> None:
     assert {s["key"] for s in doc["sources"]} == {
         "reference@current",
         "us-country-groups@2026-07-23",
+        "alignment@current",
     }
     assert any(n["id"] == "group:us:A:1" for n in doc["nodes"])
     import networkx as nx

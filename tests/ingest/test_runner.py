@@ -34,9 +34,12 @@ def test_every_source_folder_is_valid() -> None:
 
 def test_real_file_ingests_with_asserted_counts(embedded: EmbeddedStore, shared_data: Path) -> None:
     outcomes = ingest(embedded, [shared_data], only=[SOURCE])
-    assert [o.status for o in outcomes] == ["written"]
+    assert [(o.source_id, o.status) for o in outcomes] == [
+        (SOURCE, "written"),
+        ("alignment", "written"),
+    ]
     assert outcomes[0].counts == {"CountryGroup": 14, "IN_GROUP": 497, "ISSUES": 14}
-    (record,) = embedded.sources()
+    record = next(s for s in embedded.sources() if s.source_id == SOURCE)
     assert record.key == "us-country-groups@2026-07-23"
     assert record.file_sha256 == get_source(SOURCE).meta.sha256
 
@@ -47,7 +50,7 @@ def test_reingesting_the_same_file_changes_nothing(
     ingest(embedded, [shared_data], only=[SOURCE])
     before = _state(embedded)
     outcomes = ingest(embedded, [shared_data], only=[SOURCE])
-    assert [o.status for o in outcomes] == ["unchanged"]
+    assert [o.status for o in outcomes] == ["unchanged"]  # nothing changed: no re-alignment
     assert _state(embedded) == before
 
 
@@ -116,12 +119,12 @@ def test_missing_file_is_skipped_unless_asked_for(embedded: EmbeddedStore, tmp_p
     by_id = {o.source_id: o for o in outcomes}
     assert by_id[SOURCE].status == "skipped"
     assert "not found" in by_id[SOURCE].message
-    (explicit,) = ingest(embedded, [tmp_path], only=[SOURCE])
+    explicit = ingest(embedded, [tmp_path], only=[SOURCE])[0]
     assert explicit.status == "failed"
 
 
 def test_unknown_source_id(embedded: EmbeddedStore, tmp_path: Path) -> None:
-    (outcome,) = ingest(embedded, [tmp_path], only=["no-such-source"])
+    outcome = ingest(embedded, [tmp_path], only=["no-such-source"])[0]
     assert outcome.status == "failed"
     assert "unknown source 'no-such-source'" in outcome.message
 

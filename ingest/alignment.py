@@ -1,0 +1,282 @@
+"""Alignment: which regime entry each national entry implements, how, and with what evidence.
+
+The numbering speaks first: EU/US/Norway ``5A001.j`` is Wassenaar ``5.A.1.j``; SCOMET ``8A101``
+is Wassenaar ``1.A.1``; US 600-series items sit in the Munitions List category of their last two
+digits; SCOMET's own stated correspondences are taken as stated. The texts then confirm or
+question each match (rapidfuzz similarity), and extracted thresholds say whether the national
+control is broader or narrower. Entries whose numbering points to no Wassenaar entry get an
+``ORIGIN`` edge naming the regime their numbering belongs to, or their issuer when unilateral,
+with the reason.
+
+The result is one derived source edition, ``alignment@current``, rebuilt from the graph after
+every ingest.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import date
+
+from rapidfuzz import fuzz
+
+from graph_schema import ids
+from graph_schema.codes import (
+    CodeError,
+    CodeSystem,
+    ControlCode,
+    RegimeHint,
+    parse_code,
+    regime_hint,
+    wassenaar_equivalent,
+)
+from graph_schema.model import (
+    ControlEntry,
+    ControlList,
+    Edge,
+    Implements,
+    Origin,
+    Parameter,
+    Technology,
+    node_from_record,
+)
+from graph_schema.provenance import Provenance
+from ingest.parameters import compare
+from ingest.tagging import Tagger, covers_edges
+from store.base import GraphStore, SourceBatch
+
+SOURCE_ID = "alignment"
+EDITION = "current"
+WASSENAAR = "regime:wassenaar"
+#: Below this text similarity a code match is flagged: the texts differ materially.
+MATERIAL_DIFFERENCE = 0.6
+_STATED = re.compile(r"^Corresponds to:\s*(?P<regime>[a-z-]+)\s+(?P<code>\S+)\s*$", re.I)
+_QUOTES = re.compile(r"[\"'“”‘’]")
+
+
+@dataclass(frozen=True)
+class ListInfo:
+    id: str
+    issuer: str
+    edition: str
+    edition_date: date
+    system: CodeSystem
+
+    @property
+    def issuer_code(self) -> str:
+        """Two-letter issuer as the numbering rules know it: 'US', 'EU', 'GB'..."""
+        return self.issuer.split(":", 1)[1].upper()[:2]
+
+
+@dataclass(frozen=True)
+class Match:
+    target: ControlEntry
+    method: str
+    reason: str
+
+
+def _clean(text: str) -> str:
+    return " ".join(_QUOTES.sub("", text).lower().split())
+
+
+def entry_text(entry: ControlEntry) -> str:
+    return _clean(f"{entry.heading} {entry.text}")
+
+
+def similarity(a: ControlEntry, b: ControlEntry) -> float:
+    """Token-set similarity of two entries' texts, 0..1 (order and repetition do not count)."""
+    left, right = entry_text(a), entry_text(b)
+    if not left or not right:
+        return 0.0
+    return float(fuzz.token_set_ratio(left, right)) / 100.0
+
+
+def parameter_scope(
+    national: Iterable[Parameter], regime: Iterable[Parameter]
+) -> tuple[str | None, list[str]]:
+    """Compare thresholds quantity by quantity: is the national control broader or narrower?"""
+    by_quantity: dict[str, Parameter] = {}
+    for p in regime:
+        by_quantity.setdefault(p.quantity, p)
+    verdicts: set[str] = set()
+    notes: list[str] = []
+    for p in national:
+        other = by_quantity.get(p.quantity)
+        if other is None:
+            continue
+        verdict = compare(p, other)
+        if verdict == "incomparable":
+            continue
+        verdicts.add(verdict)
+        if verdict != "same":
+            word = "stricter" if verdict == "stricter" else "looser"
+            notes.append(f"{p.quantity}: national '{p.text}' is {word} than regime '{other.text}'")
+    if not verdicts:
+        return None, notes
+    if verdicts == {"same"}:
+        return "same", notes
+    if verdicts <= {"same", "stricter"}:
+        return "broader", notes
+    if verdicts <= {"same", "looser"}:
+        return "narrower", notes
+    return "different-parameters", notes
+
+
+class Aligner:
+    """Builds the alignment batch from the control lists in a store."""
+
+    def __init__(self, store: GraphStore) -> None:
+        self.lists: dict[str, ListInfo] = {}
+        for record in store.nodes("ControlList"):
+            node = node_from_record(record)
+            assert isinstance(node, ControlList)
+            self.lists[node.id] = ListInfo(
+                id=node.id,
+                issuer=node.issuer,
+                edition=node.edition,
+                edition_date=node.edition_date,
+                system=CodeSystem(node.numbering),
+            )
+        self.entries: dict[str, list[ControlEntry]] = {}
+        for record in store.nodes("ControlEntry"):
+            entry = node_from_record(record)
+            assert isinstance(entry, ControlEntry)
+            self.entries.setdefault(entry.list_id, []).append(entry)
+        regime_lists = [info for info in self.lists.values() if info.issuer == WASSENAAR]
+        # The newest edition of the regime list is the reference all national lists align to.
+        self.regime_list = max(regime_lists, key=lambda i: i.edition_date, default=None)
+        self.regime_entries: dict[str, ControlEntry] = {}
+        if self.regime_list is not None:
+            for entry in self.entries.get(self.regime_list.id, []):
+                self.regime_entries[entry.canonical] = entry
+
+    def _provenance(self, evidence: str) -> Provenance:
+        return Provenance(source=SOURCE_ID, edition=EDITION, citation=evidence)
+
+    def _code(self, entry: ControlEntry, info: ListInfo) -> ControlCode | None:
+        try:
+            return parse_code(entry.canonical, info.system)
+        except CodeError:
+            return None
+
+    def _stated(self, entry: ControlEntry) -> Match | None:
+        for note in entry.notes:
+            found = _STATED.match(note)
+            if found and found["regime"].lower() == "wassenaar":
+                target = self.regime_entries.get(found["code"])
+                if target is not None:
+                    return Match(target, "stated", f"the list states: {note.strip()}")
+        return None
+
+    def _by_number(self, code: ControlCode) -> tuple[Match | None, str | None]:
+        """The regime entry the numbering points to, or the code it points to if absent."""
+        wanted = wassenaar_equivalent(code)
+        if wanted is None:
+            return None, None
+        target = self.regime_entries.get(wanted)
+        if target is None:
+            return None, wanted
+        if code.system is CodeSystem.SCOMET:
+            why = f"SCOMET {code.canonical} re-encodes Wassenaar {target.code}"
+        elif code.system is CodeSystem.ECCN and code.number is not None and code.number > 600:
+            why = f"US 600-series {code.canonical}: its last two digits give {target.code}"
+        else:
+            why = f"{code.canonical} has the Wassenaar number {target.code}"
+        return Match(target, "code", why), None
+
+    def _implements(self, entry: ControlEntry, match: Match) -> Implements:
+        assert self.regime_list is not None
+        sim = similarity(entry, match.target)
+        scope, notes = parameter_scope(entry.parameters, match.target.parameters)
+        differs = sim < MATERIAL_DIFFERENCE
+        if scope is None:
+            scope = "same" if sim >= 0.9 else "unknown"
+        parts = [match.reason, f"text similarity {sim:.2f}"]
+        if differs:
+            parts.append("texts differ materially")
+        parts.extend(notes)
+        evidence = "; ".join(parts)
+        # Numbering (or the list's own statement) is strong evidence; the text tempers it.
+        base = 0.7 if match.method == "code" else 0.8
+        return Implements(
+            source=entry.id,
+            target=match.target.id,
+            method="stated" if match.method == "stated" else "code",
+            score=round(base + (1 - base) * sim, 3),
+            scope=scope,  # type: ignore[arg-type]
+            similarity=round(sim, 3),
+            text_differs=differs,
+            evidence=evidence,
+            provenance=self._provenance(evidence),
+        )
+
+    def _origin(
+        self, entry: ControlEntry, info: ListInfo, hint: RegimeHint, missing: str | None
+    ) -> Origin:
+        reason = hint.reason
+        if missing is not None and self.regime_list is not None:
+            reason = (
+                f"numbering points to Wassenaar {missing}, which is not in the "
+                f"{self.regime_list.edition} edition held; the {info.edition} national edition "
+                "may predate a renumbering or deletion"
+            )
+        if hint.unilateral and entry.reasons and all(r.startswith("AT") for r in entry.reasons):
+            reason += " (controlled for anti-terrorism reasons only)"
+        target = ids.regime_id(hint.regime) if hint.regime and not hint.unilateral else info.issuer
+        return Origin(
+            source=entry.id,
+            target=target,
+            series=hint.series,
+            unilateral=hint.unilateral,
+            reason=reason,
+            provenance=self._provenance(reason),
+        )
+
+    def edges(self) -> Iterator[Edge]:
+        for list_id, info in sorted(self.lists.items()):
+            if info.issuer == WASSENAAR:
+                continue
+            parent_hint: dict[str, str] = {}
+            for entry in sorted(self.entries.get(list_id, []), key=lambda e: e.canonical):
+                code = self._code(entry, info)
+                if code is None:
+                    continue
+                match = self._stated(entry) if info.system is CodeSystem.SCOMET else None
+                missing = None
+                if match is None:
+                    match, missing = self._by_number(code)
+                if match is not None and self.regime_list is not None:
+                    yield self._implements(entry, match)
+                hint = regime_hint(code, info.issuer_code)
+                parent_series = parent_hint.get(entry.parent or "")
+                parent_hint[entry.canonical] = hint.series
+                # Items always say where they come from; sub-entries only when it differs.
+                says_more = entry.level == 0 or hint.series != parent_series or missing is not None
+                if says_more and (match is None or hint.unilateral):
+                    yield self._origin(entry, info, hint, missing)
+
+
+def alignment_batch(store: GraphStore) -> SourceBatch:
+    """IMPLEMENTS, ORIGIN and COVERS edges for everything in the store, as one batch."""
+    aligner = Aligner(store)
+    technologies = []
+    for record in store.nodes("Technology"):
+        tech = node_from_record(record)
+        assert isinstance(tech, Technology)
+        technologies.append(tech)
+    tagger = Tagger(technologies)
+    tags = [
+        tag
+        for list_id, info in sorted(aligner.lists.items())
+        for tag in tagger.tags(aligner.entries.get(list_id, []), info.system)
+    ]
+    edges = [e.to_record() for e in aligner.edges()]
+    edges.extend(e.to_record() for e in covers_edges(tags))
+    return SourceBatch(
+        source_id=SOURCE_ID,
+        edition=EDITION,
+        title="Alignment with the Wassenaar list and technology tags (derived)",
+        nodes=[],
+        edges=edges,
+    )
