@@ -19,7 +19,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from graph_schema import ids
 from graph_schema.codes import (
@@ -51,6 +51,8 @@ EDITION = "current"
 WASSENAAR = "regime:wassenaar"
 #: Below this text similarity a code match is flagged: the texts differ materially.
 MATERIAL_DIFFERENCE = 0.6
+#: At or above this similarity two texts say the same thing (PDF/text extraction noise aside).
+SAME_TEXT = 0.98
 _STATED = re.compile(r"^Corresponds to:\s*(?P<regime>[a-z-]+)\s+(?P<code>\S+)\s*$", re.I)
 _QUOTES = re.compile(r"[\"'“”‘’]")
 
@@ -95,23 +97,31 @@ def similarity(a: ControlEntry, b: ControlEntry) -> float:
 def parameter_scope(
     national: Iterable[Parameter], regime: Iterable[Parameter]
 ) -> tuple[str | None, list[str]]:
-    """Compare thresholds quantity by quantity: is the national control broader or narrower?"""
-    by_quantity: dict[str, Parameter] = {}
+    """Compare thresholds quantity by quantity: is the national control broader or narrower?
+
+    Thresholds of one quantity are paired in order of appearance, and only when both texts
+    state the same number of them: otherwise which pairs correspond is a guess, not evidence.
+    """
+    ours: dict[str, list[Parameter]] = {}
+    theirs: dict[str, list[Parameter]] = {}
+    for p in national:
+        ours.setdefault(p.quantity, []).append(p)
     for p in regime:
-        by_quantity.setdefault(p.quantity, p)
+        theirs.setdefault(p.quantity, []).append(p)
     verdicts: set[str] = set()
     notes: list[str] = []
-    for p in national:
-        other = by_quantity.get(p.quantity)
-        if other is None:
+    for quantity, mine in sorted(ours.items()):
+        other = theirs.get(quantity, [])
+        if len(other) != len(mine):
             continue
-        verdict = compare(p, other)
-        if verdict == "incomparable":
-            continue
-        verdicts.add(verdict)
-        if verdict != "same":
-            word = "stricter" if verdict == "stricter" else "looser"
-            notes.append(f"{p.quantity}: national '{p.text}' is {word} than regime '{other.text}'")
+        for a, b in zip(mine, other, strict=True):
+            verdict = compare(a, b)
+            if verdict == "incomparable":
+                continue
+            verdicts.add(verdict)
+            if verdict != "same":
+                word = "stricter" if verdict == "stricter" else "looser"
+                notes.append(f"{quantity}: national '{a.text}' is {word} than regime '{b.text}'")
     if not verdicts:
         return None, notes
     if verdicts == {"same"}:
@@ -139,10 +149,12 @@ class Aligner:
                 system=CodeSystem(node.numbering),
             )
         self.entries: dict[str, list[ControlEntry]] = {}
+        self.by_id: dict[str, ControlEntry] = {}
         for record in store.nodes("ControlEntry"):
             entry = node_from_record(record)
             assert isinstance(entry, ControlEntry)
             self.entries.setdefault(entry.list_id, []).append(entry)
+            self.by_id[entry.id] = entry
         regime_lists = [info for info in self.lists.values() if info.issuer == WASSENAAR]
         # The newest edition of the regime list is the reference all national lists align to.
         self.regime_list = max(regime_lists, key=lambda i: i.edition_date, default=None)
@@ -169,6 +181,23 @@ class Aligner:
                     return Match(target, "stated", f"the list states: {note.strip()}")
         return None
 
+    def _stated_elsewhere(self, entry: ControlEntry) -> Origin | None:
+        """A correspondence the list itself states with a regime whose list is not held."""
+        for note in entry.notes:
+            found = _STATED.match(note)
+            if found and found["regime"].lower() != "wassenaar":
+                reason = f"the list states: {note.strip()}"
+                return Origin(
+                    source=entry.id,
+                    target=ids.regime_id(found["regime"].lower()),
+                    series=found["regime"].lower(),
+                    unilateral=False,
+                    reason=reason,
+                    method="stated",
+                    provenance=self._provenance(reason),
+                )
+        return None
+
     def _by_number(self, code: ControlCode) -> tuple[Match | None, str | None]:
         """The regime entry the numbering points to, or the code it points to if absent."""
         wanted = wassenaar_equivalent(code)
@@ -188,7 +217,13 @@ class Aligner:
     def _implements(self, entry: ControlEntry, match: Match) -> Implements:
         assert self.regime_list is not None
         sim = similarity(entry, match.target)
-        scope, notes = parameter_scope(entry.parameters, match.target.parameters)
+        scope: str | None
+        notes: list[str]
+        if sim >= SAME_TEXT:
+            # The same words: differing extracted numbers would be extraction noise.
+            scope, notes = "same", []
+        else:
+            scope, notes = parameter_scope(entry.parameters, match.target.parameters)
         differs = sim < MATERIAL_DIFFERENCE
         if scope is None:
             scope = "same" if sim >= 0.9 else "unknown"
@@ -248,6 +283,11 @@ class Aligner:
                     match, missing = self._by_number(code)
                 if match is not None and self.regime_list is not None:
                     yield self._implements(entry, match)
+                if match is None and info.system is CodeSystem.SCOMET:
+                    stated = self._stated_elsewhere(entry)
+                    if stated is not None:
+                        yield stated
+                        continue
                 hint = regime_hint(code, info.issuer_code)
                 parent_series = parent_hint.get(entry.parent or "")
                 parent_hint[entry.canonical] = hint.series
@@ -280,3 +320,52 @@ def alignment_batch(store: GraphStore) -> SourceBatch:
         nodes=[],
         edges=edges,
     )
+
+
+@dataclass(frozen=True)
+class Disagreement:
+    """How often the best text match disagrees with the numbering's match."""
+
+    checked: int
+    disagree: int
+    examples: list[tuple[str, str, str]]
+
+    @property
+    def rate(self) -> float:
+        return self.disagree / self.checked if self.checked else 0.0
+
+
+def code_vs_text(aligner: Aligner, margin: float = 0.05) -> Disagreement:
+    """Check every code match against a text-only search among the regime entries.
+
+    For each national entry matched by numbering, the regime entries of the same category and
+    group (``5A...``) are ranked by text similarity. The two methods disagree when another
+    regime entry's text is closer than the numbered counterpart's by more than ``margin``.
+    """
+    families: dict[str, tuple[list[ControlEntry], list[str]]] = {}
+    for entry in aligner.regime_entries.values():
+        text = entry_text(entry)
+        if text:
+            members, texts = families.setdefault(entry.canonical[:2], ([], []))
+            members.append(entry)
+            texts.append(text)
+    checked = disagree = 0
+    examples: list[tuple[str, str, str]] = []
+    for edge in aligner.edges():
+        if not isinstance(edge, Implements) or edge.method != "code":
+            continue
+        national = aligner.by_id[edge.source]
+        target = aligner.by_id[edge.target]
+        query = entry_text(national)
+        members, texts = families.get(target.canonical[:2], ([], []))
+        if not query or not texts:
+            continue
+        checked += 1
+        own = similarity(national, target)
+        _, score, index = process.extractOne(query, texts, scorer=fuzz.token_set_ratio)
+        best = members[index]
+        if best.id != target.id and score / 100.0 > own + margin:
+            disagree += 1
+            if len(examples) < 20:
+                examples.append((national.id, target.canonical, best.canonical))
+    return Disagreement(checked, disagree, examples)
