@@ -254,6 +254,34 @@ class Document(Node):
     source: str
     file_sha256: str
     length: int = Field(ge=0)
+    text: str = Field(
+        default="", description="Plain text the mention offsets refer to (markup removed)."
+    )
+    format: str = Field(default="text", description="text, markdown or html.")
+
+
+class Claim(Node):
+    """A relation a document asserts (reported, not official), with its sentence as evidence."""
+
+    LABEL = "Claim"
+    INDEXED = ("predicate", "subject", "object", "agreement")
+
+    subject: str = Field(description="Node id of the subject.", examples=["country:DK"])
+    predicate: Literal["member_of", "subscribes_to", "lists_party", "controls", "partners_with"]
+    object: str = Field(description="Node id of the object.", examples=["regime:echri"])
+    subject_text: str = ""
+    object_text: str = ""
+    qualifier: str = Field(default="", description="E.g. the list a party was added to.")
+    sentence: str
+    start: int = Field(ge=0, description="Offset of the sentence in the document text.")
+    end: int = Field(ge=0)
+    document: str = Field(description="Node id of the document.")
+    confidence: float = Field(ge=0.0, le=1.0)
+    language: str
+    agreement: Literal["agrees", "contradicts", "unknown"] = Field(
+        description="What the official data in the graph says about the claim."
+    )
+    agreement_reason: str = ""
 
 
 NODE_TYPES: dict[str, type[Node]] = {
@@ -269,6 +297,7 @@ NODE_TYPES: dict[str, type[Node]] = {
         Commitment,
         Party,
         Document,
+        Claim,
     )
 }
 
@@ -403,6 +432,24 @@ class Mentions(Edge):
     end: int = Field(ge=0)
 
 
+class Asserts(Edge):
+    """A document asserts a claim."""
+
+    TYPE = "ASSERTS"
+    SOURCE_LABELS = ("Document",)
+    TARGET_LABELS = ("Claim",)
+
+
+class About(Edge):
+    """A claim is about a node, as its subject or its object."""
+
+    TYPE = "ABOUT"
+    SOURCE_LABELS = ("Claim",)
+    TARGET_LABELS = tuple(NODE_TYPES)
+
+    role: Literal["subject", "object"]
+
+
 EDGE_TYPES: dict[str, type[Edge]] = {
     cls.TYPE: cls
     for cls in (
@@ -420,6 +467,8 @@ EDGE_TYPES: dict[str, type[Edge]] = {
         Addresses,
         Lists,
         Mentions,
+        Asserts,
+        About,
     )
 }
 
