@@ -160,7 +160,7 @@ class ControlList(Node):
     edition_date: date
     numbering: str = Field(description="Code system of the list, see graph_schema.codes.")
     source_url: str
-    file_sha256: str
+    file_sha256: str | None = Field(description="Checksum of the file the edition was read from.")
 
 
 class Parameter(BaseModel):

@@ -17,6 +17,21 @@ class FetchError(RuntimeError):
     """One-line reason a file could not be fetched; the cache is unchanged."""
 
 
+def sidecar(path: Path) -> Path:
+    """Where a recorded checksum is kept: beside the file, as ``<name>.sha256``."""
+    return path.with_name(path.name + ".sha256")
+
+
+def expected_digest(meta: SourceMeta, path: Path) -> str | None:
+    """The digest ``path`` must have: pinned in the metadata, or recorded when fetched."""
+    if meta.sha256 is not None:
+        return meta.sha256
+    recorded = sidecar(path)
+    if recorded.is_file():
+        return recorded.read_text().strip() or None
+    return None
+
+
 def fetch(meta: SourceMeta, cache_dir: Path, client: httpx.Client, *, force: bool = False) -> Path:
     """Return the cached file of ``meta``, downloading it first if needed.
 
@@ -24,7 +39,7 @@ def fetch(meta: SourceMeta, cache_dir: Path, client: httpx.Client, *, force: boo
     matches, so the cache never holds a half or wrong file.
     """
     target = cache_dir / meta.file
-    if target.is_file() and not force and sha256_file(target) == meta.sha256:
+    if target.is_file() and not force and sha256_file(target) == expected_digest(meta, target):
         return target
     url = meta.download_url
     if url is None:
@@ -46,12 +61,14 @@ def fetch(meta: SourceMeta, cache_dir: Path, client: httpx.Client, *, force: boo
             for chunk in response.iter_bytes():
                 out.write(chunk)
         actual = sha256_file(tmp)
-        if actual != meta.sha256:
+        if meta.sha256 is not None and actual != meta.sha256:
             raise FetchError(
                 f"{meta.id}: downloaded file has checksum {actual[:12]}..., expected "
                 f"{meta.sha256[:12]}...: the publisher changed it or the download was damaged"
             )
         tmp.replace(target)
+        if meta.checksum == "recorded":
+            sidecar(target).write_text(actual + "\n")
         return target
     except httpx.ConnectError as exc:
         raise FetchError(f"{meta.id}: cannot reach {host} (offline?): {exc}") from exc

@@ -51,7 +51,16 @@ class SourceMeta(BaseModel):
     obtained_from: str = Field(default="", description="How the file was obtained, honestly.")
     format: Literal["pdf", "json", "xml", "xlsx", "txt", "md", "html"]
     file: str = Field(description="Path of the file relative to the sources directory.")
-    sha256: str = Field(pattern=r"^[0-9a-f]{64}$")
+    sha256: str | None = Field(
+        default=None,
+        pattern=r"^[0-9a-f]{64}$",
+        description="Expected SHA-256; required when the checksum is pinned.",
+    )
+    checksum: Literal["pinned", "recorded"] = Field(
+        default="pinned",
+        description="pinned: the file must have ``sha256``. recorded: no copy was at hand to "
+        "pin; 'harmonia fetch' records the digest of what it downloads and ingest checks it.",
+    )
     retrieved: date | None = None
     expected: dict[str, CountRange] = Field(
         default_factory=dict, description="Label or edge type -> expected count range."
@@ -65,6 +74,14 @@ class SourceMeta(BaseModel):
         if path.is_absolute() or ".." in path.parts:
             raise ValueError(f"file must be a path inside the sources directory: {value!r}")
         return value
+
+    @model_validator(mode="after")
+    def _checksum_mode(self) -> SourceMeta:
+        if self.checksum == "pinned" and self.sha256 is None:
+            raise ValueError("a pinned checksum needs sha256")
+        if self.checksum == "recorded" and (self.sha256 is not None or not self.download_url):
+            raise ValueError("a recorded checksum needs a download_url and no sha256")
+        return self
 
     @property
     def key(self) -> str:

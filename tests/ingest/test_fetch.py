@@ -87,3 +87,30 @@ def test_unreachable_host_says_offline(tmp_path: Path) -> None:
 def test_no_direct_download_points_to_the_official_source(tmp_path: Path) -> None:
     with httpx.Client() as client, pytest.raises(FetchError, match="official source"):
         fetch(_meta(None), tmp_path, client)
+
+
+def test_recorded_checksum_is_written_at_fetch_and_checked_at_ingest(
+    server: str, tmp_path: Path
+) -> None:
+    from ingest.fetch import expected_digest, sidecar
+    from ingest.runner import IngestError, verify
+
+    meta = _meta(f"{server}/good.json").model_copy(update={"sha256": None, "checksum": "recorded"})
+    with httpx.Client() as client:
+        path = fetch(meta, tmp_path, client)
+    assert sidecar(path).read_text().strip() == hashlib.sha256(BODY).hexdigest()
+    assert expected_digest(meta, path) == hashlib.sha256(BODY).hexdigest()
+    assert verify(meta, path).sha256 == hashlib.sha256(BODY).hexdigest()
+    path.write_bytes(b'{"groups": {"tampered": []}}')
+    with pytest.raises(IngestError, match="checksum mismatch"):
+        verify(meta, path)
+
+
+def test_pinned_and_recorded_metadata_rules() -> None:
+    from pydantic import ValidationError
+
+    base = _meta("https://example.org/x.json").model_dump()
+    with pytest.raises(ValidationError, match="pinned checksum needs sha256"):
+        SourceMeta.model_validate({**base, "sha256": None})
+    with pytest.raises(ValidationError, match="recorded checksum needs"):
+        SourceMeta.model_validate({**base, "checksum": "recorded"})
