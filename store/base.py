@@ -62,15 +62,23 @@ class SourceBatch(BaseModel):
     def key(self) -> str:
         return f"{self.source_id}@{self.edition}"
 
-    def digest(self) -> str:
+    def serialized(self) -> tuple[list[tuple[str, str, str]], list[tuple[str, str, str, str, str]]]:
+        """Rows with properties as canonical JSON: what the embedded store writes and the
+        digest hashes, computed once per write."""
+        nodes = [(n.id, n.label, _canonical(n.properties)) for n in self.nodes]
+        edges = [(e.id, e.type, e.source, e.target, _canonical(e.properties)) for e in self.edges]
+        return nodes, edges
+
+    def digest(self, serialized: tuple[list[Any], list[Any]] | None = None) -> str:
         """Order-independent content hash, so the same facts always hash the same."""
+        nodes, edges = serialized or self.serialized()
         h = hashlib.sha256()
         head = [self.source_id, self.edition, self.title, self.issuer, self.official_url]
         h.update(json.dumps([*head, self.file_sha256]).encode())
-        for row in sorted(_canonical(n.model_dump()) for n in self.nodes):
-            h.update(row.encode())
-        for row in sorted(_canonical(e.model_dump()) for e in self.edges):
-            h.update(row.encode())
+        for rows in (nodes, edges):
+            for row in sorted("\x1f".join(row) for row in rows):
+                h.update(row.encode())
+                h.update(b"\x1e")
         return h.hexdigest()
 
     def check_unique(self) -> None:

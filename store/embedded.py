@@ -14,7 +14,6 @@ import threading
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
 
 import networkx as nx
 
@@ -64,10 +63,6 @@ _EDGES_ALL = _EDGE_COLUMNS + " ORDER BY id"
 _EDGES_BY_SRC = _EDGE_COLUMNS + " WHERE src=? ORDER BY id"
 _EDGES_BY_DST = _EDGE_COLUMNS + " WHERE dst=? ORDER BY id"
 _EDGES_BY_TYPE = _EDGE_COLUMNS + " WHERE type=? ORDER BY id"
-
-
-def _dumps(obj: Any) -> str:
-    return json.dumps(obj, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
 
 
 class EmbeddedStore:
@@ -134,7 +129,8 @@ class EmbeddedStore:
         if self.read_only:
             raise StoreError("store opened read-only")
         batch.check_unique()
-        digest = batch.digest()
+        node_rows, edge_rows = batch.serialized()
+        digest = batch.digest((node_rows, edge_rows))
         key = batch.key
         with self._lock, self._transaction() as cur:
             old = cur.execute("SELECT record FROM sources WHERE key=?", (key,)).fetchone()
@@ -147,14 +143,11 @@ class EmbeddedStore:
             removed_edges = cur.execute("DELETE FROM edges WHERE source_key=?", (key,)).rowcount
             cur.executemany(
                 "INSERT INTO nodes(id, label, source_key, props) VALUES (?, ?, ?, ?)",
-                ((n.id, n.label, key, _dumps(n.properties)) for n in batch.nodes),
+                ((i, label, key, props) for i, label, props in node_rows),
             )
             cur.executemany(
                 "INSERT INTO edges(id, type, src, dst, source_key, props) VALUES (?,?,?,?,?,?)",
-                (
-                    (e.id, e.type, e.source, e.target, key, _dumps(e.properties))
-                    for e in batch.edges
-                ),
+                ((i, t, src, dst, key, props) for i, t, src, dst, props in edge_rows),
             )
             record = SourceRecord(
                 key=key,
