@@ -43,7 +43,7 @@ def test_ingest_prints_counts_and_is_idempotent(env: Path) -> None:
 
 
 def test_query_json(env: Path) -> None:
-    _ingest("reference")
+    _ingest("reference", "echri-launch")
     result = runner.invoke(app, ["query", "regime", "wassenaar", "--json"])
     assert result.exit_code == 0, result.output
     body = json.loads(result.stdout)
