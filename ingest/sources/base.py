@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path, PurePosixPath
-from typing import Literal, Protocol
+from typing import Any, Literal, Protocol
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
@@ -100,3 +101,29 @@ class SourceMeta(BaseModel):
 
 class Parser(Protocol):
     def __call__(self, path: Path, meta: SourceMeta) -> Iterator[Record]: ...
+
+
+def load_json_object(path: Path, what: str) -> dict[str, Any]:
+    """The JSON object in ``path``, or a one-line ParseError naming what was expected.
+
+    ``what`` names the expected document ("the Commerce Control List JSON") for the messages.
+    Deeply nested input is refused by the decoder's own recursion limit, caught here too.
+    """
+    raw = path.read_bytes()
+    if not raw.strip():
+        raise ParseError(f"{path.name} is empty")
+    if raw.startswith(b"%PDF"):
+        raise ParseError(f"{path.name} is a PDF, not {what}")
+    try:
+        data = json.loads(raw.decode("utf-8"))
+    except UnicodeDecodeError as exc:
+        raise ParseError(f"{path.name} is not UTF-8 text: {exc.reason}") from exc
+    except json.JSONDecodeError as exc:
+        raise ParseError(
+            f"{path.name} is not valid JSON (line {exc.lineno}, column {exc.colno}): {exc.msg}"
+        ) from exc
+    except RecursionError as exc:
+        raise ParseError(f"{path.name} is nested too deeply to be {what}") from exc
+    if not isinstance(data, dict):
+        raise ParseError(f"{path.name} holds a JSON {type(data).__name__}, not {what}")
+    return data

@@ -88,10 +88,11 @@ def _with_checksum(tmp_path: Path, payload: bytes, monkeypatch: pytest.MonkeyPat
 @pytest.mark.parametrize(
     ("payload", "message"),
     [
-        (b"", "not valid JSON"),
+        (b"", "is empty"),
         (b'{"groups": {"A:1": ["France"', "not valid JSON"),
         (b"\xff\xfe\x00garbage", "not UTF-8"),
-        (b"[1, 2, 3]", "no 'groups' object"),
+        (b"[1, 2, 3]", "holds a JSON list"),
+        (b"[" * 100_000 + b"]" * 100_000, "nested too deeply"),
         (b'{"groups": {"A:1": "France"}}', "not a list of country names"),
         (b'{"groups": {"A:1": ["Atlantis"]}}', "unknown country name 'Atlantis'"),
         (b'{"groups": {"A:1": ["France"]}}', "expected 14..14 CountryGroup, found 1"),

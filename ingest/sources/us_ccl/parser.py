@@ -10,14 +10,13 @@ inside notes overwrite it.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
 from graph_schema.codes import CodeError, CodeSystem, parse_code
 from graph_schema.model import Record
-from ingest.sources.base import ParseError, SourceMeta
+from ingest.sources.base import ParseError, SourceMeta, load_json_object
 from ingest.sources.listing import ListBuilder
 from ingest.sources.us_ccl.common import (
     ECCN_RE,
@@ -33,18 +32,8 @@ _KINDS = frozenset({"item", "text", "note"})
 
 
 def _load(path: Path) -> dict[str, Any]:
-    raw = path.read_bytes()
-    if not raw.strip():
-        raise ParseError(f"{path.name} is empty")
-    if raw.startswith(b"%PDF"):
-        raise ParseError(f"{path.name} is a PDF, not the Commerce Control List JSON")
-    try:
-        data = json.loads(raw.decode("utf-8"))
-    except UnicodeDecodeError as exc:
-        raise ParseError(f"{path.name} is not UTF-8 text: {exc.reason}") from exc
-    except json.JSONDecodeError as exc:
-        raise ParseError(f"{path.name} is not valid JSON (line {exc.lineno}): {exc.msg}") from exc
-    if not isinstance(data, dict) or not isinstance(data.get("entries"), list):
+    data = load_json_object(path, "the Commerce Control List JSON")
+    if not isinstance(data.get("entries"), list):
         raise ParseError(f"{path.name} has no 'entries' list: not a Commerce Control List file")
     return data
 

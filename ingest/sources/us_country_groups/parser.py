@@ -2,26 +2,20 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 from graph_schema import countries, ids
 from graph_schema.model import CountryGroup, InGroup, Issues, Record
-from ingest.sources.base import ParseError, SourceMeta
+from ingest.sources.base import ParseError, SourceMeta, load_json_object
 
 CITATION = "15 C.F.R. Part 740, Supplement No. 1"
 
 
 def _load(path: Path) -> dict[str, Any]:
-    try:
-        data = json.loads(path.read_bytes().decode("utf-8"))
-    except UnicodeDecodeError as exc:
-        raise ParseError(f"{path.name} is not UTF-8 text: {exc.reason}") from exc
-    except json.JSONDecodeError as exc:
-        raise ParseError(f"{path.name} is not valid JSON (line {exc.lineno}): {exc.msg}") from exc
-    if not isinstance(data, dict) or not isinstance(data.get("groups"), dict):
+    data = load_json_object(path, "an EAR country-groups file")
+    if not isinstance(data.get("groups"), dict):
         raise ParseError(f"{path.name} has no 'groups' object: not an EAR country-groups file")
     return data
 

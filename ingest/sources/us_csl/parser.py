@@ -21,7 +21,7 @@ from typing import Any
 from graph_schema import countries, ids
 from graph_schema.model import Lists, Party, Record
 from graph_schema.provenance import Provenance
-from ingest.sources.base import ParseError, SourceMeta
+from ingest.sources.base import ParseError, SourceMeta, load_json_object
 
 #: The compact keys this parser reads and the start of the meaning ``fieldKey`` must give each:
 #: if the compaction scheme changes, the file is refused instead of being misread.
@@ -122,24 +122,7 @@ def _first_date(citation: str, latest: date) -> date | None:
 
 
 def _load(path: Path) -> dict[str, Any]:
-    raw = path.read_bytes()
-    if not raw.strip():
-        raise ParseError(f"{path.name} is empty")
-    if raw.startswith(b"%PDF"):
-        raise ParseError(f"{path.name} is a PDF, not the screening-list JSON")
-    try:
-        data = json.loads(raw.decode("utf-8"))
-    except UnicodeDecodeError as exc:
-        raise ParseError(f"{path.name} is not UTF-8 text: {exc.reason}") from exc
-    except json.JSONDecodeError as exc:
-        raise ParseError(
-            f"{path.name} is not valid JSON (line {exc.lineno}, column {exc.colno}): {exc.msg}"
-        ) from exc
-    if not isinstance(data, dict):
-        raise ParseError(
-            f"{path.name} holds a JSON {type(data).__name__}, not the screening-list object"
-        )
-    return data
+    return load_json_object(path, "the screening-list object")
 
 
 def _check_layout(data: dict[str, Any], name: str) -> tuple[list[Any], dict[str, list[str]]]:

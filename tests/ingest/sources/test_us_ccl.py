@@ -243,7 +243,7 @@ def _minimal(**changes: object) -> bytes:
         (b'{"entries": [{"eccn": "5A001", "heading": "Tele', "not valid JSON"),
         (b"\xff\xfe{\x00}\x00", "not UTF-8"),
         (b'{"groups": {"A:1": ["France"]}}', "no 'entries' list"),
-        (b"[1, 2, 3]", "no 'entries' list"),
+        (b"[1, 2, 3]", "holds a JSON list"),
         (_minimal(entries=[{"heading": "x"}]), "entry 1 has no 'eccn'"),
         (_minimal(entries=[{"eccn": "5A01", "heading": "x"}]), "'5A01' is not an ECCN"),
         (_minimal(entries=[{"eccn": "5A001", "heading": ""}]), "5A001 has no heading"),
