@@ -4,6 +4,8 @@ VENV := .venv
 BIN := $(VENV)/bin
 SOURCES ?= ../shared/data
 LINT_NODE := tools/cypher-lint/node_modules/.package-lock.json
+# Browser tests drive Debian's Chromium with Playwright from PyPI (never `playwright install`).
+CHROMIUM := /usr/bin/chromium
 
 .PHONY: run test install check lint-cypher clean
 
@@ -16,6 +18,9 @@ $(LINT_NODE): tools/cypher-lint/package-lock.json
 	npm ci --prefix tools/cypher-lint --no-audit --no-fund --loglevel=error
 
 install: $(BIN)/.installed
+
+$(CHROMIUM):
+	apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium
 
 ## Ingest what is available (reference data + sources found in $(SOURCES)) and serve on 127.0.0.1.
 run: install
@@ -30,7 +35,7 @@ check: install $(LINT_NODE)
 	$(BIN)/lint-imports
 	$(BIN)/python tools/lint_cypher.py
 
-test: check
+test: check $(CHROMIUM)
 	$(BIN)/pytest
 
 clean:

@@ -49,7 +49,8 @@ def require_api_key(
 ) -> None:
     """Writes are off unless a key is configured, and then need that key."""
     expected: str | None = request.app.state.api_key
-    if expected is None:
+    if not expected or not expected.strip():
+        # An empty key would match an empty header: a blank setting keeps writes off.
         raise HTTPException(403, "writing through the API is disabled: set HARMONIA_API_KEY")
     if x_api_key is None or not hmac.compare_digest(x_api_key.encode(), expected.encode()):
         raise HTTPException(

@@ -78,3 +78,46 @@ def install(app: FastAPI) -> None:
     @app.exception_handler(StoreError)
     async def _store(_: Request, exc: StoreError) -> JSONResponse:
         return error_response(503, f"the graph store is unavailable: {exc}")
+
+    document_errors(app)
+
+
+# --- what the OpenAPI says about errors --------------------------------------------------------
+
+_KEY_RESPONSES = {
+    "401": "Missing or wrong X-API-Key.",
+    "403": "Writes through the API are off: no HARMONIA_API_KEY is configured.",
+}
+
+
+def document_errors(app: FastAPI) -> None:
+    """Make the OpenAPI say what the handlers above send: every error is an ``ErrorBody``
+    (FastAPI's own 422 schema is never sent), and operations taking the X-API-Key header
+    declare their 401 and 403, so clients and contract tests see the real answers."""
+    generate = app.openapi
+
+    def openapi() -> dict[str, Any]:
+        schema = generate()  # FastAPI caches it; the edits below are idempotent
+        components = schema.setdefault("components", {}).setdefault("schemas", {})
+        body = ErrorBody.model_json_schema(ref_template="#/components/schemas/{model}")
+        components.update(body.pop("$defs", {}))
+        components.setdefault("ErrorBody", body)
+        content = {"application/json": {"schema": {"$ref": "#/components/schemas/ErrorBody"}}}
+        for operations in schema.get("paths", {}).values():
+            for operation in operations.values():
+                responses = operation.get("responses", {})
+                if "422" in responses:
+                    responses["422"]["content"] = content
+                headers = {
+                    p.get("name", "").lower()
+                    for p in operation.get("parameters", [])
+                    if p.get("in") == "header"
+                }
+                if "x-api-key" in headers:
+                    for status, text in _KEY_RESPONSES.items():
+                        responses.setdefault(status, {"description": text, "content": content})
+        for unused in ("HTTPValidationError", "ValidationError"):
+            components.pop(unused, None)
+        return schema
+
+    app.openapi = openapi  # type: ignore[method-assign]

@@ -250,12 +250,20 @@ class Aligner:
         self, entry: ControlEntry, info: ListInfo, hint: RegimeHint, missing: str | None
     ) -> Origin:
         reason = hint.reason
-        if missing is not None and self.regime_list is not None:
-            reason = (
-                f"numbering points to Wassenaar {missing}, which is not in the "
-                f"{self.regime_list.edition} edition held; the {info.edition} national edition "
-                "may predate a renumbering or deletion"
-            )
+        held = self.regime_list
+        if missing is not None and held is not None:
+            if info.edition_date < held.edition_date:
+                reason = (
+                    f"numbering points to Wassenaar {missing}, which is not in the {held.edition} "
+                    f"edition held; the {info.edition} national edition is older, so the entry "
+                    "may since have been renumbered or deleted"
+                )
+            else:
+                reason = (
+                    f"numbering points to Wassenaar {missing}, which is not in the {held.edition} "
+                    f"edition held, although the {info.edition} national edition is newer: a "
+                    "national paragraph in the regime's numbering, or a renumbering"
+                )
         if hint.unilateral and entry.reasons and all(r.startswith("AT") for r in entry.reasons):
             reason += " (controlled for anti-terrorism reasons only)"
         target = ids.regime_id(hint.regime) if hint.regime and not hint.unilateral else info.issuer

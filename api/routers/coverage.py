@@ -1,0 +1,84 @@
+"""Coverage of a regime list by its members, and a country's controls against its regimes."""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from fastapi import APIRouter, Path, Query
+
+from api.deps import PagingDep
+from api.errors import ERROR_RESPONSES
+from api.routers.divergences import AnalysesDep, CategoryQ, CodePrefixQ, TechnologyQ
+from queries.views import CountryControls, CoverageReport
+
+router = APIRouter(prefix="/coverage", tags=["coverage"], responses=ERROR_RESPONSES)
+
+Status = Literal[
+    "same",
+    "broader",
+    "narrower",
+    "different-parameters",
+    "implemented",
+    "via-parent",
+    "partial",
+    "not-implemented",
+    "not-in-edition-held",
+    "no-comparable-list",
+    "no-list-held",
+]
+
+
+@router.get("", summary="Who implements each entry of a regime list, and how")
+def coverage(
+    analyses: AnalysesDep,
+    paging: PagingDep,
+    list_id: Annotated[
+        str | None,
+        Query(
+            max_length=100,
+            pattern=r"^list:[a-z0-9:-]+$",
+            description="Regime list edition; the newest Wassenaar list when omitted.",
+            examples=["list:wassenaar:2025"],
+        ),
+    ] = None,
+    category: CategoryQ = None,
+    code_prefix: CodePrefixQ = None,
+    technology: TechnologyQ = None,
+    jurisdiction: Annotated[
+        list[Annotated[str, Query(max_length=100)]] | None,
+        Query(max_length=50, description="Only these members (or EU)."),
+    ] = None,
+    status: Annotated[
+        list[Status] | None,
+        Query(max_length=11, description="Only entries some member has with these statuses."),
+    ] = None,
+) -> CoverageReport:
+    return analyses.coverage(
+        list_id,
+        category=category,
+        code_prefix=code_prefix,
+        technology=technology,
+        jurisdictions=jurisdiction,
+        statuses=status,
+        limit=paging.limit,
+        offset=paging.offset,
+    )
+
+
+@router.get("/countries/{code}", summary="A country's controls against its regimes")
+def country_controls(
+    analyses: AnalysesDep,
+    code: Annotated[
+        str,
+        Path(
+            min_length=2,
+            max_length=20,
+            pattern=r"^(country:)?[A-Za-z]{2}$",
+            description="ISO 3166-1 alpha-2 code.",
+            examples=["IN"],
+        ),
+    ],
+) -> CountryControls:
+    """Lists held (every edition) and applied, unilateral items, and for each regime it belongs
+    to: coverage of the regime list where one is held, or why it cannot be compared."""
+    return analyses.country_controls(code)

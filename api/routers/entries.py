@@ -1,0 +1,30 @@
+"""One control entry with its alignment, origin and technology tags."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Path
+
+from api.errors import ERROR_RESPONSES
+from api.routers.divergences import AnalysesDep
+from queries.views import EntryDetail
+
+router = APIRouter(prefix="/entries", tags=["entries"], responses=ERROR_RESPONSES)
+
+
+@router.get("/{entry_id}", summary="One entry, its counterparts and technologies")
+def get_entry(
+    analyses: AnalysesDep,
+    entry_id: Annotated[
+        str,
+        Path(
+            min_length=8,
+            max_length=200,
+            pattern=r"^entry:[A-Za-z0-9:._()-]+$",
+            description="Entry id: entry:<list>:<canonical code>.",
+            examples=["entry:wassenaar:2025:5A001.j"],
+        ),
+    ],
+) -> EntryDetail:
+    return analyses.entry(entry_id)

@@ -1,0 +1,378 @@
+"""Per-language spaCy pipelines built offline from ``spacy.blank(lang)`` and the graph.
+
+Each pipeline has two span rulers (spaCy's rule-based entity matcher) whose patterns come from
+:mod:`ingest.nlp.lexicon`: one matches exact spellings (proper names, acronyms, party names:
+"US" is not "us"), the other the token NORM (case-insensitive in English and French; in Arabic
+the normalised form, see :mod:`ingest.nlp.arabic`). A phrase matcher marks claim trigger
+words, and a last step keeps the longest of overlapping matches as the entities
+(``doc.spans["entities"]``). No model is downloaded or loaded.
+
+:class:`Analyzer` runs a pipeline on a text and returns the mentions linked to graph nodes and
+the claims found (:mod:`ingest.nlp.claims`).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+import networkx as nx
+import spacy
+from spacy.attrs import NORM  # type: ignore[import-not-found]
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+from spacy.util import compile_prefix_regex
+
+from graph_schema.codes import CodeError, parse_code, wassenaar_equivalent
+from ingest.nlp import arabic
+from ingest.nlp.language import SUPPORTED
+from ingest.nlp.lexicon import Pattern, lexicon, patterns
+from ingest.nlp.official import Official
+
+TRIGGER_KEY = "triggers"
+_QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"'})
+
+# Control codes as lists write them: ECCN style 5A001.j, Wassenaar 5.A.1.j, ML10.a. Found by
+# one regular expression over the text: cheaper than a token pattern tried at every token.
+CODE_RE = re.compile(
+    r"(?<![\w.])(?:[0-9][A-E][0-9]{3}(?:\.[a-z0-9]{1,3})*|[1-9]\.[A-E]\.[0-9]{1,2}"
+    r"(?:\.[a-z0-9]{1,3})*|ML[0-9]{1,2}(?:\.[a-z](?:\.[0-9]{1,2})?)?)(?![\w])"
+)
+
+
+def latin_norm(text: str) -> str:
+    return text.translate(_QUOTES).lower()
+
+
+@dataclass(frozen=True)
+class Mention:
+    start: int  # character offsets in the document text
+    end: int
+    text: str
+    node: str
+    label: str
+    kind: str
+    token_start: int
+    token_end: int
+
+
+@dataclass(frozen=True)
+class Marker:
+    """A span that names no node but matters to claims: a list, or 'the Administration'."""
+
+    start: int
+    end: int
+    text: str
+    label: str
+    value: str
+    token_start: int
+    token_end: int
+
+
+@dataclass
+class Analysis:
+    language: str
+    mentions: list[Mention]
+    markers: list[Marker]
+    claims: list[Any]  # list[ClaimDraft]; typed loosely to avoid an import cycle
+    sentences: list[tuple[int, int]]
+    tokens: int
+    main_actor: str | None = None
+    doc: Doc | None = field(default=None, repr=False)
+
+
+def _set_norm(nlp: Language, fn: Callable[[str], str]) -> None:
+    nlp.vocab.lex_attr_getters[NORM] = fn  # type: ignore[attr-defined]
+    # Lexemes created before the getter was set (tokenizer exceptions) get it too.
+    for lex in nlp.vocab:
+        lex.norm_ = fn(lex.orth_)
+
+
+CASED_KEY = "names_cased"
+NORM_KEY = "names_norm"
+ENTITY_KEY = "entities"
+
+
+def build_pipeline(lang: str, pats: list[Pattern]) -> Language:
+    """A blank pipeline for ``lang``: two span rulers (spaCy's rule-based entity matcher) with
+    the graph's patterns, the trigger matcher, and a last step that keeps the longest of
+    overlapping matches as the document's entities."""
+    if lang not in SUPPORTED:
+        raise ValueError(f"no pipeline for language {lang!r} (supported: {', '.join(SUPPORTED)})")
+    nlp = spacy.blank(lang)
+    _set_norm(nlp, arabic.normalise if lang == "ar" else latin_norm)
+    nlp.tokenizer = fresh_tokenizer(lang, nlp)
+    rulers = {}
+    for key, attr in ((CASED_KEY, "ORTH"), (NORM_KEY, "NORM")):
+        # Matches go to doc.spans, not doc.ents: reading and rewriting doc.ents in each ruler
+        # walks every token; the entities are set once, by harmonia_entities.
+        rulers[key] = nlp.add_pipe(
+            "span_ruler",
+            name=key,
+            config={
+                "spans_key": key,
+                "annotate_ents": False,
+                "phrase_matcher_attr": attr,
+                "validate": False,
+                "overwrite": True,
+            },
+        )
+    rows: dict[str, list[dict[str, Any]]] = {CASED_KEY: [], NORM_KEY: []}
+    for p in pats:
+        rows[CASED_KEY if p.cased else NORM_KEY].append(
+            {"label": p.label, "pattern": p.text, "id": p.ident}
+        )
+    with nlp.select_pipes(enable=[]):
+        for key, ruler in rulers.items():
+            ruler.add_patterns(rows[key])  # type: ignore[attr-defined]
+    triggers = PhraseMatcher(nlp.vocab, attr="NORM")
+    for family, by_lang in lexicon()["triggers"].items():
+        words = by_lang.get(lang, [])
+        phrases = arabic.all_variants(words) if lang == "ar" else words
+        triggers.add(family, list(nlp.tokenizer.pipe(phrases)))
+    nlp.add_pipe("harmonia_triggers", config={})
+    nlp.get_pipe("harmonia_triggers").matcher = triggers  # type: ignore[attr-defined]
+    nlp.add_pipe("harmonia_entities", config={})
+    # Tokenising tens of thousands of distinct patterns leaves the tokenizer's cache so full
+    # that it runs ten times slower on ordinary text; documents get a fresh tokenizer.
+    nlp.tokenizer = fresh_tokenizer(lang, nlp)
+    return nlp
+
+
+@Language.component("harmonia_entities")
+def merge_entities(doc: Doc) -> Doc:
+    """The entities: of overlapping matches the longest wins, and at equal length an
+    exact-spelling match beats a normalised one."""
+    candidates = [(s, 0) for s in doc.spans.get(CASED_KEY, [])] + [
+        (s, 1) for s in doc.spans.get(NORM_KEY, [])
+    ]
+    candidates.sort(key=lambda c: (c[0].start - c[0].end, c[1], c[0].start))
+    taken = bytearray(len(doc))
+    chosen: list[Span] = []
+    for span, _ in candidates:
+        if any(taken[span.start : span.end]):
+            continue
+        taken[span.start : span.end] = b"\x01" * (span.end - span.start)
+        chosen.append(span)
+    chosen.sort(key=lambda s: s.start)
+    # Kept in doc.spans only: setting doc.ents as well would cost more than the merge.
+    doc.spans[ENTITY_KEY] = chosen
+    return doc
+
+
+def fresh_tokenizer(lang: str, nlp: Language) -> Any:
+    """A tokenizer for ``lang`` on ``nlp``'s vocabulary, with an empty cache."""
+    tokenizer: Any = spacy.blank(lang, vocab=nlp.vocab).tokenizer
+    if lang == "ar":
+        # Split a proclitic stuck to an opening quote or bracket: و"قمة -> و " قمة.
+        prefixes = [r"[وفبلك](?=[\"“«'(])", *(nlp.Defaults.prefixes or [])]
+        tokenizer.prefix_search = compile_prefix_regex(prefixes).search
+    return tokenizer
+
+
+class TriggerMarker:
+    """Marks claim trigger words in ``doc.spans['triggers']`` (label = predicate family)."""
+
+    def __init__(self) -> None:
+        self.matcher: PhraseMatcher | None = None
+
+    def __call__(self, doc: Doc) -> Doc:
+        if self.matcher is not None:
+            doc.spans[TRIGGER_KEY] = [Span(doc, s, e, label=m) for m, s, e in self.matcher(doc)]
+        return doc
+
+
+@Language.factory("harmonia_triggers")
+def _make_triggers(nlp: Language, name: str) -> TriggerMarker:
+    return TriggerMarker()
+
+
+# --- sentences ------------------------------------------------------------------------------
+
+_BOUNDARY = re.compile(r"[.!?؟](?=[\"'”’)\]]?\s)|\n")
+_ABBREV = re.compile(
+    r"(?:\b(?:[A-Za-z]\.){1,3}|\b(?:Mr|Mrs|Ms|Dr|St|No|Inc|Ltd|Co|Corp|Jr|Sr|vs|etc|Dept|Gov|"
+    r"Pte|PTE|LTD|CO|INC|M|Mme|art|Art|al|e\.g|i\.e))\.$"
+)
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """Sentence boundaries by punctuation and line breaks (regex: no per-token Python work).
+
+    A full stop after an abbreviation (U.S., Mr., Co.) does not end a sentence.
+    """
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for match in _BOUNDARY.finditer(text):
+        end = match.end()
+        if match.group() == ".":
+            before = text[max(start, end - 8) : end]
+            if _ABBREV.search(before):
+                continue
+        if text[start:end].strip():
+            spans.append((start, end))
+        start = end
+    if text[start:].strip():
+        spans.append((start, len(text)))
+    return spans
+
+
+# --- analysis -------------------------------------------------------------------------------
+
+
+class Analyzer:
+    """Mentions and claims for texts in ar, en and fr, against one graph.
+
+    Pipelines are built on first use of each language (building one tokenises tens of thousands
+    of patterns, about a second).
+    """
+
+    def __init__(self, graph: nx.MultiDiGraph) -> None:
+        self.graph = graph
+        self._pipelines: dict[str, Language] = {}
+        self._codes: dict[str, list[str]] | None = None
+        self._official: Official | None = None
+        self._established_by: dict[str, set[str]] = {}
+        for u, v, d in graph.edges(data=True):
+            if d.get("type") == "ESTABLISHES":
+                self._established_by.setdefault(v, set()).add(u)
+
+    @property
+    def official(self) -> Official:
+        if self._official is None:
+            self._official = Official(self.graph)
+        return self._official
+
+    def pipeline(self, lang: str) -> Language:
+        if lang not in self._pipelines:
+            self._pipelines[lang] = build_pipeline(lang, patterns(self.graph, lang))
+        return self._pipelines[lang]
+
+    # control codes ------------------------------------------------------------------------
+
+    def _code_index(self) -> dict[str, list[str]]:
+        if self._codes is None:
+            index: dict[str, list[str]] = {}
+            for node, attrs in self.graph.nodes(data=True):
+                if attrs.get("label") == "ControlEntry":
+                    index.setdefault(attrs["canonical"], []).append(node)
+            self._codes = index
+        return self._codes
+
+    def resolve_code(self, written: str) -> str | None:
+        """The entry a written code names: the Wassenaar entry when the code is Wassenaar's,
+        otherwise the first list (by id) holding that canonical code."""
+        try:
+            code = parse_code(written)
+        except CodeError:
+            return None
+        index = self._code_index()
+        wassenaar = [n for n in index.get(code.canonical, []) if n.startswith("entry:wassenaar")]
+        if wassenaar:
+            return sorted(wassenaar)[-1]  # latest edition
+        equivalent = wassenaar_equivalent(code)
+        if equivalent:
+            found = [n for n in index.get(equivalent, []) if n.startswith("entry:wassenaar")]
+            if found:
+                return sorted(found)[-1]
+        candidates = index.get(code.canonical, [])
+        return sorted(candidates)[0] if candidates else None
+
+    # main ---------------------------------------------------------------------------------
+
+    def analyse(self, text: str, lang: str, *, keep_doc: bool = False) -> Analysis:
+        from ingest.nlp.claims import extract_claims
+
+        nlp = self.pipeline(lang)
+        doc = nlp(text)
+        mentions: list[Mention] = []
+        markers: list[Marker] = []
+        generic: list[Span] = []
+        for ent in doc.spans[ENTITY_KEY]:
+            node, _, kind = ent.id_.partition("|")
+            if ent.label_ == "Ignore":
+                continue
+            if ent.label_ in ("List", "GovRef"):
+                markers.append(
+                    Marker(
+                        ent.start_char, ent.end_char, ent.text, ent.label_, node, ent.start, ent.end
+                    )
+                )
+                continue
+            if kind == "generic":
+                generic.append(ent)
+                continue
+            mentions.append(
+                Mention(
+                    ent.start_char,
+                    ent.end_char,
+                    ent.text,
+                    node,
+                    ent.label_,
+                    kind,
+                    ent.start,
+                    ent.end,
+                )
+            )
+        for match in CODE_RE.finditer(text):
+            resolved = self.resolve_code(match.group())
+            span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
+            if resolved is not None and span is not None:
+                mentions.append(
+                    Mention(
+                        match.start(),
+                        match.end(),
+                        match.group(),
+                        resolved,
+                        "ControlEntry",
+                        "code",
+                        span.start,
+                        span.end,
+                    )
+                )
+        # "code of conduct" names a code only if the document names the regime behind it.
+        named = {m.node for m in mentions}
+        for ent in generic:
+            node = ent.id_.partition("|")[0]
+            if self._established_by.get(node, set()) & named:
+                mentions.append(
+                    Mention(
+                        ent.start_char,
+                        ent.end_char,
+                        ent.text,
+                        node,
+                        ent.label_,
+                        "generic",
+                        ent.start,
+                        ent.end,
+                    )
+                )
+        mentions.sort(key=lambda m: m.start)
+        actors = Counter(
+            m.node for m in mentions if m.label == "Country" and m.kind in ("name", "government")
+        )
+        main_actor = actors.most_common(1)[0][0] if actors else None
+        sentences = sentence_spans(text)
+        analysis = Analysis(
+            language=lang,
+            mentions=mentions,
+            markers=markers,
+            claims=[],
+            sentences=sentences,
+            tokens=len(doc),
+            main_actor=main_actor,
+            doc=doc if keep_doc else None,
+        )
+        analysis.claims = extract_claims(doc, text, analysis, self.official)
+        return analysis
+
+
+def sentence_of(sentences: list[tuple[int, int]], offset: int) -> int:
+    """Index of the sentence containing character ``offset``."""
+    starts = [s for s, _ in sentences]
+    return max(0, bisect.bisect_right(starts, offset) - 1)

@@ -1,0 +1,281 @@
+"""The analyses in one place: coverage, divergences, gaps, changes, search, country controls.
+
+``Analyses(store)`` reads any store through its protocol (``queries.data.StoreData``, cached per
+revision; ``NetworkxData`` reads the networkx view instead); the same class runs over Neo4j's
+own Cypher through ``queries.neo4j_analyses.Neo4jAnalyses``. Every method returns a view
+model whose rows carry their evidence and reason; ``limit=None`` returns every row.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from queries.changes import Changes
+from queries.coverage import Coverage
+from queries.data import GraphData, StoreData
+from queries.divergence import Divergence
+from queries.evidence import InvalidQuery
+from queries.gaps import Gaps
+from queries.index import Index, IndexCache
+from queries.lists import Lists
+from queries.profile import Profiles
+from queries.search import Search, SearchIndexes
+from queries.views import (
+    ChangeReport,
+    CommitmentGapReport,
+    CountryControls,
+    CoverageReport,
+    DivergenceReport,
+    EntryDetail,
+    EntryRef,
+    ListDetail,
+    ListSummary,
+    Page,
+    PartyGapReport,
+    PartyHit,
+    RegimeGapReport,
+    SearchReport,
+)
+from store.base import GraphStore
+
+__all__ = ["Analyses", "InvalidQuery"]
+
+
+@dataclass(frozen=True)
+class _Parts:
+    index: Index
+    search: Search
+    divergence: Divergence
+    coverage: Coverage
+    gaps: Gaps
+    changes: Changes
+    lists: Lists
+    profiles: Profiles
+
+
+class Analyses:
+    """Every analysis over one graph; indexes are rebuilt when the graph's revision changes."""
+
+    def __init__(self, source: GraphStore | GraphData) -> None:
+        data: GraphData = StoreData(source) if isinstance(source, GraphStore) else source
+        self.data = data
+        self._indexes = IndexCache(data)
+        self._lock = threading.Lock()
+        self._parts: _Parts | None = None
+
+    def _get(self) -> _Parts:
+        index = self._indexes.get()
+        with self._lock:
+            if self._parts is None or self._parts.index is not index:
+                search = Search(index, SearchIndexes(index))
+                self._parts = _Parts(
+                    index=index,
+                    search=search,
+                    divergence=Divergence(index),
+                    coverage=Coverage(index),
+                    gaps=Gaps(index, search),
+                    changes=Changes(index),
+                    lists=Lists(index),
+                    profiles=Profiles(index),
+                )
+            return self._parts
+
+    @property
+    def index(self) -> Index:
+        return self._get().index
+
+    def warm(self) -> None:
+        """Build the indexes now (the first query would otherwise pay for them)."""
+        parts = self._get()
+        ref = parts.index.reference
+        for info in parts.index.current_lists:
+            parts.index.entries(info.id)
+        if ref is not None:
+            for node in sorted({*parts.index.lists_of_issuer, *parts.index.countries}):
+                juris = parts.index.jurisdiction(node)
+                if juris.lists:
+                    parts.index.status_map(juris, ref)
+                    parts.index.national_groups(juris)
+        parts.search.indexes.words()
+        parts.search.indexes.names()
+        parts.search.indexes.phrases()
+        parts.search.indexes.covering()
+
+    # --- analyses -----------------------------------------------------------------------------
+
+    def divergences(
+        self,
+        jurisdictions: Sequence[str],
+        *,
+        category: str | None = None,
+        technology: str | None = None,
+        code_prefix: str | None = None,
+        kinds: Sequence[str] | None = None,
+        include_agreements: bool = False,
+        limit: int | None = None,
+        offset: int = 0,
+    ) -> DivergenceReport:
+        return self._get().divergence.report(
+            jurisdictions,
+            category=category,
+            technology=technology,
+            code_prefix=code_prefix,
+            kinds=kinds,
+            include_agreements=include_agreements,
+            limit=limit,
+            offset=offset,
+        )
+
+    def coverage(
+        self,
+        list_id: str | None = None,
+        *,
+        category: str | None = None,
+        code_prefix: str | None = None,
+        technology: str | None = None,
+        jurisdictions: Sequence[str] | None = None,
+        statuses: Sequence[str] | None = None,
+        limit: int | None = None,
+        offset: int = 0,
+    ) -> CoverageReport:
+        return self._get().coverage.report(
+            list_id,
+            category=category,
+            code_prefix=code_prefix,
+            technology=technology,
+            jurisdictions=jurisdictions,
+            statuses=statuses,
+            limit=limit,
+            offset=offset,
+        )
+
+    def regime_gaps(
+        self,
+        regime: str,
+        *,
+        category: str | None = None,
+        code_prefix: str | None = None,
+        technology: str | None = None,
+        include_lag: bool = True,
+        limit: int | None = None,
+        offset: int = 0,
+    ) -> RegimeGapReport:
+        return self._get().gaps.regime(
+            regime,
+            category=category,
+            code_prefix=code_prefix,
+            technology=technology,
+            include_lag=include_lag,
+            limit=limit,
+            offset=offset,
+        )
+
+    def commitment_gaps(
+        self,
+        code: str = "echri",
+        *,
+        technology: str | None = None,
+        countries: Sequence[str] | None = None,
+        statuses: Sequence[str] | None = None,
+        limit: int | None = None,
+        offset: int = 0,
+    ) -> CommitmentGapReport:
+        return self._get().gaps.commitments(
+            code,
+            technology=technology,
+            countries=countries,
+            statuses=statuses,
+            limit=limit,
+            offset=offset,
+        )
+
+    def party_gaps(
+        self,
+        name: str,
+        *,
+        partners: Sequence[str] | None = None,
+        min_score: float = 85.0,
+        limit: int = 20,
+        offset: int = 0,
+    ) -> PartyGapReport:
+        return self._get().gaps.parties(
+            name, partners=partners, min_score=min_score, limit=limit, offset=offset
+        )
+
+    def changes(
+        self,
+        after: str,
+        before: str | None = None,
+        *,
+        category: str | None = None,
+        code_prefix: str | None = None,
+        changes: Sequence[str] | None = None,
+        limit: int | None = None,
+        offset: int = 0,
+    ) -> ChangeReport:
+        return self._get().changes.report(
+            after,
+            before,
+            category=category,
+            code_prefix=code_prefix,
+            changes=changes,
+            limit=limit,
+            offset=offset,
+        )
+
+    def search(
+        self,
+        query: str,
+        *,
+        mode: str = "auto",
+        system: str | None = None,
+        list_id: str | None = None,
+        limit: int | None = None,
+        offset: int = 0,
+    ) -> SearchReport:
+        return self._get().search.entries(
+            query, mode=mode, system=system, list_id=list_id, limit=limit, offset=offset
+        )
+
+    def parties(
+        self, name: str, *, limit: int = 20, offset: int = 0, min_score: float = 80.0
+    ) -> tuple[list[PartyHit], int]:
+        return self._get().search.parties(name, limit=limit, offset=offset, min_score=min_score)
+
+    def country_controls(self, code: str) -> CountryControls:
+        return self._get().profiles.controls(code)
+
+    # --- lists and entries --------------------------------------------------------------------
+
+    def lists(
+        self, issuer: str | None = None, changed_since: date | None = None
+    ) -> list[ListSummary]:
+        return self._get().lists.lists(issuer=issuer, changed_since=changed_since)
+
+    def list_detail(self, list_id: str) -> ListDetail:
+        return self._get().lists.detail(list_id)
+
+    def list_entries(
+        self,
+        list_id: str,
+        *,
+        category: str | None = None,
+        code_prefix: str | None = None,
+        technology: str | None = None,
+        limit: int | None = None,
+        offset: int = 0,
+    ) -> Page[EntryRef]:
+        return self._get().lists.entries(
+            list_id,
+            category=category,
+            code_prefix=code_prefix,
+            technology=technology,
+            limit=limit,
+            offset=offset,
+        )
+
+    def entry(self, entry_id: str) -> EntryDetail:
+        return self._get().lists.entry(entry_id)

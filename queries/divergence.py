@@ -1,0 +1,633 @@
+"""Divergence between two or more jurisdictions (countries, the EU, regimes).
+
+Two passes, both over per-revision indexes:
+
+1. every active entry of the reference (Wassenaar) list, with each jurisdiction's status for
+   it: controlled by some and absent from others (not implemented, or edition lag when the
+   lists lacking it are older than the regime edition), or controlled by all with a different
+   scope (broader, narrower, other thresholds);
+2. every national entry with no counterpart in the reference list: unilateral controls,
+   entries numbered like Wassenaar but absent from the edition held, and entries of other
+   regimes' lists (MTCR, NSG, Australia Group, CWC), compared with the other jurisdictions by
+   code where they use the same numbering.
+
+A sub-entry that diverges exactly like its parent is folded into the parent's row
+(``sub_entries``), so a missing item reads as one row, not thirty.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from queries.data import EntryInfo, ListInfo
+from queries.evidence import (
+    Filters,
+    InvalidQuery,
+    and_join,
+    codes,
+    edition_label,
+    edition_ref,
+    entry_ref,
+    jurisdiction_view,
+    make_filters,
+    page,
+)
+from queries.index import (
+    ABSENT,
+    CONTROLLED,
+    DIRECT,
+    DUAL_USE,
+    MUNITIONS,
+    SCOPES,
+    Index,
+    Jurisdiction,
+    NationalGroup,
+    Status,
+)
+from queries.views import (
+    DivergenceReport,
+    DivergenceRow,
+    DivergenceSide,
+    ParameterDifference,
+)
+
+KINDS = (
+    "agreement",
+    "not-implemented",
+    "edition-lag",
+    "scope-differs",
+    "unilateral",
+    "not-in-regime-list",
+    "other-regime",
+)
+_ORDER = {kind: i for i, kind in enumerate(KINDS)}
+MAX_JURISDICTIONS = 12
+_SCOPE_WORDS = {
+    "same": "same scope as the regime",
+    "broader": "broader than the regime: controls more",
+    "narrower": "narrower than the regime: controls less",
+    "different-parameters": "different thresholds from the regime",
+    "implemented": "matched by number, scope not established",
+}
+
+
+_CLASS = {
+    **{s: "c" for s in CONTROLLED},
+    "controls": "c",
+    **{s: "a" for s in ABSENT},
+}
+
+
+def _cls(status: str) -> str:
+    """c: controlled, a: absent, n: cannot be compared (no list of the kind held)."""
+    return _CLASS.get(status, "n")
+
+
+def _code_key(canonical: str) -> tuple[int, str]:
+    return (1 if canonical.startswith("ML") else 0, canonical)
+
+
+@dataclass
+class _RegimeSpec:
+    kind: str
+    entry: EntryInfo
+    statuses: list[Status]
+    techs: frozenset[str]
+    sub_entries: int = 0
+
+    def key(self) -> tuple[int, tuple[int, str], str]:
+        return (_ORDER[self.kind], _code_key(self.entry.canonical), self.entry.code)
+
+
+@dataclass
+class _NationalSpec:
+    kind: str
+    holder: int
+    group: NationalGroup
+    others: list[tuple[int, str, list[EntryInfo]]]
+    techs: frozenset[str]
+
+    def key(self) -> tuple[int, tuple[int, str], str]:
+        return (_ORDER[self.kind], _code_key(self.group.entry.canonical), self.group.entry.code)
+
+
+@dataclass
+class _Tally:
+    compared: int = 0
+    agreed: int = 0
+
+
+class Divergence:
+    def __init__(self, index: Index) -> None:
+        self.index = index
+
+    def report(
+        self,
+        jurisdictions: Sequence[str],
+        *,
+        category: str | None = None,
+        technology: str | None = None,
+        code_prefix: str | None = None,
+        kinds: Sequence[str] | None = None,
+        include_agreements: bool = False,
+        limit: int | None = None,
+        offset: int = 0,
+    ) -> DivergenceReport:
+        """Rows for every divergence, sorted by kind and code; views are built for the page."""
+        index = self.index
+        if len(jurisdictions) > MAX_JURISDICTIONS:
+            raise InvalidQuery(f"compare at most {MAX_JURISDICTIONS} jurisdictions at once")
+        js: list[Jurisdiction] = []
+        for text in jurisdictions:
+            juris = index.jurisdiction(text)
+            if all(j.node != juris.node for j in js):
+                js.append(juris)
+        if len(js) < 2:
+            raise InvalidQuery("name at least two different jurisdictions, e.g. US and EU")
+        unknown = [k for k in kinds or () if k not in _ORDER]
+        if unknown:
+            raise InvalidQuery(f"unknown kind {unknown[0]!r} (known: {', '.join(KINDS)})")
+        filters = make_filters(index, category, code_prefix, technology)
+        ref = index.reference
+        notes = self._notes(js, ref)
+        specs: list[_RegimeSpec | _NationalSpec] = []
+        tally = _Tally()
+        if ref is not None:
+            specs.extend(self._regime_specs(js, ref, filters, include_agreements, tally))
+        specs.extend(self._national_specs(js, ref, filters, notes))
+        if kinds:
+            specs = [x for x in specs if x.kind in kinds]
+        specs.sort(key=lambda x: x.key())
+        counts = Counter(x.kind for x in specs)
+        chosen, lim, off = page(specs, limit, offset)
+        items = [
+            self._regime_row(js, ref, x)
+            if isinstance(x, _RegimeSpec) and ref is not None
+            else self._national_row(js, ref, x)  # type: ignore[arg-type]
+            for x in chosen
+        ]
+        return DivergenceReport(
+            items=items,
+            total=len(specs),
+            limit=lim,
+            offset=off,
+            jurisdictions=[jurisdiction_view(j) for j in js],
+            reference=edition_ref(ref) if ref is not None else None,
+            counts={k: counts[k] for k in KINDS if counts[k]},
+            compared=tally.compared,
+            agreed=tally.agreed,
+            filters=filters.as_dict(),
+            notes=notes,
+        )
+
+    # --- regime entries -----------------------------------------------------------------------
+
+    def _regime_specs(
+        self,
+        js: list[Jurisdiction],
+        ref: ListInfo,
+        filters: Filters,
+        include_agreements: bool,
+        tally: _Tally,
+    ) -> list[_RegimeSpec]:
+        index = self.index
+        maps = [index.status_map(j, ref) for j in js]
+        specs: list[_RegimeSpec] = []
+        folded: dict[str, tuple[tuple[str, ...], int]] = {}
+        for e in index.entries(ref.id).values():
+            if e.status != "active":
+                continue
+            statuses = [m[e.id] for m in maps]
+            classes = tuple(_CLASS.get(s.status, "n") for s in statuses)
+            if len(classes) - classes.count("n") < 2:
+                continue  # fewer than two of them can hold it: nothing to compare
+            kind = _regime_kind(classes, statuses)
+            if kind is None and not include_agreements and not filters.active():
+                tally.compared += 1
+                tally.agreed += "a" not in classes
+                continue
+            if not filters.code_ok(index, e):
+                continue
+            if filters.technology is not None:
+                techs = set(index.technologies_of(e))
+                for s in statuses:
+                    for n in s.entries:
+                        techs |= index.technologies_of(n)
+                if not filters.tech_ok(techs):
+                    continue
+            tally.compared += 1
+            if kind is None:
+                tally.agreed += "a" not in classes
+                if not include_agreements or "a" in classes:
+                    continue
+                kind = "agreement"
+            signature = (kind, *(s.status for s in statuses))
+            above = folded.get(e.parent or "")
+            if kind != "scope-differs" and above is not None and above[0] == signature:
+                specs[above[1]].sub_entries += 1
+                folded[e.canonical] = above
+                continue
+            folded[e.canonical] = (signature, len(specs))
+            specs.append(_RegimeSpec(kind, e, statuses, index.technologies_of(e)))
+        return specs
+
+    def _regime_row(
+        self, js: list[Jurisdiction], ref: ListInfo, spec: _RegimeSpec
+    ) -> DivergenceRow:
+        sides = [
+            DivergenceSide(
+                jurisdiction=j.key,
+                status=s.status,  # type: ignore[arg-type]
+                entries=[entry_ref(n) for n in s.entries[:5]],
+                editions=[edition_ref(i) for i in s.lists],
+                note=self._side_note(s, ref),
+            )
+            for j, s in zip(js, spec.statuses, strict=True)
+        ]
+        diffs = _parameter_differences(js, spec.statuses) if spec.kind == "scope-differs" else []
+        return DivergenceRow(
+            kind=spec.kind,  # type: ignore[arg-type]
+            code=spec.entry.code,
+            category=spec.entry.category,
+            regime=ref.issuer,
+            reference=entry_ref(spec.entry),
+            controlled_by=[j.key for j, s in zip(js, spec.statuses, strict=True) if s.controlled],
+            not_controlled_by=[
+                j.key for j, s in zip(js, spec.statuses, strict=True) if s.status in ABSENT
+            ],
+            sides=sides,
+            technologies=sorted(spec.techs),
+            sub_entries=spec.sub_entries,
+            parameter_differences=diffs,
+            reason=self._regime_reason(js, ref, spec, diffs),
+        )
+
+    def _side_note(self, s: Status, ref: ListInfo) -> str | None:
+        if s.status in DIRECT:
+            if s.entries and s.entries[0].list_id == ref.id:
+                return "the regime's own entry"
+            return s.impls[0].evidence if s.impls else None
+        if s.status == "via-parent":
+            return f"covered by {codes(s.entries)}, which its list does not itemise further"
+        if s.status == "partial":
+            return f"only sub-entries are controlled: {codes(s.entries)}"
+        if s.status == "not-in-edition-held":
+            return (
+                f"absent from the {_editions(s.lists)} edition held, which predates the "
+                f"regime edition {edition_label(ref)}"
+            )
+        if s.status == "not-implemented":
+            if s.entries:
+                return f"{codes(s.entries)} is {s.entries[0].status} in its list"
+            return f"no counterpart in the {_editions(s.lists)} edition held"
+        if s.status == "no-comparable-list":
+            return "no list of this kind (dual-use or munitions) is held for it"
+        return "no control list of it is in the graph"
+
+    def _regime_reason(
+        self,
+        js: list[Jurisdiction],
+        ref: ListInfo,
+        spec: _RegimeSpec,
+        diffs: list[ParameterDifference],
+    ) -> str:
+        label = f"Wassenaar {ref.edition} entry {spec.entry.code}"
+        pairs = list(zip(js, spec.statuses, strict=True))
+        controlled = [f"{j.key} ({_how(s, ref)})" for j, s in pairs if s.controlled]
+        if spec.kind == "agreement":
+            both = "both" if len(controlled) == 2 else "all"
+            return f"{and_join(controlled)} {both} control {label}."
+        if spec.kind == "scope-differs":
+            scopes = [f"{j.key} {_SCOPE_WORDS.get(s.status, s.status)}" for j, s in pairs]
+            text = f"{label} is implemented with different scope: {'; '.join(scopes)}"
+            if diffs:
+                parts = [
+                    f"{d.quantity}: "
+                    + ", ".join(f"{k} '{v}'" for k, v in d.values.items())
+                    + (f" ({d.stricter} stricter)" if d.stricter else "")
+                    for d in diffs
+                ]
+                text += "; thresholds " + "; ".join(parts)
+            return text + "."
+        absent = [f"{j.key} ({_why_absent(s, ref)})" for j, s in pairs if s.status in ABSENT]
+        text = f"{label} is controlled by {and_join(controlled)} but not by {and_join(absent)}"
+        if spec.sub_entries:
+            text += f"; {spec.sub_entries} sub-entries diverge the same way"
+        return text + "."
+
+    # --- national entries without a counterpart in the reference list -------------------------
+
+    def _national_specs(
+        self,
+        js: list[Jurisdiction],
+        ref: ListInfo | None,
+        filters: Filters,
+        notes: list[str],
+    ) -> list[_NationalSpec]:
+        index = self.index
+        specs: list[_NationalSpec] = []
+        seen: set[tuple[str, str, frozenset[str]]] = set()
+        uncomparable: Counter[str] = Counter()
+        for i, juris in enumerate(js):
+            for group in index.national_groups(juris):
+                if not filters.code_ok(index, group.entry):
+                    continue
+                techs = index.technologies_below(group.entry)
+                if not filters.tech_ok(techs):
+                    continue
+                others: list[tuple[int, str, list[EntryInfo]]] = []
+                for k, other in enumerate(js):
+                    if k == i:
+                        continue
+                    if ref is not None and any(info.id == ref.id for info in other.lists):
+                        # The regime itself: other regimes' entries are outside its scope.
+                        status = (
+                            "no-comparable-list"
+                            if group.kind == "other-regime"
+                            else ("not-implemented")
+                        )
+                        others.append((k, status, []))
+                    else:
+                        status, found = index.holds_code(other, group.entry)
+                        others.append((k, status, found))
+                classes = [_cls(status) for _, status, _ in others]
+                if "a" not in classes:
+                    if all(c == "n" for c in classes):
+                        if group.kind == "unilateral" and any(js[k].lists for k, _, _ in others):
+                            # Still a divergence from the regimes, whoever else is compared.
+                            specs.append(_NationalSpec("unilateral", i, group, others, techs))
+                        else:
+                            uncomparable[juris.key] += 1
+                    continue
+                kind = group.kind
+                if (
+                    kind == "not-in-regime-list"
+                    and ref is not None
+                    and group.list.edition_date < ref.edition_date
+                ):
+                    kind = "edition-lag"
+                holders = frozenset(
+                    [juris.key] + [js[k].key for k, status, _ in others if _cls(status) == "c"]
+                )
+                marker = (kind, group.entry.canonical, holders)
+                if marker in seen:
+                    continue  # the same code held by several of the jurisdictions compared
+                seen.add(marker)
+                specs.append(_NationalSpec(kind, i, group, others, techs))
+        for key, n in sorted(uncomparable.items()):
+            notes.append(
+                f"{n} entries of {key} from other regimes' lists could not be compared: the "
+                "other lists use another numbering and no list of those regimes is held."
+            )
+        return specs
+
+    def _national_row(
+        self, js: list[Jurisdiction], ref: ListInfo | None, spec: _NationalSpec
+    ) -> DivergenceRow:
+        group = spec.group
+        holder = js[spec.holder]
+        note = self._holder_note(spec, ref)
+        if group.sub_entries:
+            note += f"; with {group.sub_entries} sub-entries"
+        sides: list[DivergenceSide | None] = [None] * len(js)
+        sides[spec.holder] = DivergenceSide(
+            jurisdiction=holder.key,
+            status="controls",
+            entries=[entry_ref(group.entry)],
+            editions=[edition_ref(group.list)],
+            note=note,
+        )
+        numbering = group.list.numbering
+        for k, status, found in spec.others:
+            other = js[k]
+            held = [i for i in other.lists if i.numbering == numbering] or list(other.lists)
+            sides[k] = DivergenceSide(
+                jurisdiction=other.key,
+                status=status,  # type: ignore[arg-type]
+                entries=[entry_ref(n) for n in found],
+                editions=[edition_ref(i) for i in held],
+                note=_other_note(status, group, found),
+            )
+        controlled = [holder.key] + [js[k].key for k, s, _ in spec.others if _cls(s) == "c"]
+        absent = [js[k].key for k, s, _ in spec.others if _cls(s) == "a"]
+        target = group.origin.target
+        return DivergenceRow(
+            kind=spec.kind,  # type: ignore[arg-type]
+            code=group.entry.code,
+            category=group.entry.category,
+            regime=target if target.startswith("regime:") else None,
+            reference=None,
+            controlled_by=controlled,
+            not_controlled_by=absent,
+            sides=[s for s in sides if s is not None],
+            technologies=sorted(spec.techs),
+            sub_entries=group.sub_entries,
+            parameter_differences=[],
+            reason=self._national_reason(js, ref, spec, controlled, absent),
+        )
+
+    def _holder_note(self, spec: _NationalSpec, ref: ListInfo | None) -> str:
+        group = spec.group
+        if spec.kind not in ("not-in-regime-list", "edition-lag") or ref is None:
+            return group.origin.reason
+        wcode = self.index.counterpart_code(group.entry) or group.entry.canonical
+        newer = "newer" if spec.kind == "edition-lag" else "as recent or older"
+        return (
+            f"numbered like Wassenaar {wcode}, absent from the Wassenaar {ref.edition} edition "
+            f"held, which is {newer} than this list ({edition_label(group.list)})"
+        )
+
+    def _national_reason(
+        self,
+        js: list[Jurisdiction],
+        ref: ListInfo | None,
+        spec: _NationalSpec,
+        controlled: list[str],
+        absent: list[str],
+    ) -> str:
+        group = spec.group
+        holder = js[spec.holder]
+        who = f"{holder.key} {group.entry.code}"
+        edition = edition_label(group.list)
+        also = [k for k in controlled if k != holder.key]
+        blind = [js[k].key for k, status, _ in spec.others if _cls(status) == "n"]
+        parts = []
+        if also:
+            parts.append(f"{and_join(also)} also list it")
+        if absent:
+            parts.append(f"{and_join(absent)} {'does' if len(absent) == 1 else 'do'} not list it")
+        if blind:
+            parts.append(
+                f"{and_join(blind)} cannot be checked by code (another numbering and no regime "
+                "counterpart)"
+            )
+        lacking = ", ".join(parts)
+        ref_label = f"Wassenaar {ref.edition}" if ref is not None else "the Wassenaar list"
+        wcode = self.index.counterpart_code(group.entry) or group.entry.canonical
+        if spec.kind == "unilateral":
+            return f"{who} is a unilateral control: {_lower_first(group.origin.reason)}; {lacking}."
+        if spec.kind == "edition-lag":
+            return (
+                f"{who} (list edition {edition}) is numbered like Wassenaar {wcode}, which the "
+                f"newer {ref_label} edition held no longer has (renumbered or deleted since); "
+                f"{lacking}."
+            )
+        if spec.kind == "not-in-regime-list":
+            return (
+                f"{who} is numbered like Wassenaar {wcode}, but the {ref_label} edition held has "
+                f"no such entry although {holder.key}'s list ({edition}) is as recent: a "
+                f"national addition in Wassenaar numbering, or a renumbering; {lacking}."
+            )
+        regime = self.index.country_name(group.origin.target)
+        return (
+            f"{who} comes from {regime}: {_lower_first(group.origin.reason)}; {lacking}. No "
+            f"{regime} list is held, so the lists were compared by code."
+        )
+
+    # --- caveats ------------------------------------------------------------------------------
+
+    def _notes(self, js: list[Jurisdiction], ref: ListInfo | None) -> list[str]:
+        notes: list[str] = []
+        if ref is None:
+            notes.append(
+                "No Wassenaar list is in the graph: only national entries were compared, by code."
+            )
+        for j in js:
+            if not j.lists:
+                notes.append(
+                    f"{j.key}: no control list of {j.name} is in the graph, so its controls "
+                    "cannot be compared (no-list-held), which is not the same as having none."
+                )
+                continue
+            if j.via is not None:
+                union = self.index.country_name(j.via)
+                notes.append(
+                    f"{j.key} is a member state of the {union}: its dual-use controls are the "
+                    f"{union} list ({_editions(j.lists)} edition held)."
+                )
+            if ref is not None:
+                for info in j.lists:
+                    if info.issuer != ref.issuer and info.edition_date < ref.edition_date:
+                        notes.append(
+                            f"{j.key}'s list {info.id} is the {edition_label(info)} edition, "
+                            f"older than Wassenaar {edition_label(ref)}: regime entries it "
+                            "lacks are reported as edition-lag (possibly not yet implemented "
+                            "in the edition held), not as not-implemented."
+                        )
+            if MUNITIONS not in j.domains:
+                notes.append(
+                    f"No munitions list of {j.key} is held: Wassenaar Munitions List entries "
+                    "are not compared for it (no-comparable-list)."
+                )
+            if DUAL_USE not in j.domains:
+                notes.append(
+                    f"No dual-use list of {j.key} is held: Wassenaar dual-use entries are not "
+                    "compared for it (no-comparable-list)."
+                )
+        return notes
+
+
+def _lower_first(text: str) -> str:
+    # Keep acronyms and codes ("US 9xx", "ECCN") as written.
+    return (
+        text if not text or text[:2].isupper() or text[0].isdigit() else text[0].lower() + text[1:]
+    )
+
+
+def _regime_kind(classes: tuple[str, ...], statuses: list[Status]) -> str | None:
+    if "c" in classes and "a" in classes:
+        lagging = all(s.status == "not-in-edition-held" for s in statuses if s.status in ABSENT)
+        return "edition-lag" if lagging else "not-implemented"
+    if classes.count("c") >= 2:
+        known = {s.status for s in statuses if s.status in SCOPES}
+        if len(known) > 1:
+            return "scope-differs"
+    return None
+
+
+def _editions(lists: Sequence[ListInfo]) -> str:
+    return ", ".join(edition_label(i) for i in lists) or "no"
+
+
+def _how(s: Status, ref: ListInfo) -> str:
+    if s.status in DIRECT:
+        if s.entries and s.entries[0].list_id == ref.id:
+            return "its own entry"
+        return f"{codes(s.entries)}, {_SCOPE_WORDS[s.status]}"
+    if s.status == "via-parent":
+        return f"under {codes(s.entries)}, not itemised further in its list"
+    return f"only sub-entries {codes(s.entries)}"
+
+
+def _why_absent(s: Status, ref: ListInfo) -> str:
+    if s.status == "not-in-edition-held":
+        return (
+            f"absent from its {_editions(s.lists)} list, older than the regime edition "
+            f"{edition_label(ref)}: possibly not yet implemented in the edition held"
+        )
+    text = f"no counterpart in its {_editions(s.lists)} list"
+    if s.entries:
+        text += f", where {codes(s.entries)} is {s.entries[0].status}"
+    return text
+
+
+def _other_note(status: str, group: NationalGroup, found: list[EntryInfo]) -> str:
+    if status == "same":
+        return f"lists the same code {codes(found)}"
+    if status == "via-parent":
+        return f"lists the enclosing {codes(found)}, which it does not itemise further"
+    if status == "not-implemented":
+        return f"no entry {group.entry.canonical} in its comparable lists"
+    if status == "no-comparable-list":
+        return "its lists use another numbering (or the entry is outside the regime's scope)"
+    return status
+
+
+def _parameter_differences(
+    js: list[Jurisdiction], statuses: list[Status]
+) -> list[ParameterDifference]:
+    by_quantity: dict[str, dict[str, dict[str, object]]] = {}
+    for j, s in zip(js, statuses, strict=True):
+        if s.status not in DIRECT or not s.entries:
+            continue
+        for p in s.entries[0].parameters:
+            by_quantity.setdefault(str(p.get("quantity")), {}).setdefault(j.key, p)
+    out = []
+    for quantity, per in sorted(by_quantity.items()):
+        if len(per) < 2:
+            continue
+        shapes = {(p.get("comparator"), p.get("value"), p.get("unit")) for p in per.values()}
+        if len(shapes) < 2:
+            continue
+        out.append(
+            ParameterDifference(
+                quantity=quantity,
+                values={k: str(p.get("text", "")) for k, p in per.items()},
+                stricter=_stricter(per),
+            )
+        )
+    return out
+
+
+def _stricter(per: dict[str, dict[str, object]]) -> str | None:
+    """Who catches more: the lowest lower bound, or the highest upper bound (same unit only)."""
+    units = {p.get("unit") for p in per.values()}
+    comparators = {str(p.get("comparator")) for p in per.values()}
+    if len(units) != 1:
+        return None
+    values: dict[str, float] = {}
+    for key, p in per.items():
+        value = p.get("value")
+        if not isinstance(value, int | float):
+            return None
+        values[key] = float(value)
+    if comparators <= {">", ">="}:
+        best = min(values.values())
+    elif comparators <= {"<", "<="}:
+        best = max(values.values())
+    else:
+        return None
+    winners = [k for k, v in values.items() if v == best]
+    return winners[0] if len(winners) == 1 else None

@@ -1,0 +1,235 @@
+"""Documents, their mentions and the claims they make, read from the graph.
+
+Claims are reported facts: each carries the sentence it rests on, the document, a confidence,
+and whether the official data in the graph agrees, contradicts or says nothing.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any, Literal
+
+import networkx as nx
+from pydantic import BaseModel, ConfigDict, Field
+
+from queries.catalog import NotFound
+from store.base import GraphStore
+
+Agreement = Literal["agrees", "contradicts", "unknown"]
+
+
+class _View(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+
+class DocumentSummary(_View):
+    id: str = Field(examples=["doc:75f2eb03d85826a8"])
+    title: str
+    language: str = Field(examples=["ar"])
+    published: date | None = None
+    source: str = Field(description="Where the document comes from (URL or file name).")
+    file_sha256: str
+    mention_count: int
+    claim_count: int
+
+
+class MentionView(_View):
+    node: str = Field(examples=["country:DK"])
+    label: str = Field(examples=["Country"])
+    name: str = Field(description="The node's name.", examples=["Denmark"])
+    text: str = Field(description="The words of the document.", examples=["والدنمارك"])
+    start: int
+    end: int
+
+
+class Segment(_View):
+    """A run of the document text; ``mention`` is set when the run names a node."""
+
+    text: str
+    mention: MentionView | None = None
+
+
+class ClaimView(_View):
+    id: str
+    subject: str = Field(examples=["country:DK"])
+    subject_name: str
+    predicate: str = Field(examples=["member_of"])
+    object: str = Field(examples=["regime:echri"])
+    object_name: str
+    qualifier: str = ""
+    sentence: str = Field(description="The evidence: the sentence that states the claim.")
+    document: str
+    document_title: str
+    published: date | None = None
+    language: str
+    confidence: float
+    agreement: Agreement = Field(description="What the official data in the graph says.")
+    agreement_reason: str
+
+
+class DocumentDetail(DocumentSummary):
+    text: str = Field(description="Plain text; mention offsets refer to it.")
+    mentions: list[MentionView]
+    segments: list[Segment] = Field(
+        description="The text cut into runs, mentions marked: render them highlighted."
+    )
+    claims: list[ClaimView]
+
+
+def _name(graph: nx.MultiDiGraph, node: str) -> str:
+    attrs = graph.nodes.get(node, {})
+    return str(attrs.get("short_name") or attrs.get("name") or attrs.get("title") or node)
+
+
+def _date(value: Any) -> date | None:
+    return date.fromisoformat(value) if isinstance(value, str) and value else None
+
+
+class DocumentQueries:
+    def __init__(self, store: GraphStore) -> None:
+        self.store = store
+
+    @property
+    def graph(self) -> nx.MultiDiGraph:
+        return self.store.to_networkx()
+
+    def _summary(self, graph: nx.MultiDiGraph, node: str, attrs: dict[str, Any]) -> DocumentSummary:
+        out = graph.out_edges(node, data=True)
+        mentions = sum(1 for _, _, d in out if d["type"] == "MENTIONS")
+        claims = sum(1 for _, _, d in graph.out_edges(node, data=True) if d["type"] == "ASSERTS")
+        return DocumentSummary(
+            id=node,
+            title=attrs.get("title", ""),
+            language=attrs.get("language", ""),
+            published=_date(attrs.get("published")),
+            source=attrs.get("source", ""),
+            file_sha256=attrs.get("file_sha256", ""),
+            mention_count=mentions,
+            claim_count=claims,
+        )
+
+    def documents(self, language: str | None = None) -> list[DocumentSummary]:
+        graph = self.graph
+        rows = [
+            self._summary(graph, n, d)
+            for n, d in graph.nodes(data=True)
+            if d.get("label") == "Document" and (language is None or d.get("language") == language)
+        ]
+        return sorted(rows, key=lambda r: (str(r.published or ""), r.id), reverse=True)
+
+    def document(self, ident: str) -> DocumentDetail:
+        graph = self.graph
+        node = ident if ident.startswith("doc:") else f"doc:{ident}"
+        attrs = graph.nodes.get(node)
+        if attrs is None or attrs.get("label") != "Document":
+            raise NotFound(f"no document {ident!r}: see /documents")
+        mentions = sorted(
+            (
+                MentionView(
+                    node=v,
+                    label=str(graph.nodes.get(v, {}).get("label", "")),
+                    name=_name(graph, v),
+                    text=d["text"],
+                    start=d["start"],
+                    end=d["end"],
+                )
+                for _, v, d in graph.out_edges(node, data=True)
+                if d["type"] == "MENTIONS"
+            ),
+            key=lambda m: (m.start, m.end),
+        )
+        text = attrs.get("text", "")
+        return DocumentDetail(
+            **self._summary(graph, node, attrs).model_dump(),
+            text=text,
+            mentions=mentions,
+            segments=segments(text, mentions),
+            claims=self.claims(document=node),
+        )
+
+    def claims(
+        self,
+        *,
+        country: str | None = None,
+        initiative: str | None = None,
+        technology: str | None = None,
+        agreement: Agreement | None = None,
+        predicate: str | None = None,
+        language: str | None = None,
+        document: str | None = None,
+    ) -> list[ClaimView]:
+        """Claims, filtered. ``country`` / ``initiative`` / ``technology`` match either side."""
+        graph = self.graph
+        wanted: list[set[str]] = []
+        if country is not None:
+            code = country.strip().removeprefix("country:").upper()
+            wanted.append({f"country:{code}"})
+        if initiative is not None:
+            raw = initiative.strip()
+            wanted.append(
+                {raw if raw.startswith(("regime:", "coc:")) else f"regime:{raw.lower()}"}
+                | self._codes_of(graph, raw)
+            )
+        if technology is not None:
+            raw = technology.strip()
+            wanted.append({raw if raw.startswith("tech:") else f"tech:{raw.lower()}"})
+        rows: list[ClaimView] = []
+        for node, d in graph.nodes(data=True):
+            if d.get("label") != "Claim":
+                continue
+            sides = {d["subject"], d["object"]}
+            if any(not (sides & w) for w in wanted):
+                continue
+            if agreement is not None and d["agreement"] != agreement:
+                continue
+            if predicate is not None and d["predicate"] != predicate:
+                continue
+            if language is not None and d["language"] != language:
+                continue
+            if document is not None and d["document"] != document:
+                continue
+            doc = graph.nodes.get(d["document"], {})
+            rows.append(
+                ClaimView(
+                    id=node,
+                    subject=d["subject"],
+                    subject_name=_name(graph, d["subject"]),
+                    predicate=d["predicate"],
+                    object=d["object"],
+                    object_name=_name(graph, d["object"]),
+                    qualifier=d.get("qualifier", ""),
+                    sentence=d["sentence"],
+                    document=d["document"],
+                    document_title=doc.get("title", ""),
+                    published=_date(doc.get("published")),
+                    language=d["language"],
+                    confidence=d["confidence"],
+                    agreement=d["agreement"],
+                    agreement_reason=d.get("agreement_reason", ""),
+                )
+            )
+        return sorted(rows, key=lambda c: (c.document, c.sentence, c.subject, c.object))
+
+    @staticmethod
+    def _codes_of(graph: nx.MultiDiGraph, regime: str) -> set[str]:
+        """An initiative's codes of conduct count as the initiative (ECHRI -> its Code)."""
+        rid = regime if regime.startswith("regime:") else f"regime:{regime.lower()}"
+        if rid not in graph:
+            return set()
+        return {v for _, v, d in graph.out_edges(rid, data=True) if d["type"] == "ESTABLISHES"}
+
+
+def segments(text: str, mentions: list[MentionView]) -> list[Segment]:
+    """The text as plain runs and mention runs (overlapping mentions: the first wins)."""
+    out: list[Segment] = []
+    pos = 0
+    for m in mentions:
+        if m.start < pos or m.end > len(text):
+            continue
+        if m.start > pos:
+            out.append(Segment(text=text[pos : m.start]))
+        out.append(Segment(text=text[m.start : m.end], mention=m))
+        pos = m.end
+    if pos < len(text):
+        out.append(Segment(text=text[pos:]))
+    return out

@@ -1,0 +1,192 @@
+"""Turning index records into evidence views, and the filters every analysis shares."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import TypeVar
+
+from graph_schema.codes import CodeError, parse_code
+from queries.data import EntryInfo, ListInfo, TechInfo
+from queries.index import Index, Jurisdiction, excerpt
+from queries.views import EditionRef, EntryRef, JurisdictionView, ParameterView
+
+T = TypeVar("T")
+
+
+class InvalidQuery(ValueError):
+    """A parameter is well-formed but cannot be used (the API answers 422 with the message)."""
+
+
+@lru_cache(maxsize=256)
+def edition_ref(info: ListInfo) -> EditionRef:
+    return EditionRef(
+        list_id=info.id,
+        issuer=info.issuer,
+        title=info.title,
+        edition=info.edition,
+        edition_date=info.edition_date,
+        numbering=info.numbering,
+    )
+
+
+def parameter_views(entry: EntryInfo) -> list[ParameterView]:
+    out = []
+    for p in entry.parameters:
+        try:
+            out.append(
+                ParameterView(
+                    quantity=str(p["quantity"]),
+                    comparator=str(p["comparator"]),
+                    value=float(p["value"]),
+                    unit=str(p.get("unit", "")),
+                    text=str(p.get("text", "")),
+                )
+            )
+        except (KeyError, TypeError, ValueError):
+            continue  # a malformed threshold is left out of the evidence, not fatal
+    return out
+
+
+def entry_text(entry: EntryInfo) -> str:
+    heading, text = entry.heading.strip(), entry.text.strip()
+    if heading and text and not text.startswith(heading[:40]):
+        return f"{heading} {text}"
+    return text or heading
+
+
+# Views are frozen, so one per entry can be shared by every report of a revision.
+@lru_cache(maxsize=32768)
+def entry_ref(entry: EntryInfo) -> EntryRef:
+    return EntryRef(
+        id=entry.id,
+        list_id=entry.list_id,
+        code=entry.code,
+        canonical=entry.canonical,
+        category=entry.category,
+        text=excerpt(entry_text(entry)),
+        status=entry.status,
+        parameters=parameter_views(entry),
+    )
+
+
+def jurisdiction_view(juris: Jurisdiction) -> JurisdictionView:
+    return JurisdictionView(
+        key=juris.key,
+        node=juris.node,
+        name=juris.name,
+        kind=juris.kind,
+        lists=[edition_ref(i) for i in juris.lists],
+        via=juris.via,
+    )
+
+
+def codes(entries: Iterable[EntryInfo], limit: int = 4) -> str:
+    found = [e.code for e in entries]
+    shown = ", ".join(found[:limit])
+    return shown + (f" and {len(found) - limit} more" if len(found) > limit else "")
+
+
+def and_join(items: Sequence[str]) -> str:
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def possessive(name: str) -> str:
+    return f"{name}'" if name.endswith("s") else f"{name}'s"
+
+
+def list_label(info: ListInfo) -> str:
+    """``list:eu:2021 (dated 2021-05-20)``: the id already names the edition."""
+    return f"{info.id} (dated {info.edition_date.isoformat()})"
+
+
+def edition_label(info: ListInfo) -> str:
+    day = info.edition_date.isoformat()
+    return info.edition if info.edition == day else f"{info.edition} ({day})"
+
+
+_CATEGORY = re.compile(r"^(?:[0-9]|ML[0-9]{1,2})$")
+_LOOSE_PREFIX = re.compile(r"^([0-9])\.?([A-E])?$")
+
+
+@dataclass(frozen=True)
+class Filters:
+    """Category, code prefix and technology, as every analysis applies them."""
+
+    category: str | None = None
+    prefix: str | None = None
+    technology: TechInfo | None = None
+    closure: frozenset[str] = frozenset()
+
+    def as_dict(self) -> dict[str, str]:
+        out = {}
+        if self.category:
+            out["category"] = self.category
+        if self.prefix:
+            out["code_prefix"] = self.prefix
+        if self.technology is not None:
+            out["technology"] = self.technology.id
+        return out
+
+    def code_ok(self, index: Index, entry: EntryInfo) -> bool:
+        """Category and prefix, read on the Wassenaar-numbered code where the numbering has one."""
+        if self.category is None and self.prefix is None:
+            return True
+        code = index.counterpart_code(entry) or entry.canonical
+        if self.category is not None:
+            category = code.split(".", 1)[0] if code.startswith("ML") else code[:1]
+            if category != self.category and entry.category != self.category:
+                return False
+        if self.prefix is not None:
+            return code.startswith(self.prefix) or entry.canonical.startswith(self.prefix)
+        return True
+
+    def active(self) -> bool:
+        return self.category is not None or self.prefix is not None or self.technology is not None
+
+    def tech_ok(self, techs: Iterable[str]) -> bool:
+        return self.technology is None or not self.closure.isdisjoint(techs)
+
+
+def make_filters(
+    index: Index,
+    category: str | None = None,
+    code_prefix: str | None = None,
+    technology: str | None = None,
+) -> Filters:
+    cat = None
+    if category is not None and category.strip():
+        cat = category.strip().upper()
+        if not _CATEGORY.fullmatch(cat):
+            raise InvalidQuery(
+                f"category {category!r}: use a digit 0-9 (dual-use) or ML1-ML22 (munitions)"
+            )
+    prefix = None
+    if code_prefix is not None and code_prefix.strip():
+        raw = code_prefix.strip()
+        loose = _LOOSE_PREFIX.fullmatch(raw.upper())
+        if loose:
+            prefix = loose.group(1) + (loose.group(2) or "")
+        else:
+            try:
+                prefix = parse_code(raw).canonical
+            except CodeError as exc:
+                raise InvalidQuery(f"code_prefix: {exc}") from exc
+    tech = index.resolve_technology(technology) if technology and technology.strip() else None
+    closure = index.tech_closure(tech.id) if tech is not None else frozenset()
+    return Filters(cat, prefix, tech, closure)
+
+
+def page(items: list[T], limit: int | None, offset: int) -> tuple[list[T], int, int]:
+    """Slice of ``items`` and the limit to report (None = everything)."""
+    if offset < 0:
+        raise InvalidQuery("offset must be 0 or more")
+    if limit is None:
+        return items[offset:], len(items), offset
+    if limit < 1:
+        raise InvalidQuery("limit must be 1 or more")
+    return items[offset : offset + limit], limit, offset

@@ -1,0 +1,480 @@
+"""Gaps: regime members whose lists lack the regime's entries; code-of-conduct subscribers with
+no control on a technology the code addresses; parties one issuer lists and its partners do not.
+
+A country with no list in the graph is reported as such ("no list held"), never as a gap in
+its controls: the graph cannot see what it does not hold.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from queries.catalog import NotFound
+from queries.coverage import Group, member_groups
+from queries.data import CodeInfo, EntryInfo, ListInfo, SubscriptionInfo
+from queries.evidence import (
+    Filters,
+    InvalidQuery,
+    and_join,
+    codes,
+    edition_label,
+    edition_ref,
+    entry_ref,
+    list_label,
+    make_filters,
+    page,
+    possessive,
+)
+from queries.index import ABSENT, CONTROLLED, DOMAINS, DUAL_USE, NOT_HELD, Index, Status, fold
+from queries.search import Search
+from queries.views import (
+    CommitmentGapReport,
+    CommitmentGapRow,
+    MemberGap,
+    PartnerStatus,
+    PartyGapReport,
+    PartyGapRow,
+    RegimeGapReport,
+    RegimeGapRow,
+)
+
+COMMITMENT_STATUSES = ("gap", "controlled", "no-list-held", "no-dual-use-list-held")
+
+
+@dataclass
+class _Missing:
+    group: Group
+    entry: EntryInfo
+    status: Status
+    sub_entries: int = 0
+
+
+class Gaps:
+    def __init__(self, index: Index, search: Search) -> None:
+        self.index = index
+        self.search = search
+        # (list, technology) -> covering entries; this object lives for one revision.
+        self._covered: dict[tuple[str, str], list[EntryInfo]] = {}
+
+    # --- regimes ------------------------------------------------------------------------------
+
+    def regime(
+        self,
+        regime: str,
+        *,
+        category: str | None = None,
+        code_prefix: str | None = None,
+        technology: str | None = None,
+        include_lag: bool = True,
+        limit: int | None = None,
+        offset: int = 0,
+    ) -> RegimeGapReport:
+        index = self.index
+        juris = index.jurisdiction(regime)
+        if juris.node not in index.regimes:
+            raise InvalidQuery(f"{regime!r} is not a regime; gaps are computed per regime")
+        filters = make_filters(index, category, code_prefix, technology)
+        target = max(juris.lists, key=lambda i: i.edition_date, default=None)
+        groups, without = member_groups(index, juris.node)
+        notes: list[str] = []
+        members: list[MemberGap] = []
+        missing: list[_Missing] = []
+        if target is None:
+            notes.append(
+                f"No {juris.name} list is in the graph, so its members' lists cannot be checked "
+                "against it."
+            )
+        else:
+            missing = self._missing(groups, target, filters, include_lag)
+            for g in groups:
+                members.extend(self._member_rows(g, target, filters))
+            if any(i.edition_date < target.edition_date for g in groups for i in g.juris.lists):
+                notes.append(
+                    f"Some lists held are older than {juris.name} {edition_label(target)}: "
+                    "entries absent from them are reported as not-in-edition-held (possibly "
+                    "not yet implemented in the edition held), apart from not-implemented."
+                )
+        for iso2 in without:
+            node = f"country:{iso2}"
+            members.append(
+                MemberGap(
+                    country=iso2,
+                    name=index.country_name(node),
+                    jurisdiction=iso2,
+                    status="no-list-held",
+                    reason=(
+                        f"{index.country_name(node)} is a member but no control list of it is "
+                        "in the graph: its implementation cannot be checked (not a gap)."
+                    ),
+                )
+            )
+        members.sort(key=lambda m: m.country)
+        items, lim, off = page(missing, limit, offset)
+        return RegimeGapReport(
+            items=[self._gap_row(m, target) for m in items if target is not None],
+            total=len(missing),
+            limit=lim,
+            offset=off,
+            regime=juris.node,
+            reference=edition_ref(target) if target is not None else None,
+            members=members,
+            filters=filters.as_dict(),
+            notes=notes,
+        )
+
+    def _missing(
+        self, groups: list[Group], target: ListInfo, filters: Filters, include_lag: bool
+    ) -> list[_Missing]:
+        index = self.index
+        out: list[_Missing] = []
+        for g in groups:
+            statuses = index.status_map(g.juris, target)
+            folded: dict[str, int] = {}
+            for e in index.entries(target.id).values():
+                s = statuses.get(e.id)
+                if s is None or s.status not in ABSENT:
+                    continue
+                if not include_lag and s.status == "not-in-edition-held":
+                    continue
+                if not filters.code_ok(index, e) or not filters.tech_ok(index.technologies_of(e)):
+                    continue
+                above = folded.get(e.parent or "")
+                if above is not None and out[above].status.status == s.status:
+                    out[above].sub_entries += 1
+                    folded[e.canonical] = above
+                    continue
+                folded[e.canonical] = len(out)
+                out.append(_Missing(g, e, s))
+        return out
+
+    def _member_rows(self, g: Group, target: ListInfo, filters: Filters) -> list[MemberGap]:
+        index = self.index
+        statuses = index.status_map(g.juris, target)
+        tally: Counter[str] = Counter()
+        for e in index.entries(target.id).values():
+            s = statuses.get(e.id)
+            if s is None or not filters.code_ok(index, e):
+                continue
+            if filters.technology is not None and not filters.tech_ok(index.technologies_of(e)):
+                continue
+            tally[s.status] += 1
+        comparable = sum(n for k, n in tally.items() if k not in NOT_HELD)
+        controlled = sum(n for k, n in tally.items() if k in CONTROLLED)
+        percent = round(100.0 * controlled / comparable, 1) if comparable else None
+        lists = ", ".join(list_label(i) for i in g.juris.lists)
+        rows = []
+        for iso2 in g.countries:
+            node = f"country:{iso2}"
+            name = index.country_name(node)
+            via = f" through the {g.juris.name} list" if g.juris.node != node else ""
+            if not comparable:
+                status = "no-comparable-list"
+                reason = f"{possessive(name)} lists held ({lists}) hold no entry of this kind"
+            elif tally["not-implemented"] or tally["not-in-edition-held"]:
+                status = "gaps"
+                reason = (
+                    f"{name}{via} controls {controlled} of {comparable} comparable entries "
+                    f"({percent}%); {tally['not-implemented']} not implemented, "
+                    f"{tally['not-in-edition-held']} absent from an edition older than the "
+                    f"regime's ({lists})"
+                )
+            else:
+                status = "complete"
+                reason = f"{name}{via} controls every comparable entry ({lists})"
+            rows.append(
+                MemberGap(
+                    country=iso2,
+                    name=name,
+                    jurisdiction=g.juris.key,
+                    editions=[edition_ref(i) for i in g.juris.lists],
+                    status=status,  # type: ignore[arg-type]
+                    not_implemented=tally["not-implemented"],
+                    not_in_edition_held=tally["not-in-edition-held"],
+                    percent=percent,
+                    reason=reason + ".",
+                )
+            )
+        return rows
+
+    def _gap_row(self, m: _Missing, target: ListInfo | None) -> RegimeGapRow:
+        assert target is not None
+        s = m.status
+        lists = ", ".join(list_label(i) for i in s.lists)
+        if s.status == "not-in-edition-held":
+            why = (
+                f"absent from {lists}, which predates {list_label(target)}: "
+                "possibly not yet implemented in the edition held"
+            )
+        else:
+            why = f"absent from {lists}, as recent as the regime edition"
+            if s.entries:
+                why += f"; {codes(s.entries)} is {s.entries[0].status} there"
+        who = m.group.juris.key
+        if m.group.juris.node.startswith("regime:"):
+            who += f" (for {', '.join(m.group.countries)})"
+        extra = f"; {m.sub_entries} sub-entries likewise" if m.sub_entries else ""
+        return RegimeGapRow(
+            jurisdiction=m.group.juris.key,
+            countries=list(m.group.countries),
+            status=s.status,  # type: ignore[arg-type]
+            entry=entry_ref(m.entry),
+            entries=[entry_ref(n) for n in s.entries],
+            editions=[edition_ref(i) for i in s.lists],
+            technologies=sorted(self.index.technologies_of(m.entry)),
+            sub_entries=m.sub_entries,
+            reason=f"{target.id} entry {m.entry.code} is {why} ({who}){extra}.",
+        )
+
+    # --- codes of conduct ---------------------------------------------------------------------
+
+    def code_of_conduct(self, code: str) -> CodeInfo:
+        index = self.index
+        wanted = fold(code)
+        codes_held = index.data.codes_of_conduct()
+        for c in codes_held:
+            names = [c.id, c.id.removeprefix("coc:"), c.short_name, c.title]
+            names += [r.removeprefix("regime:") for r in c.established_by]
+            names += [index.country_name(r) for r in c.established_by]
+            if wanted in {fold(n) for n in names}:
+                return c
+        known = ", ".join(c.id for c in codes_held)
+        raise NotFound(f"no code of conduct {code!r} (known: {known}; 'echri' also works)")
+
+    def commitments(
+        self,
+        code: str = "echri",
+        *,
+        technology: str | None = None,
+        countries: Sequence[str] | None = None,
+        statuses: Sequence[str] | None = None,
+        limit: int | None = None,
+        offset: int = 0,
+    ) -> CommitmentGapReport:
+        index = self.index
+        coc = self.code_of_conduct(code)
+        bad = [s for s in statuses or () if s not in COMMITMENT_STATUSES]
+        if bad:
+            raise InvalidQuery(
+                f"unknown status {bad[0]!r} (known: {', '.join(COMMITMENT_STATUSES)})"
+            )
+        techs = sorted(coc.technologies)
+        if technology:
+            tech = index.resolve_technology(technology)
+            techs = [t for t in techs if t in index.tech_closure(tech.id)]
+            if not techs:
+                raise InvalidQuery(f"{coc.short_name} does not address {tech.name}")
+        subs = [s for s in index.data.subscriptions() if s.code == coc.id]
+        if countries:
+            wanted = {index.jurisdiction(c).node for c in countries}
+            subs = [s for s in subs if s.country in wanted]
+        ref = index.reference
+        regime_covers = {t: self._covering(ref, t) if ref else [] for t in techs}
+        rows = [
+            self._commitment_row(coc, sub, t, regime_covers[t])
+            for sub in sorted(subs, key=lambda s: index.iso2(s.country))
+            for t in techs
+        ]
+        if statuses:
+            rows = [r for r in rows if r.status in statuses]
+        counts: Counter[str] = Counter(r.status for r in rows)
+        notes = [
+            "controlled / gap are read from the technology tags (COVERS) of the entries of the "
+            "lists held: an entry counts when it is tagged with the technology or a narrower one.",
+            "no-list-held means the graph holds no control list of that subscriber; it says "
+            "nothing about its real controls.",
+        ]
+        uncovered = [index.techs[t].name for t in techs if not regime_covers[t]]
+        if uncovered and ref is not None:
+            notes.append(
+                f"No entry of the Wassenaar {ref.edition} list is tagged for "
+                f"{and_join(uncovered)}: gaps there are shared by every list that follows the "
+                "regime, not failings of one subscriber."
+            )
+        items, lim, off = page(rows, limit, offset)
+        return CommitmentGapReport(
+            items=items,
+            total=len(rows),
+            limit=lim,
+            offset=off,
+            code_of_conduct=coc.id,
+            title=coc.title or coc.short_name,
+            technologies=techs,
+            subscribers=len(subs),
+            counts={k: counts[k] for k in COMMITMENT_STATUSES if counts[k]},
+            notes=notes,
+        )
+
+    def _covering(self, info: ListInfo | None, tech: str) -> list[EntryInfo]:
+        """Entries of a list tagged with the technology or a narrower one, outermost only."""
+        if info is None:
+            return []
+        key = (info.id, tech)
+        if key not in self._covered:
+            self._covered[key] = self._find_covering(info, tech)
+        return self._covered[key]
+
+    def _find_covering(self, info: ListInfo, tech: str) -> list[EntryInfo]:
+        closure = self.index.tech_closure(tech)
+        found = [
+            e
+            for e in self.index.entries(info.id).values()
+            if e.status == "active" and any(c.technology in closure for c in e.covers)
+        ]
+        ids = {e.canonical for e in found}
+        return [e for e in found if not any(a.canonical in ids for a in self.index.ancestors(e))]
+
+    def _commitment_row(
+        self, coc: CodeInfo, sub: SubscriptionInfo, tech: str, regime_entries: list[EntryInfo]
+    ) -> CommitmentGapRow:
+        index = self.index
+        name = index.country_name(sub.country)
+        tech_name = index.techs[tech].name if tech in index.techs else tech
+        lists, via = index.lists_of_country(sub.country)
+        since = f" (since {sub.date.isoformat()})" if sub.date else ""
+        found: list[EntryInfo] = []
+        if not lists:
+            status = "no-list-held"
+            reason = (
+                f"{name} subscribes to the {coc.short_name}{since} but no control list of it is "
+                f"in the graph: whether it controls {tech_name} cannot be checked (not a gap)."
+            )
+        elif not any(DUAL_USE in DOMAINS.get(i.numbering, frozenset()) for i in lists):
+            status = "no-dual-use-list-held"
+            held = ", ".join(i.id for i in lists)
+            reason = (
+                f"Only {held} of {name} {'is' if len(lists) == 1 else 'are'} held, no dual-use "
+                f"list: its dual-use controls on {tech_name} cannot be checked."
+            )
+        else:
+            for info in lists:
+                found.extend(self._covering(info, tech))
+            held = ", ".join(list_label(i) for i in lists)
+            through = (
+                f"the EU list {held}, which applies to it as an EU member state" if via else held
+            )
+            if found:
+                status = "controlled"
+                closure = index.tech_closure(tech)
+                tags = {
+                    f"{c.method}: {c.matched}"
+                    for e in found[:3]
+                    for c in e.covers
+                    if c.technology in closure
+                }
+                reason = (
+                    f"{name} controls {tech_name} through {through}: {codes(found)} "
+                    f"({'; '.join(sorted(tags))})."
+                )
+            else:
+                status = "gap"
+                reason = f"No entry of {through} (for {name}) is tagged for {tech_name}"
+                if regime_entries:
+                    reason += (
+                        f", although the Wassenaar list has {codes(regime_entries)} for it: a "
+                        "gap in its implementation."
+                    )
+                else:
+                    reason += (
+                        "; the Wassenaar list has no such entry either, so this gap is common "
+                        "to the regime's lists."
+                    )
+        return CommitmentGapRow(
+            country=index.iso2(sub.country),
+            name=name,
+            technology=tech,
+            technology_name=tech_name,
+            commitments=list(coc.technologies.get(tech, ())),
+            status=status,  # type: ignore[arg-type]
+            editions=[edition_ref(i) for i in lists],
+            entries=[entry_ref(e) for e in found[:10]],
+            regime_covers=bool(regime_entries),
+            reason=reason,
+        )
+
+    # --- parties ------------------------------------------------------------------------------
+
+    def parties(
+        self,
+        name: str,
+        *,
+        partners: Sequence[str] | None = None,
+        min_score: float = 85.0,
+        limit: int = 20,
+        offset: int = 0,
+    ) -> PartyGapReport:
+        index = self.index
+        partner_nodes = self._partners(partners or ["echri"])
+        hits, total = self.search.parties(name, limit=limit, offset=offset, min_score=min_score)
+        issuers = index.data.party_issuers()
+        held = [index.iso2(i) for i in issuers]
+        rows = []
+        for hit in hits:
+            listed_by = sorted({x.issuer for x in hit.party.listings})
+            statuses = []
+            for node in partner_nodes:
+                if node in listed_by:
+                    continue
+                iso2 = index.iso2(node)
+                status = "no-party-list-held" if node not in issuers else "not-listed"
+                statuses.append(PartnerStatus(jurisdiction=iso2, status=status))  # type: ignore[arg-type]
+            unknown = [p.jurisdiction for p in statuses if p.status == "no-party-list-held"]
+            missing = [p.jurisdiction for p in statuses if p.status == "not-listed"]
+            lists = sorted({x.list_name for x in hit.party.listings})
+            by = and_join([index.iso2(i) for i in listed_by]) or "nobody in the graph"
+            reason = f"{hit.party.name} is listed by {by}"
+            if lists:
+                reason += f" ({'; '.join(lists)})"
+            if missing:
+                reason += f"; {and_join(missing)} hold a party list that does not name it"
+            if unknown:
+                reason += (
+                    f"; no party list of {len(unknown)} partners ({', '.join(unknown)}) is in "
+                    "the graph, so whether they list it cannot be checked"
+                )
+            rows.append(
+                PartyGapRow(
+                    party=hit.party,
+                    matched=hit.matched,
+                    score=hit.score,
+                    listed_by=[index.iso2(i) for i in listed_by],
+                    partners=statuses,
+                    reason=reason + ".",
+                )
+            )
+        notes = [
+            f"Party lists held: {', '.join(held) or 'none'}. Partners' own lists (e.g. EU or UK "
+            "sanctions, other states' entity lists) are not in the graph, so a party absent "
+            "from them cannot be told apart from a list not held."
+        ]
+        return PartyGapReport(
+            items=rows,
+            total=total,
+            limit=limit,
+            offset=offset,
+            query=name,
+            partners=[index.iso2(p) for p in partner_nodes],
+            party_lists_held=held,
+            notes=notes,
+        )
+
+    def _partners(self, partners: Sequence[str]) -> list[str]:
+        """Countries, or a regime/initiative standing for its members and subscribers."""
+        index = self.index
+        out: list[str] = []
+        for text in partners:
+            juris = index.jurisdiction(text)
+            if juris.node in index.countries:
+                nodes = [juris.node]
+            else:
+                nodes = sorted(index.members.get(juris.node, set()))
+                for c in index.data.codes_of_conduct():
+                    if juris.node in c.established_by:
+                        nodes += [s.country for s in index.data.subscriptions() if s.code == c.id]
+                if juris.node == "regime:eu":
+                    nodes.append(juris.node)
+            for node in nodes:
+                if node not in out:
+                    out.append(node)
+        return sorted(out, key=index.iso2)

@@ -1,0 +1,622 @@
+"""Per-revision indexes the analyses share: lists, entries, jurisdictions, coverage maps.
+
+Everything here is derived from :class:`queries.data.GraphData` and built once per graph
+revision (lazily, piece by piece), so an analysis is a few dictionary look-ups and a merge.
+
+Vocabulary used throughout the analyses:
+
+* a **jurisdiction** is a country, the EU, or a regime; its **lists** are the newest edition of
+  every control list it issues, and for an EU member state the EU list (the EU dual-use list
+  applies directly in every member state);
+* the **reference list** is the newest edition of the Wassenaar list, the one the alignment's
+  ``IMPLEMENTS`` edges point to;
+* a regime entry's **status** for a jurisdiction says whether and how the jurisdiction's lists
+  control it (see :data:`CONTROLLED`, :data:`ABSENT`, :data:`NOT_HELD`).
+"""
+
+from __future__ import annotations
+
+import threading
+import unicodedata
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from graph_schema.codes import CodeError, CodeSystem, parse_code, wassenaar_equivalent
+from queries.catalog import NotFound
+from queries.data import (
+    CountryInfo,
+    EntryInfo,
+    GraphData,
+    ImplInfo,
+    ListInfo,
+    MemberInfo,
+    OriginInfo,
+    RegimeInfo,
+    TechInfo,
+)
+
+WASSENAAR = "regime:wassenaar"
+EU = "regime:eu"
+DUAL_USE = "dual-use"
+MUNITIONS = "munitions"
+#: Which kinds of regime entries a list of a given numbering can hold.
+DOMAINS: dict[str, frozenset[str]] = {
+    "wassenaar": frozenset({DUAL_USE, MUNITIONS}),
+    "eccn": frozenset({DUAL_USE}),
+    "scomet": frozenset({DUAL_USE, MUNITIONS}),
+    "munitions": frozenset({MUNITIONS}),
+    "uk-national": frozenset(),
+}
+SCOPES = ("same", "broader", "narrower", "different-parameters")
+#: Statuses of a regime entry in a jurisdiction's lists.
+DIRECT = frozenset({*SCOPES, "implemented"})
+CONTROLLED = frozenset({*DIRECT, "via-parent", "partial"})
+ABSENT = frozenset({"not-implemented", "not-in-edition-held"})
+NOT_HELD = frozenset({"no-comparable-list", "no-list-held"})
+EXCERPT = 280
+
+
+def excerpt(text: str, limit: int = EXCERPT) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def fold(text: str) -> str:
+    """Case-, accent- and spacing-insensitive form for matching names and labels.
+
+    Arabic: diacritics and tatweel dropped, alef forms, taa marbuta and alef maqsura unified.
+    """
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    kept = "".join(ch for ch in decomposed if not unicodedata.combining(ch) and ch != "\u0640")
+    for variants, plain in (("أإآٱ", "ا"), ("ة", "ه"), ("ى", "ي")):
+        for ch in variants:
+            kept = kept.replace(ch, plain)
+    return " ".join(kept.replace("-", " ").replace("'", " ").split())
+
+
+def domain_of(entry: EntryInfo) -> str:
+    return MUNITIONS if (entry.category or "").startswith("ML") else DUAL_USE
+
+
+def parent_code(canonical: str) -> str | None:
+    return canonical.rsplit(".", 1)[0] if "." in canonical else None
+
+
+@dataclass(frozen=True, slots=True)
+class Jurisdiction:
+    key: str
+    node: str
+    name: str
+    kind: str
+    lists: tuple[ListInfo, ...]
+    via: str | None = None
+
+    @property
+    def domains(self) -> frozenset[str]:
+        out: set[str] = set()
+        for info in self.lists:
+            out |= DOMAINS.get(info.numbering, frozenset())
+        return frozenset(out)
+
+    def lists_for(self, domain: str) -> tuple[ListInfo, ...]:
+        return tuple(i for i in self.lists if domain in DOMAINS.get(i.numbering, frozenset()))
+
+
+@dataclass(frozen=True, slots=True)
+class Status:
+    """How one jurisdiction's lists control one regime entry."""
+
+    status: str
+    entries: tuple[EntryInfo, ...] = ()
+    impls: tuple[ImplInfo, ...] = ()
+    lists: tuple[ListInfo, ...] = ()
+
+    @property
+    def controlled(self) -> bool:
+        return self.status in CONTROLLED
+
+
+@dataclass(frozen=True, slots=True)
+class NationalGroup:
+    """A national entry with no regime counterpart in the reference list, and its sub-entries."""
+
+    kind: str  # unilateral | other-regime | not-in-regime-list
+    entry: EntryInfo
+    origin: OriginInfo
+    list: ListInfo
+    sub_entries: int
+
+
+class Index:
+    """Derived look-ups for one revision of the graph."""
+
+    def __init__(self, data: GraphData) -> None:
+        self.data = data
+        self._lock = threading.RLock()
+        self.all_lists = {info.id: info for info in data.lists()}
+        newest: dict[tuple[str, str], ListInfo] = {}
+        for info in self.all_lists.values():
+            key = (info.issuer, info.series)
+            if key not in newest or info.edition_date > newest[key].edition_date:
+                newest[key] = info
+        self.current_lists = sorted(newest.values(), key=lambda i: i.id)
+        self.lists_of_issuer: dict[str, list[ListInfo]] = defaultdict(list)
+        for info in self.current_lists:
+            self.lists_of_issuer[info.issuer].append(info)
+        regime_lists = self.lists_of_issuer.get(WASSENAAR, [])
+        self.reference: ListInfo | None = max(
+            regime_lists, key=lambda i: i.edition_date, default=None
+        )
+        self.countries: dict[str, CountryInfo] = {c.id: c for c in data.countries()}
+        self.regimes: dict[str, RegimeInfo] = {r.id: r for r in data.regimes()}
+        self.memberships: list[MemberInfo] = data.memberships()
+        self.members: dict[str, set[str]] = defaultdict(set)
+        self.member_of: dict[str, set[str]] = defaultdict(set)
+        for m in self.memberships:
+            if m.current():
+                self.members[m.regime].add(m.country)
+                self.member_of[m.country].add(m.regime)
+        self.techs: dict[str, TechInfo] = {t.id: t for t in data.technologies()}
+        children: dict[str, list[str]] = defaultdict(list)
+        for tech in self.techs.values():
+            if tech.parent:
+                children[tech.parent].append(tech.id)
+        self.tech_children = children
+        self._entries: dict[str, dict[str, EntryInfo]] = {}
+        self._by_id: dict[str, EntryInfo] = {}
+        self._parents: dict[str, set[str]] = {}
+        self._techs_of: dict[str, dict[str, frozenset[str]]] = {}
+        self._techs_below: dict[str, dict[str, set[str]]] = {}
+        self._status: dict[tuple[str, str], dict[str, Status]] = {}
+        self._national: dict[str, list[NationalGroup]] = {}
+        self._counterparts: dict[str, dict[str, list[EntryInfo]]] = {}
+        self._counterpart: dict[str, str | None] = {}
+        self._by_code: dict[str, dict[str, list[EntryInfo]]] = {}
+        self._implementers: dict[str, list[tuple[EntryInfo, ImplInfo]]] | None = None
+
+    # --- entries ------------------------------------------------------------------------------
+
+    def entries(self, list_id: str) -> dict[str, EntryInfo]:
+        """Entries of one list edition by canonical code, in code order (parents first)."""
+        with self._lock:
+            found = self._entries.get(list_id)
+            if found is None:
+                found = {e.canonical: e for e in self.data.entries(list_id)}
+                self._entries[list_id] = found
+                for e in found.values():
+                    self._by_id[e.id] = e
+                # Reserved sub-entries do not count: a list that itemises only a reserved
+                # paragraph still does not itemise the others.
+                self._parents[list_id] = {
+                    e.parent for e in found.values() if e.parent and e.status == "active"
+                }
+            return found
+
+    def entry(self, entry_id: str) -> EntryInfo | None:
+        found = self._by_id.get(entry_id)
+        if found is not None:
+            return found
+        for info in self.all_lists.values():
+            if entry_id.startswith("entry:" + info.id.removeprefix("list:") + ":"):
+                return self.entries(info.id).get(entry_id.split(":", 3)[3])
+        return None
+
+    def implementers(self, regime_entry_id: str) -> list[tuple[EntryInfo, ImplInfo]]:
+        """Entries of every list held (all editions) that implement a regime entry."""
+        with self._lock:
+            if self._implementers is None:
+                table: dict[str, list[tuple[EntryInfo, ImplInfo]]] = defaultdict(list)
+                for info in sorted(self.all_lists.values(), key=lambda i: i.id):
+                    for e in self.entries(info.id).values():
+                        for impl in e.implements:
+                            table[impl.target].append((e, impl))
+                self._implementers = dict(table)
+            return self._implementers.get(regime_entry_id, [])
+
+    def has_children(self, entry: EntryInfo) -> bool:
+        self.entries(entry.list_id)
+        return entry.canonical in self._parents.get(entry.list_id, set())
+
+    def ancestors(self, entry: EntryInfo) -> list[EntryInfo]:
+        """Nearest first."""
+        found = []
+        table = self.entries(entry.list_id)
+        parent = entry.parent
+        while parent:
+            node = table.get(parent)
+            if node is None:
+                break
+            found.append(node)
+            parent = node.parent
+        return found
+
+    def descendants_count(self, entry: EntryInfo) -> int:
+        prefix = entry.canonical + "."
+        return sum(1 for c in self.entries(entry.list_id) if c.startswith(prefix))
+
+    def technologies_of(self, entry: EntryInfo) -> frozenset[str]:
+        """Technologies the entry covers, itself or through an enclosing entry."""
+        with self._lock:
+            table = self._techs_of.get(entry.list_id)
+            if table is None:
+                table = {}
+                for e in self.entries(entry.list_id).values():
+                    own = {c.technology for c in e.covers}
+                    inherited = table.get(f"{e.list_id}|{e.parent}", frozenset())
+                    table[f"{e.list_id}|{e.canonical}"] = frozenset(own) | inherited
+                self._techs_of[entry.list_id] = table
+            return table.get(f"{entry.list_id}|{entry.canonical}", frozenset())
+
+    def technologies_below(self, entry: EntryInfo) -> frozenset[str]:
+        """Technologies the entry or any of its sub-entries covers (inherited ones included)."""
+        with self._lock:
+            table = self._techs_below.get(entry.list_id)
+            if table is None:
+                table = defaultdict(set)
+                entries = self.entries(entry.list_id)
+                for e in entries.values():
+                    own = {c.technology for c in e.covers}
+                    if not own:
+                        continue
+                    table[e.canonical] |= own
+                    for above in self.ancestors(e):
+                        table[above.canonical] |= own
+                self._techs_below[entry.list_id] = table
+        return frozenset(table.get(entry.canonical, ())) | self.technologies_of(entry)
+
+    # --- technologies -------------------------------------------------------------------------
+
+    def tech_closure(self, tech_id: str) -> frozenset[str]:
+        """The technology and every narrower one (spyware is a kind of intrusion software)."""
+        out = {tech_id}
+        todo = [tech_id]
+        while todo:
+            for child in self.tech_children.get(todo.pop(), []):
+                if child not in out:
+                    out.add(child)
+                    todo.append(child)
+        return frozenset(out)
+
+    def resolve_technology(self, text: str) -> TechInfo:
+        """A technology by id, slug, or label/synonym in any language."""
+        raw = text.strip()
+        for candidate in (raw, f"tech:{raw.lower()}", f"tech:{fold(raw).replace(' ', '-')}"):
+            if candidate in self.techs:
+                return self.techs[candidate]
+        wanted = fold(raw)
+        for tech in self.techs.values():
+            names = [tech.name, *tech.labels.values()]
+            for phrases in tech.synonyms.values():
+                names.extend(phrases)
+            if any(fold(n) == wanted for n in names):
+                return tech
+        known = ", ".join(t.removeprefix("tech:") for t in sorted(self.techs))
+        raise NotFound(f"no technology {text!r} (known: {known})")
+
+    # --- jurisdictions ------------------------------------------------------------------------
+
+    def lists_of_country(self, node: str) -> tuple[tuple[ListInfo, ...], str | None]:
+        own = tuple(self.lists_of_issuer.get(node, []))
+        if own:
+            return own, None
+        if EU in self.member_of.get(node, set()):
+            return tuple(self.lists_of_issuer.get(EU, [])), EU
+        return (), None
+
+    def jurisdiction(self, text: str) -> Jurisdiction:
+        """A country ('US', 'country:US', 'India'), the EU, or a regime ('wassenaar')."""
+        raw = text.strip()
+        if not raw or len(raw) > 100:
+            raise NotFound(f"no jurisdiction {text!r}: {self._jurisdiction_hint()}")
+        node: str | None = None
+        if raw.startswith(("country:", "regime:")):
+            node = raw if (raw in self.countries or raw in self.regimes) else None
+        elif len(raw) == 2 and f"country:{raw.upper()}" in self.countries:
+            node = f"country:{raw.upper()}"
+        if node is None:
+            node = self._regime_node(raw) or self._country_by_name(raw)
+        if node is None:
+            raise NotFound(f"no jurisdiction {text!r}: {self._jurisdiction_hint()}")
+        if node in self.countries:
+            country = self.countries[node]
+            lists, via = self.lists_of_country(node)
+            return Jurisdiction(country.iso2, node, country.name, "country", lists, via)
+        regime = self.regimes[node]
+        key = "EU" if node == EU else node.removeprefix("regime:")
+        lists = tuple(self.lists_of_issuer.get(node, []))
+        return Jurisdiction(key, node, regime.short_name, regime.kind, lists)
+
+    def _regime_node(self, raw: str) -> str | None:
+        wanted = fold(raw)
+        for node, regime in self.regimes.items():
+            names = [node.removeprefix("regime:"), regime.short_name, regime.name, *regime.aliases]
+            if any(fold(n) == wanted for n in names):
+                return node
+        return None
+
+    def _country_by_name(self, raw: str) -> str | None:
+        wanted = fold(raw)
+        for node, country in self.countries.items():
+            if wanted in {fold(country.name), *(fold(n) for n in country.names.values())}:
+                return node
+        return None
+
+    def _jurisdiction_hint(self) -> str:
+        regimes = ", ".join(sorted(n.removeprefix("regime:") for n in self.regimes))
+        return f"use an ISO country code such as US or FR, EU, or a regime ({regimes})"
+
+    def country_name(self, node: str) -> str:
+        country = self.countries.get(node)
+        if country is not None:
+            return country.name
+        regime = self.regimes.get(node)
+        return regime.short_name if regime is not None else node
+
+    def iso2(self, node: str) -> str:
+        country = self.countries.get(node)
+        return country.iso2 if country is not None else node.split(":", 1)[-1]
+
+    # --- codes --------------------------------------------------------------------------------
+
+    def counterpart_code(self, entry: EntryInfo) -> str | None:
+        """The Wassenaar-numbered code the entry's numbering implies (None when it has none)."""
+        if entry.id in self._counterpart:
+            return self._counterpart[entry.id]
+        info = self.all_lists.get(entry.list_id)
+        found = None
+        if info is not None:
+            try:
+                found = wassenaar_equivalent(
+                    parse_code(entry.canonical, CodeSystem(info.numbering))
+                )
+            except (CodeError, ValueError):
+                found = None
+        self._counterpart[entry.id] = found
+        return found
+
+    def by_code(self, list_id: str) -> dict[str, list[EntryInfo]]:
+        """Entries of a list by canonical code, shaped like :meth:`by_counterpart`."""
+        with self._lock:
+            found = self._by_code.get(list_id)
+            if found is None:
+                found = {c: [e] for c, e in self.entries(list_id).items()}
+                self._by_code[list_id] = found
+            return found
+
+    def by_counterpart(self, list_id: str) -> dict[str, list[EntryInfo]]:
+        """Entries of a list by the Wassenaar-numbered code their numbering implies."""
+        with self._lock:
+            found = self._counterparts.get(list_id)
+            if found is None:
+                found = defaultdict(list)
+                for e in self.entries(list_id).values():
+                    code = self.counterpart_code(e)
+                    if code is not None:
+                        found[code].append(e)
+                self._counterparts[list_id] = found
+            return found
+
+    # --- coverage of a regime list by one jurisdiction ----------------------------------------
+
+    def status_map(self, juris: Jurisdiction, target: ListInfo) -> dict[str, Status]:
+        """For every active entry of ``target``: how ``juris`` controls it."""
+        key = ("|".join(i.id for i in juris.lists) or juris.node, target.id)
+        with self._lock:
+            cached = self._status.get(key)
+            if cached is None:
+                cached = self._compute_status(juris, target)
+                self._status[key] = cached
+            return cached
+
+    def _direct(
+        self, juris: Jurisdiction, target: ListInfo
+    ) -> dict[str, list[tuple[EntryInfo, ImplInfo]]]:
+        """Regime entry id -> national entries matching it (reserved ones included)."""
+        direct: dict[str, list[tuple[EntryInfo, ImplInfo]]] = defaultdict(list)
+        targets = self.entries(target.id)
+        if self.reference is not None and target.id == self.reference.id:
+            for info in juris.lists:
+                for e in self.entries(info.id).values():
+                    for impl in e.implements:
+                        direct[impl.target].append((e, impl))
+            return direct
+        # Another regime list than the one the alignment points to: match by numbering.
+        for info in juris.lists:
+            for code, found in self.by_counterpart(info.id).items():
+                regime_entry = targets.get(code)
+                if regime_entry is None:
+                    continue
+                for e in found:
+                    impl = ImplInfo(
+                        target=regime_entry.id,
+                        method="code",
+                        score=0.7,
+                        scope="unknown",
+                        similarity=None,
+                        text_differs=False,
+                        evidence=f"{e.canonical} has the number of {regime_entry.code}",
+                    )
+                    direct[regime_entry.id].append((e, impl))
+        return direct
+
+    def _compute_status(self, juris: Jurisdiction, target: ListInfo) -> dict[str, Status]:
+        regime_entries = [e for e in self.entries(target.id).values() if e.status == "active"]
+        out: dict[str, Status] = {}
+        if any(info.id == target.id for info in juris.lists):
+            for e in regime_entries:
+                out[e.id] = Status("same", (e,), (), (target,))
+            return out
+        if not juris.lists:
+            return {e.id: Status("no-list-held") for e in regime_entries}
+        direct = self._direct(juris, target)
+        table = self.entries(target.id)
+        with_direct_descendant: set[str] = set()
+        for regime_id, pairs in direct.items():
+            if all(n.status != "active" for n, _ in pairs):
+                continue
+            regime_entry = self._by_id.get(regime_id)
+            if regime_entry is not None:
+                for ancestor in self.ancestors(regime_entry):
+                    with_direct_descendant.add(ancestor.id)
+        for e in regime_entries:
+            matches = direct.get(e.id, [])
+            found = [pair for pair in matches if pair[0].status == "active"]
+            reserved = tuple(n for n, _ in matches if n.status != "active")
+            domain = domain_of(e)
+            if found:
+                found.sort(key=lambda pair: (-pair[1].score, pair[0].id))
+                scopes = {impl.scope for _, impl in found}
+                best = found[0][1].scope
+                if len(scopes) > 1 and scopes - {"unknown", "same"}:
+                    best = next(s for s in SCOPES[1:] if s in scopes)
+                status = best if best in SCOPES else "implemented"
+                lists = tuple(unique(self.all_lists[n.list_id] for n, _ in found))
+                out[e.id] = Status(
+                    status, tuple(n for n, _ in found), tuple(i for _, i in found), lists
+                )
+                continue
+            parent = table.get(e.parent) if e.parent else None
+            above = out.get(parent.id) if parent is not None else None
+            if (
+                not reserved
+                and above is not None
+                and above.status in DIRECT | {"via-parent"}
+                and above.entries
+                and not any(self.has_children(n) for n in above.entries)
+            ):
+                out[e.id] = Status("via-parent", above.entries, (), above.lists)
+                continue
+            held = juris.lists_for(domain)
+            if not held:
+                out[e.id] = Status("no-comparable-list")
+                continue
+            if e.id in with_direct_descendant:
+                parts = [
+                    n
+                    for code, s in direct.items()
+                    if (d := self._by_id.get(code)) is not None
+                    and d.canonical.startswith(e.canonical + ".")
+                    for n, _ in s
+                ]
+                out[e.id] = Status("partial", tuple(parts[:5]), (), held)
+                continue
+            lag = all(info.edition_date < target.edition_date for info in held)
+            status = "not-in-edition-held" if lag else "not-implemented"
+            # A reserved national paragraph with the regime's number is evidence of absence.
+            out[e.id] = Status(status, reserved, (), held)
+        return out
+
+    # --- national entries without a counterpart in the reference list -------------------------
+
+    def national_groups(self, juris: Jurisdiction) -> list[NationalGroup]:
+        """Unilateral entries, entries of other regimes' lists, and Wassenaar-numbered entries
+        absent from the reference list, each with the number of its sub-entries."""
+        with self._lock:
+            cached = self._national.get(juris.node)
+            if cached is not None:
+                return cached
+            groups: list[NationalGroup] = []
+            for info in juris.lists:
+                if info.issuer != WASSENAAR:
+                    groups.extend(self._groups_of_list(info))
+            self._national[juris.node] = groups
+            return groups
+
+    def _groups_of_list(self, info: ListInfo) -> list[NationalGroup]:
+        found: list[tuple[str, EntryInfo, OriginInfo]] = []
+        counts: list[int] = []
+        owner: dict[str, int] = {}
+        for e in self.entries(info.id).values():
+            if e.status != "active" or e.implements:
+                continue
+            above = owner.get(e.parent) if e.parent else None
+            origin = e.origin
+            if above is not None and (
+                origin is None
+                or (
+                    self._kind(origin) == found[above][0]
+                    and origin.target == found[above][2].target
+                )
+            ):
+                # A sub-entry saying nothing new belongs to the group of its parent.
+                owner[e.canonical] = above
+                counts[above] += 1
+                continue
+            if origin is None:
+                continue
+            owner[e.canonical] = len(found)
+            found.append((self._kind(origin), e, origin))
+            counts.append(0)
+        return [
+            NationalGroup(kind, e, origin, info, n)
+            for (kind, e, origin), n in zip(found, counts, strict=True)
+        ]
+
+    def _kind(self, origin: OriginInfo) -> str:
+        if origin.unilateral:
+            return "unilateral"
+        if origin.target == WASSENAAR and origin.series in ("wassenaar",):
+            return "not-in-regime-list"
+        return "other-regime"
+
+    def holds_code(self, juris: Jurisdiction, entry: EntryInfo) -> tuple[str, list[EntryInfo]]:
+        """Does ``juris`` list the code of a national ``entry``?
+
+        Lists with the same numbering are read by canonical code; lists with another numbering
+        (SCOMET) through the Wassenaar-numbered code both numberings imply. Returns a status
+        (``same``, ``via-parent``, ``not-implemented`` or ``no-comparable-list``) and the
+        entries found.
+        """
+        source = self.all_lists[entry.list_id]
+        wanted = self.counterpart_code(entry)
+        # A military list cannot tell whether a dual-use item is controlled, nor the reverse.
+        domain = MUNITIONS if (wanted or "").startswith("ML") else DUAL_USE
+        lookups: list[tuple[dict[str, list[EntryInfo]], str]] = []
+        for info in juris.lists:
+            if info.numbering == source.numbering:
+                lookups.append((self.by_code(info.id), entry.canonical))
+            elif wanted is not None and domain in DOMAINS.get(info.numbering, frozenset()):
+                lookups.append((self.by_counterpart(info.id), wanted))
+        if not lookups:
+            return "no-comparable-list", []
+        for table, key in lookups:
+            found = [e for e in table.get(key, []) if e.status == "active"]
+            if found:
+                return "same", found
+            above_code = parent_code(key)
+            while above_code is not None:
+                above = [e for e in table.get(above_code, []) if e.status == "active"]
+                if above:
+                    if not any(self.has_children(a) for a in above):
+                        return "via-parent", above
+                    break
+                above_code = parent_code(above_code)
+        return "not-implemented", []
+
+
+class IndexCache:
+    """One :class:`Index` per revision of the data."""
+
+    def __init__(self, data: GraphData) -> None:
+        self.data = data
+        self._lock = threading.Lock()
+        self._current: tuple[int, Index] | None = None
+
+    def get(self) -> Index:
+        revision = self.data.revision()
+        with self._lock:
+            if self._current is None or self._current[0] != revision:
+                self._current = (revision, Index(self.data))
+            return self._current[1]
+
+
+def unique(items: Iterable[Any]) -> list[Any]:
+    seen: set[Any] = set()
+    out = []
+    for item in items:
+        if item not in seen:
+            seen.add(item)
+            out.append(item)
+    return out

@@ -1,0 +1,236 @@
+"""The analyses over Neo4j: :class:`Neo4jData` answers :class:`queries.data.GraphData` with the
+parameterised statements of ``queries/cypher/analysis_*.cypher`` (never a value formatted into
+Cypher), and :class:`Neo4jAnalyses` runs the same analysis code on it, so both backends return
+the same view models.
+
+Neo4j holds maps and lists of maps as JSON text (see ``store.neo4j_backend``); the rows are
+decoded with the store's own :func:`decode_properties`.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import defaultdict
+from collections.abc import Callable
+from functools import cache
+from importlib import resources
+from typing import Any, TypeVar
+
+from neo4j import Driver, ManagedTransaction
+
+from queries.analyses import Analyses
+from queries.data import (
+    CodeInfo,
+    CountryInfo,
+    EntryInfo,
+    ListInfo,
+    ListingInfo,
+    MemberInfo,
+    PartyInfo,
+    RegimeInfo,
+    RevisionCache,
+    SubscriptionInfo,
+    TechInfo,
+    as_date,
+    cover_info,
+    entry_info,
+    impl_info,
+    list_info,
+    listing_info,
+    origin_info,
+    party_info,
+    regime_info,
+    tech_info,
+)
+from store.neo4j_backend import decode_properties
+
+T = TypeVar("T")
+
+
+@cache
+def statement(name: str) -> str:
+    """The statement in ``queries/cypher/<name>.cypher``, without its final semicolon."""
+    text = resources.files("queries").joinpath("cypher", f"{name}.cypher").read_text("utf-8")
+    return text.strip().removesuffix(";")
+
+
+def _edges(rows: list[dict[str, Any]]) -> list[tuple[str, dict[str, Any]]]:
+    return [(str(r["target"]), decode_properties(r["props"])) for r in rows or []]
+
+
+class Neo4jData:
+    """:class:`queries.data.GraphData` read from Neo4j, cached per graph revision."""
+
+    def __init__(self, driver: Driver, database: str | None = None) -> None:
+        self.driver = driver
+        self.database = database
+        self._cache = RevisionCache()
+        self._lock = threading.Lock()
+
+    def _read(self, name: str, **params: Any) -> list[dict[str, Any]]:
+        def work(tx: ManagedTransaction) -> list[dict[str, Any]]:
+            return [record.data() for record in tx.run(statement(name), **params)]
+
+        with self.driver.session(database=self.database) as session:
+            rows: list[dict[str, Any]] = session.execute_read(work)
+            return rows
+
+    def revision(self) -> int:
+        return int(self._read("analysis_revision")[0]["revision"])
+
+    def _get(self, key: str, compute: Callable[[], T]) -> T:
+        return self._cache.get(self.revision(), key, compute)
+
+    def lists(self) -> list[ListInfo]:
+        return self._get(
+            "lists",
+            lambda: [
+                list_info(r["id"], decode_properties(r["props"]), r.get("issuer"))
+                for r in self._read("analysis_lists")
+            ],
+        )
+
+    def entries(self, list_id: str) -> list[EntryInfo]:
+        def load() -> list[EntryInfo]:
+            out = []
+            for r in self._read("analysis_entries", list_id=list_id):
+                origins = _edges(r["origins"])
+                out.append(
+                    entry_info(
+                        r["id"],
+                        decode_properties(r["props"]),
+                        [impl_info(t, p) for t, p in _edges(r["implements"])],
+                        origin_info(*origins[0]) if origins else None,
+                        [cover_info(t, p) for t, p in _edges(r["covers"])],
+                    )
+                )
+            return sorted(out, key=lambda e: e.canonical)
+
+        return self._get(f"entries:{list_id}", load)
+
+    def countries(self) -> list[CountryInfo]:
+        def load() -> list[CountryInfo]:
+            out = []
+            for r in self._read("analysis_countries"):
+                props = decode_properties(r["props"])
+                out.append(
+                    CountryInfo(
+                        id=r["id"],
+                        iso2=str(props.get("iso2", r["id"].removeprefix("country:"))),
+                        name=str(props.get("name", r["id"])),
+                        names=dict(props.get("names") or {}),
+                    )
+                )
+            return out
+
+        return self._get("countries", load)
+
+    def regimes(self) -> list[RegimeInfo]:
+        return self._get(
+            "regimes",
+            lambda: [
+                regime_info(r["id"], decode_properties(r["props"]))
+                for r in self._read("analysis_regimes")
+            ],
+        )
+
+    def memberships(self) -> list[MemberInfo]:
+        def load() -> list[MemberInfo]:
+            out = []
+            for r in self._read("analysis_memberships"):
+                props = decode_properties(r["props"])
+                out.append(
+                    MemberInfo(
+                        country=r["country"],
+                        regime=r["regime"],
+                        since=as_date(props.get("since")),
+                        until=as_date(props.get("until")),
+                        role=str(props.get("role", "member")),
+                    )
+                )
+            return sorted(out, key=lambda m: (m.regime, m.country, str(m.since)))
+
+        return self._get("memberships", load)
+
+    def technologies(self) -> list[TechInfo]:
+        return self._get(
+            "technologies",
+            lambda: [
+                tech_info(r["id"], decode_properties(r["props"]))
+                for r in self._read("analysis_technologies")
+            ],
+        )
+
+    def codes_of_conduct(self) -> list[CodeInfo]:
+        def load() -> list[CodeInfo]:
+            out = []
+            for r in self._read("analysis_codes_of_conduct"):
+                props = decode_properties(r["props"])
+                techs: dict[str, set[int]] = {t: set() for t in r["technologies"] or []}
+                for c in r["commitments"] or []:
+                    techs.setdefault(str(c["technology"]), set()).add(int(c["number"]))
+                out.append(
+                    CodeInfo(
+                        id=r["id"],
+                        short_name=str(props.get("short_name", r["id"])),
+                        title=str(props.get("title", "")),
+                        established_by=tuple(sorted(r["established_by"] or [])),
+                        technologies={t: tuple(sorted(n)) for t, n in sorted(techs.items())},
+                    )
+                )
+            return out
+
+        return self._get("codes", load)
+
+    def subscriptions(self) -> list[SubscriptionInfo]:
+        def load() -> list[SubscriptionInfo]:
+            out = []
+            for r in self._read("analysis_subscriptions"):
+                props = decode_properties(r["props"])
+                out.append(
+                    SubscriptionInfo(
+                        country=r["country"],
+                        code=r["code"],
+                        date=as_date(props.get("date")),
+                        role=str(props.get("role", "subscriber")),
+                    )
+                )
+            return sorted(out, key=lambda s: (s.code, s.country))
+
+        return self._get("subscriptions", load)
+
+    def parties(self) -> list[PartyInfo]:
+        return self._get(
+            "parties",
+            lambda: [
+                party_info(r["id"], decode_properties(r["props"]))
+                for r in self._read("analysis_parties")
+            ],
+        )
+
+    def listings(self, party_ids: list[str]) -> list[ListingInfo]:
+        if not party_ids:
+            return []
+        rows = self._read("analysis_listings", ids=list(party_ids))
+        by_party: dict[str, list[ListingInfo]] = defaultdict(list)
+        for r in rows:
+            info = listing_info(r["issuer"], r["party"], decode_properties(r["props"]))
+            by_party[info.party].append(info)
+        return [
+            x
+            for p in party_ids
+            for x in sorted(by_party.get(p, []), key=lambda x: (x.issuer, x.list_name, str(x.date)))
+        ]
+
+    def party_issuers(self) -> list[str]:
+        return self._get(
+            "party_issuers",
+            lambda: [str(r["issuer"]) for r in self._read("analysis_party_issuers")],
+        )
+
+
+class Neo4jAnalyses(Analyses):
+    """Every analysis, over a Neo4j database (the store's own driver or another one)."""
+
+    def __init__(self, driver: Driver, database: str | None = None) -> None:
+        super().__init__(Neo4jData(driver, database))

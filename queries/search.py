@@ -1,0 +1,404 @@
+"""Search: entries by code in any numbering, by words (English text, or a technology label in
+English, French or Arabic), and listed parties by name (fuzzy)."""
+
+from __future__ import annotations
+
+import re
+import threading
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz, process
+
+from graph_schema.codes import CodeError, CodeSystem, ControlCode, parse_code, wassenaar_equivalent
+from queries.data import EntryInfo, ListingInfo, PartyInfo, TechInfo
+from queries.evidence import InvalidQuery, edition_ref, entry_ref, entry_text, page
+from queries.index import Index, fold
+from queries.views import EntryHit, ListingView, PartyHit, PartyView, SearchReport
+
+#: Which list numberings can hold a code written in a given system.
+_COMPATIBLE: dict[CodeSystem, frozenset[str]] = {
+    CodeSystem.WASSENAAR: frozenset({"wassenaar", "eccn"}),
+    CodeSystem.ECCN: frozenset({"wassenaar", "eccn"}),
+    CodeSystem.MUNITIONS: frozenset({"wassenaar", "munitions"}),
+    CodeSystem.UK_NATIONAL: frozenset({"uk-national"}),
+    CodeSystem.SCOMET: frozenset({"scomet"}),
+}
+_WORD = re.compile(r"\w+", re.UNICODE)
+_STOP_WORDS = (
+    "a an and any are as at be by for from in into is it of on or than that the their these "
+    "this to with which not"
+)
+_STOP = frozenset(_STOP_WORDS.split())
+MAX_QUERY = 200
+
+
+def _tokens(text: str) -> list[str]:
+    out = []
+    for word in _WORD.findall(fold(text)):
+        if word in _STOP or len(word) < 2:
+            continue
+        # A light stem so that "systems" finds "system" and "equipments" "equipment".
+        out.append(word[:-1] if len(word) > 4 and word.endswith("s") else word)
+    return out
+
+
+@dataclass(frozen=True)
+class _Names:
+    choices: list[str]
+    owners: list[int]
+    parties: list[PartyInfo]
+
+
+class SearchIndexes:
+    """Word and party-name indexes, built lazily once per revision."""
+
+    def __init__(self, index: Index) -> None:
+        self.index = index
+        self._lock = threading.Lock()
+        self._words: dict[str, set[str]] | None = None
+        self._texts: dict[str, str] = {}
+        self._names: _Names | None = None
+        self._phrases: list[tuple[TechInfo, str, str, str]] | None = None
+        self._covering: dict[str, list[tuple[EntryInfo, str, str, str, float]]] | None = None
+
+    def phrases(self) -> list[tuple[TechInfo, str, str, str]]:
+        """(technology, phrase, language, folded phrase) for every label and synonym."""
+        with self._lock:
+            if self._phrases is None:
+                out = []
+                for tech in self.index.techs.values():
+                    pairs = [("en", tech.name), *tech.labels.items()]
+                    for lang, names in tech.synonyms.items():
+                        pairs += [(lang, n) for n in names]
+                    for lang, phrase in pairs:
+                        if fold(phrase):
+                            out.append((tech, phrase, lang, fold(phrase)))
+                self._phrases = out
+            return self._phrases
+
+    def covering(self) -> dict[str, list[tuple[EntryInfo, str, str, str, float]]]:
+        """Technology -> (entry, technology, method, matched, score) over the current lists."""
+        with self._lock:
+            if self._covering is None:
+                table: dict[str, list[tuple[EntryInfo, str, str, str, float]]] = defaultdict(list)
+                for info in self.index.current_lists:
+                    for e in self.index.entries(info.id).values():
+                        for c in e.covers:
+                            table[c.technology].append(
+                                (e, c.technology, c.method, c.matched, c.score)
+                            )
+                self._covering = dict(table)
+            return self._covering
+
+    def words(self) -> dict[str, set[str]]:
+        with self._lock:
+            if self._words is None:
+                postings: dict[str, set[str]] = defaultdict(set)
+                for info in self.index.all_lists.values():
+                    for e in self.index.entries(info.id).values():
+                        text = entry_text(e)
+                        self._texts[e.id] = fold(text)
+                        for token in _tokens(text):
+                            postings[token].add(e.id)
+                self._words = dict(postings)
+            return self._words
+
+    def folded_text(self, entry_id: str) -> str:
+        self.words()
+        return self._texts.get(entry_id, "")
+
+    def names(self) -> _Names:
+        with self._lock:
+            if self._names is None:
+                parties = self.index.data.parties()
+                choices: list[str] = []
+                owners: list[int] = []
+                for i, party in enumerate(parties):
+                    for name in dict.fromkeys([party.name, *party.aliases]):
+                        if name.strip():
+                            choices.append(fold(name))
+                            owners.append(i)
+                self._names = _Names(choices, owners, parties)
+            return self._names
+
+
+class Search:
+    def __init__(self, index: Index, indexes: SearchIndexes) -> None:
+        self.index = index
+        self.indexes = indexes
+
+    # --- entries ------------------------------------------------------------------------------
+
+    def entries(
+        self,
+        query: str,
+        *,
+        mode: str = "auto",
+        system: str | None = None,
+        list_id: str | None = None,
+        limit: int | None = None,
+        offset: int = 0,
+    ) -> SearchReport:
+        text = query.strip()
+        if not text:
+            raise InvalidQuery("the query is empty")
+        if len(text) > MAX_QUERY:
+            raise InvalidQuery(f"the query is longer than {MAX_QUERY} characters")
+        if mode not in ("auto", "code", "words"):
+            raise InvalidQuery("mode must be auto, code or words")
+        chosen_system = None
+        if system is not None:
+            try:
+                chosen_system = CodeSystem(system)
+            except ValueError as exc:
+                known = ", ".join(s.value for s in CodeSystem)
+                raise InvalidQuery(f"unknown code system {system!r} (known: {known})") from exc
+        if list_id is not None and list_id not in self.index.all_lists:
+            raise InvalidQuery(f"no list edition {list_id!r}; see /lists")
+        code: ControlCode | None = None
+        if mode in ("auto", "code"):
+            try:
+                code = parse_code(text, chosen_system)
+            except CodeError as exc:
+                if mode == "code":
+                    raise InvalidQuery(str(exc)) from exc
+        techs: list[str] = []
+        if code is not None:
+            hits, read = self._by_code(code)
+        else:
+            hits, read, techs = self._by_words(text)
+        if list_id is not None:
+            hits = [h for h in hits if h.entry.list_id == list_id]
+        items, lim, off = page(hits, limit, offset)
+        return SearchReport(
+            items=items,
+            total=len(hits),
+            limit=lim,
+            offset=off,
+            query=text,
+            interpreted_as=read,
+            technologies=techs,
+        )
+
+    def _hit(self, e: EntryInfo, match: str, score: float, reason: str) -> EntryHit:
+        return EntryHit(
+            entry=entry_ref(e),
+            edition=edition_ref(self.index.all_lists[e.list_id]),
+            match=match,  # type: ignore[arg-type]
+            score=round(score, 1),
+            reason=reason,
+        )
+
+    def _by_code(self, code: ControlCode) -> tuple[list[EntryHit], str]:
+        index = self.index
+        wanted = _COMPATIBLE[code.system]
+        counterpart = wassenaar_equivalent(code)
+        read = f"{code.system.value} code {code.written} (canonical {code.canonical})"
+        if counterpart is not None and counterpart != code.canonical:
+            read += f", numbered like Wassenaar {counterpart}"
+        hits: list[EntryHit] = []
+        seen: set[str] = set()
+        regime_entries: list[EntryInfo] = []
+        for info in sorted(index.all_lists.values(), key=lambda i: i.id):
+            if info.numbering not in wanted:
+                continue
+            e = index.entries(info.id).get(code.canonical)
+            if e is None:
+                continue
+            seen.add(e.id)
+            hits.append(self._hit(e, "code", 100.0, f"{info.id} lists {e.code}"))
+            regime_entries.extend(
+                found for i in e.implements if (found := index.entry(i.target)) is not None
+            )
+        ref = index.reference
+        if ref is not None and counterpart is not None:
+            found = index.entries(ref.id).get(counterpart)
+            if found is not None:
+                regime_entries.append(found)
+        for r in regime_entries:
+            if r.id not in seen:
+                seen.add(r.id)
+                hits.append(
+                    self._hit(r, "counterpart", 95.0, f"the Wassenaar entry {r.code} it denotes")
+                )
+        for r in list(regime_entries):
+            for e, impl in index.implementers(r.id):
+                if e.id in seen:
+                    continue
+                seen.add(e.id)
+                hits.append(
+                    self._hit(
+                        e, "counterpart", 90.0, f"implements Wassenaar {r.code} ({impl.evidence})"
+                    )
+                )
+        return hits, read
+
+    def _by_words(self, text: str) -> tuple[list[EntryHit], str, list[str]]:
+        index = self.index
+        techs = self._technologies(text)
+        hits: dict[str, EntryHit] = {}
+        covering = self.indexes.covering()
+        for tech, label, lang in techs:
+            for narrower in sorted(index.tech_closure(tech.id)):
+                for e, covered, method, matched, score in covering.get(narrower, []):
+                    if e.id in hits:
+                        continue
+                    hits[e.id] = self._hit(
+                        e,
+                        "technology",
+                        95.0 * score,
+                        f"covers {index.techs[covered].name} ({method}: {matched}); the query "
+                        f"matched the {lang} label '{label}' of {tech.name}",
+                    )
+        tokens = _tokens(text)
+        postings = self.indexes.words()
+        if tokens:
+            sets = [postings.get(t, set()) for t in tokens]
+            counts: dict[str, int] = defaultdict(int)
+            for found in sets:
+                for entry_id in found:
+                    counts[entry_id] += 1
+            needed = len(tokens) if len(tokens) <= 2 else max(2, (len(tokens) * 2 + 2) // 3)
+            phrase = fold(text)
+            for entry_id, n in counts.items():
+                if n < needed or entry_id in hits:
+                    continue
+                hit = index.entry(entry_id)
+                if hit is None or hit.status != "active":
+                    continue
+                score = 80.0 * n / len(tokens)
+                if phrase in self.indexes.folded_text(entry_id):
+                    score += 15.0
+                hits[entry_id] = self._hit(
+                    hit, "words", score, f"its text contains {n} of the {len(tokens)} query words"
+                )
+        ordered = sorted(
+            hits.values(),
+            key=lambda h: (
+                -h.score,
+                h.entry.list_id != self._reference_id(),
+                h.entry.list_id,
+                h.entry.canonical,
+            ),
+        )
+        read = "words"
+        if techs:
+            read += "; technology " + ", ".join(t.id for t, _, _ in techs)
+        return ordered, read, [t.id for t, _, _ in techs]
+
+    def _reference_id(self) -> str:
+        return self.index.reference.id if self.index.reference is not None else ""
+
+    def _technologies(self, text: str) -> list[tuple[TechInfo, str, str]]:
+        """Technologies whose label or synonym (any language) the query is or contains."""
+        wanted = fold(text)
+        padded = f" {wanted} "
+        found: list[tuple[TechInfo, str, str]] = []
+        matched: set[str] = set()
+        for tech, phrase, lang, folded in self.indexes.phrases():
+            if tech.id in matched:
+                continue
+            # The whole query, or a phrase of 4+ characters standing as words inside it.
+            if folded == wanted or (len(folded) >= 4 and f" {folded} " in padded):
+                found.append((tech, phrase, lang))
+                matched.add(tech.id)
+        # A broader technology matched only because a narrower label contains it is dropped.
+        ids = {t.id for t, _, _ in found}
+        return [x for x in found if not (self.index.tech_closure(x[0].id) - {x[0].id}) & ids]
+
+    # --- parties ------------------------------------------------------------------------------
+
+    def parties(
+        self,
+        name: str,
+        *,
+        limit: int = 20,
+        min_score: float = 80.0,
+        offset: int = 0,
+    ) -> tuple[list[PartyHit], int]:
+        """Parties whose name or an alias matches ``name`` (fuzzy), best first, and the total."""
+        text = name.strip()
+        if not text:
+            raise InvalidQuery("the name is empty")
+        if len(text) > MAX_QUERY:
+            raise InvalidQuery(f"the name is longer than {MAX_QUERY} characters")
+        names = self.indexes.names()
+        wanted = fold(text)
+        # token_set_ratio is three times cheaper than WRatio over ~57,000 names and finds the
+        # same candidates (a query inside a longer name scores 100); WRatio then ranks them.
+        found = process.extract(
+            wanted,
+            names.choices,
+            scorer=fuzz.token_set_ratio,
+            processor=None,
+            limit=max(200, (offset + limit) * 4),
+            score_cutoff=max(0.0, min_score - 10.0),
+        )
+        best: dict[int, tuple[float, str]] = {}
+        boundary = re.compile(rf"(?<!\w){re.escape(wanted)}")
+        for matched, _, position in found:
+            owner = names.owners[position]
+            score = fuzz.WRatio(wanted, matched)
+            if not boundary.search(matched):
+                # WRatio scores a string found inside another highly ("nso" in "mansour",
+                # "elle" in "intellexa"): unless the query starts a word of the name, the
+                # whole strings must be alike.
+                score = max(fuzz.ratio(wanted, matched), fuzz.token_sort_ratio(wanted, matched))
+            if score < min_score:
+                continue
+            # An exact name beats a fuzzy one at the same score.
+            score = float(score) + (0.5 if matched == wanted else 0.0)
+            if owner not in best or score > best[owner][0]:
+                best[owner] = (score, matched)
+        ranked = sorted(best.items(), key=lambda kv: (-kv[1][0], names.parties[kv[0]].name))
+        chosen = ranked[offset : offset + limit]
+        listings = self.index.data.listings([names.parties[i].id for i, _ in chosen])
+        by_party: dict[str, list[ListingInfo]] = defaultdict(list)
+        for listing in listings:
+            by_party[listing.party].append(listing)
+        hits = []
+        for i, (score, _) in chosen:
+            party = names.parties[i]
+            shown = next(
+                (n for n in [party.name, *party.aliases] if fold(n) == best[i][1]), party.name
+            )
+            view = party_view(party, by_party.get(party.id, []))
+            issuers = sorted({x.issuer for x in by_party.get(party.id, [])})
+            hits.append(
+                PartyHit(
+                    party=view,
+                    matched=shown,
+                    score=round(min(score, 100.0), 1),
+                    reason=(
+                        f"'{shown}' matches '{text}' (score {min(score, 100.0):.0f}); listed by "
+                        f"{', '.join(self.index.iso2(x) for x in issuers) or 'nobody'} on "
+                        f"{'; '.join(sorted({x.list_name for x in view.listings})) or 'no list'}"
+                    ),
+                )
+            )
+        return hits, len(ranked)
+
+
+def party_view(party: PartyInfo, listings: Sequence[ListingInfo]) -> PartyView:
+    return PartyView(
+        id=party.id,
+        name=party.name,
+        kind=party.kind,
+        aliases=list(party.aliases),
+        countries=list(party.countries),
+        lists=list(party.lists),
+        listings=[
+            ListingView(
+                issuer=x.issuer,
+                list_name=x.list_name,
+                date=x.date,
+                reason=x.reason,
+                citation=x.citation,
+                source=x.source,
+                edition=x.edition,
+            )
+            for x in listings
+        ],
+    )

@@ -1,0 +1,146 @@
+"""The analysis endpoints over the real graph: answers, evidence, paging, errors, OpenAPI."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from fastapi.testclient import TestClient
+from real_graph import real_graph_path
+
+from api.app import create_app
+from store.embedded import EmbeddedStore
+
+
+@pytest.fixture(scope="module")
+def client() -> Iterator[TestClient]:
+    store = EmbeddedStore(real_graph_path(), read_only=True)
+    with TestClient(create_app(store)) as test_client:
+        yield test_client
+    store.close()
+
+
+def test_divergences_us_eu_intrusion_software(client: TestClient) -> None:
+    body = client.get(
+        "/divergences",
+        params={
+            "jurisdiction": ["US", "EU"],
+            "technology": "intrusion software",
+            "include_agreements": "true",
+        },
+    ).json()
+    assert body["total"] == 3 and body["compared"] == 3
+    assert [r["code"] for r in body["items"]] == ["4.A.5", "4.D.4", "4.E.1.c"]
+    row = body["items"][0]
+    assert row["sides"][0]["editions"][0]["list_id"] == "list:us:2026-07-23"
+    assert row["sides"][1]["entries"][0]["code"] == "4A005"
+    assert row["reason"]
+    assert [j["key"] for j in body["jurisdictions"]] == ["US", "EU"]
+
+
+def test_divergences_paging_and_kinds(client: TestClient) -> None:
+    params: dict[str, str | list[str]] = {"jurisdiction": ["US", "EU"], "kind": "unilateral"}
+    first = client.get("/divergences", params={**params, "limit": 5}).json()
+    second = client.get("/divergences", params={**params, "limit": 5, "offset": 5}).json()
+    assert first["total"] == second["total"] == first["counts"]["unilateral"] > 100
+    assert len(first["items"]) == 5
+    assert {r["code"] for r in first["items"]}.isdisjoint({r["code"] for r in second["items"]})
+    codes = client.get(
+        "/divergences", params={**params, "code_prefix": "3A090", "limit": 500}
+    ).json()
+    assert [r["code"] for r in codes["items"]] == ["3A090"]
+
+
+def test_coverage_and_country_controls(client: TestClient) -> None:
+    body = client.get("/coverage", params={"code_prefix": "5.A.1.j", "limit": 1}).json()
+    row = body["items"][0]
+    assert row["entry"]["code"] == "5.A.1.j"
+    assert {"US", "EU"} <= set(row["implemented_by"])
+    assert body["edition"]["list_id"] == "list:wassenaar:2025"
+    india = client.get("/coverage/countries/IN").json()
+    wassenaar = next(r for r in india["regimes"] if r["regime"] == "regime:wassenaar")
+    assert 90 < wassenaar["coverage"]["percent"] < 100
+
+
+def test_gaps(client: TestClient) -> None:
+    echri = client.get("/gaps/codes/echri", params={"status": "gap", "limit": 500}).json()
+    assert echri["total"] == echri["counts"]["gap"] > 0
+    assert all(r["status"] == "gap" for r in echri["items"])
+    regime = client.get("/gaps/regimes/wassenaar", params={"limit": 3}).json()
+    assert len(regime["members"]) == 42 and len(regime["items"]) == 3
+    parties = client.get("/gaps/parties", params={"name": "Candiru"}).json()
+    assert parties["items"][0]["listed_by"] == ["US"]
+
+
+def test_search_entries_lists_parties(client: TestClient) -> None:
+    found = client.get("/search", params={"q": "8A501.j", "system": "scomet"}).json()
+    assert found["items"][0]["entry"]["id"] == "entry:in:2024-09-02:8A501.j"
+    arabic = client.get("/search", params={"q": "برامج التجسس"}).json()
+    assert arabic["technologies"] == ["tech:spyware"]
+    entry = client.get("/entries/entry:wassenaar:2025:5A001.j").json()
+    assert entry["page"] == 88
+    lists = client.get("/lists").json()
+    assert lists["total"] == 7
+    one = client.get("/lists/list:in:2024-09-02").json()
+    assert one["numbering"] == "scomet"
+    entries = client.get("/lists/list:eu:2021/entries", params={"category": "5", "limit": 2})
+    assert entries.json()["total"] > 100
+    parties = client.get("/parties", params={"name": "NSO Group"}).json()
+    assert parties["items"][0]["party"]["name"] == "NSO Group"
+
+
+@pytest.mark.parametrize(
+    ("path", "status", "fragment"),
+    [
+        ("/divergences?jurisdiction=US", 422, "at least 2"),
+        ("/divergences?jurisdiction=US&jurisdiction=XX", 404, "no jurisdiction 'XX'"),
+        ("/divergences?jurisdiction=US&jurisdiction=EU&kind=bogus", 422, "kind"),
+        ("/divergences?jurisdiction=US&jurisdiction=EU&category=99", 422, "category"),
+        ("/divergences?jurisdiction=US&jurisdiction=EU&code_prefix=5.Z.1", 422, "code_prefix"),
+        ("/divergences?jurisdiction=US&jurisdiction=EU&technology=teleport", 404, "known:"),
+        ("/divergences?jurisdiction=US&jurisdiction=us", 422, "two different"),
+        ("/coverage?list_id=list:us:2026-07-23", 422, "not by a regime"),
+        ("/coverage?list_id=list:nowhere:1", 404, "known:"),
+        ("/coverage/countries/XX", 404, "no jurisdiction"),
+        ("/changes?after=list:eu:2021", 404, "no earlier edition"),
+        ("/changes?after=list:eu:2021&before=list:no:2021", 422, "not editions of one list"),
+        ("/changes?after=EU", 422, "after"),
+        ("/entries/entry:nowhere:1:2", 404, "entry:<list>"),
+        ("/lists/list:nowhere:1", 404, "known:"),
+        ("/search?q=", 422, "q"),
+        ("/search?q=5A001&system=klingon", 422, "system"),
+        ("/gaps/codes/atlantis", 404, "echri"),
+        ("/parties?name=" + "x" * 300, 422, "name"),
+        ("/divergences?jurisdiction=US&jurisdiction=EU&limit=501", 422, "limit"),
+    ],
+)
+def test_errors(client: TestClient, path: str, status: int, fragment: str) -> None:
+    response = client.get(path)
+    assert response.status_code == status, response.text
+    error = response.json()["error"]
+    assert error["status"] == status
+    assert fragment in error["message"]
+
+
+def test_openapi_tags_and_etag(client: TestClient) -> None:
+    spec = client.get("/openapi.json").json()
+    tags = {t["name"] for t in spec["tags"]}
+    assert {
+        "divergences",
+        "coverage",
+        "gaps",
+        "changes",
+        "search",
+        "entries",
+        "lists",
+        "parties",
+    } <= tags
+    for path in ("/divergences", "/coverage", "/gaps/codes/{code}", "/search", "/parties"):
+        assert spec["paths"][path]["get"]["tags"]
+    first = client.get("/divergences", params={"jurisdiction": ["US", "EU"], "limit": 1})
+    again = client.get(
+        "/divergences",
+        params={"jurisdiction": ["US", "EU"], "limit": 1},
+        headers={"If-None-Match": first.headers["etag"]},
+    )
+    assert again.status_code == 304

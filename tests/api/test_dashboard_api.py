@@ -1,0 +1,223 @@
+"""The dashboard's page and read models, and the exports, over the real graph (and a small one
+for the whole-graph files)."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import zipfile
+from collections.abc import Iterator
+from pathlib import Path
+
+import networkx as nx
+import pytest
+from fastapi.testclient import TestClient
+from helpers import country_batch, sample_batch
+from real_graph import real_graph_path
+
+from api.app import create_app
+from api.routers.exports import COVERAGE_COLUMNS, DIVERGENCE_COLUMNS
+from store.embedded import EmbeddedStore
+
+
+@pytest.fixture(scope="module")
+def client() -> Iterator[TestClient]:
+    store = EmbeddedStore(real_graph_path(), read_only=True)
+    with TestClient(create_app(store)) as test_client:
+        yield test_client
+    store.close()
+
+
+# --- the page -------------------------------------------------------------------------------
+
+
+def test_root_redirects_to_the_versioned_page(client: TestClient) -> None:
+    first = client.get("/", follow_redirects=False)
+    assert first.status_code == 307
+    target = first.headers["location"]
+    assert target.startswith("/?v=")
+    page = client.get(target)
+    assert page.status_code == 200 and page.headers["content-type"].startswith("text/html")
+    version = target.removeprefix("/?v=")
+    assert f"/static/app.js?v={version}" in page.text
+    assert f"/static/style.css?v={version}" in page.text
+    for lang in ('value="en"', 'value="fr"', 'value="ar"'):
+        assert lang in page.text
+    # A stale version (an old bookmark) is sent to the current page.
+    assert client.get("/?v=old", follow_redirects=False).status_code == 307
+
+
+def test_assets_are_served_and_nothing_is_fetched_elsewhere(client: TestClient) -> None:
+    types = {"app.js": "text/javascript", "style.css": "text/css", "index.html": "text/html"}
+    for name, media in types.items():
+        response = client.get(f"/static/{name}")
+        assert response.status_code == 200
+        assert response.headers["content-type"].startswith(media)
+        # No CDN, no remote font: everything the page needs comes from this API.
+        assert "http://" not in response.text and "https://" not in response.text
+    assert client.get("/static/secret.py").status_code == 404
+    assert client.get("/static/..%2Fapp.py").status_code == 404
+    assert "dir" in client.get("/static/app.js").text  # rtl for Arabic is set by the script
+
+
+def test_options(client: TestClient) -> None:
+    body = client.get("/dashboard/options").json()
+    by_key = {j["key"]: j for j in body["jurisdictions"]}
+    assert [j["key"] for j in body["jurisdictions"][:2]] == ["wassenaar", "EU"]
+    assert by_key["US"]["lists"] == ["list:us:2026-07-23"]
+    assert by_key["FR"]["via"] == "regime:eu" and by_key["FR"]["lists"] == ["list:eu:2021"]
+    assert by_key["CN"]["lists"] == []
+    assert by_key["EU"]["names"]["fr"] == "Union européenne"
+    assert by_key["IN"]["names"]["ar"] == "الهند"
+    assert len([j for j in body["jurisdictions"] if j["kind"] == "country"]) == 250
+    techs = {t["id"]: t for t in body["technologies"]}
+    assert techs["tech:intrusion-software"]["labels"]["fr"]
+    keys = [c["key"] for c in body["categories"]]
+    assert keys[:9] == [str(i) for i in range(1, 10)] and keys[-1] == "ML22"
+    assert body["reference"]["list_id"] == "list:wassenaar:2025"
+
+
+def test_matrix_agrees_with_coverage(client: TestClient) -> None:
+    params = {"jurisdiction": ["US", "EU", "IN", "wassenaar", "CN", "FR"]}
+    matrix = client.get("/dashboard/matrix", params=params).json()
+    assert [j["key"] for j in matrix["jurisdictions"]] == params["jurisdiction"]
+    rows = {r["key"]: r for r in matrix["rows"]}
+    five = {c["jurisdiction"]: c for c in rows["5"]["cells"]}
+    coverage = client.get("/coverage", params={"category": "5", "limit": 1}).json()
+    for summary in coverage["jurisdictions"]:
+        if summary["jurisdiction"] in five:
+            cell = five[summary["jurisdiction"]]
+            assert cell["percent"] == summary["percent"]
+            assert cell["controlled"] == summary["controlled"]
+            assert cell["comparable"] == summary["comparable"]
+    assert five["wassenaar"]["percent"] == 100.0
+    assert five["CN"]["percent"] is None and five["CN"]["comparable"] == 0
+    assert five["FR"] == {**five["EU"], "jurisdiction": "FR"}
+    # No munitions list of the US or the EU is held: their ML cells are empty, India's are not.
+    ml8 = {c["jurisdiction"]: c for c in rows["ML8"]["cells"]}
+    assert ml8["EU"]["percent"] is None and ml8["IN"]["percent"] is not None
+
+    techs = client.get("/dashboard/matrix", params={**params, "by": "technology"}).json()
+    tech_rows = {r["key"]: r for r in techs["rows"]}
+    compute = {c["jurisdiction"]: c for c in tech_rows["tech:ai-compute"]["cells"]}
+    assert compute["US"]["entries"] > compute["EU"]["entries"]  # 3A090, 4A090, .z paragraphs
+    intrusion = client.get(
+        "/coverage", params={"technology": "intrusion software", "limit": 1}
+    ).json()
+    cells = {c["jurisdiction"]: c for c in tech_rows["tech:intrusion-software"]["cells"]}
+    for summary in intrusion["jurisdictions"]:
+        if summary["jurisdiction"] in cells:
+            assert cells[summary["jurisdiction"]]["percent"] == summary["percent"]
+
+
+def test_matrix_errors(client: TestClient) -> None:
+    assert client.get("/dashboard/matrix").status_code == 422
+    many = {"jurisdiction": ["US"] * 13}
+    assert client.get("/dashboard/matrix", params=many).status_code == 422
+    unknown = client.get("/dashboard/matrix", params={"jurisdiction": ["US", "Atlantis"]})
+    assert unknown.status_code == 404 and "Atlantis" in unknown.json()["error"]["message"]
+
+
+# --- exports --------------------------------------------------------------------------------
+
+
+def _rows(text: str) -> list[dict[str, str]]:
+    return list(csv.DictReader(io.StringIO(text)))
+
+
+def test_divergences_csv_matches_the_analysis(client: TestClient) -> None:
+    params = {"jurisdiction": ["US", "EU"], "technology": "surveillance"}
+    response = client.get("/exports/divergences.csv", params=params)
+    assert response.status_code == 200
+    assert response.headers["content-type"].startswith("text/csv")
+    assert "divergences-US-EU" in response.headers["content-disposition"]
+    rows = _rows(response.text)
+    report = client.get("/divergences", params={**params, "limit": 500}).json()
+    assert len(rows) == report["total"] > 0
+    header = next(csv.reader(io.StringIO(response.text)))
+    for column in header:
+        template = column.rsplit("_", 1)[0] + "_<J>" if column.endswith(("_US", "_EU")) else column
+        assert template in DIVERGENCE_COLUMNS, column
+    first, item = rows[0], report["items"][0]
+    assert (first["kind"], first["code"], first["reason"]) == (
+        item["kind"],
+        item["code"],
+        item["reason"],
+    )
+    assert first["status_US"] == item["sides"][0]["status"]
+    assert first["editions_US"] == "list:us:2026-07-23 (2026-07-23)"
+
+
+def test_coverage_csv(client: TestClient) -> None:
+    response = client.get("/exports/coverage.csv", params={"category": "5"})
+    rows = _rows(response.text)
+    assert list(rows[0]) == list(COVERAGE_COLUMNS)
+    report = client.get("/coverage", params={"category": "5", "limit": 1}).json()
+    assert len(rows) == report["total"] * len(report["jurisdictions"])
+    row = next(r for r in rows if r["code"] == "5.A.1.j" and r["jurisdiction"] == "US")
+    assert row["status"] in ("same", "implemented") and row["codes"] == "5A001.j"
+    assert row["controlled"] == "True"
+
+
+def test_every_export_column_is_documented_in_openapi(client: TestClient) -> None:
+    paths = client.get("/openapi.json").json()["paths"]
+    described = paths["/exports/divergences.csv"]["get"]["description"]
+    assert all(f"`{c}`" in described for c in DIVERGENCE_COLUMNS)
+    described = paths["/exports/coverage.csv"]["get"]["description"]
+    assert all(f"`{c}`" in described for c in COVERAGE_COLUMNS)
+    schemas = client.get("/openapi.json").json()["components"]["schemas"]
+    mine = ("MatrixCell", "MatrixRow", "CoverageMatrix", "JurisdictionOption")
+    for model in (*mine, "TechnologyOption", "CategoryOption", "DashboardOptions"):
+        for name, field in schemas[model]["properties"].items():
+            assert field.get("description"), f"{model}.{name}"
+
+
+def test_subgraph_exports(client: TestClient, tmp_path: Path) -> None:
+    params = {"jurisdiction": ["US"], "technology": "intrusion software"}
+    response = client.get("/exports/graph.graphml", params=params)
+    assert response.status_code == 200
+    path = tmp_path / "sub.graphml"
+    path.write_bytes(response.content)
+    graph = nx.read_graphml(path)
+    assert graph.nodes["entry:us:2026-07-23:4A005"]["label"] == "ControlEntry"
+    assert "entry:wassenaar:2025:4A005" in graph  # the regime entry it implements
+    assert "country:US" in graph and "tech:intrusion-software" in graph
+    assert graph.number_of_nodes() < 100
+    body = client.get("/exports/graph.json", params={**params, "category": "4"}).json()
+    ids = {n["id"] for n in body["nodes"]}
+    assert "entry:us:2026-07-23:4A005" in ids
+    assert {e["type"] for e in body["edges"]} >= {"IMPLEMENTS", "CONTAINS", "COVERS"}
+
+
+@pytest.fixture
+def small_client(tmp_path: Path) -> Iterator[TestClient]:
+    store = EmbeddedStore(tmp_path / "small.sqlite")
+    store.replace_source(country_batch())
+    store.replace_source(sample_batch())
+    with TestClient(create_app(store)) as test_client:
+        yield test_client
+    store.close()
+
+
+def test_whole_graph_exports(small_client: TestClient, tmp_path: Path) -> None:
+    doc = small_client.get("/exports/graph.json").json()
+    assert {n["id"] for n in doc["nodes"]} >= {"country:FR", "entry:sample:2025:5A001.j"}
+    response = small_client.get("/exports/graph.graphml")
+    assert response.headers["content-type"].startswith("application/graphml+xml")
+    (tmp_path / "g.graphml").write_bytes(response.content)
+    assert nx.read_graphml(tmp_path / "g.graphml").nodes["country:FR"]["name"] == "France"
+    bundle = small_client.get("/exports/neo4j.zip")
+    assert bundle.headers["content-type"] == "application/zip"
+    with zipfile.ZipFile(io.BytesIO(bundle.content)) as archive:
+        names = set(archive.namelist())
+        assert {"nodes_Country.csv", "nodes_ControlEntry.csv", "IMPORT.txt"} <= names
+        assert "relationships_CONTAINS.csv" in names
+        command = archive.read("IMPORT.txt").decode()
+        assert "--nodes=nodes_Country.csv" in command
+        assert "--relationships=relationships_CONTAINS.csv" in command
+        header = archive.read("nodes_Country.csv").decode().splitlines()[0]
+        assert header.startswith("id:ID,:LABEL")
+    # Served again from the per-revision cache: the same bytes.
+    assert small_client.get("/exports/neo4j.zip").content == bundle.content
+    assert json.loads(small_client.get("/exports/graph.json").content) == doc

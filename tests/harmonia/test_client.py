@@ -1,0 +1,146 @@
+"""``harmonia.open()`` on the real graph: the analyses as DataFrames (every column documented in
+its method's docstring) and the graph or a chosen part of it as networkx."""
+
+from __future__ import annotations
+
+import inspect
+import re
+from collections.abc import Callable, Iterator
+from datetime import date
+from typing import Any
+
+import networkx as nx
+import pandas as pd
+import pytest
+from real_graph import real_graph_path
+
+import harmonia
+from harmonia.client import Harmonia
+
+
+@pytest.fixture(scope="module")
+def kg() -> Iterator[Harmonia]:
+    with harmonia.open(db_path=real_graph_path()) as opened:
+        yield opened
+
+
+CALLS: dict[str, Callable[[Harmonia], pd.DataFrame]] = {
+    "countries": lambda kg: kg.countries(),
+    "regimes": lambda kg: kg.regimes(),
+    "technologies": lambda kg: kg.technologies(),
+    "memberships": lambda kg: kg.memberships(),
+    "divergences": lambda kg: kg.divergences(["US", "EU", "wassenaar"], category="3"),
+    "coverage": lambda kg: kg.coverage(category="5"),
+    "coverage_matrix": lambda kg: kg.coverage_matrix(["US", "EU"]),
+    "gaps": lambda kg: kg.gaps("wassenaar", category="5"),
+    "commitment_gaps": lambda kg: kg.commitment_gaps("echri"),
+    "search": lambda kg: kg.search("5A001.j"),
+    "claims": lambda kg: kg.claims(),
+}
+
+
+def _documented(method: Any) -> set[str]:
+    return set(re.findall(r"``([a-z0-9_<>J]+)``", inspect.getdoc(method) or ""))
+
+
+@pytest.mark.parametrize("name", sorted(CALLS))
+def test_every_column_is_documented(kg: Harmonia, name: str) -> None:
+    frame = CALLS[name](kg)
+    assert isinstance(frame, pd.DataFrame)
+    documented = _documented(getattr(Harmonia, name))
+    if name == "coverage_matrix":
+        # Columns are the jurisdictions, the values the documented ``value`` choices.
+        assert {"percent", "controlled", "comparable", "entries"} <= documented
+        assert list(frame.columns) == ["US", "EU"]
+        return
+    assert len(frame) > 0 or name == "claims"
+    for column in frame.columns:
+        template = re.sub(r"_(US|EU|wassenaar)$", "_<J>", str(column))
+        assert template in documented, f"{name}: column {column!r} is not in the docstring"
+
+
+def test_changes_columns_are_documented(kg: Harmonia) -> None:
+    # One edition of each list is held, so there is nothing to compare: the columns are
+    # checked on the method's source instead of a result.
+    source = inspect.getsource(Harmonia.changes)
+    columns = re.search(r"columns = \[(.*?)\]", source, re.S)
+    assert columns is not None
+    names = re.findall(r'"([a-z_]+)"', columns.group(1))
+    assert names and set(names) <= _documented(Harmonia.changes)
+    from queries.catalog import NotFound
+
+    with pytest.raises(NotFound, match="no earlier edition"):
+        kg.changes("list:wassenaar:2025")
+
+
+def test_divergences_frame(kg: Harmonia) -> None:
+    frame = kg.divergences(["US", "EU", "wassenaar"], technology="surveillance")
+    assert frame.attrs["compared"] == frame.attrs["agreed"] > 0
+    assert set(frame["kind"]) == {"unilateral"}
+    row = frame.set_index("code").loc["3A980"]
+    assert row["status_US"] == "controls" and row["status_EU"] == "not-implemented"
+    assert row["editions_US"] == "list:us:2026-07-23 (2026-07-23)"
+    assert frame.attrs["editions"]["EU"] == ["list:eu:2021"]
+    computing = kg.divergences(["US", "EU"], technology="ai-compute")
+    assert "3A090" in set(computing["code"])
+
+
+def test_coverage_and_matrix_agree(kg: Harmonia) -> None:
+    coverage = kg.coverage(category="5")
+    summary = {s["jurisdiction"]: s for s in coverage.attrs["summary"]}
+    matrix = kg.coverage_matrix(["US", "EU", "IN"])
+    assert matrix.loc["5", "US"] == summary["US"]["percent"]
+    assert matrix.loc["5", "IN"] == summary["IN"]["percent"]
+    assert set(coverage["jurisdiction"]) == {"EU", "GB", "IN", "NO", "US"}
+    us = coverage[coverage["jurisdiction"] == "US"]
+    assert us["controlled"].sum() == summary["US"]["controlled"]
+    entries = kg.coverage_matrix(["US", "EU"], by="technology", value="entries")
+    compute = entries.loc["tech:ai-compute"]
+    assert float(compute["US"]) > float(compute["EU"])
+
+
+def test_reference_frames(kg: Harmonia) -> None:
+    countries = kg.countries().set_index("iso2")
+    assert countries.loc["FR", "via"] == "regime:eu"
+    assert countries.loc["FR", "lists"] == "list:eu:2021"
+    assert countries.loc["IN", "name_fr"] == "Inde"
+    members = kg.memberships()
+    wassenaar = members[(members["regime"] == "regime:wassenaar") & (members["kind"] == "member")]
+    assert len(wassenaar) == 42
+    assert pd.api.types.is_datetime64_any_dtype(members["since"])
+    regimes = kg.regimes().set_index("id")
+    assert regimes.loc["regime:wassenaar", "lists"] == "list:wassenaar:2025"
+
+
+def test_subgraph_by_jurisdiction_and_technology(kg: Harmonia) -> None:
+    graph = kg.to_networkx(jurisdiction="US", technology="intrusion software")
+    entries = {d["code"] for _, d in graph.nodes(data=True) if d["label"] == "ControlEntry"}
+    assert {"4A005", "4D004", "4E001.c"} <= entries
+    assert {"4.A.5", "4.D.4"} <= entries  # the Wassenaar entries they implement
+    assert "country:US" in graph and "list:us:2026-07-23" in graph
+    assert "regime:wassenaar" in graph  # a membership of the US
+    assert graph.nodes["list:us:2026-07-23"]["edition_date"] == date(2026, 7, 23)
+    implements = [d for _, _, d in graph.edges(data=True) if d["type"] == "IMPLEMENTS"]
+    assert implements and all(isinstance(d["score"], float) for d in implements)
+    graph.add_node("mine")  # a copy the caller may change
+
+
+def test_subgraph_by_category_and_eu_member(kg: Harmonia) -> None:
+    graph = kg.to_networkx(jurisdiction=["FR"], category="5")
+    lists = {n for n, d in graph.nodes(data=True) if d["label"] == "ControlList"}
+    assert "list:eu:2021" in lists  # France applies the EU list
+    categories = {
+        d["category"]
+        for _, d in graph.nodes(data=True)
+        if d["label"] == "ControlEntry" and d["list_id"] == "list:eu:2021"
+    }
+    assert categories == {"5"}
+
+
+def test_whole_graph(kg: Harmonia) -> None:
+    frozen = kg.to_networkx(typed=False)
+    assert nx.is_frozen(frozen)
+    typed = kg.to_networkx()
+    assert typed.number_of_nodes() == frozen.number_of_nodes()
+    assert typed.nodes["list:eu:2021"]["edition_date"] == date(2021, 5, 20)
+    assert frozen.nodes["list:eu:2021"]["edition_date"] == "2021-05-20"  # store untouched

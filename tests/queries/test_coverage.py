@@ -1,0 +1,77 @@
+"""Coverage of the Wassenaar 2025 list on the real graph (facts checked in the documents:
+Wassenaar PDF 5.A.1.j "Internet Protocol (IP) network communications surveillance systems";
+US CCL 5A001.j; EU/Norway 5A001.j; SCOMET 8A501.j and 8D306; no 3D006 in the EU 2021 list)."""
+
+from __future__ import annotations
+
+import pytest
+from real_graph import shared_analyses
+
+from queries.analyses import Analyses
+from queries.catalog import NotFound
+from queries.evidence import InvalidQuery
+
+
+@pytest.fixture(scope="module")
+def analyses() -> Analyses:
+    return shared_analyses()
+
+
+def test_5A001j_is_implemented_by_the_us_and_the_eu(analyses: Analyses) -> None:
+    report = analyses.coverage(code_prefix="5.A.1.j", limit=1)
+    row = report.items[0]
+    assert row.entry.code == "5.A.1.j"
+    assert "network communications surveillance" in row.entry.text
+    how = {i.jurisdiction: i for i in row.implementations}
+    assert how["US"].status == how["EU"].status == "same"
+    assert how["US"].entries[0].code == "5A001.j"
+    assert how["EU"].entries[0].code == "5A001.j"
+    assert how["IN"].entries[0].code == "8A501.j"
+    assert {"FR", "DE", "NL"} <= set(how["EU"].countries)
+    assert how["GB"].status == "no-comparable-list"  # only the UK military lists are held
+    assert {"US", "EU", "IN", "NO"} <= set(row.implemented_by)
+    assert row.not_implemented_by == []
+    assert "tech:ip-network-surveillance" in row.technologies
+    assert "implemented by EU (5A001.j, same scope)" in row.reason
+    assert {"JP", "AU", "CA"} <= set(report.members_without_list)
+
+
+def test_india_coverage_of_wassenaar(analyses: Analyses) -> None:
+    report = analyses.coverage(limit=5)
+    india = next(j for j in report.jurisdictions if j.jurisdiction == "IN")
+    assert india.comparable == sum(india.counts.values())  # SCOMET holds both kinds
+    assert india.percent is not None and 90.0 < india.percent < 100.0
+    assert india.counts["not-in-edition-held"] > 0  # the 2024 list predates Wassenaar 2025
+    assert india.counts.get("not-implemented", 0) == 0
+    assert "list:in:2024-09-02" in india.reason
+    eu = next(j for j in report.jurisdictions if j.jurisdiction == "EU")
+    assert eu.counts["no-comparable-list"] > 0  # no EU military list in the graph
+    ecad = analyses.coverage(code_prefix="3.D.6", jurisdictions=["IN", "EU"], limit=1).items[0]
+    statuses = {i.jurisdiction: i.status for i in ecad.implementations}
+    assert statuses["EU"] == "not-in-edition-held"
+    assert statuses["IN"] in {"same", "implemented"}
+
+
+def test_one_member_state_and_technology_filter(analyses: Analyses) -> None:
+    report = analyses.coverage(technology="spyware", jurisdictions=["FR"])
+    assert [r.entry.code for r in report.items] == ["4.A.5", "4.D.4", "4.E.1.c"]
+    assert [j.jurisdiction for j in report.jurisdictions] == ["EU"]
+    assert report.jurisdictions[0].countries == ["FR"]
+
+
+def test_status_filter(analyses: Analyses) -> None:
+    report = analyses.coverage(statuses=["not-implemented"], jurisdictions=["US"], limit=None)
+    assert report.total == len(report.items) > 0
+    assert all(r.implementations[0].status == "not-implemented" for r in report.items)
+    assert "1.C.12" in {r.entry.code for r in report.items}
+
+
+def test_bad_coverage_requests(analyses: Analyses) -> None:
+    with pytest.raises(InvalidQuery, match="not by a regime"):
+        analyses.coverage("list:us:2026-07-23")
+    with pytest.raises(NotFound):
+        analyses.coverage("list:nowhere:1")
+    with pytest.raises(InvalidQuery, match="not a current member"):
+        analyses.coverage(jurisdictions=["CN"])
+    with pytest.raises(InvalidQuery, match="unknown status"):
+        analyses.coverage(statuses=["maybe"])

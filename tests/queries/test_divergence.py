@@ -1,0 +1,175 @@
+"""Divergences on the real graph. Known answers were checked in the documents themselves:
+the US CCL JSON (ECCNs 3A090, 4A090, 4D090, 4E091 present; no 0A001, no 1C012), the Wassenaar
+2025 PDF text (3.D.6, 4.A.5, 4.D.4, 4.E.1, 1.C.12 present; no 3.A.90), Norway's Liste II text
+(= EU 2021: 0A001, 1C012, 4A005, 4D004, 4E001 present; no 3D006) and the SCOMET PDF (8D306)."""
+
+from __future__ import annotations
+
+import pytest
+from real_graph import shared_analyses
+
+from queries.analyses import Analyses
+from queries.catalog import NotFound
+from queries.evidence import InvalidQuery
+from queries.views import DivergenceReport, DivergenceRow
+
+
+@pytest.fixture(scope="module")
+def analyses() -> Analyses:
+    return shared_analyses()
+
+
+def _row(report: DivergenceReport, code: str) -> DivergenceRow:
+    found = [r for r in report.items if r.code == code]
+    assert found, f"no row {code}: {[r.code for r in report.items][:50]}"
+    return found[0]
+
+
+def _side(row: DivergenceRow, key: str) -> str:
+    return next(s.status for s in row.sides if s.jurisdiction == key)
+
+
+@pytest.mark.parametrize("other", ["EU", "wassenaar", "IN"])
+def test_us_advanced_computing_is_unilateral(analyses: Analyses, other: str) -> None:
+    report = analyses.divergences(["US", other], kinds=["unilateral"])
+    for code in ("3A090", "4A090", "4D090", "4E091"):
+        row = _row(report, code)
+        assert row.kind == "unilateral"
+        assert row.controlled_by == ["US"]
+        assert _side(row, "US") == "controls"
+        if other == "IN":
+            # SCOMET numbers differently and 09x ECCNs have no regime counterpart to go through.
+            assert row.not_controlled_by == []
+            assert _side(row, other) == "no-comparable-list"
+            assert "IN cannot be checked by code" in row.reason
+        else:
+            assert row.not_controlled_by == [other]
+            assert _side(row, other) == "not-implemented"
+        assert row.reference is None
+        assert "unilateral" in row.reason and "advanced-computing" in row.reason
+        us = next(s for s in row.sides if s.jurisdiction == "US")
+        assert us.editions[0].list_id == "list:us:2026-07-23"
+        assert us.entries[0].code == code
+    assert "Integrated circuits" in _row(report, "3A090").sides[0].entries[0].text
+    assert "artificial intelligence model" in _row(report, "4E091").sides[0].entries[0].text
+
+
+def test_us_and_eu_agree_on_intrusion_software(analyses: Analyses) -> None:
+    plain = analyses.divergences(["US", "EU"], technology="intrusion software")
+    assert plain.total == 0
+    assert plain.compared == plain.agreed == 3
+    report = analyses.divergences(
+        ["US", "EU"], technology="intrusion software", include_agreements=True
+    )
+    assert [r.code for r in report.items] == ["4.A.5", "4.D.4", "4.E.1.c"]
+    for row in report.items:
+        assert row.kind == "agreement"
+        assert row.controlled_by == ["US", "EU"]
+        assert {s.status for s in row.sides} == {"same"}
+        assert "tech:intrusion-software" in row.technologies
+        assert "both control" in row.reason
+    first = report.items[0].sides
+    assert "intrusion software" in first[0].entries[0].text
+    assert first[1].editions[0].list_id == "list:eu:2021"
+    # French and Arabic labels of a narrower technology reach the same entries.
+    for label in ("logiciels espions", "برامج التجسس"):
+        again = analyses.divergences(["US", "EU"], technology=label, include_agreements=True)
+        assert [r.code for r in again.items] == ["4.A.5", "4.D.4", "4.E.1.c"]
+        assert again.filters == {"technology": "tech:spyware"}
+
+
+def test_edition_lag_is_not_reported_as_non_implementation(analyses: Analyses) -> None:
+    # ECAD software: Wassenaar 2025 has 3.D.6, India's 2024 SCOMET has 8D306, the EU 2021 list
+    # has no 3D006: absent from an edition older than the regime's, so edition lag.
+    report = analyses.divergences(["IN", "EU"], code_prefix="3.D.6")
+    row = _row(report, "3.D.6")
+    assert row.kind == "edition-lag"
+    assert _side(row, "EU") == "not-in-edition-held"
+    assert _side(row, "IN") in {"same", "implemented"}
+    assert row.sides[0].entries[0].code == "8D306"
+    assert row.sub_entries == 2  # 3.D.6.a and 3.D.6.b fold into the row
+    assert "possibly not yet implemented" in row.reason
+    assert any("older than Wassenaar 2025" in n for n in report.notes)
+
+
+def test_not_implemented_in_an_edition_as_recent_as_the_regime(analyses: Analyses) -> None:
+    # Wassenaar 1.C.12 (plutonium, neptunium): in the EU list, not in the US CCL.
+    report = analyses.divergences(["US", "EU"], code_prefix="1C012")
+    row = _row(report, "1.C.12")
+    assert row.kind == "not-implemented"
+    assert row.not_controlled_by == ["US"]
+    assert _side(row, "US") == "not-implemented"
+    assert _side(row, "EU") == "same"
+    assert row.sub_entries == 2
+    assert "not by US" in row.reason
+
+
+def test_other_regime_entries_compared_by_code(analyses: Analyses) -> None:
+    # EU 0A001 (nuclear reactors, NSG); the US CCL has no 0A001 (reactors are NRC-licensed).
+    report = analyses.divergences(["US", "EU"], kinds=["other-regime"], code_prefix="0A001")
+    row = _row(report, "0A001")
+    assert row.regime == "regime:nsg"
+    assert row.controlled_by == ["EU"]
+    assert "compared by code" in row.reason
+
+
+def test_scope_differences_carry_the_thresholds(analyses: Analyses) -> None:
+    report = analyses.divergences(["US", "EU"], kinds=["scope-differs"])
+    assert report.total >= 5
+    for row in report.items:
+        assert len({s.status for s in row.sides}) > 1
+        assert row.reference is not None
+    with_numbers = [r for r in report.items if r.parameter_differences]
+    assert with_numbers
+    diff = with_numbers[0].parameter_differences[0]
+    assert set(diff.values) == {"US", "EU"}
+    assert "thresholds" in with_numbers[0].reason
+
+
+def test_filters_and_counts(analyses: Analyses) -> None:
+    everything = analyses.divergences(["US", "EU"])
+    assert sum(everything.counts.values()) == everything.total
+    assert everything.total > 100
+    five = analyses.divergences(["US", "EU"], category="5")
+    assert 0 < five.total < everything.total
+    assert all(
+        (r.category or "").startswith(("5", "ML")) or r.code.startswith("5") for r in five.items
+    )
+    paged = analyses.divergences(["US", "EU"], limit=10, offset=10)
+    assert paged.total == everything.total
+    assert [r.code for r in paged.items] == [r.code for r in everything.items[10:20]]
+
+
+def test_three_jurisdictions_and_regime(analyses: Analyses) -> None:
+    report = analyses.divergences(
+        ["US", "EU", "IN", "wassenaar"],
+        technology="ip network surveillance",
+        include_agreements=True,
+    )
+    row = _row(report, "5.A.1.j")
+    assert row.kind == "agreement"
+    assert [s.jurisdiction for s in row.sides] == ["US", "EU", "IN", "wassenaar"]
+    assert row.sides[2].entries[0].code == "8A501.j"
+
+
+def test_bad_requests(analyses: Analyses) -> None:
+    with pytest.raises(InvalidQuery):
+        analyses.divergences(["US"])
+    with pytest.raises(InvalidQuery):
+        analyses.divergences(["US", "us"])
+    with pytest.raises(NotFound, match="no jurisdiction 'XX'"):
+        analyses.divergences(["US", "XX"])
+    with pytest.raises(NotFound, match="intrusion-software"):
+        analyses.divergences(["US", "EU"], technology="teleportation")
+    with pytest.raises(InvalidQuery, match="code_prefix"):
+        analyses.divergences(["US", "EU"], code_prefix="5.Z.1")
+    with pytest.raises(InvalidQuery, match="category"):
+        analyses.divergences(["US", "EU"], category="12")
+    with pytest.raises(InvalidQuery, match="unknown kind"):
+        analyses.divergences(["US", "EU"], kinds=["wrong"])
+
+
+def test_country_without_lists_is_said_so(analyses: Analyses) -> None:
+    report = analyses.divergences(["US", "JP"])
+    assert report.total == 0
+    assert any("JP: no control list" in n for n in report.notes)

@@ -1,0 +1,50 @@
+"""Country controls: lists held and how they compare with the regimes the country belongs to."""
+
+from __future__ import annotations
+
+import pytest
+from real_graph import shared_analyses
+
+from queries.analyses import Analyses
+from queries.catalog import NotFound
+
+
+@pytest.fixture(scope="module")
+def analyses() -> Analyses:
+    return shared_analyses()
+
+
+def test_india(analyses: Analyses) -> None:
+    india = analyses.country_controls("IN")
+    assert [x.list_id for x in india.lists] == ["list:in:2024-09-02"]
+    assert india.lists[0].entries == 3869
+    regimes = {r.regime: r for r in india.regimes}
+    wassenaar = regimes["regime:wassenaar"]
+    assert wassenaar.status == "compared"
+    assert wassenaar.coverage is not None and wassenaar.coverage.percent is not None
+    assert 90 < wassenaar.coverage.percent < 100
+    assert regimes["regime:mtcr"].status == "no-regime-list"
+    assert regimes["regime:mtcr"].national_entries > 0
+    assert india.unilateral_entries == 0
+
+
+def test_us_unilateral_entries(analyses: Analyses) -> None:
+    us = analyses.country_controls("us")
+    codes = {e.code for e in us.unilateral_items}
+    assert {"3A090", "4A090", "4D090", "4E091"} <= codes
+    assert us.unilateral_entries > len(us.unilateral_items) > 100
+    assert {r.regime: r.status for r in us.regimes}["regime:echri"] == "no-regime-list"
+
+
+def test_eu_member_and_country_without_lists(analyses: Analyses) -> None:
+    france = analyses.country_controls("FR")
+    assert france.lists == []
+    assert [x.list_id for x in france.applies] == ["list:eu:2021"]
+    assert france.via == "regime:eu"
+    statuses = {r.regime: r.status for r in france.regimes}
+    assert statuses["regime:eu"] == "applies-directly"
+    assert statuses["regime:wassenaar"] == "compared"
+    japan = analyses.country_controls("JP")
+    assert {r.status for r in japan.regimes} == {"no-list-held"}
+    with pytest.raises(NotFound, match="not a country"):
+        analyses.country_controls("wassenaar")

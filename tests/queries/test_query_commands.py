@@ -1,0 +1,75 @@
+"""The ``harmonia query`` analysis commands print tables or JSON, and fail in one line."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from real_graph import real_graph_path
+from typer.testing import CliRunner
+
+from harmonia.cli import app
+
+
+@pytest.fixture(scope="module")
+def real_path() -> Path:
+    return real_graph_path()
+
+
+@pytest.fixture
+def env(real_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("HARMONIA_DB_PATH", str(real_path))
+    monkeypatch.setenv("HARMONIA_STORE", "embedded")
+    monkeypatch.setenv("COLUMNS", "200")
+
+
+def test_divergences_table_and_json(env: None) -> None:
+    runner = CliRunner()
+    table = runner.invoke(
+        app,
+        ["query", "divergences", "US", "EU", "--technology", "intrusion software", "--agreements"],
+    )
+    assert table.exit_code == 0, table.output
+    assert "4.A.5" in table.output and "both control" in table.output
+    data = runner.invoke(
+        app,
+        ["query", "divergences", "US", "EU", "--kind", "unilateral", "--code", "3A090", "--json"],
+    )
+    assert data.exit_code == 0, data.output
+    body = json.loads(data.output)
+    assert [r["code"] for r in body["items"]] == ["3A090"]
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["query", "coverage", "--code", "5.A.1.j", "--limit", "2"],
+        ["query", "gaps", "regime", "wassenaar", "--limit", "2"],
+        ["query", "gaps", "code", "echri", "--status", "gap"],
+        ["query", "gaps", "parties", "NSO Group"],
+        ["query", "search", "5.A.1.j"],
+        ["query", "search", "logiciels espions"],
+        ["query", "parties", "Candiru"],
+        ["query", "controls", "IN"],
+    ],
+)
+def test_other_commands(env: None, args: list[str]) -> None:
+    result = CliRunner().invoke(app, args)
+    assert result.exit_code == 0, result.output
+    assert result.output.strip()
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["query", "divergences", "US", "XX"], "no jurisdiction 'XX'"),
+        (["query", "divergences", "US"], "at least two"),
+        (["query", "changes", "list:eu:2021"], "no earlier edition"),
+        (["query", "search", "5A001", "--system", "klingon"], "unknown code system"),
+    ],
+)
+def test_errors_are_one_line(env: None, args: list[str], message: str) -> None:
+    result = CliRunner().invoke(app, args)
+    assert result.exit_code != 0
+    assert message in result.output

@@ -1,0 +1,113 @@
+"""Search by code in any numbering, by words (en, fr, ar), and parties by name."""
+
+from __future__ import annotations
+
+import pytest
+from real_graph import shared_analyses
+
+from queries.analyses import Analyses
+from queries.evidence import InvalidQuery
+
+
+@pytest.fixture(scope="module")
+def analyses() -> Analyses:
+    return shared_analyses()
+
+
+@pytest.mark.parametrize("query", ["5.A.1.j", "5A001.j", "5.A.1.j.", "5.a.1.J", "5A001(j)"])
+def test_code_in_any_writing(analyses: Analyses, query: str) -> None:
+    report = analyses.search(query)
+    ids = [h.entry.id for h in report.items]
+    assert ids[:4] == [
+        "entry:eu:2021:5A001.j",
+        "entry:no:2021:5A001.j",
+        "entry:us:2026-07-23:5A001.j",
+        "entry:wassenaar:2025:5A001.j",
+    ]
+    scomet = next(h for h in report.items if h.entry.id == "entry:in:2024-09-02:8A501.j")
+    assert scomet.match == "counterpart"
+    assert "re-encodes Wassenaar 5.A.1.j" in scomet.reason
+
+
+def test_scomet_needs_the_system_hint(analyses: Analyses) -> None:
+    report = analyses.search("8A501", system="scomet")
+    assert report.items[0].entry.id == "entry:in:2024-09-02:8A501"
+    assert "numbered like Wassenaar 5A001" in report.interpreted_as
+    assert "entry:wassenaar:2025:5A001" in {h.entry.id for h in report.items}
+    with pytest.raises(InvalidQuery, match="SCOMET"):
+        analyses.search("3A1", mode="code")  # SCOMET's short numbering is never guessed
+
+
+def test_munitions_and_uk_national(analyses: Analyses) -> None:
+    ml10 = {h.entry.id for h in analyses.search("ML10").items}
+    assert {
+        "entry:wassenaar:2025:ML10",
+        "entry:uk-military:2018-03-01:ML10",
+        "entry:in:2024-09-02:6A010",
+        "entry:us:2026-07-23:9A610",
+    } <= ml10
+    assert [h.entry.id for h in analyses.search("PL5001").items] == [
+        "entry:uk-national:2018-03-01:PL5001"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("query", "tech"),
+    [
+        ("intrusion software", "tech:intrusion-software"),
+        ("logiciels d'intrusion", "tech:intrusion-software"),
+        ("برامج التجسس", "tech:spyware"),
+        ("IMSI catchers", "tech:mobile-network-interception"),
+    ],
+)
+def test_words_through_technology_labels(analyses: Analyses, query: str, tech: str) -> None:
+    report = analyses.search(query)
+    assert report.technologies == [tech]
+    ids = {h.entry.id for h in report.items}
+    if tech == "tech:mobile-network-interception":
+        assert "entry:wassenaar:2025:5A001.f" in ids
+    else:
+        assert {
+            "entry:wassenaar:2025:4A005",
+            "entry:eu:2021:4D004",
+            "entry:us:2026-07-23:4E001.c",
+        } <= ids
+    assert all(h.match == "technology" for h in report.items)
+
+
+def test_english_text(analyses: Analyses) -> None:
+    report = analyses.search("network communications surveillance")
+    top = {h.entry.id for h in report.items if h.score >= 90}
+    assert "entry:wassenaar:2025:5A001.j" in top
+    assert "entry:in:2024-09-02:8A501.j" in top
+    report = analyses.search("nuclear reactors", list_id="list:eu:2021")
+    assert "entry:eu:2021:0A001" in {h.entry.id for h in report.items}
+    assert all(h.entry.list_id == "list:eu:2021" for h in report.items)
+
+
+def test_parties_by_name(analyses: Analyses) -> None:
+    hits, total = analyses.parties("NSO Group")
+    assert hits[0].party.name == "NSO Group" and hits[0].score == 100.0
+    assert hits[0].party.countries == ["IL"]
+    assert total >= 1
+    hits, _ = analyses.parties("nso grp")
+    assert hits[0].party.name == "NSO Group"
+    hits, _ = analyses.parties("Grindavik Solutions")  # an alias of Candiru
+    assert hits[0].party.name == "Candiru"
+    assert hits[0].matched == "Grindavik Solutions Ltd."
+    names = {h.party.name for h in analyses.parties("Intellexa")[0]}
+    assert {"Intellexa S.A.", "Intellexa Limited"} <= names
+    assert all("intellexa" in n.lower() for n in names)
+
+
+def test_bad_search(analyses: Analyses) -> None:
+    with pytest.raises(InvalidQuery):
+        analyses.search("   ")
+    with pytest.raises(InvalidQuery):
+        analyses.search("x" * 300)
+    with pytest.raises(InvalidQuery, match="unknown code system"):
+        analyses.search("5A001", system="klingon")
+    with pytest.raises(InvalidQuery):
+        analyses.search("not a code", mode="code")
+    with pytest.raises(InvalidQuery):
+        analyses.parties("")

@@ -1,0 +1,52 @@
+"""The full real graph, built once per test process and shared by every module that needs it.
+
+Building it (reference data, every source in ../shared/data, the alignment) takes about 20 s,
+so test modules get it from :func:`real_graph_path` (and the analyses over it from
+:func:`shared_analyses`, whose indexes are then built once) instead of each ingesting on their
+own. The file is read-only for the tests; modules that write build their own store.
+"""
+
+from __future__ import annotations
+
+import atexit
+import shutil
+import tempfile
+import threading
+from pathlib import Path
+
+from helpers import need_shared_data
+
+from ingest.runner import ingest
+from queries.analyses import Analyses
+from store.embedded import EmbeddedStore
+
+_lock = threading.RLock()
+_path: Path | None = None
+_analyses: Analyses | None = None
+
+
+def real_graph_path() -> Path:
+    """Path of an embedded store holding the whole real graph (built on first use)."""
+    global _path
+    with _lock:
+        if _path is None:
+            directory = Path(tempfile.mkdtemp(prefix="harmonia-real-graph-"))
+            atexit.register(shutil.rmtree, directory, True)
+            path = directory / "graph.sqlite"
+            with EmbeddedStore(path) as store:
+                outcomes = ingest(store, [need_shared_data()])
+            failed = [o for o in outcomes if o.status == "failed"]
+            assert not failed, failed
+            _path = path
+        return _path
+
+
+def shared_analyses() -> Analyses:
+    """One ``Analyses`` over the real graph for the whole test process."""
+    global _analyses
+    with _lock:
+        if _analyses is None:
+            store = EmbeddedStore(real_graph_path(), read_only=True)
+            atexit.register(store.close)
+            _analyses = Analyses(store)
+        return _analyses
