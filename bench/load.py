@@ -138,7 +138,7 @@ def run(db: Path, workdir: Path, clients: int, seconds: float, source: str) -> L
         with httpx.Client(base_url=server.base, timeout=300) as warm:
             endpoints = [e for e in LOAD_ENDPOINTS if warm.get(e).status_code == 200]
         writer = Writer(db, workdir, source)
-        thread = threading.Thread(target=writer.run)
+        thread = threading.Thread(target=writer.run if source != "none" else writer.stop.wait)
         thread.start()
         started = time.perf_counter()
         try:
@@ -188,7 +188,9 @@ def main() -> None:
     parser.add_argument("--db", type=Path, help="An embedded store holding the graph.")
     parser.add_argument("--clients", type=int, default=50)
     parser.add_argument("--seconds", type=float, default=60.0)
-    parser.add_argument("--writer-source", default="us-csl", help="The source re-ingested.")
+    parser.add_argument(
+        "--writer-source", default="us-csl", help="The source re-ingested ('none': no writes)."
+    )
     parser.add_argument("--json", action="store_true", help="Print the result as JSON only.")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
