@@ -15,14 +15,19 @@ from store.base import StoreError
 
 
 class ErrorDetail(BaseModel):
-    status: int = Field(examples=[404])
+    status: int = Field(description="HTTP status code.", examples=[404])
     code: str = Field(description="Machine-readable error kind.", examples=["not_found"])
-    message: str = Field(examples=["no country 'XX': use an ISO 3166-1 alpha-2 code such as FR"])
-    details: list[dict[str, Any]] = Field(default_factory=list)
+    message: str = Field(
+        description="Human-readable explanation.",
+        examples=["no country 'XX': use an ISO 3166-1 alpha-2 code such as FR"],
+    )
+    details: list[dict[str, Any]] = Field(
+        description="Extra details, such as field errors.", default_factory=list
+    )
 
 
 class ErrorBody(BaseModel):
-    error: ErrorDetail
+    error: ErrorDetail = Field(description="The error.")
 
 
 ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {

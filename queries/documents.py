@@ -23,57 +23,59 @@ class _View(BaseModel):
 
 
 class DocumentSummary(_View):
-    id: str = Field(examples=["doc:75f2eb03d85826a8"])
-    title: str
-    language: str = Field(examples=["ar"])
-    published: date | None = None
+    id: str = Field(description="Document node id.", examples=["doc:75f2eb03d85826a8"])
+    title: str = Field(description="Title of the document.")
+    language: str = Field(description="Language code of the text.", examples=["ar"])
+    published: date | None = Field(default=None, description="Publication date.")
     source: str = Field(description="Where the document comes from (URL or file name).")
-    file_sha256: str
-    mention_count: int
-    claim_count: int
+    file_sha256: str = Field(description="Checksum of the document file.")
+    mention_count: int = Field(description="Mentions of graph nodes in it.")
+    claim_count: int = Field(description="Claims extracted from it.")
 
 
 class MentionView(_View):
-    node: str = Field(examples=["country:DK"])
-    label: str = Field(examples=["Country"])
+    node: str = Field(description="Node id mentioned.", examples=["country:DK"])
+    label: str = Field(description="Label of that node.", examples=["Country"])
     name: str = Field(description="The node's name.", examples=["Denmark"])
     text: str = Field(description="The words of the document.", examples=["والدنمارك"])
-    start: int
-    end: int
+    start: int = Field(description="Start offset in the document text.")
+    end: int = Field(description="End offset (exclusive) in the text.")
 
 
 class Segment(_View):
     """A run of the document text; ``mention`` is set when the run names a node."""
 
-    text: str
-    mention: MentionView | None = None
+    text: str = Field(description="The run of text.")
+    mention: MentionView | None = Field(
+        default=None, description="The mention this run is, if any."
+    )
 
 
 class ClaimView(_View):
-    id: str
-    subject: str = Field(examples=["country:DK"])
-    subject_name: str
-    predicate: str = Field(examples=["member_of"])
-    object: str = Field(examples=["regime:echri"])
-    object_name: str
-    qualifier: str = ""
+    id: str = Field(description="Claim node id.")
+    subject: str = Field(description="Node id the claim is about.", examples=["country:DK"])
+    subject_name: str = Field(description="Name of the subject.")
+    predicate: str = Field(description="Relation claimed.", examples=["member_of"])
+    object: str = Field(description="Node id of the object.", examples=["regime:echri"])
+    object_name: str = Field(description="Name of the object.")
+    qualifier: str = Field(default="", description="Extra qualifier of the relation, if any.")
     sentence: str = Field(description="The evidence: the sentence that states the claim.")
-    document: str
-    document_title: str
-    published: date | None = None
-    language: str
-    confidence: float
+    document: str = Field(description="Node id of the document.")
+    document_title: str = Field(description="Title of the document.")
+    published: date | None = Field(default=None, description="Publication date of the document.")
+    language: str = Field(description="Language of the sentence.")
+    confidence: float = Field(description="Extraction confidence, 0.1..1.")
     agreement: Agreement = Field(description="What the official data in the graph says.")
-    agreement_reason: str
+    agreement_reason: str = Field(description="Why the agreement was judged so.")
 
 
 class DocumentDetail(DocumentSummary):
     text: str = Field(description="Plain text; mention offsets refer to it.")
-    mentions: list[MentionView]
+    mentions: list[MentionView] = Field(description="Node mentions, by offset.")
     segments: list[Segment] = Field(
         description="The text cut into runs, mentions marked: render them highlighted."
     )
-    claims: list[ClaimView]
+    claims: list[ClaimView] = Field(description="Claims the document makes.")
 
 
 def _name(graph: nx.MultiDiGraph, node: str) -> str:

@@ -14,10 +14,10 @@ router = APIRouter(prefix="/admin", tags=["admin"], dependencies=[Depends(requir
 
 
 class IngestOutcome(BaseModel):
-    source_id: str
-    key: str
+    source_id: str = Field(description="Id of the source.")
+    key: str = Field(description="'<source id>@<edition>'.")
     status: str = Field(description="written, unchanged, skipped or failed.")
-    message: str
+    message: str = Field(description="What happened, in words.")
 
 
 @router.post("/ingest", summary="Ingest sources from the configured sources directory")

@@ -124,6 +124,9 @@ def load_json_object(path: Path, what: str) -> dict[str, Any]:
         ) from exc
     except RecursionError as exc:
         raise ParseError(f"{path.name} is nested too deeply to be {what}") from exc
+    except ValueError as exc:
+        # e.g. an integer literal beyond Python's digit limit: not data any list publishes.
+        raise ParseError(f"{path.name} is not {what}: {exc}") from exc
     if not isinstance(data, dict):
         raise ParseError(f"{path.name} holds a JSON {type(data).__name__}, not {what}")
     return data

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +20,8 @@ from ingest.sources.base import ParseError
 
 _FRONT = re.compile(r"\A---\n(?P<front>.*?)\n---\n(?P<body>.*)\Z", re.S)
 _MARKUP = re.compile(r"\[([^\]]*)\]\([^)]*\)|[*_]")
+_FRONT_MAX = 16_384
+_ALIAS = re.compile(r"(?:^|[\s\[{,:-])[&*][\w-]+", re.M)
 _LIST_SPLIT = re.compile(r",\s*(?:and\s+)?|\s+and\s+")
 
 
@@ -38,14 +41,22 @@ def read_statement(path: Path) -> Statement:
     found = _FRONT.match(raw.replace("\r\n", "\n"))
     if found is None:
         raise ParseError(f"{path.name} has no '---' front matter: not a published statement")
+    if len(found["front"]) > _FRONT_MAX or _ALIAS.search(found["front"]):
+        # A statement's front matter is a few plain fields; anchors/aliases can expand into a
+        # memory bomb, so they are refused rather than parsed.
+        raise ParseError(f"{path.name}: front matter too large or uses YAML anchors/aliases")
     try:
         front: Any = yaml.safe_load(found["front"])
     except yaml.YAMLError as exc:
-        raise ParseError(f"{path.name}: bad front matter: {exc}") from exc
+        raise ParseError(f"{path.name}: bad front matter: {' '.join(str(exc).split())}") from exc
     if not isinstance(front, dict) or not {"title", "date", "source_url"} <= set(front):
         raise ParseError(f"{path.name}: front matter lacks title, date or source_url")
+    try:
+        published = date.fromisoformat(str(front["date"]))
+    except ValueError as exc:
+        raise ParseError(f"{path.name}: front matter date {front['date']!r} is not a date") from exc
     text = " ".join(_MARKUP.sub(r"\1", found["body"]).split())
-    return Statement(str(front["title"]), str(front["date"]), str(front["source_url"]), text)
+    return Statement(str(front["title"]), published.isoformat(), str(front["source_url"]), text)
 
 
 def sentence(statement: Statement, pattern: str) -> re.Match[str]:

@@ -432,17 +432,7 @@ CASES = cases()
 
 #: Findings in parsers this suite does not own, with where the fix belongs. Strict: once a
 #: parser is fixed its case passes, the xfail turns into a failure, and the entry goes.
-KNOWN_FAILURES = {
-    "*:corpus:json/huge-integer.json": "ingest/sources/base.py load_json_object lets json's "
-    "ValueError for integers of over 4300 digits escape",
-    "echri-*:corpus:md/front-matter-wrong-types.md": "echri parsers pass the front matter's "
-    "date to date.fromisoformat unchecked: ValueError",
-    "echri-*:corpus:md/yaml-bomb.md": "ingest/sources/statements.py str()s a YAML alias bomb "
-    "from the front matter: memory runs out",
-    "us-ccl-ecfr:corpus:xml/deep-superscripts.xml": "us_ccl_ecfr parser's recursive _text() "
-    "walk: RecursionError on deeply nested <SU>",
-    "us-ccl-ecfr:bomb:deep-xml": "us_ccl_ecfr parser's recursive _text() walk: RecursionError",
-}
+KNOWN_FAILURES: dict[str, str] = {}
 
 
 def _param(case: Case) -> Any:

@@ -124,7 +124,11 @@ def _text(element: ET.Element) -> str:
             if child.tail:
                 parts.append(child.tail)
 
-    walk(element)
+    try:
+        walk(element)
+    except RecursionError as exc:
+        # Real eCFR superscripts are one level deep; thousands of levels is a hostile file.
+        raise ParseError("superscripts are nested too deeply for an eCFR file") from exc
     return clean("".join(parts))
 
 
