@@ -53,7 +53,8 @@ def spec(graph_path: Path) -> Iterator[dict[str, Any]]:
 
 
 def _max_regex_width(pattern: str) -> int:
-    from re import _parser as sre_parse  # Python 3.11+: the parser behind re
+    # re's own parser (private, Python 3.11+) tells the longest string a pattern can match.
+    from re import _parser as sre_parse  # type: ignore[attr-defined,unused-ignore]
 
     width: int = sre_parse.parse(pattern).getwidth()[1]
     return width
