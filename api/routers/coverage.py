@@ -2,30 +2,16 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated
 
 from fastapi import APIRouter, Path, Query
 
 from api.deps import PagingDep
 from api.errors import ERROR_RESPONSES
 from api.routers.divergences import AnalysesDep, CategoryQ, CodePrefixQ, TechnologyQ
-from queries.views import CountryControls, CoverageReport
+from queries.views import CountryControls, CoverageReport, CoverageStatus
 
 router = APIRouter(prefix="/coverage", tags=["coverage"], responses=ERROR_RESPONSES)
-
-Status = Literal[
-    "same",
-    "broader",
-    "narrower",
-    "different-parameters",
-    "implemented",
-    "via-parent",
-    "partial",
-    "not-implemented",
-    "not-in-edition-held",
-    "no-comparable-list",
-    "no-list-held",
-]
 
 
 @router.get("", summary="Who implements each entry of a regime list, and how")
@@ -49,7 +35,7 @@ def coverage(
         Query(max_length=50, description="Only these members (or EU)."),
     ] = None,
     status: Annotated[
-        list[Status] | None,
+        list[CoverageStatus] | None,
         Query(max_length=11, description="Only entries some member has with these statuses."),
     ] = None,
 ) -> CoverageReport:

@@ -29,7 +29,7 @@ from api.errors import ERROR_RESPONSES
 from api.routers.divergences import AnalysesDep, CategoryQ, CodePrefixQ, Kind, TechnologyQ
 from queries.analyses import Analyses
 from queries.evidence import make_filters
-from queries.views import CoverageReport, DivergenceReport, EntryRef
+from queries.views import CoverageReport, CoverageStatus, DivergenceReport, EntryRef
 from store.base import GraphStore
 from store.export import write_graphml, write_json, write_neo4j_import
 
@@ -421,21 +421,6 @@ def divergences_csv(
     return _csv_response(
         text, f"divergences-{_slug([*keys, category or '', technology or ''])}.csv"
     )
-
-
-CoverageStatus = Literal[
-    "same",
-    "broader",
-    "narrower",
-    "different-parameters",
-    "implemented",
-    "via-parent",
-    "partial",
-    "not-implemented",
-    "not-in-edition-held",
-    "no-comparable-list",
-    "no-list-held",
-]
 
 
 @router.get(
