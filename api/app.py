@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-import hashlib
-from collections.abc import Awaitable, Callable, Sequence
+from collections.abc import AsyncIterator, Sequence
+from contextlib import asynccontextmanager
 from pathlib import Path
 
 from fastapi import FastAPI, Request, Response
 from fastapi.middleware.cors import CORSMiddleware
 
 from api import errors
+from api.caching import SnapshotMiddleware
 from api.routers import (
     admin,
     countries,
@@ -28,8 +29,7 @@ from api.routers import changes as changes_router
 from api.routers import dashboard as dashboard_router
 from api.routers import documents as documents_router
 from api.routers import exports as exports_router
-from queries.analyses import Analyses
-from queries.catalog import Catalog
+from api.serving import CACHE_BYTES, Served
 from queries.evidence import InvalidQuery
 from store.base import GraphStore
 
@@ -75,15 +75,28 @@ def create_app(
     sources_search: Sequence[Path] = (),
     api_key: str | None = None,
     cors_origins: Sequence[str] = (),
+    refresh_every: float = 0.5,
+    cache_bytes: int = CACHE_BYTES,
 ) -> FastAPI:
+    """The app over ``store``. Reads are answered from a snapshot of the graph that a
+    background thread renews when the store's revision moves (looking at most every
+    ``refresh_every`` seconds), and repeated reads from a cache of up to ``cache_bytes`` of
+    answers per snapshot (0: none); see :mod:`api.serving` and :mod:`api.caching`."""
+    served = Served(store, check_every=refresh_every, cache_bytes=cache_bytes)
+
+    @asynccontextmanager
+    async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+        served.start()  # the first graph is read while the server already answers /health
+        yield
+
     app = FastAPI(
         title="Harmonia",
         version="0.1.0",
         summary="Where export controls diverge and where the gaps are.",
         openapi_tags=TAGS,
+        lifespan=lifespan,
     )
-    app.state.catalog = Catalog(store)
-    app.state.analyses = Analyses(store)
+    app.state.served = served
     app.state.api_key = api_key
     app.state.sources_search = list(sources_search)
     errors.install(app)
@@ -92,6 +105,8 @@ def create_app(
     async def _invalid_query(_: Request, exc: InvalidQuery) -> Response:
         return errors.error_response(422, str(exc))
 
+    # Added before CORS, so CORS (outermost) also heads answers served from the cache.
+    app.add_middleware(SnapshotMiddleware, served=served)
     if cors_origins:
         app.add_middleware(
             CORSMiddleware,
@@ -99,24 +114,6 @@ def create_app(
             allow_methods=["GET"],
             allow_headers=["*"],
         )
-
-    @app.middleware("http")
-    async def etag(
-        request: Request, call_next: Callable[[Request], Awaitable[Response]]
-    ) -> Response:
-        # Reads change only when the store's revision does: a cheap, correct validator.
-        if request.method != "GET":
-            return await call_next(request)
-        revision = store.revision()
-        tag = hashlib.sha256(f"{revision}|{request.url.path}?{request.url.query}".encode())
-        value = f'W/"{tag.hexdigest()[:20]}"'
-        if request.headers.get("if-none-match") == value:
-            return Response(status_code=304, headers={"ETag": value})
-        response = await call_next(request)
-        if response.status_code == 200:
-            response.headers["ETag"] = value
-            response.headers["Cache-Control"] = "no-cache"
-        return response
 
     for router in (
         meta.router,

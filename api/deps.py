@@ -1,4 +1,5 @@
-"""Shared dependencies: the catalogue, pagination, the API key."""
+"""Shared dependencies: the view a request reads (catalogue, analyses, documents), pagination,
+the API key."""
 
 from __future__ import annotations
 
@@ -7,19 +8,44 @@ from typing import Annotated, TypeVar
 
 from fastapi import Depends, Header, HTTPException, Query, Request
 
+from api.serving import Served, View
+from queries.analyses import Analyses
 from queries.catalog import Catalog
+from queries.documents import DocumentQueries
 from queries.views import Page
 
 T = TypeVar("T")
 MAX_LIMIT = 500
 
 
-def get_catalog(request: Request) -> Catalog:
-    catalog: Catalog = request.app.state.catalog
-    return catalog
+def get_view(request: Request) -> View:
+    """The view this request reads: the one pinned when the request came in, if any."""
+    view: View | None = getattr(request.state, "view", None)
+    if view is None:
+        served: Served = request.app.state.served
+        view = served.current()
+        request.state.view = view
+    return view
+
+
+ViewDep = Annotated[View, Depends(get_view)]
+
+
+def get_catalog(view: ViewDep) -> Catalog:
+    return view.catalog
+
+
+def get_analyses(view: ViewDep) -> Analyses:
+    return view.analyses
+
+
+def get_documents(view: ViewDep) -> DocumentQueries:
+    return view.documents
 
 
 CatalogDep = Annotated[Catalog, Depends(get_catalog)]
+AnalysesDep = Annotated[Analyses, Depends(get_analyses)]
+DocumentsDep = Annotated[DocumentQueries, Depends(get_documents)]
 
 
 class Paging:

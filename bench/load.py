@@ -39,6 +39,8 @@ class Tally:
     latencies: list[float] = field(default_factory=list)
     statuses: dict[int, int] = field(default_factory=dict)
     failures: list[str] = field(default_factory=list)
+    #: The slowest answer per endpoint, to tell a slow endpoint from a slow moment.
+    worst: dict[str, float] = field(default_factory=dict)
 
     @property
     def errors(self) -> int:
@@ -64,7 +66,9 @@ async def client_loop(
             except httpx.HTTPError as exc:
                 tally.failures.append(f"{path}: {type(exc).__name__}: {exc}")
                 continue
-            tally.latencies.append(time.perf_counter() - t0)
+            took = time.perf_counter() - t0
+            tally.latencies.append(took)
+            tally.worst[path] = max(took, tally.worst.get(path, 0.0))
             tally.statuses[response.status_code] = tally.statuses.get(response.status_code, 0) + 1
 
 
@@ -125,6 +129,7 @@ class LoadResult:
     p95_ms: float
     p99_ms: float
     max_ms: float
+    slowest: dict[str, float]
     writes: int
     writer_failures: list[str]
 
@@ -159,6 +164,10 @@ def run(db: Path, workdir: Path, clients: int, seconds: float, source: str) -> L
         p95_ms=tally.percentile(0.95) * 1000,
         p99_ms=tally.percentile(0.99) * 1000,
         max_ms=max(tally.latencies, default=float("nan")) * 1000,
+        slowest={
+            path: round(took * 1000, 1)
+            for path, took in sorted(tally.worst.items(), key=lambda kv: -kv[1])[:3]
+        },
         writes=writer.writes,
         writer_failures=writer.failures[:3],
     )
@@ -203,6 +212,7 @@ def main() -> None:
     out = figures(result)
     show(out)
     print(f"{result.requests} requests, statuses {result.statuses}, failures {result.failures}")
+    print(f"slowest answers (ms): {result.slowest}")
     if result.writer_failures:
         print(f"writer failures: {result.writer_failures}")
     record(out)

@@ -263,6 +263,8 @@ def serve(
         sources_search=source_search_path(cfg, sources),
         api_key=cfg.api_key.get_secret_value() if cfg.api_key else None,
         cors_origins=cfg.cors_origins,
+        refresh_every=cfg.refresh_seconds,
+        cache_bytes=int(cfg.response_cache_mb * 1_000_000),
     )
     try:
         uvicorn.run(application, host=host or cfg.host, port=port or cfg.port, log_level="info")

@@ -42,3 +42,15 @@ class Settings(BaseSettings):
     cors_origins: list[str] = Field(
         default_factory=list, description="Origins allowed to call the API from a browser."
     )
+    response_cache_mb: float = Field(
+        default=32.0,
+        ge=0,
+        le=4096,
+        description="Answers kept per graph revision for repeated reads, in MB (0: none).",
+    )
+    refresh_seconds: float = Field(
+        default=0.5,
+        gt=0,
+        le=3600,
+        description="How often the server may look for a newer graph revision to serve.",
+    )

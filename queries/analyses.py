@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
+from queries.catalog import NotFound
 from queries.changes import Changes
 from queries.coverage import Coverage
 from queries.data import GraphData, StoreData
@@ -95,7 +96,10 @@ class Analyses:
             parts.index.entries(info.id)
         if ref is not None:
             for node in sorted({*parts.index.lists_of_issuer, *parts.index.countries}):
-                juris = parts.index.jurisdiction(node)
+                try:
+                    juris = parts.index.jurisdiction(node)
+                except NotFound:
+                    continue  # an issuer the graph holds no node for: nothing to warm
                 if juris.lists:
                     parts.index.status_map(juris, ref)
                     parts.index.national_groups(juris)

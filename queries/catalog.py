@@ -14,7 +14,6 @@ from queries.views import (
     CountryDetail,
     CountrySummary,
     GroupMembership,
-    Health,
     Membership,
     ProvenanceView,
     RegimeDetail,
@@ -24,7 +23,7 @@ from queries.views import (
     Subscription,
     TechnologyView,
 )
-from store.base import GraphStore
+from store.base import GraphStore, nodes_of_label
 
 
 class NotFound(LookupError):
@@ -62,7 +61,7 @@ def _in(graph: nx.MultiDiGraph, node: str, edge_type: str) -> list[tuple[str, di
 
 
 def _of_label(graph: nx.MultiDiGraph, label: str) -> list[tuple[str, dict[str, Any]]]:
-    return sorted((n, d) for n, d in graph.nodes(data=True) if d.get("label") == label)
+    return nodes_of_label(graph, label)
 
 
 class Catalog:
@@ -72,14 +71,6 @@ class Catalog:
     @property
     def graph(self) -> nx.MultiDiGraph:
         return self.store.to_networkx()
-
-    def health(self) -> Health:
-        return Health(
-            status="ok",
-            backend=self.store.backend,
-            revision=self.store.revision(),
-            counts=self.store.counts(),
-        )
 
     # --- countries --------------------------------------------------------------------------
 

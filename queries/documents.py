@@ -13,7 +13,7 @@ import networkx as nx
 from pydantic import BaseModel, ConfigDict, Field
 
 from queries.catalog import NotFound
-from store.base import GraphStore
+from store.base import GraphStore, nodes_of_label
 
 Agreement = Literal["agrees", "contradicts", "unknown"]
 
@@ -114,8 +114,8 @@ class DocumentQueries:
         graph = self.graph
         rows = [
             self._summary(graph, n, d)
-            for n, d in graph.nodes(data=True)
-            if d.get("label") == "Document" and (language is None or d.get("language") == language)
+            for n, d in nodes_of_label(graph, "Document")
+            if language is None or d.get("language") == language
         ]
         return sorted(rows, key=lambda r: (str(r.published or ""), r.id), reverse=True)
 
@@ -176,9 +176,7 @@ class DocumentQueries:
             raw = technology.strip()
             wanted.append({raw if raw.startswith("tech:") else f"tech:{raw.lower()}"})
         rows: list[ClaimView] = []
-        for node, d in graph.nodes(data=True):
-            if d.get("label") != "Claim":
-                continue
+        for node, d in nodes_of_label(graph, "Claim"):
             sides = {d["subject"], d["object"]}
             if any(not (sides & w) for w in wanted):
                 continue

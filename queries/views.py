@@ -128,10 +128,20 @@ class SourceView(View):
 
 
 class Health(View):
-    status: str = Field(description="'ok' when the API can read the store.", examples=["ok"])
+    status: Literal["ok", "starting", "stale"] = Field(
+        description="'ok' when answers come from the latest graph read; 'starting' while the "
+        "first read is built; 'stale' when reading a newer revision failed (see error).",
+        examples=["ok"],
+    )
     backend: str = Field(description="Store backend: embedded or neo4j.", examples=["embedded"])
-    revision: int = Field(description="Store revision; changes with every ingest.")
+    revision: int | None = Field(
+        description="Revision of the graph answers come from; changes with every ingest "
+        "(null while starting)."
+    )
     counts: dict[str, int] = Field(description="Nodes per label and edges per type.")
+    error: str | None = Field(
+        default=None, description="Why the graph served is stale, when it is."
+    )
 
 
 # --- analyses: coverage, divergences, gaps, changes, search, profiles ------------------------

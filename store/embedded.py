@@ -290,18 +290,27 @@ class EmbeddedStore:
     def to_networkx(self) -> nx.MultiDiGraph:
         """The whole graph, frozen (read-only), rebuilt only when the revision changed."""
         with self._lock:
-            # One read transaction, so nodes and edges come from the same committed state.
+            # One read transaction, so nodes, edges, revision and sources are one committed state.
             self._conn.execute("BEGIN")
             try:
                 rev = self.revision()
                 if self._cache is not None and self._cache[0] == rev:
                     return self._cache[1]
-                graph = build_networkx(self.nodes(), self.edges())
+                # Raw rows, not NodeRecord models: validation would add a second for nothing.
+                node_rows = self._conn.execute(
+                    "SELECT id, label, props FROM nodes ORDER BY id"
+                ).fetchall()
+                edge_rows = self._conn.execute(_EDGES_ALL).fetchall()
+                graph = build_networkx(
+                    ((i, label, json.loads(p)) for i, label, p in node_rows),
+                    ((i, t, s, d, json.loads(p)) for i, t, s, d, p in edge_rows),
+                    revision=rev,
+                    sources=self.sources(),
+                )
             finally:
                 self._conn.execute("COMMIT")
-            frozen = nx.freeze(graph)
-            self._cache = (rev, frozen)
-            return frozen
+            self._cache = (rev, graph)
+            return graph
 
 
 class _Transaction:

@@ -20,6 +20,7 @@ from neo4j.exceptions import Neo4jError, ServiceUnavailable
 from graph_schema.model import EdgeRecord, NodeRecord
 from graph_schema.neo4j import schema_statements
 from store.base import (
+    EdgeRow,
     OwnershipConflict,
     SourceBatch,
     SourceRecord,
@@ -31,6 +32,8 @@ from store.cypher_texts import cypher
 
 _INTERNAL = ("id", "source_key", "_json")
 BATCH_SIZE = 2000
+#: Reads of the whole graph before giving up while writes keep landing.
+_SNAPSHOT_ATTEMPTS = 3
 
 
 def _is_native(value: Any) -> bool:
@@ -62,6 +65,10 @@ def decode_properties(props: dict[str, Any]) -> dict[str, Any]:
         for key, value in props.items()
         if key not in _INTERNAL
     }
+
+
+def _edge_row(row: dict[str, Any]) -> EdgeRow:
+    return row["id"], row["type"], row["source"], row["target"], decode_properties(row["props"])
 
 
 class Neo4jStore:
@@ -203,11 +210,19 @@ class Neo4jStore:
     # --- reads (read transactions: least privilege) -------------------------------------------
 
     def _read(self, name: str, **params: Any) -> list[dict[str, Any]]:
-        def work(tx: ManagedTransaction) -> list[dict[str, Any]]:
-            return [record.data() for record in tx.run(cypher(name), **params)]
+        return self._reads([(name, params)])[0]
+
+    def _reads(self, statements: list[tuple[str, dict[str, Any]]]) -> list[list[dict[str, Any]]]:
+        """Rows of each read statement, all run in one read transaction."""
+
+        def work(tx: ManagedTransaction) -> list[list[dict[str, Any]]]:
+            return [
+                [record.data() for record in tx.run(cypher(name), **params)]
+                for name, params in statements
+            ]
 
         with self._driver.session(database=self.database) as session:
-            rows: list[dict[str, Any]] = session.execute_read(work)
+            rows: list[list[dict[str, Any]]] = session.execute_read(work)
             return rows
 
     def revision(self) -> int:
@@ -251,4 +266,31 @@ class Neo4jStore:
         return dict(sorted((r["name"], int(r["count"])) for r in rows))
 
     def to_networkx(self) -> nx.MultiDiGraph:
-        return nx.freeze(build_networkx(self.nodes(), self.edges()))
+        """The whole graph as of one revision.
+
+        Neo4j reads at read-committed isolation, so even one transaction could see a write
+        that commits between its statements: the revision is read before and after, and a
+        read that straddled a write is retried.
+        """
+
+        everything: list[tuple[str, dict[str, Any]]] = [
+            ("revision", {}),
+            ("sources", {}),
+            ("nodes", {"label": None}),
+            ("edges", {"type": None, "source": None, "target": None}),
+            ("revision", {}),
+        ]
+        for _ in range(_SNAPSHOT_ATTEMPTS):
+            first, sources, nodes, edges, last = self._reads(everything)
+            before, after = int(first[0]["revision"]), int(last[0]["revision"])
+            if before == after:
+                return build_networkx(
+                    ((r["id"], r["label"], decode_properties(r["props"])) for r in nodes),
+                    (_edge_row(r) for r in edges),
+                    revision=before,
+                    sources=[SourceRecord.model_validate_json(r["record"]) for r in sources],
+                )
+        raise StoreError(
+            f"the graph changed during each of {_SNAPSHOT_ATTEMPTS} reads; try again when "
+            "the ingest is done"
+        )

@@ -6,9 +6,9 @@ from typing import Annotated, Literal
 
 from fastapi import APIRouter, Query
 
-from api.deps import PagingDep
+from api.deps import AnalysesDep, PagingDep
 from api.errors import ERROR_RESPONSES
-from api.routers.divergences import AnalysesDep, CategoryQ, CodePrefixQ
+from api.routers.divergences import CategoryQ, CodePrefixQ
 from queries.views import ChangeReport
 
 router = APIRouter(prefix="/changes", tags=["changes"], responses=ERROR_RESPONSES)

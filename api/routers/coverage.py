@@ -6,9 +6,9 @@ from typing import Annotated
 
 from fastapi import APIRouter, Path, Query
 
-from api.deps import PagingDep
+from api.deps import AnalysesDep, PagingDep
 from api.errors import ERROR_RESPONSES
-from api.routers.divergences import AnalysesDep, CategoryQ, CodePrefixQ, TechnologyQ
+from api.routers.divergences import CategoryQ, CodePrefixQ, TechnologyQ
 from queries.views import CountryControls, CoverageReport, CoverageStatus
 
 router = APIRouter(prefix="/coverage", tags=["coverage"], responses=ERROR_RESPONSES)

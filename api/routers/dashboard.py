@@ -20,9 +20,8 @@ from fastapi import APIRouter, HTTPException, Query, Request
 from fastapi.responses import RedirectResponse, Response
 from pydantic import BaseModel, ConfigDict, Field
 
-from api.deps import CatalogDep
+from api.deps import AnalysesDep, CatalogDep
 from api.errors import ERROR_RESPONSES
-from api.routers.divergences import AnalysesDep
 from queries.analyses import Analyses
 from queries.catalog import Catalog
 from queries.data import EntryInfo

@@ -1,24 +1,15 @@
-"""Divergences between jurisdictions; also home of the analyses dependency and the filter
-parameters the other analysis routers share."""
+"""Divergences between jurisdictions; also home of the filter parameters the other analysis
+routers share."""
 
 from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Depends, Query, Request
+from fastapi import APIRouter, Query
 
-from api.deps import PagingDep
+from api.deps import AnalysesDep, PagingDep
 from api.errors import ERROR_RESPONSES
-from queries.analyses import Analyses
 from queries.views import DivergenceReport
-
-
-def get_analyses(request: Request) -> Analyses:
-    analyses: Analyses = request.app.state.analyses
-    return analyses
-
-
-AnalysesDep = Annotated[Analyses, Depends(get_analyses)]
 
 CategoryQ = Annotated[
     str | None,

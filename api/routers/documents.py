@@ -4,21 +4,16 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Depends, Path, Query, Request
+from fastapi import APIRouter, Path, Query
 
-from api.deps import PagingDep
+from api.deps import CatalogDep, DocumentsDep, PagingDep
 from api.errors import ERROR_RESPONSES
-from queries.documents import ClaimView, DocumentDetail, DocumentQueries, DocumentSummary
+from queries.documents import ClaimView, DocumentDetail, DocumentSummary
 from queries.views import Page
 
 router = APIRouter(tags=["documents"], responses=ERROR_RESPONSES)
 
 
-def get_documents(request: Request) -> DocumentQueries:
-    return DocumentQueries(request.app.state.catalog.store)
-
-
-DocumentsDep = Annotated[DocumentQueries, Depends(get_documents)]
 Language = Annotated[
     Literal["ar", "en", "fr"] | None, Query(description="Only documents in this language.")
 ]
@@ -100,7 +95,7 @@ def list_claims(
 def country_claims(
     docs: DocumentsDep,
     paging: PagingDep,
-    request: Request,
+    catalog: CatalogDep,
     code: Annotated[
         str,
         Path(
@@ -110,5 +105,5 @@ def country_claims(
         ),
     ],
 ) -> Page[ClaimView]:
-    request.app.state.catalog.country_id(code)  # 404 with a hint for an unknown country
+    catalog.country_id(code)  # 404 with a hint for an unknown country
     return paging.page(docs.claims(country=code))

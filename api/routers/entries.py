@@ -6,8 +6,8 @@ from typing import Annotated
 
 from fastapi import APIRouter, Path
 
+from api.deps import AnalysesDep
 from api.errors import ERROR_RESPONSES
-from api.routers.divergences import AnalysesDep
 from queries.views import EntryDetail
 
 router = APIRouter(prefix="/entries", tags=["entries"], responses=ERROR_RESPONSES)

@@ -25,8 +25,10 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import FileResponse, Response
 from starlette.background import BackgroundTask
 
+from api.deps import AnalysesDep, ViewDep
 from api.errors import ERROR_RESPONSES
-from api.routers.divergences import AnalysesDep, CategoryQ, CodePrefixQ, Kind, TechnologyQ
+from api.routers.divergences import CategoryQ, CodePrefixQ, Kind, TechnologyQ
+from api.serving import View
 from queries.analyses import Analyses
 from queries.evidence import make_filters
 from queries.views import CoverageReport, CoverageStatus, DivergenceReport, EntryRef
@@ -345,9 +347,9 @@ class _FileCache:
             return path
 
 
-def _store(request: Request) -> GraphStore:
-    store: GraphStore = request.app.state.catalog.store
-    return store
+def _store(view: View) -> GraphStore:
+    """The snapshot the request reads: an export is one revision, whatever lands meanwhile."""
+    return view.snapshot
 
 
 def _cache(request: Request) -> _FileCache:
@@ -483,7 +485,7 @@ GraphFormat = Literal["graphml", "json"]
 )
 def graph_export(
     request: Request,
-    analyses: AnalysesDep,
+    view: ViewDep,
     fmt: GraphFormat,
     jurisdiction: Annotated[
         list[Annotated[str, Query(min_length=2, max_length=100)]] | None,
@@ -499,14 +501,14 @@ def graph_export(
     category and their context (lists, issuers, regime counterparts, origins, technologies,
     memberships); JSON is then ``{"nodes": [{"id", ...}], "edges": [{"id", "source",
     "target", "type", ...}]}``."""
-    store = _store(request)
+    store = _store(view)
     name = f"graph.{fmt}"
     if not jurisdiction and technology is None and category is None:
         path = _cache(request).get(store, name)
         return FileResponse(path, media_type=_MEDIA[name], filename=name)
     sub = select_subgraph(
         store.to_networkx(),
-        analyses,
+        view.analyses,
         jurisdictions=jurisdiction,
         technology=technology,
         category=category,
@@ -529,10 +531,10 @@ def graph_export(
     response_class=FileResponse,
     responses={200: {"content": {"application/zip": {}}, "description": "A zip file."}},
 )
-def neo4j_export(request: Request) -> FileResponse:
+def neo4j_export(request: Request, view: ViewDep) -> FileResponse:
     """One CSV per node label (``nodes_<Label>.csv``) and per edge type
     (``relationships_<TYPE>.csv``) in neo4j-admin's import format (every node also labelled
     ``Node``; array properties separated by U+001F), with ``IMPORT.txt`` giving the
     ``neo4j-admin database import full`` command. Written once per graph revision."""
-    path = _cache(request).get(_store(request), "neo4j.zip")
+    path = _cache(request).get(_store(view), "neo4j.zip")
     return FileResponse(path, media_type="application/zip", filename="harmonia-neo4j.zip")

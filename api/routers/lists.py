@@ -7,9 +7,9 @@ from typing import Annotated
 
 from fastapi import APIRouter, HTTPException, Path, Query
 
-from api.deps import PagingDep
+from api.deps import AnalysesDep, PagingDep
 from api.errors import ERROR_RESPONSES
-from api.routers.divergences import AnalysesDep, CategoryQ, CodePrefixQ, TechnologyQ
+from api.routers.divergences import CategoryQ, CodePrefixQ, TechnologyQ
 from queries.views import EntryRef, ListDetail, ListSummary, Page
 
 router = APIRouter(prefix="/lists", tags=["lists"], responses=ERROR_RESPONSES)

@@ -6,9 +6,8 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query
 
-from api.deps import PagingDep
+from api.deps import AnalysesDep, PagingDep
 from api.errors import ERROR_RESPONSES
-from api.routers.divergences import AnalysesDep
 from queries.views import Page, PartyHit
 
 router = APIRouter(prefix="/parties", tags=["parties"], responses=ERROR_RESPONSES)

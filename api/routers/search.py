@@ -6,9 +6,8 @@ from typing import Annotated, Literal
 
 from fastapi import APIRouter, Query
 
-from api.deps import PagingDep
+from api.deps import AnalysesDep, PagingDep
 from api.errors import ERROR_RESPONSES
-from api.routers.divergences import AnalysesDep
 from queries.views import SearchReport
 
 router = APIRouter(prefix="/search", tags=["search"], responses=ERROR_RESPONSES)

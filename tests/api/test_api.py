@@ -34,8 +34,10 @@ def client(graph_path: Path) -> Iterator[TestClient]:
 
 
 def test_health(client: TestClient) -> None:
+    client.get("/countries")  # a read waits for the first graph; /health never does
     body = client.get("/health").json()
     assert body["status"] == "ok"
+    assert body["revision"] >= 1
     assert body["backend"] == "embedded"
     assert body["counts"]["Country"] >= 249
     assert body["counts"]["CountryGroup"] == 14

@@ -1,0 +1,165 @@
+"""What the API answers from: the last complete snapshot of the graph, refreshed in the background.
+
+Rebuilding the in-memory graph and the analyses' indexes after a write takes seconds. Readers
+never wait for it: every request is answered from the current :class:`View` (one revision,
+fully built and warmed), while a background thread notices a newer revision, builds its view
+and swaps it in. Only the very first view is built while a request waits, since there is
+nothing older to serve; ``harmonia serve`` starts building it as the server starts.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from api.caching import ResponseCache
+from queries.analyses import Analyses
+from queries.catalog import Catalog
+from queries.data import NetworkxData
+from queries.documents import DocumentQueries
+from queries.views import Health
+from store.base import GraphStore
+from store.snapshot import GraphSnapshot
+
+log = logging.getLogger("harmonia.api")
+
+
+@dataclass(frozen=True)
+class View:
+    """Everything the read endpoints use, over one snapshot."""
+
+    snapshot: GraphSnapshot
+    catalog: Catalog
+    analyses: Analyses
+    documents: DocumentQueries
+    responses: ResponseCache
+
+    @property
+    def revision(self) -> int:
+        return self.snapshot.revision()
+
+
+#: Default bound of the answers kept per view (see :mod:`api.caching`).
+CACHE_BYTES = 32_000_000
+
+
+def build_view(store: GraphStore, cache_bytes: int = CACHE_BYTES) -> View:
+    """Read the store's current state and build (and warm) every index over it."""
+    snapshot = GraphSnapshot.of(store)
+    # The analyses read the snapshot's graph: one copy of the data in memory, not two.
+    analyses = Analyses(NetworkxData(snapshot))
+    analyses.warm()
+    return View(
+        snapshot, Catalog(snapshot), analyses, DocumentQueries(snapshot), ResponseCache(cache_bytes)
+    )
+
+
+class Served:
+    """The view being served, and the background refresh that replaces it.
+
+    ``check_every`` bounds how often a request may trigger a look at the store's revision
+    (the look itself runs on the background thread, never on the request's).
+    """
+
+    def __init__(
+        self,
+        store: GraphStore,
+        *,
+        check_every: float = 0.5,
+        cache_bytes: int = CACHE_BYTES,
+        build: Callable[[GraphStore, int], View] = build_view,
+    ) -> None:
+        self.store = store
+        self.check_every = check_every
+        self.cache_bytes = cache_bytes
+        self._build = build
+        self._view: View | None = None
+        self._state_lock = threading.Lock()
+        self._build_lock = threading.Lock()
+        self._checked_at = float("-inf")
+        self._worker: threading.Thread | None = None
+        self._error: str | None = None
+
+    def peek(self) -> View | None:
+        """The view being served now, without waiting (None until the first is built)."""
+        self._maybe_check()
+        return self._view
+
+    def current(self) -> View:
+        """The view being served; waits only while the very first one is built."""
+        view = self.peek()
+        return view if view is not None else self.refresh()
+
+    def refresh(self) -> View:
+        """Bring the view up to the store's revision now, waiting for the build if one is needed.
+
+        Used by the background thread, for the first view, and by writes made through the API
+        so that a client reads its own write.
+        """
+        with self._build_lock:
+            view = self._view
+            if view is None or view.revision != self.store.revision():
+                started = time.perf_counter()
+                view = self._build(self.store, self.cache_bytes)
+                self._view = view  # one reference assignment: readers see old or new, whole
+                log.info(
+                    "serving revision %d (built in %.1f s)",
+                    view.revision,
+                    time.perf_counter() - started,
+                )
+            return view
+
+    def start(self) -> None:
+        """Begin building the first view in the background (at server start)."""
+        self._spawn()
+
+    def health(self) -> Health:
+        view = self._view
+        if view is None:
+            return Health(status="starting", backend=self.store.backend, revision=None, counts={})
+        return Health(
+            status="stale" if self._error else "ok",
+            backend=self.store.backend,
+            revision=view.revision,
+            counts=view.snapshot.counts(),
+            error=self._error,
+        )
+
+    # --- background refresh -----------------------------------------------------------------
+
+    def _maybe_check(self) -> None:
+        now = time.monotonic()
+        with self._state_lock:
+            if now - self._checked_at < self.check_every:
+                return
+            self._checked_at = now
+        self._spawn()
+
+    def _spawn(self) -> None:
+        with self._state_lock:
+            if self._worker is not None and self._worker.is_alive():
+                return
+            self._worker = threading.Thread(
+                target=self._background, name="harmonia-refresh", daemon=True
+            )
+            self._worker.start()
+
+    def _background(self) -> None:
+        try:
+            self.refresh()
+        except Exception as exc:
+            # Keep serving the last good view; /health says it is stale and why.
+            served = "nothing" if self._view is None else f"revision {self._view.revision}"
+            self._error = f"refreshing the graph failed, still serving {served}: {exc}"
+            log.warning("%s", self._error)
+        else:
+            self._error = None
+
+    def wait(self, timeout: float | None = None) -> None:
+        """Wait for a background refresh in progress (tests and benchmarks use this)."""
+        worker = self._worker
+        if worker is not None:
+            worker.join(timeout)

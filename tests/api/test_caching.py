@@ -1,0 +1,102 @@
+"""Repeated reads come from the view's answer cache; errors and other revisions never do."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+from helpers import country_batch, sample_batch
+
+from api.app import create_app
+from api.caching import CACHE_HEADER, CachedAnswer, ResponseCache
+from api.serving import Served
+from store.embedded import EmbeddedStore
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Iterator[EmbeddedStore]:
+    with EmbeddedStore(tmp_path / "graph.sqlite") as backend:
+        backend.replace_source(country_batch())
+        backend.replace_source(sample_batch())
+        yield backend
+
+
+@pytest.fixture
+def client(store: EmbeddedStore) -> Iterator[TestClient]:
+    with TestClient(create_app(store, refresh_every=3600)) as test_client:
+        test_client.app.state.served.wait(30)  # type: ignore[attr-defined]
+        yield test_client
+
+
+def test_second_read_is_a_hit_with_the_same_answer(client: TestClient) -> None:
+    first = client.get("/countries/FR")
+    second = client.get("/countries/FR")
+    assert (first.headers[CACHE_HEADER], second.headers[CACHE_HEADER]) == ("miss", "hit")
+    assert second.content == first.content
+    assert second.headers["etag"] == first.headers["etag"]
+    assert second.headers["content-type"] == "application/json"
+    other = client.get("/countries/FR?limit=1")  # another URL: its own entry
+    assert other.headers[CACHE_HEADER] == "miss"
+
+
+def test_no_cache_computes_afresh(client: TestClient) -> None:
+    client.get("/lists")
+    fresh = client.get("/lists", headers={"Cache-Control": "no-cache"})
+    assert fresh.headers[CACHE_HEADER] == "miss"
+    assert client.get("/lists").headers[CACHE_HEADER] == "hit"
+
+
+def test_errors_are_never_kept(client: TestClient) -> None:
+    for _ in range(2):
+        missing = client.get("/countries/XX")
+        assert missing.status_code == 404
+        assert CACHE_HEADER not in missing.headers
+        bad = client.get("/lists?limit=0")
+        assert bad.status_code == 422
+        assert CACHE_HEADER not in bad.headers
+
+
+def test_a_new_revision_starts_an_empty_cache(client: TestClient, store: EmbeddedStore) -> None:
+    client.get("/lists")
+    assert client.get("/lists").headers[CACHE_HEADER] == "hit"
+    store.replace_source(sample_batch(edition="2026", codes=("5A002",)))
+    served: Served = client.app.state.served  # type: ignore[attr-defined]
+    served.refresh()
+    after = client.get("/lists")
+    assert after.headers[CACHE_HEADER] == "miss"
+    assert "list:sample:2026" in after.text
+
+
+def test_cached_answers_still_get_cors_headers(store: EmbeddedStore) -> None:
+    app = create_app(store, refresh_every=3600, cors_origins=["http://dash.example"])
+    with TestClient(app) as client:
+        app.state.served.wait(30)
+        headers = {"Origin": "http://dash.example"}
+        client.get("/regimes", headers=headers)
+        hit = client.get("/regimes", headers=headers)
+        assert hit.headers[CACHE_HEADER] == "hit"
+        assert hit.headers["access-control-allow-origin"] == "http://dash.example"
+
+
+def test_a_zero_budget_keeps_nothing(store: EmbeddedStore) -> None:
+    with TestClient(create_app(store, cache_bytes=0)) as client:
+        client.get("/lists")
+        assert client.get("/lists").headers[CACHE_HEADER] == "miss"
+
+
+def test_least_recently_used_goes_first() -> None:
+    cache = ResponseCache(max_bytes=10)
+    cache.put("a", CachedAnswer([], b"aaaa"))
+    cache.put("b", CachedAnswer([], b"bbbb"))
+    assert cache.get("a") is not None  # a is now the most recent
+    cache.put("c", CachedAnswer([], b"cccc"))
+    assert cache.get("b") is None
+    assert cache.get("a") is not None and cache.get("c") is not None
+    assert (len(cache), cache.size) == (2, 8)
+    cache.put("big", CachedAnswer([], b"x" * 11))  # larger than the whole budget
+    assert cache.get("big") is None
+    assert cache.size == 8
+    cache.put("a", CachedAnswer([], b"A"))  # replacing an entry frees its old size
+    assert cache.size == 5
