@@ -12,6 +12,7 @@ generic HTTP middleware costs a task and a body stream per request.
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
 import threading
 from collections import OrderedDict
@@ -79,6 +80,7 @@ class SnapshotMiddleware:
     def __init__(self, app: ASGIApp, served: Served) -> None:
         self.app = app
         self.served = served
+        self._inflight: dict[tuple[int, str], asyncio.Future[CachedAnswer | None]] = {}
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http" or scope["method"] != "GET":
@@ -99,11 +101,33 @@ class SnapshotMiddleware:
             await send({"type": "http.response.start", "status": 304, "headers": [(b"etag", etag)]})
             await send({"type": "http.response.body", "body": b""})
             return
-        fresh = "no-cache" in headers.get("cache-control", "")
-        cached = None if fresh else view.responses.get(key)
+        if "no-cache" in headers.get("cache-control", ""):
+            await self._compute(scope, receive, send, key, etag, view.responses)
+            return
+        cached = view.responses.get(key)
+        if cached is None:
+            # Right after a new view is served, many clients ask the same thing at once: one
+            # computes, the others wait for its answer instead of computing it again.
+            flight = (id(view), key)
+            leader = self._inflight.get(flight)
+            if leader is not None:
+                cached = await asyncio.shield(leader)
+            else:
+                done: asyncio.Future[CachedAnswer | None] = (
+                    asyncio.get_running_loop().create_future()
+                )
+                self._inflight[flight] = done
+                answer = None
+                try:
+                    answer = await self._compute(scope, receive, send, key, etag, view.responses)
+                finally:
+                    del self._inflight[flight]
+                    done.set_result(answer)
+                return
         if cached is not None:
             await _send_answer(send, cached, b"hit")
             return
+        # The answer was not kept (an error, or too large): compute it here too.
         await self._compute(scope, receive, send, key, etag, view.responses)
 
     async def _compute(
@@ -114,13 +138,15 @@ class SnapshotMiddleware:
         key: str,
         etag: bytes,
         cache: ResponseCache,
-    ) -> None:
+    ) -> CachedAnswer | None:
+        """Run the endpoint; the answer it kept, if any."""
         start: Message | None = None
         chunks: list[bytes] = []
         keep = False
+        kept: CachedAnswer | None = None
 
         async def capture(message: Message) -> None:
-            nonlocal start, keep
+            nonlocal start, keep, kept
             if message["type"] == "http.response.start":
                 headers = list(message.get("headers", []))
                 ok = message["status"] == 200
@@ -137,10 +163,12 @@ class SnapshotMiddleware:
             if message["type"] == "http.response.body" and keep:
                 chunks.append(message.get("body", b""))
                 if not message.get("more_body", False) and start is not None:
-                    cache.put(key, CachedAnswer(_stored_headers(start), b"".join(chunks)))
+                    kept = CachedAnswer(_stored_headers(start), b"".join(chunks))
+                    cache.put(key, kept)
             await send(message)
 
         await self.app(scope, receive, capture)
+        return kept
 
 
 def _stored_headers(start: Message) -> list[tuple[bytes, bytes]]:

@@ -9,6 +9,7 @@ nothing older to serve; ``harmonia serve`` starts building it as the server star
 
 from __future__ import annotations
 
+import gc
 import logging
 import threading
 import time
@@ -42,6 +43,8 @@ class View:
         return self.snapshot.revision()
 
 
+#: The longest a refresh waits for a moving revision to settle, in seconds.
+SETTLE_MAX = 10.0
 #: Default bound of the answers kept per view (see :mod:`api.caching`).
 CACHE_BYTES = 32_000_000
 
@@ -61,7 +64,8 @@ class Served:
     """The view being served, and the background refresh that replaces it.
 
     ``check_every`` bounds how often a request may trigger a look at the store's revision
-    (the look itself runs on the background thread, never on the request's).
+    (the look itself runs on the background thread, never on the request's); a newer revision
+    is read once it has stayed the same for ``settle`` seconds.
     """
 
     def __init__(
@@ -69,11 +73,13 @@ class Served:
         store: GraphStore,
         *,
         check_every: float = 0.5,
+        settle: float = 1.0,
         cache_bytes: int = CACHE_BYTES,
         build: Callable[[GraphStore, int], View] = build_view,
     ) -> None:
         self.store = store
         self.check_every = check_every
+        self.settle = settle
         self.cache_bytes = cache_bytes
         self._build = build
         self._view: View | None = None
@@ -100,11 +106,21 @@ class Served:
         so that a client reads its own write.
         """
         with self._build_lock:
-            view = self._view
+            view = old = self._view
             if view is None or view.revision != self.store.revision():
                 started = time.perf_counter()
-                view = self._build(self.store, self.cache_bytes)
+                # No cycle collection while millions of objects are made: each full pass
+                # would hold the interpreter for ~0.3 s, stalling every request thread.
+                collecting = gc.isenabled()
+                gc.disable()
+                try:
+                    view = self._build(self.store, self.cache_bytes)
+                finally:
+                    if collecting:
+                        gc.enable()
                 self._view = view  # one reference assignment: readers see old or new, whole
+                if old is not None and old.snapshot is not view.snapshot:
+                    old.snapshot.release()
                 log.info(
                     "serving revision %d (built in %.1f s)",
                     view.revision,
@@ -147,8 +163,27 @@ class Served:
             )
             self._worker.start()
 
+    def _settled(self) -> None:
+        """Wait while the revision keeps moving (up to ``SETTLE_MAX`` seconds).
+
+        One ingest writes several revisions in quick succession (the source edition, then
+        the alignment); reading each in-between state would only cost memory and time.
+        """
+        view = self._view
+        if view is None or self.settle <= 0:
+            return
+        seen = self.store.revision()
+        deadline = time.monotonic() + SETTLE_MAX
+        while seen != view.revision and time.monotonic() < deadline:
+            time.sleep(self.settle)
+            latest = self.store.revision()
+            if latest == seen:
+                return
+            seen = latest
+
     def _background(self) -> None:
         try:
+            self._settled()
             self.refresh()
         except Exception as exc:
             # Keep serving the last good view; /health says it is stale and why.

@@ -29,6 +29,7 @@ import httpx
 
 from bench.api import READ_ENDPOINTS, clean_env, full_graph, harmonia_command, serving
 from bench.common import Figure, record, show
+from bench.startup import memory_mb
 
 #: The endpoints every client goes round (those of bench.api that answer on the real graph).
 LOAD_ENDPOINTS = [e for e in READ_ENDPOINTS if not e.startswith(("/documents", "/claims"))]
@@ -132,6 +133,10 @@ class LoadResult:
     slowest: dict[str, float]
     writes: int
     writer_failures: list[str]
+    #: The server's resident memory at the end, and its high-water mark (two views while a
+    #: newer one is built).
+    rss_mb: float
+    peak_mb: float
 
     @property
     def throughput(self) -> float:
@@ -148,6 +153,7 @@ def run(db: Path, workdir: Path, clients: int, seconds: float, source: str) -> L
         started = time.perf_counter()
         try:
             tally = asyncio.run(readers(server.base, endpoints, clients, seconds))
+            rss_mb, peak_mb = memory_mb(server.process.pid)
         finally:
             writer.stop.set()
             thread.join()
@@ -170,6 +176,8 @@ def run(db: Path, workdir: Path, clients: int, seconds: float, source: str) -> L
         },
         writes=writer.writes,
         writer_failures=writer.failures[:3],
+        rss_mb=rss_mb,
+        peak_mb=peak_mb,
     )
 
 
@@ -186,6 +194,8 @@ def figures(r: LoadResult) -> list[Figure]:
         info("p95", r.p95_ms, "ms"),
         info("p99", r.p99_ms, "ms"),
         info("max", r.max_ms, "ms"),
+        info("server RSS at the end", r.rss_mb, "MB"),
+        info("server peak RSS", r.peak_mb, "MB"),
         Figure(
             f"{name} ingests during the run", r.writes, "runs", None, None, ">= 1", r.writes >= 1
         ),

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import ctypes
+import ctypes.util
 import json
+import os
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -256,6 +259,7 @@ def serve(
     from api.app import create_app
 
     cfg = settings()
+    _fewer_malloc_arenas()
     with clear_errors():
         store = store_from_settings(cfg)
     application = create_app(
@@ -270,6 +274,26 @@ def serve(
         uvicorn.run(application, host=host or cfg.host, port=port or cfg.port, log_level="info")
     finally:
         store.close()
+
+
+#: glibc's mallopt parameter for the number of malloc arenas.
+_M_ARENA_MAX = -8
+
+
+def _fewer_malloc_arenas(arenas: int = 2) -> None:
+    """Cap glibc's malloc arenas (as MALLOC_ARENA_MAX would) unless the environment sets it.
+
+    glibc gives threads their own arenas; with request threads running while a new graph is
+    built, freed memory scatters across arenas and the server's RSS climbs (bench.load:
+    800 MB with the default, 620 MB with two). A no-op where the C library is not glibc.
+    """
+    if "MALLOC_ARENA_MAX" in os.environ:
+        return
+    try:
+        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6")
+        libc.mallopt(_M_ARENA_MAX, arenas)
+    except (OSError, AttributeError):
+        pass
 
 
 # --- query ----------------------------------------------------------------------------------

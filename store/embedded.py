@@ -307,6 +307,8 @@ class EmbeddedStore:
                     revision=rev,
                     sources=self.sources(),
                 )
+            except sqlite3.DatabaseError as exc:
+                raise StoreError(f"could not read the graph in {self.path}: {exc}") from exc
             finally:
                 self._conn.execute("COMMIT")
             self._cache = (rev, graph)

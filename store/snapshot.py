@@ -8,6 +8,7 @@ one committed state however long it lives, and never touches the backend again.
 
 from __future__ import annotations
 
+import functools
 from collections import Counter
 from collections.abc import Iterator
 from typing import Any
@@ -96,7 +97,24 @@ class GraphSnapshot:
         raise StoreError(f"a snapshot of revision {self._revision} is read-only")
 
     def close(self) -> None:
-        """Nothing to release: the graph goes when the last reader drops it."""
+        """Nothing to close: see :meth:`release`."""
+
+    def release(self) -> None:
+        """Let the graph be freed as soon as its last reader drops it.
+
+        networkx caches its views (``graph.edges``, ``graph.succ``...) on the graph, and a
+        view holds the graph: a reference cycle that only a full garbage collection frees, and
+        those are rare with a few million objects alive, so replaced graphs piled up. Dropping
+        the cached views breaks the cycle; a reader still using the graph rebuilds any it needs.
+        """
+        cached = {
+            name
+            for klass in type(self._graph).__mro__
+            for name, attr in vars(klass).items()
+            if isinstance(attr, functools.cached_property)
+        }
+        for name in cached:
+            self._graph.__dict__.pop(name, None)
 
 
 def _node(node_id: str, attrs: dict[str, Any]) -> NodeRecord:

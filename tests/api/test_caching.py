@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import asyncio
+import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
+import httpx
 import pytest
 from fastapi.testclient import TestClient
 from helpers import country_batch, sample_batch
@@ -100,3 +104,29 @@ def test_least_recently_used_goes_first() -> None:
     assert cache.size == 8
     cache.put("a", CachedAnswer([], b"A"))  # replacing an entry frees its old size
     assert cache.size == 5
+
+
+def test_concurrent_misses_compute_once(store: EmbeddedStore) -> None:
+    app = create_app(store, refresh_every=3600)
+    served: Served = app.state.served
+    view = served.refresh()
+    calls = []
+    countries = view.catalog.countries
+
+    def counted(regime: str | None = None) -> list[Any]:
+        calls.append(regime)
+        time.sleep(0.2)  # long enough for every other request to arrive meanwhile
+        return countries(regime)
+
+    view.catalog.countries = counted  # type: ignore[method-assign]
+
+    async def many() -> list[httpx.Response]:
+        transport = httpx.ASGITransport(app=app)
+        async with httpx.AsyncClient(transport=transport, base_url="http://t") as client:
+            return list(await asyncio.gather(*(client.get("/countries") for _ in range(8))))
+
+    answers = asyncio.run(many())
+    assert len(calls) == 1
+    assert {a.status_code for a in answers} == {200}
+    assert len({a.content for a in answers}) == 1
+    assert sorted(a.headers[CACHE_HEADER] for a in answers) == ["hit"] * 7 + ["miss"]

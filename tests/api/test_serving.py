@@ -6,6 +6,7 @@ import threading
 from collections.abc import Iterator
 from pathlib import Path
 
+import networkx as nx
 import pytest
 from fastapi.testclient import TestClient
 from helpers import country_batch, sample_batch
@@ -137,3 +138,43 @@ def test_the_api_notices_a_new_revision_by_itself(store: EmbeddedStore) -> None:
         served.wait(30)
         ids = {x["list_id"] for x in client.get("/lists").json()["items"]}
         assert ids == {"list:sample:2025", "list:sample:2026"}
+
+
+class ScriptedRevisions:
+    """A store whose revision moves as scripted, then stays, to watch a refresh
+    wait for it to settle. Its graph says the revision it was read at."""
+
+    backend = "embedded"
+
+    def __init__(self, store: EmbeddedStore, first: int, then: list[int]) -> None:
+        self.store = store
+        self.current = first
+        self.then = then
+
+    def revision(self) -> int:
+        if self.then:
+            self.current = self.then.pop(0)
+        return self.current
+
+    def to_networkx(self) -> nx.MultiDiGraph:
+        graph = nx.MultiDiGraph(self.store.to_networkx())
+        graph.graph["revision"] = self.current
+        return nx.freeze(graph)
+
+
+def test_a_moving_revision_is_read_once_it_settles(store: EmbeddedStore) -> None:
+    # The first view at 1; then one ingest writes revisions 2, 3 and 4 in a row.
+    scripted = ScriptedRevisions(store, 1, [2, 3, 4])
+    built: list[int] = []
+
+    def counting(backend: GraphStore, cache_bytes: int) -> View:
+        view = build_view(backend, cache_bytes)
+        built.append(view.revision)
+        return view
+
+    served = Served(scripted, check_every=0, settle=0.01, build=counting)  # type: ignore[arg-type]
+    assert served.refresh().revision == 1
+    served.current()
+    served.wait(30)
+    assert built == [1, 4]  # nothing built for 2 or 3
+    assert served.current().revision == 4
