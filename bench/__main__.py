@@ -69,6 +69,8 @@ def summary() -> None:
 
 def main() -> None:
     wanted = sys.argv[1:] or discover()
+    if not sys.argv[1:]:
+        REPORT.unlink(missing_ok=True)  # a full run: figures of renamed benchmarks go too
     unknown = [n for n in wanted if not (HERE / f"{n}.py").is_file()]
     if unknown:
         print(f"no such benchmark: {', '.join(unknown)} (have: {', '.join(discover())})")
