@@ -60,10 +60,6 @@ def _in(graph: nx.MultiDiGraph, node: str, edge_type: str) -> list[tuple[str, di
     return [(u, d) for u, _, d in graph.in_edges(node, data=True) if d["type"] == edge_type]
 
 
-def _of_label(graph: nx.MultiDiGraph, label: str) -> list[tuple[str, dict[str, Any]]]:
-    return nodes_of_label(graph, label)
-
-
 class Catalog:
     def __init__(self, store: GraphStore) -> None:
         self.store = store
@@ -91,7 +87,7 @@ class Catalog:
 
     def countries(self, regime: str | None = None) -> list[CountrySummary]:
         graph = self.graph
-        rows = [self._summary(graph, n, d) for n, d in _of_label(graph, "Country")]
+        rows = [self._summary(graph, n, d) for n, d in nodes_of_label(graph, "Country")]
         if regime is not None:
             rid = self.regime_id(regime)
             rows = [r for r in rows if rid in r.regimes]
@@ -157,10 +153,10 @@ class Catalog:
         for node in candidates:
             if graph.nodes.get(node, {}).get("label") == "Regime":
                 return node
-        for node, attrs in _of_label(graph, "Regime"):
+        for node, attrs in nodes_of_label(graph, "Regime"):
             if raw.lower() in (attrs["short_name"].lower(), attrs["name"].lower()):
                 return node
-        known = ", ".join(n.removeprefix("regime:") for n, _ in _of_label(graph, "Regime"))
+        known = ", ".join(n.removeprefix("regime:") for n, _ in nodes_of_label(graph, "Regime"))
         raise NotFound(f"no regime {name!r} (known: {known})")
 
     def _regime_summary(
@@ -180,7 +176,7 @@ class Catalog:
 
     def regimes(self) -> list[RegimeSummary]:
         graph = self.graph
-        return [self._regime_summary(graph, n, d) for n, d in _of_label(graph, "Regime")]
+        return [self._regime_summary(graph, n, d) for n, d in nodes_of_label(graph, "Regime")]
 
     def regime(self, name: str) -> RegimeDetail:
         graph = self.graph
@@ -221,7 +217,7 @@ class Catalog:
                 description=d.get("description", ""),
                 code_hints=d.get("code_hints", []),
             )
-            for n, d in _of_label(self.graph, "Technology")
+            for n, d in nodes_of_label(self.graph, "Technology")
         ]
 
     def technology(self, ident: str) -> TechnologyView:

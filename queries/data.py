@@ -18,7 +18,7 @@ from typing import Any, Protocol, TypeVar
 
 import networkx as nx
 
-from store.base import GraphStore
+from store.base import GraphStore, nodes_of_label
 
 T = TypeVar("T")
 
@@ -395,13 +395,7 @@ class NetworkxData:
         return self._get("edges", build)
 
     def _of_label(self, label: str) -> list[tuple[str, dict[str, Any]]]:
-        def build(graph: nx.MultiDiGraph) -> dict[str, list[tuple[str, dict[str, Any]]]]:
-            by_label: dict[str, list[tuple[str, dict[str, Any]]]] = defaultdict(list)
-            for n, d in graph.nodes(data=True):
-                by_label[d.get("label", "")].append((n, d))
-            return {k: sorted(v, key=lambda x: x[0]) for k, v in by_label.items()}
-
-        return self._get("labels", build).get(label, [])
+        return nodes_of_label(self._graph(), label)
 
     def lists(self) -> list[ListInfo]:
         def build(graph: nx.MultiDiGraph) -> list[ListInfo]:

@@ -16,7 +16,14 @@ from typing import Any
 import networkx as nx
 
 from graph_schema.model import EdgeRecord, NodeRecord
-from store.base import GraphStore, SourceBatch, SourceRecord, StoreError, WriteResult
+from store.base import (
+    GraphStore,
+    SourceBatch,
+    SourceRecord,
+    StoreError,
+    WriteResult,
+    nodes_of_label,
+)
 
 
 class GraphSnapshot:
@@ -62,10 +69,12 @@ class GraphSnapshot:
         return None if attrs is None or "label" not in attrs else _node(node_id, attrs)
 
     def nodes(self, label: str | None = None) -> Iterator[NodeRecord]:
-        for node_id in sorted(self._graph.nodes):
-            attrs = self._graph.nodes[node_id]
-            if "label" in attrs and (label is None or attrs["label"] == label):
-                yield _node(node_id, attrs)
+        if label is not None:
+            rows = nodes_of_label(self._graph, label)
+        else:
+            rows = sorted((n, d) for n, d in self._graph.nodes(data=True) if "label" in d)
+        for node_id, attrs in rows:
+            yield _node(node_id, attrs)
 
     def edges(
         self,
