@@ -6,6 +6,8 @@ SOURCES ?= ../shared/data
 LINT_NODE := tools/cypher-lint/node_modules/.package-lock.json
 # Browser tests drive Debian's Chromium with Playwright from PyPI (never `playwright install`).
 CHROMIUM := /usr/bin/chromium
+# Debian's antiword converts the Wassenaar Secretariat's legacy Word (.doc) files to text.
+ANTIWORD := /usr/bin/antiword
 
 .PHONY: run test install check lint-cypher clean
 
@@ -22,8 +24,11 @@ install: $(BIN)/.installed
 $(CHROMIUM):
 	apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium
 
+$(ANTIWORD):
+	apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq antiword
+
 ## Ingest what is available (reference data + sources found in $(SOURCES)) and serve on 127.0.0.1.
-run: install
+run: install $(ANTIWORD)
 	-$(BIN)/harmonia ingest --sources $(SOURCES)
 	$(BIN)/harmonia serve
 
@@ -35,7 +40,7 @@ check: install $(LINT_NODE)
 	$(BIN)/lint-imports
 	$(BIN)/python tools/lint_cypher.py
 
-test: check $(CHROMIUM)
+test: check $(CHROMIUM) $(ANTIWORD)
 	$(BIN)/pytest
 
 clean:

@@ -49,6 +49,8 @@ class CodeSystem(StrEnum):
     ECCN = "eccn"  # EU/US/Norway 5A001.j
     UK_NATIONAL = "uk-national"  # PL5001
     SCOMET = "scomet"  # India, e.g. 8A101.a, 3A1
+    MTCR = "mtcr"  # the MTCR Annex, items 1-20: 3.A.1, 19.A.1
+    NSG = "nsg"  # NSG Part 2 (dual-use) Annex, categories 1-6: 1.A.1
 
 
 class CodeError(ValueError):
@@ -128,7 +130,13 @@ _FORMS: dict[CodeSystem, str] = {
     CodeSystem.ECCN: "EU/US/Norway ECCN '5A001.j'",
     CodeSystem.UK_NATIONAL: "UK national rating 'PL5001'",
     CodeSystem.SCOMET: "India SCOMET '8A101.a' or '3A1' (only with system=CodeSystem.SCOMET)",
+    CodeSystem.MTCR: "MTCR Annex item '3.A.1.a' (items 1-20; only with system=CodeSystem.MTCR)",
+    CodeSystem.NSG: "NSG Part 2 '1.A.1.a' (categories 1-6; only with system=CodeSystem.NSG)",
 }
+#: Numberings never guessed from a code's shape: they look like Wassenaar's or the ECCN's.
+_EXPLICIT_ONLY = frozenset({CodeSystem.SCOMET, CodeSystem.MTCR, CodeSystem.NSG})
+#: Highest category (MTCR: item) of the regime annexes numbered like Wassenaar's list.
+_REGIME_CATEGORIES = {CodeSystem.MTCR: 20, CodeSystem.NSG: 6}
 
 _ML_RE = re.compile(r"ML ?([0-9]+)(.*)", re.IGNORECASE)
 _PL_RE = re.compile(r"PL ?([0-9]+)(.*)", re.IGNORECASE)
@@ -151,8 +159,8 @@ def _shown(text: str) -> str:
 
 def _error(text: str, problem: str, system: CodeSystem | None) -> CodeError:
     if system is None:
-        forms = "; ".join(form for sys, form in _FORMS.items() if sys is not CodeSystem.SCOMET)
-        forms += "; India SCOMET codes need system=CodeSystem.SCOMET"
+        forms = "; ".join(form for sys, form in _FORMS.items() if sys not in _EXPLICIT_ONLY)
+        forms += "; India SCOMET, MTCR and NSG codes need their system named"
     else:
         forms = _FORMS[system]
     return CodeError(f"cannot read {_shown(text)} as a control code: {problem}. Accepted: {forms}")
@@ -349,12 +357,40 @@ def _parse_scomet(cleaned: str, text: str) -> ControlCode:
     return _make(system, text.strip(), f"{category}{group}{digits}", category, group, number, path)
 
 
+def _parse_regime_annex(system: CodeSystem, cleaned: str, text: str) -> ControlCode:
+    """MTCR and NSG annexes: Wassenaar-style dotted codes, with more categories (MTCR 1-20)."""
+    match = _DOTTED_RE.fullmatch(cleaned) or _COMPACT_RE.fullmatch(cleaned)
+    if match is None:
+        raise _error(text, "expected category.group.item", system)
+    category, letter, digits, tail = match.groups()
+    top = _REGIME_CATEGORIES[system]
+    if not 1 <= int(category) <= top or category.startswith("0"):
+        raise _error(text, f"category {category!r} is not 1-{top}", system)
+    group = _check_group(letter, text, system)
+    number = int(digits)
+    if len(digits) > 3 or not 1 <= number <= 99:
+        raise _error(text, f"item number {digits!r} is not 1-99", system)
+    path = _parse_path(tail, text, system, alternate=True, max_letters=1)
+    canonical = f"{int(category)}{group}{number:03d}"
+    return _make(system, text.strip(), canonical, str(int(category)), group, number, path)
+
+
+def _parse_mtcr(cleaned: str, text: str) -> ControlCode:
+    return _parse_regime_annex(CodeSystem.MTCR, cleaned, text)
+
+
+def _parse_nsg(cleaned: str, text: str) -> ControlCode:
+    return _parse_regime_annex(CodeSystem.NSG, cleaned, text)
+
+
 _PARSERS = {
     CodeSystem.WASSENAAR: _parse_wassenaar,
     CodeSystem.MUNITIONS: _parse_munitions,
     CodeSystem.ECCN: _parse_eccn,
     CodeSystem.UK_NATIONAL: _parse_uk_national,
     CodeSystem.SCOMET: _parse_scomet,
+    CodeSystem.MTCR: _parse_mtcr,
+    CodeSystem.NSG: _parse_nsg,
 }
 
 
@@ -562,6 +598,13 @@ def regime_hint(code: ControlCode, issuer: str | None = None) -> RegimeHint:
             "uk-national",
             f"UK PL ratings{kind} are UK national controls outside the regimes",
             unilateral=True,
+        )
+    if code.system in (CodeSystem.MTCR, CodeSystem.NSG):
+        return _hint(
+            code.system.value,
+            code.system.value,
+            f"The code is an item of the {code.system.value.upper()} annex itself",
+            unilateral=False,
         )
     if code.system is CodeSystem.SCOMET:
         regime, series, what = _SCOMET[code.category]

@@ -198,6 +198,27 @@ class ControlEntry(Node):
     page: int | None = None
 
 
+class GeneralAuthorisation(Node):
+    """A general export authorisation: items and destinations exportable without an individual
+    licence, e.g. the Union General Export Authorisations EU001-EU008 (Annex II of Regulation
+    (EU) 2021/821), the EU's counterpart of US licence exceptions."""
+
+    LABEL = "GeneralAuthorisation"
+    INDEXED = ("code",)
+
+    issuer: str = Field(description="Node id of the issuer, e.g. 'regime:eu'.")
+    code: str = Field(examples=["EU001"])
+    title: str
+    list_id: str = Field(description="The control list edition whose entries it refers to.")
+    items: Literal["all-except", "listed"] = Field(
+        description="all-except: every entry of the list except those it EXCLUDES; listed: "
+        "only the entries it COVERS_ENTRY."
+    )
+    items_text: str = Field(default="", description="Its items part, verbatim.")
+    destinations_text: str = Field(default="", description="Its destinations part, verbatim.")
+    conditions: str = Field(default="", description="Conditions and requirements, verbatim.")
+
+
 class Technology(Node):
     LABEL = "Technology"
     INDEXED = ("name",)
@@ -298,6 +319,7 @@ NODE_TYPES: dict[str, type[Node]] = {
         Party,
         Document,
         Claim,
+        GeneralAuthorisation,
     )
 }
 
@@ -324,7 +346,7 @@ class InGroup(Edge):
 class Issues(Edge):
     TYPE = "ISSUES"
     SOURCE_LABELS = ("Country", "Regime")
-    TARGET_LABELS = ("ControlList", "CountryGroup")
+    TARGET_LABELS = ("ControlList", "CountryGroup", "GeneralAuthorisation")
 
 
 class Contains(Edge):
@@ -370,6 +392,34 @@ class Origin(Edge):
     unilateral: bool
     reason: str
     method: str = "code"
+
+
+class ValidFor(Edge):
+    """A general authorisation may be used for exports to this destination."""
+
+    TYPE = "VALID_FOR"
+    SOURCE_LABELS = ("GeneralAuthorisation",)
+    TARGET_LABELS = ("Country",)
+
+
+class Excludes(Edge):
+    """An all-items general authorisation does not cover this entry (and its sub-entries)."""
+
+    TYPE = "EXCLUDES"
+    SOURCE_LABELS = ("GeneralAuthorisation",)
+    TARGET_LABELS = ("ControlEntry",)
+
+    written: str = Field(default="", description="The code or text as the authorisation writes it.")
+
+
+class CoversEntry(Edge):
+    """A listed-items general authorisation covers this entry (and its sub-entries)."""
+
+    TYPE = "COVERS_ENTRY"
+    SOURCE_LABELS = ("GeneralAuthorisation",)
+    TARGET_LABELS = ("ControlEntry",)
+
+    written: str = Field(default="", description="The code or text as the authorisation writes it.")
 
 
 class Covers(Edge):
@@ -469,6 +519,9 @@ EDGE_TYPES: dict[str, type[Edge]] = {
         Mentions,
         Asserts,
         About,
+        ValidFor,
+        Excludes,
+        CoversEntry,
     )
 }
 

@@ -17,7 +17,7 @@ from typing import Literal
 from pydantic import ValidationError
 
 from graph_schema.model import Edge, Node, Record
-from ingest.checksum import sha256_file
+from ingest.checksum import sha256_path
 from ingest.fetch import expected_digest
 from ingest.reference.loader import ReferenceDataError, reference_batch
 from ingest.registry import SourceDefinition, all_sources, get_source
@@ -46,14 +46,14 @@ def locate(meta: SourceMeta, search: Sequence[Path]) -> Path | None:
     """The source's file in the first directory that has it."""
     for directory in search:
         candidate = directory / meta.file
-        if candidate.is_file():
+        if candidate.is_dir() if meta.format == "folder" else candidate.is_file():
             return candidate
     return None
 
 
 def verify(meta: SourceMeta, path: Path) -> SourceMeta:
     """Check the file's checksum; return the metadata carrying the digest actually read."""
-    actual = sha256_file(path)
+    actual = sha256_path(path)
     expected = expected_digest(meta, path)
     if expected is not None and actual != expected:
         raise IngestError(

@@ -48,6 +48,9 @@ DOMAINS: dict[str, frozenset[str]] = {
     "scomet": frozenset({DUAL_USE, MUNITIONS}),
     "munitions": frozenset({MUNITIONS}),
     "uk-national": frozenset(),
+    # The MTCR and NSG annexes are references of their own, not of the Wassenaar domains.
+    "mtcr": frozenset(),
+    "nsg": frozenset(),
 }
 SCOPES = ("same", "broader", "narrower", "different-parameters")
 #: Statuses of a regime entry in a jurisdiction's lists.

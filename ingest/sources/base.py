@@ -50,8 +50,11 @@ class SourceMeta(BaseModel):
         description="A URL serving exactly this file, if there is one; fetch uses it.",
     )
     obtained_from: str = Field(default="", description="How the file was obtained, honestly.")
-    format: Literal["pdf", "json", "xml", "xlsx", "txt", "md", "html"]
-    file: str = Field(description="Path of the file relative to the sources directory.")
+    format: Literal["pdf", "json", "xml", "xlsx", "txt", "md", "html", "docx", "folder"] = Field(
+        description="The file's format; 'folder' is an edition published as several files "
+        "(its checksum is that of the folder's manifest, see ingest.checksum.sha256_path)."
+    )
+    file: str = Field(description="Path of the file (or folder) relative to the sources directory.")
     sha256: str | None = Field(
         default=None,
         pattern=r"^[0-9a-f]{64}$",
