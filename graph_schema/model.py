@@ -381,6 +381,33 @@ class Implements(Edge):
     evidence: str
 
 
+class NextEdition(Edge):
+    """An entry of one list edition -> the same entry in the next edition held of that list.
+
+    Derived (``alignment@current``): by code when the code is kept and the texts agree, by text
+    when an entry moved to another code (renumbered or relettered).
+    """
+
+    TYPE = "NEXT_EDITION"
+    SOURCE_LABELS = ("ControlEntry",)
+    TARGET_LABELS = ("ControlEntry",)
+
+    method: Literal["code", "text"] = Field(description="How the two entries were paired.")
+    similarity: float = Field(ge=0.0, le=1.0, description="Text similarity of the two entries.")
+    change: Literal["unchanged", "changed", "renumbered"] = Field(
+        description="unchanged: same code and text; changed: same code, other text or fields; "
+        "renumbered: the same entry under another code."
+    )
+    fields: list[str] = Field(default_factory=list, description="Fields that differ.")
+    thresholds: Literal["same", "stricter", "looser", "different-parameters"] | None = Field(
+        default=None,
+        description="The newer edition's thresholds against the older's: stricter = it controls "
+        "more (a lower 'exceeding' bound). None when no threshold pair could be compared.",
+    )
+    threshold_notes: list[str] = Field(default_factory=list)
+    evidence: str
+
+
 class Origin(Edge):
     """Where a national entry comes from: a regime, or the issuer itself when unilateral."""
 
@@ -509,6 +536,7 @@ EDGE_TYPES: dict[str, type[Edge]] = {
         Contains,
         ParentOf,
         Implements,
+        NextEdition,
         Origin,
         Covers,
         Subscribes,

@@ -790,11 +790,13 @@ def q_changes(
     before: Annotated[str | None, typer.Argument(help="The older edition.")] = None,
     category: CategoryOpt = None,
     code: PrefixOpt = None,
-    change: Annotated[list[str] | None, typer.Option(help="added, removed or changed.")] = None,
+    change: Annotated[
+        list[str] | None, typer.Option(help="added, removed, renumbered or changed.")
+    ] = None,
     limit: LimitOpt = 50,
     as_json: JsonOpt = False,
 ) -> None:
-    """Entries added, removed and changed between two editions of one list."""
+    """Entries added, removed, renumbered and changed between two editions of one list."""
     with _analyses() as analyses:
         report = analyses.changes(
             after,
@@ -811,6 +813,27 @@ def q_changes(
             as_json,
             f"{report.before.list_id} -> {report.after.list_id}: {counts}",
             ["change", "code", "diff", "reason"],
+            rows,
+        )
+
+
+@query_app.command("timeline")
+def q_timeline(
+    entry: Annotated[str, typer.Argument(help="Entry id, e.g. entry:wassenaar:2025:5A001.j.")],
+    as_json: JsonOpt = False,
+) -> None:
+    """One entry in every edition held of its list: its code, text and change per edition."""
+    with _analyses() as analyses:
+        timeline = analyses.timeline(entry)
+        rows = [
+            [s.edition.list_id, s.entry.code if s.entry else "-", s.change, s.reason]
+            for s in timeline.steps
+        ]
+        _report(
+            timeline,
+            as_json,
+            f"{timeline.entry.id} across the editions of {timeline.series}",
+            ["edition", "code", "change", "reason"],
             rows,
         )
 

@@ -589,7 +589,7 @@ class Harmonia:
 
         Columns:
 
-        - ``change``: added, removed or changed.
+        - ``change``: added, removed, renumbered (same entry under another code) or changed.
         - ``canonical``: canonical code of the entry.
         - ``code_before``: code in the older edition (empty when added).
         - ``code_after``: code in the newer edition (empty when removed).
@@ -597,11 +597,13 @@ class Harmonia:
         - ``text_after``: newer text (about 280 characters).
         - ``fields``: fields that changed, comma-separated.
         - ``diff``: unified diff of the text, one line per change.
+        - ``thresholds``: stricter / looser / same / different-parameters in the newer
+          edition (empty when no threshold pair could be compared).
         - ``reason``: one sentence saying what changed.
 
         ``attrs``: ``before`` and ``after`` (list ids), ``counts``.
 
-        >>> kg.changes("list:wassenaar:2025", "list:wassenaar:2024")
+        >>> kg.changes("list:wassenaar:2025", "list:wassenaar:2021")
         """
         report = self.analyses.changes(
             after, before, category=category, code_prefix=code_prefix, changes=changes
@@ -616,6 +618,7 @@ class Harmonia:
                 "text_after": r.after.text if r.after else "",
                 "fields": _join(r.fields),
                 "diff": "\n".join(r.diff),
+                "thresholds": r.thresholds or "",
                 "reason": r.reason,
             }
             for r in report.items
@@ -629,6 +632,7 @@ class Harmonia:
             "text_after",
             "fields",
             "diff",
+            "thresholds",
             "reason",
         ]
         return _frame(

@@ -15,7 +15,7 @@ every ingest.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 
@@ -37,18 +37,20 @@ from graph_schema.model import (
     Edge,
     Implements,
     Origin,
-    Parameter,
     Technology,
     node_from_record,
 )
 from graph_schema.provenance import Provenance
-from ingest.parameters import compare
+from ingest.editions import Edition, edition_edges, series_of
+from ingest.parameters import parameter_scope
 from ingest.tagging import Tagger, covers_edges
 from store.base import GraphStore, SourceBatch
 
 SOURCE_ID = "alignment"
 EDITION = "current"
 WASSENAAR = "regime:wassenaar"
+#: Issuers whose lists are regime lists (references), not national implementations.
+REGIME_LISTS = frozenset({WASSENAAR, "regime:mtcr", "regime:nsg"})
 #: Below this text similarity a code match is flagged: the texts differ materially.
 MATERIAL_DIFFERENCE = 0.6
 #: At or above this similarity two texts say the same thing (PDF/text extraction noise aside).
@@ -92,45 +94,6 @@ def similarity(a: ControlEntry, b: ControlEntry) -> float:
     if not left or not right:
         return 0.0
     return float(fuzz.token_set_ratio(left, right)) / 100.0
-
-
-def parameter_scope(
-    national: Iterable[Parameter], regime: Iterable[Parameter]
-) -> tuple[str | None, list[str]]:
-    """Compare thresholds quantity by quantity: is the national control broader or narrower?
-
-    Thresholds of one quantity are paired in order of appearance, and only when both texts
-    state the same number of them: otherwise which pairs correspond is a guess, not evidence.
-    """
-    ours: dict[str, list[Parameter]] = {}
-    theirs: dict[str, list[Parameter]] = {}
-    for p in national:
-        ours.setdefault(p.quantity, []).append(p)
-    for p in regime:
-        theirs.setdefault(p.quantity, []).append(p)
-    verdicts: set[str] = set()
-    notes: list[str] = []
-    for quantity, mine in sorted(ours.items()):
-        other = theirs.get(quantity, [])
-        if len(other) != len(mine):
-            continue
-        for a, b in zip(mine, other, strict=True):
-            verdict = compare(a, b)
-            if verdict == "incomparable":
-                continue
-            verdicts.add(verdict)
-            if verdict != "same":
-                word = "stricter" if verdict == "stricter" else "looser"
-                notes.append(f"{quantity}: national '{a.text}' is {word} than regime '{b.text}'")
-    if not verdicts:
-        return None, notes
-    if verdicts == {"same"}:
-        return "same", notes
-    if verdicts <= {"same", "stricter"}:
-        return "broader", notes
-    if verdicts <= {"same", "looser"}:
-        return "narrower", notes
-    return "different-parameters", notes
 
 
 class Aligner:
@@ -278,7 +241,7 @@ class Aligner:
 
     def edges(self) -> Iterator[Edge]:
         for list_id, info in sorted(self.lists.items()):
-            if info.issuer == WASSENAAR:
+            if info.issuer in REGIME_LISTS:
                 continue
             parent_hint: dict[str, str] = {}
             for entry in sorted(self.entries.get(list_id, []), key=lambda e: e.canonical):
@@ -321,10 +284,16 @@ def alignment_batch(store: GraphStore) -> SourceBatch:
     ]
     edges = [e.to_record() for e in aligner.edges()]
     edges.extend(e.to_record() for e in covers_edges(tags))
+    editions = [
+        Edition(info.id, info.issuer, series_of(info.id), info.edition, info.edition_date)
+        for info in aligner.lists.values()
+    ]
+    provenance = Provenance(source=SOURCE_ID, edition=EDITION, citation="edition concordance")
+    edges.extend(e.to_record() for e in edition_edges(editions, aligner.entries, provenance))
     return SourceBatch(
         source_id=SOURCE_ID,
         edition=EDITION,
-        title="Alignment with the Wassenaar list and technology tags (derived)",
+        title="Alignment with the regime lists, edition concordance and technology tags (derived)",
         nodes=[],
         edges=edges,
     )

@@ -31,6 +31,7 @@ import functools
 import itertools
 import math
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal, NamedTuple
 
@@ -1153,3 +1154,42 @@ def compare(a: Parameter, b: Parameter) -> Relation:
     if ca in lower:
         return "stricter" if va < vb else "looser"
     return "stricter" if va > vb else "looser"
+
+
+def parameter_scope(
+    national: Iterable[Parameter], regime: Iterable[Parameter]
+) -> tuple[str | None, list[str]]:
+    """Compare thresholds quantity by quantity: is the national control broader or narrower?
+
+    Thresholds of one quantity are paired in order of appearance, and only when both texts
+    state the same number of them: otherwise which pairs correspond is a guess, not evidence.
+    """
+    ours: dict[str, list[Parameter]] = {}
+    theirs: dict[str, list[Parameter]] = {}
+    for p in national:
+        ours.setdefault(p.quantity, []).append(p)
+    for p in regime:
+        theirs.setdefault(p.quantity, []).append(p)
+    verdicts: set[str] = set()
+    notes: list[str] = []
+    for quantity, mine in sorted(ours.items()):
+        other = theirs.get(quantity, [])
+        if len(other) != len(mine):
+            continue
+        for a, b in zip(mine, other, strict=True):
+            verdict = compare(a, b)
+            if verdict == "incomparable":
+                continue
+            verdicts.add(verdict)
+            if verdict != "same":
+                word = "stricter" if verdict == "stricter" else "looser"
+                notes.append(f"{quantity}: national '{a.text}' is {word} than regime '{b.text}'")
+    if not verdicts:
+        return None, notes
+    if verdicts == {"same"}:
+        return "same", notes
+    if verdicts <= {"same", "stricter"}:
+        return "broader", notes
+    if verdicts <= {"same", "looser"}:
+        return "narrower", notes
+    return "different-parameters", notes

@@ -32,6 +32,7 @@ from queries.views import (
     DivergenceReport,
     EntryDetail,
     EntryRef,
+    EntryTimeline,
     ListDetail,
     ListSummary,
     Page,
@@ -283,3 +284,6 @@ class Analyses:
 
     def entry(self, entry_id: str) -> EntryDetail:
         return self._get().lists.entry(entry_id)
+
+    def timeline(self, entry_id: str) -> EntryTimeline:
+        return self._get().changes.timeline(entry_id)

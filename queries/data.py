@@ -65,6 +65,20 @@ class ImplInfo:
 
 
 @dataclass(frozen=True, slots=True)
+class NextInfo:
+    """A ``NEXT_EDITION`` edge seen from the older entry: the same entry in the next edition."""
+
+    target: str
+    method: str
+    similarity: float
+    change: str
+    fields: tuple[str, ...]
+    thresholds: str | None
+    threshold_notes: tuple[str, ...]
+    evidence: str
+
+
+@dataclass(frozen=True, slots=True)
 class OriginInfo:
     target: str
     series: str
@@ -106,6 +120,7 @@ class EntryInfo:
     implements: tuple[ImplInfo, ...] = ()
     origin: OriginInfo | None = None
     covers: tuple[CoverInfo, ...] = ()
+    next: NextInfo | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -256,6 +271,20 @@ def origin_info(target: str, props: dict[str, Any]) -> OriginInfo:
     )
 
 
+def next_info(target: str, props: dict[str, Any]) -> NextInfo:
+    thresholds = props.get("thresholds")
+    return NextInfo(
+        target=target,
+        method=str(props.get("method", "")),
+        similarity=float(props.get("similarity", 0.0)),
+        change=str(props.get("change", "")),
+        fields=tuple(props.get("fields") or ()),
+        thresholds=None if thresholds is None else str(thresholds),
+        threshold_notes=tuple(props.get("threshold_notes") or ()),
+        evidence=str(props.get("evidence", "")),
+    )
+
+
 def cover_info(target: str, props: dict[str, Any]) -> CoverInfo:
     return CoverInfo(
         technology=target,
@@ -271,6 +300,7 @@ def entry_info(
     implements: list[ImplInfo],
     origin: OriginInfo | None,
     covers: list[CoverInfo],
+    following: NextInfo | None = None,
 ) -> EntryInfo:
     page = props.get("page")
     return EntryInfo(
@@ -293,6 +323,7 @@ def entry_info(
         implements=tuple(sorted(implements, key=lambda i: (-i.score, i.target))),
         origin=origin,
         covers=tuple(sorted(covers, key=lambda c: c.technology)),
+        next=following,
     )
 
 
@@ -420,10 +451,13 @@ class NetworkxData:
             covers: dict[str, list[CoverInfo]] = defaultdict(list)
             for u, v, d in edges.get("COVERS", []):
                 covers[u].append(cover_info(v, d))
+            following = {u: next_info(v, d) for u, v, d in edges.get("NEXT_EDITION", [])}
             contained = {v: u for u, v, _ in edges.get("CONTAINS", [])}
             out: dict[str, list[EntryInfo]] = defaultdict(list)
             for n, d in self._of_label("ControlEntry"):
-                entry = entry_info(n, d, impls.get(n, []), origins.get(n), covers.get(n, []))
+                entry = entry_info(
+                    n, d, impls.get(n, []), origins.get(n), covers.get(n, []), following.get(n)
+                )
                 out[contained.get(n, entry.list_id)].append(entry)
             return {k: sorted(v, key=lambda e: e.canonical) for k, v in out.items()}
 
@@ -594,10 +628,13 @@ class StoreData:
             covers: dict[str, list[CoverInfo]] = defaultdict(list)
             for u, v, d in self._edges("COVERS"):
                 covers[u].append(cover_info(v, d))
+            following = {u: next_info(v, d) for u, v, d in self._edges("NEXT_EDITION")}
             contained = {v: u for u, v, _ in self._edges("CONTAINS")}
             out: dict[str, list[EntryInfo]] = defaultdict(list)
             for n, d in self._nodes("ControlEntry"):
-                entry = entry_info(n, d, impls.get(n, []), origins.get(n), covers.get(n, []))
+                entry = entry_info(
+                    n, d, impls.get(n, []), origins.get(n), covers.get(n, []), following.get(n)
+                )
                 out[contained.get(n, entry.list_id)].append(entry)
             return {k: sorted(v, key=lambda e: e.canonical) for k, v in out.items()}
 

@@ -178,6 +178,7 @@ class Index:
         self._counterpart: dict[str, str | None] = {}
         self._by_code: dict[str, dict[str, list[EntryInfo]]] = {}
         self._implementers: dict[str, list[tuple[EntryInfo, ImplInfo]]] | None = None
+        self._previous: dict[str, EntryInfo] | None = None
 
     # --- entries ------------------------------------------------------------------------------
 
@@ -217,6 +218,33 @@ class Index:
                             table[impl.target].append((e, impl))
                 self._implementers = dict(table)
             return self._implementers.get(regime_entry_id, [])
+
+    def editions_of(self, info: ListInfo) -> list[ListInfo]:
+        """Every edition held of ``info``'s list (same issuer and series), oldest first."""
+        return sorted(
+            (
+                i
+                for i in self.all_lists.values()
+                if (i.issuer, i.series) == (info.issuer, info.series)
+            ),
+            key=lambda i: (i.edition_date, i.edition),
+        )
+
+    def following(self, entry: EntryInfo) -> EntryInfo | None:
+        """The same entry in the next edition held of its list (``NEXT_EDITION``)."""
+        return None if entry.next is None else self.entry(entry.next.target)
+
+    def previous(self, entry: EntryInfo) -> EntryInfo | None:
+        """The same entry in the edition held before, if that edition has it."""
+        with self._lock:
+            if self._previous is None:
+                table: dict[str, EntryInfo] = {}
+                for info in self.all_lists.values():
+                    for e in self.entries(info.id).values():
+                        if e.next is not None:
+                            table[e.next.target] = e
+                self._previous = table
+            return self._previous.get(entry.id)
 
     def has_children(self, entry: EntryInfo) -> bool:
         self.entries(entry.list_id)

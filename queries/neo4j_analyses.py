@@ -37,6 +37,7 @@ from queries.data import (
     impl_info,
     list_info,
     listing_info,
+    next_info,
     origin_info,
     party_info,
     regime_info,
@@ -95,6 +96,7 @@ class Neo4jData:
             out = []
             for r in self._read("analysis_entries", list_id=list_id):
                 origins = _edges(r["origins"])
+                following = _edges(r.get("next") or [])
                 out.append(
                     entry_info(
                         r["id"],
@@ -102,6 +104,7 @@ class Neo4jData:
                         [impl_info(t, p) for t, p in _edges(r["implements"])],
                         origin_info(*origins[0]) if origins else None,
                         [cover_info(t, p) for t, p in _edges(r["covers"])],
+                        next_info(*following[0]) if following else None,
                     )
                 )
             return sorted(out, key=lambda e: e.canonical)

@@ -551,14 +551,26 @@ class PartyGapReport(Page[PartyGapRow]):
 
 
 class EntryChange(View):
-    change: Literal["added", "removed", "changed"] = Field(
-        description="Whether the entry was added, removed or changed."
+    change: Literal["added", "removed", "renumbered", "changed"] = Field(
+        description="added / removed: in one edition only; renumbered: the same entry (same "
+        "text) under another code; changed: same code, other text or fields."
     )
     canonical: str = Field(description="Canonical code of the entry.", examples=["5A001.j"])
     before: EntryRef | None = Field(default=None, description="The entry in the older edition.")
     after: EntryRef | None = Field(default=None, description="The entry in the newer edition.")
     fields: list[str] = Field(default_factory=list, description="Fields that changed.")
     diff: list[str] = Field(default_factory=list, description="Unified diff of the text.")
+    similarity: float | None = Field(
+        default=None, description="Text similarity of the two versions, 0..1."
+    )
+    thresholds: Literal["same", "stricter", "looser", "different-parameters"] | None = Field(
+        default=None,
+        description="The newer edition's thresholds against the older's: stricter = it "
+        "controls more. None when no pair of thresholds could be compared.",
+    )
+    threshold_notes: list[str] = Field(
+        default_factory=list, description="Each threshold compared, in words."
+    )
     reason: str = Field(description="The change summed up in one sentence.")
 
 
@@ -569,6 +581,27 @@ class ChangeReport(Page[EntryChange]):
     filters: dict[str, str] = Field(
         description="Filters applied, by parameter name.", default_factory=dict
     )
+
+
+class TimelineStep(View):
+    edition: EditionRef = Field(description="One edition of the list, oldest first.")
+    entry: EntryRef | None = Field(
+        default=None, description="The entry in this edition; null when the edition lacks it."
+    )
+    change: Literal["first-held", "unchanged", "changed", "renumbered", "added", "absent"] = Field(
+        description="Against the previous edition: first-held (the oldest edition held "
+        "has it), added, unchanged, changed, renumbered, or absent (not in this edition)."
+    )
+    thresholds: str | None = Field(
+        default=None, description="Threshold change against the previous edition, if any."
+    )
+    reason: str = Field(description="What the step shows, in one sentence.")
+
+
+class EntryTimeline(View):
+    entry: EntryRef = Field(description="The entry asked about.")
+    series: str = Field(description="The list, whatever its edition.", examples=["wassenaar"])
+    steps: list[TimelineStep] = Field(description="Every edition held of its list, oldest first.")
 
 
 class EntryHit(View):

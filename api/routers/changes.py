@@ -38,8 +38,8 @@ def changes(
     category: CategoryQ = None,
     code_prefix: CodePrefixQ = None,
     change: Annotated[
-        list[Literal["added", "removed", "changed"]] | None,
-        Query(max_length=3, description="Only these kinds of change."),
+        list[Literal["added", "removed", "renumbered", "changed"]] | None,
+        Query(max_length=4, description="Only these kinds of change."),
     ] = None,
 ) -> ChangeReport:
     return analyses.changes(

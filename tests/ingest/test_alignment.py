@@ -10,8 +10,8 @@ import networkx as nx
 import pytest
 from helpers import need_shared_data
 
-from ingest.alignment import Aligner, code_vs_text, parameter_scope
-from ingest.parameters import extract_parameters
+from ingest.alignment import Aligner, code_vs_text
+from ingest.parameters import extract_parameters, parameter_scope
 from ingest.runner import ingest
 from store.embedded import EmbeddedStore
 

@@ -92,6 +92,7 @@ class _Graph:
                         "implements": self._out(e, "IMPLEMENTS"),
                         "origins": self._out(e, "ORIGIN"),
                         "covers": self._out(e, "COVERS"),
+                        "next": self._out(e, "NEXT_EDITION"),
                     }
                 )
             return rows

@@ -1,6 +1,8 @@
-"""Changes between two editions of one list. Only one edition per list is held today, so a
-second, older edition of the real Wassenaar batch is written beside it: the 2025 batch with
-ECAD (3.D.6) taken out, one text edited and one entry added that 2025 no longer has."""
+"""Changes between two editions of one list, on a controlled pair of editions: the real 2025
+Wassenaar batch and a made-up older edition written beside it (the 2025 batch with ECAD (3.D.6)
+taken out, one text edited, one entry added that 2025 no longer has, and 3.A.3 filed under
+another code), then the edition concordance derived as at every ingest. The real editions
+(Wassenaar 2021 -> 2025, EU 2021 -> 2022 -> 2025) are tested in test_changes_real.py."""
 
 from __future__ import annotations
 
@@ -16,7 +18,7 @@ from real_graph import shared_analyses
 from graph_schema import ids
 from graph_schema.model import EdgeRecord, NodeRecord
 from ingest.registry import get_source
-from ingest.runner import build_batch, ingest_reference
+from ingest.runner import build_batch, ingest_alignment, ingest_reference
 from queries.analyses import Analyses
 from queries.catalog import NotFound
 from queries.evidence import InvalidQuery
@@ -24,6 +26,8 @@ from store.base import SourceBatch
 from store.embedded import EmbeddedStore
 
 NEW, OLD = "list:wassenaar:2025", "list:wassenaar:2024"
+#: 3.A.3 (spray cooling) is filed as 3.A.99 in the made-up older edition: a renumbering.
+MOVED_FROM, MOVED_TO = "3A099", "3A003"
 
 
 @pytest.fixture(scope="module")
@@ -50,6 +54,12 @@ def older_edition(batch: SourceBatch) -> SourceBatch:
             props["list_id"] = OLD
             if props["canonical"] == "5A001.j":
                 props["text"] = props["text"].replace("Internet Protocol (IP) network", "network")
+            if props["canonical"] == MOVED_TO:
+                props.update(canonical=MOVED_FROM, code="3.A.99")
+                nodes.append(
+                    NodeRecord(id=ids.entry_id(OLD, MOVED_FROM), label=n.label, properties=props)
+                )
+                continue
         if n.label == "ControlList":
             props.update(edition="2024", edition_date="2024-12-05")
         nodes.append(NodeRecord(id=_rename(n.id), label=n.label, properties=props))
@@ -68,9 +78,11 @@ def older_edition(batch: SourceBatch) -> SourceBatch:
         )
     )
     kept = {n.id for n in nodes}
+    moved = {ids.entry_id(OLD, MOVED_TO): ids.entry_id(OLD, MOVED_FROM)}
     edges: list[EdgeRecord] = []
     for e in batch.edges:
         source, target = _rename(e.source), _rename(e.target)
+        source, target = moved.get(source, source), moved.get(target, target)
         if (source not in kept and source.startswith("entry:")) or target not in kept:
             continue
         edge_id = ids.edge_id(e.type, source, target, str(e.properties.get("key", "")))
@@ -107,6 +119,7 @@ def two_editions(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Analyses]
         ingest_reference(store)
         store.replace_source(batch)
         assert store.replace_source(older_edition(batch)).status == "written"
+        ingest_alignment(store)
     store = EmbeddedStore(path, read_only=True)
     yield Analyses(store)
     store.close()
@@ -137,15 +150,35 @@ def test_added_removed_changed(two_editions: Analyses) -> None:
         if not line.startswith("---")
     )
     assert "between the 2024 and 2025 editions" in changed.reason
-    assert report.counts == {"added": 3, "removed": 1, "changed": 1}
-    assert report.total == 5
+    moved = by_code[MOVED_TO]
+    assert moved.change == "renumbered"
+    assert moved.before is not None and moved.before.canonical == MOVED_FROM
+    assert moved.after is not None and moved.after.canonical == MOVED_TO
+    assert "3.A.99 of the 2024 edition is 3.A.3 in the 2025 edition" in moved.reason
+    assert report.counts == {"added": 3, "removed": 1, "renumbered": 1, "changed": 1}
+    assert report.total == 6
 
 
-def test_filters_and_reverse(two_editions: Analyses) -> None:
+def test_timeline_follows_the_renumbering(two_editions: Analyses) -> None:
+    timeline = two_editions.timeline(ids.entry_id(NEW, MOVED_TO))
+    steps = [
+        (s.edition.list_id, s.entry.canonical if s.entry else None, s.change)
+        for s in timeline.steps
+    ]
+    assert steps == [(OLD, MOVED_FROM, "first-held"), (NEW, MOVED_TO, "renumbered")]
+    added = two_editions.timeline(ids.entry_id(NEW, "3D006"))
+    assert [s.change for s in added.steps] == ["absent", "added"]
+    dropped = two_editions.timeline(ids.entry_id(OLD, "9A999"))
+    assert [s.change for s in dropped.steps] == ["first-held", "absent"]
+    with pytest.raises(NotFound):
+        two_editions.timeline("entry:wassenaar:2025:9A998")
+
+
+def test_filters_and_order(two_editions: Analyses) -> None:
     only = two_editions.changes(NEW, OLD, code_prefix="3D006", changes=["added"])
     assert [r.canonical for r in only.items] == ["3D006", "3D006.a", "3D006.b"]
-    back = two_editions.changes(OLD, NEW)
-    assert back.counts == {"added": 1, "removed": 3, "changed": 1}
+    with pytest.raises(InvalidQuery, match="newer than 'after'"):
+        two_editions.changes(OLD, NEW)
 
 
 def test_change_errors(two_editions: Analyses, analyses: Analyses) -> None:
