@@ -55,6 +55,9 @@ REGIME_LISTS = frozenset({WASSENAAR, "regime:mtcr", "regime:nsg"})
 MATERIAL_DIFFERENCE = 0.6
 #: At or above this similarity two texts say the same thing (PDF/text extraction noise aside).
 SAME_TEXT = 0.98
+#: A national entry and a regime annex entry at or above this similarity (token sort) say the
+#: same thing; below it the numbering's regime is reported without a counterpart.
+ANNEX_MATCH = 0.8
 _STATED = re.compile(r"^Corresponds to:\s*(?P<regime>[a-z-]+)\s+(?P<code>\S+)\s*$", re.I)
 _QUOTES = re.compile(r"[\"'“”‘’]")
 
@@ -96,6 +99,39 @@ def similarity(a: ControlEntry, b: ControlEntry) -> float:
     return float(fuzz.token_set_ratio(left, right)) / 100.0
 
 
+class AnnexIndex:
+    """The active entries of one regime annex (MTCR, NSG), for matching national entries by
+    content: national 9A101 says what MTCR 3.A.1 says, but no rule maps the numbers."""
+
+    def __init__(self, info: ListInfo, entries: list[ControlEntry]) -> None:
+        self.info = info
+        self.entries = [e for e in entries if e.status == "active" and len(entry_text(e)) >= 20]
+        self.texts = [entry_text(e) for e in self.entries]
+        self.children: dict[str, list[int]] = {}
+        for position, e in enumerate(self.entries):
+            self.children.setdefault(e.parent or "", []).append(position)
+
+    def best(self, entry: ControlEntry, under: str | None) -> tuple[ControlEntry, float] | None:
+        """The annex entry whose text is closest to ``entry``'s, among the children of the
+        annex entry ``under`` (the match of the national parent) or, without one, among all."""
+        query = entry_text(entry)
+        if len(query) < 20:
+            return None
+        pool = self.children.get(under, []) if under is not None else range(len(self.entries))
+        choices = {i: self.texts[i] for i in pool}
+        if not choices:
+            return None
+        # token_sort keeps the whole of both texts in play (token_set would call any text
+        # that contains the other a perfect match).
+        found = process.extractOne(
+            query, choices, scorer=fuzz.token_sort_ratio, score_cutoff=ANNEX_MATCH * 100
+        )
+        if found is None:
+            return None
+        _, score, position = found
+        return self.entries[position], score / 100.0
+
+
 class Aligner:
     """Builds the alignment batch from the control lists in a store."""
 
@@ -125,6 +161,16 @@ class Aligner:
         if self.regime_list is not None:
             for entry in self.entries.get(self.regime_list.id, []):
                 self.regime_entries[entry.canonical] = entry
+        # The newest list of each other regime held (MTCR, NSG): matched by content, since
+        # national x1xx / x2xx numbers do not encode the annex item.
+        self.annexes: dict[str, AnnexIndex] = {}
+        for regime in sorted(REGIME_LISTS - {WASSENAAR}):
+            held = [i for i in self.lists.values() if i.issuer == regime]
+            if held:
+                newest = max(held, key=lambda i: i.edition_date)
+                self.annexes[regime.split(":", 1)[1]] = AnnexIndex(
+                    newest, self.entries.get(newest.id, [])
+                )
 
     def _provenance(self, evidence: str) -> Provenance:
         return Provenance(source=SOURCE_ID, edition=EDITION, citation=evidence)
@@ -239,15 +285,63 @@ class Aligner:
             provenance=self._provenance(reason),
         )
 
+    def _annex_match(
+        self, entry: ControlEntry, annex: AnnexIndex, matched: dict[str, str]
+    ) -> Implements | None:
+        """IMPLEMENTS to the annex entry with the same text; ``matched`` maps national codes to
+        annex ids already matched, so a sub-entry is looked for under its parent's match."""
+        under = matched.get(entry.parent or "")
+        found = annex.best(entry, under) if under is not None else None
+        if found is None:
+            found = annex.best(entry, None)
+        if found is None:
+            return None
+        target, sim = found
+        matched[entry.canonical] = target.canonical
+        scope, notes = (
+            ("same", [])
+            if sim >= SAME_TEXT
+            else parameter_scope(entry.parameters, target.parameters)
+        )
+        if scope is None:
+            scope = "same" if sim >= 0.9 else "unknown"
+        evidence = "; ".join(
+            [
+                f"{entry.canonical} says what {annex.info.issuer.split(':')[1].upper()} "
+                f"{target.code} says ({annex.info.id}): matched by text",
+                f"text similarity {sim:.2f}",
+                *notes,
+            ]
+        )
+        return Implements(
+            source=entry.id,
+            target=target.id,
+            method="text",
+            score=round(sim, 3),
+            scope=scope,  # type: ignore[arg-type]
+            similarity=round(sim, 3),
+            text_differs=False,
+            evidence=evidence,
+            provenance=self._provenance(evidence),
+        )
+
     def edges(self) -> Iterator[Edge]:
         for list_id, info in sorted(self.lists.items()):
             if info.issuer in REGIME_LISTS:
                 continue
             parent_hint: dict[str, str] = {}
+            annex_match: dict[str, str] = {}
             for entry in sorted(self.entries.get(list_id, []), key=lambda e: e.canonical):
                 code = self._code(entry, info)
                 if code is None:
                     continue
+                hint = regime_hint(code, info.issuer_code)
+                annex = self.annexes.get(hint.regime or "") if not hint.unilateral else None
+                if annex is not None:
+                    found = self._annex_match(entry, annex, annex_match)
+                    if found is not None:
+                        # The ORIGIN edge below still says which regime the entry comes from.
+                        yield found
                 match = self._stated(entry) if info.system is CodeSystem.SCOMET else None
                 missing = None
                 if match is None:
@@ -259,7 +353,6 @@ class Aligner:
                     if stated is not None:
                         yield stated
                         continue
-                hint = regime_hint(code, info.issuer_code)
                 parent_series = parent_hint.get(entry.parent or "")
                 parent_hint[entry.canonical] = hint.series
                 # Items always say where they come from; sub-entries only when it differs.

@@ -142,7 +142,8 @@ class Divergence:
         js: list[Jurisdiction] = []
         for text in jurisdictions:
             juris = index.jurisdiction(text)
-            if all(j.node != juris.node for j in js):
+            # The same jurisdiction twice only when two of its editions are compared (EU@2021).
+            if all(j.key != juris.key for j in js):
                 js.append(juris)
         if len(js) < 2:
             raise InvalidQuery("name at least two different jurisdictions, e.g. US and EU")
@@ -274,14 +275,24 @@ class Divergence:
         if s.status == "partial":
             return f"only sub-entries are controlled: {codes(s.entries)}"
         if s.status == "not-in-edition-held":
+            assert s.introduced is not None and s.lacked_by is not None
             return (
                 f"absent from the {_editions(s.lists)} edition held, which predates the "
-                f"regime edition {edition_label(ref)}"
+                f"Wassenaar {edition_label(s.lacked_by)} edition, which did not have it yet "
+                f"(first held in Wassenaar {edition_label(s.introduced)})"
             )
         if s.status == "not-implemented":
             if s.entries:
                 return f"{codes(s.entries)} is {s.entries[0].status} in its list"
-            return f"no counterpart in the {_editions(s.lists)} edition held"
+            note = f"no counterpart in the {_editions(s.lists)} edition held"
+            if s.introduced is not None and s.lacked_by is not None:
+                note += (
+                    f"; Wassenaar added it between its {edition_label(s.lacked_by)} and "
+                    f"{edition_label(s.introduced)} editions"
+                )
+                if any(i.edition_date < s.introduced.edition_date for i in s.lists):
+                    note += ", so the edition held may predate the addition"
+            return note
         if s.status == "no-comparable-list":
             return "no list of this kind (dual-use or munitions) is held for it"
         return "no control list of it is in the graph"
@@ -512,9 +523,10 @@ class Divergence:
                     if info.issuer != ref.issuer and info.edition_date < ref.edition_date:
                         notes.append(
                             f"{j.key}'s list {info.id} is the {edition_label(info)} edition, "
-                            f"older than Wassenaar {edition_label(ref)}: regime entries it "
-                            "lacks are reported as edition-lag (possibly not yet implemented "
-                            "in the edition held), not as not-implemented."
+                            f"older than Wassenaar {edition_label(ref)}: a regime entry it "
+                            "lacks is reported as edition-lag only when an older Wassenaar "
+                            "edition held, newer than this list, did not have it yet; "
+                            "otherwise as not-implemented, with when Wassenaar added it."
                         )
             if MUNITIONS not in j.domains:
                 notes.append(

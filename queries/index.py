@@ -115,6 +115,10 @@ class Status:
     entries: tuple[EntryInfo, ...] = ()
     impls: tuple[ImplInfo, ...] = ()
     lists: tuple[ListInfo, ...] = ()
+    #: For an absent regime entry: the first regime edition held that has it, and the edition
+    #: held before that one (which lacks it), when one is held.
+    introduced: ListInfo | None = None
+    lacked_by: ListInfo | None = None
 
     @property
     def controlled(self) -> bool:
@@ -246,6 +250,23 @@ class Index:
                 self._previous = table
             return self._previous.get(entry.id)
 
+    def is_reference(self, entry_id: str) -> bool:
+        """Is ``entry_id`` an entry of a Wassenaar list (not of another regime's annex)?"""
+        found = self.entry(entry_id)
+        return found is not None and self.all_lists[found.list_id].issuer == WASSENAAR
+
+    def introduction(self, entry: EntryInfo) -> tuple[ListInfo, ListInfo | None]:
+        """The first edition held of ``entry``'s list that has it (followed back through
+        renumberings), and the edition held just before that one, which lacks it (None when
+        the entry is in the oldest edition held: when it was added is then unknown)."""
+        first = entry
+        while (earlier := self.previous(first)) is not None:
+            first = earlier
+        info = self.all_lists[first.list_id]
+        editions = self.editions_of(info)
+        position = editions.index(info)
+        return info, editions[position - 1] if position > 0 else None
+
     def has_children(self, entry: EntryInfo) -> bool:
         self.entries(entry.list_id)
         return entry.canonical in self._parents.get(entry.list_id, set())
@@ -337,8 +358,39 @@ class Index:
         return (), None
 
     def jurisdiction(self, text: str) -> Jurisdiction:
-        """A country ('US', 'country:US', 'India'), the EU, or a regime ('wassenaar')."""
-        raw = text.strip()
+        """A country ('US', 'country:US', 'India'), the EU, or a regime ('wassenaar'), with its
+        current lists; ``EU@2021`` (an edition label, date or list id after ``@``) uses that
+        edition of its list instead of the current one."""
+        raw, at, wanted = text.strip().partition("@")
+        juris = self._jurisdiction(raw.strip(), text)
+        if not at:
+            return juris
+        return self._at_edition(juris, wanted.strip())
+
+    def _at_edition(self, juris: Jurisdiction, wanted: str) -> Jurisdiction:
+        issuers = {info.issuer for info in juris.lists}
+        held = sorted(
+            (i for i in self.all_lists.values() if i.issuer in issuers),
+            key=lambda i: (i.series, i.edition_date),
+        )
+        chosen = [
+            i for i in held if wanted and wanted in (i.id, i.edition, i.edition_date.isoformat())
+        ]
+        if len(chosen) != 1:
+            shown = ", ".join(f"{i.id} ({i.edition})" for i in held) or "none"
+            problem = "matches several" if chosen else "matches no edition held"
+            raise NotFound(
+                f"{juris.key}@{wanted}: {problem}; editions of {juris.name}'s lists held: {shown}"
+            )
+        pick = chosen[0]
+        lists = tuple(
+            pick if (i.issuer, i.series) == (pick.issuer, pick.series) else i for i in juris.lists
+        )
+        return Jurisdiction(
+            f"{juris.key}@{pick.edition}", juris.node, juris.name, juris.kind, lists, juris.via
+        )
+
+    def _jurisdiction(self, raw: str, text: str) -> Jurisdiction:
         if not raw or len(raw) > 100:
             raise NotFound(f"no jurisdiction {text!r}: {self._jurisdiction_hint()}")
         node: str | None = None
@@ -533,10 +585,16 @@ class Index:
                 ]
                 out[e.id] = Status("partial", tuple(parts[:5]), (), held)
                 continue
-            lag = all(info.edition_date < target.edition_date for info in held)
+            # Lag is proven only when every national edition held predates a regime edition
+            # that did not have the entry yet; otherwise the entry is simply not implemented
+            # (its reason says when the regime added it, if that is known).
+            introduced, lacked_by = self.introduction(e)
+            lag = lacked_by is not None and all(
+                info.edition_date < lacked_by.edition_date for info in held
+            )
             status = "not-in-edition-held" if lag else "not-implemented"
             # A reserved national paragraph with the regime's number is evidence of absence.
-            out[e.id] = Status(status, reserved, (), held)
+            out[e.id] = Status(status, reserved, (), held, introduced, lacked_by)
         return out
 
     # --- national entries without a counterpart in the reference list -------------------------
@@ -545,14 +603,15 @@ class Index:
         """Unilateral entries, entries of other regimes' lists, and Wassenaar-numbered entries
         absent from the reference list, each with the number of its sub-entries."""
         with self._lock:
-            cached = self._national.get(juris.node)
+            key = "|".join(i.id for i in juris.lists) or juris.node
+            cached = self._national.get(key)
             if cached is not None:
                 return cached
             groups: list[NationalGroup] = []
             for info in juris.lists:
                 if info.issuer != WASSENAAR:
                     groups.extend(self._groups_of_list(info))
-            self._national[juris.node] = groups
+            self._national[key] = groups
             return groups
 
     def _groups_of_list(self, info: ListInfo) -> list[NationalGroup]:
@@ -560,7 +619,7 @@ class Index:
         counts: list[int] = []
         owner: dict[str, int] = {}
         for e in self.entries(info.id).values():
-            if e.status != "active" or e.implements:
+            if e.status != "active" or any(self.is_reference(i.target) for i in e.implements):
                 continue
             above = owner.get(e.parent) if e.parent else None
             origin = e.origin
@@ -601,6 +660,19 @@ class Index:
         entries found.
         """
         source = self.all_lists[entry.list_id]
+        # Matched by content to another regime's annex entry (MTCR, NSG): whoever implements
+        # that annex entry controls the same item, whatever their numbering.
+        annex = [i.target for i in entry.implements if not self.is_reference(i.target)]
+        if annex:
+            held = {info.id for info in juris.lists}
+            found = [
+                n
+                for target in annex
+                for n, _ in self.implementers(target)
+                if n.list_id in held and n.status == "active"
+            ]
+            if found:
+                return "same", found
         wanted = self.counterpart_code(entry)
         # A military list cannot tell whether a dual-use item is controlled, nor the reverse.
         domain = MUNITIONS if (wanted or "").startswith("ML") else DUAL_USE
