@@ -31,6 +31,7 @@ from rapidfuzz import fuzz
 
 from graph_schema.model import ControlEntry, NextEdition
 from graph_schema.provenance import Provenance
+from graph_schema.wording import wording
 from ingest.parameters import parameter_scope
 
 #: Two texts at or above this ratio (whole text, order kept) say the same thing.
@@ -40,6 +41,7 @@ REUSED_CODE = 0.5
 #: Texts this short ("a. Exceeding 10 kg;") match too easily to pair by text alone.
 SHORT_TEXT = 25
 _COMPARED = ("heading", "text", "notes", "status", "sensitive", "very_sensitive")
+_WORDED = frozenset({"heading", "text", "notes"})
 
 
 @dataclass(frozen=True)
@@ -59,9 +61,18 @@ def series_of(list_id: str) -> str:
     return parts[1] if len(parts) > 2 else list_id
 
 
+def _value(entry: ControlEntry, name: str) -> object:
+    """A field as compared across editions: wording without typography (see wording)."""
+    value = getattr(entry, name)
+    if name not in _WORDED:
+        return value
+    if isinstance(value, list):
+        return [wording(v) for v in value]
+    return wording(str(value))
+
+
 def _text(entry: ControlEntry) -> str:
-    words = f"{entry.heading} {entry.text}".lower().replace('"', "").replace("'", "")
-    return " ".join(words.split())
+    return wording(f"{entry.heading} {entry.text}").lower()
 
 
 def text_ratio(a: ControlEntry, b: ControlEntry) -> float:
@@ -154,7 +165,7 @@ class EditionPairer:
         self._pair_by_text()
         for old_code, (new_code, method, ratio) in sorted(self.pairs.items()):
             a, b = self.was[old_code], self.now[new_code]
-            fields = [f for f in _COMPARED if getattr(a, f) != getattr(b, f)]
+            fields = [f for f in _COMPARED if _value(a, f) != _value(b, f)]
             if old_code != new_code:
                 change = "renumbered"
             elif fields:

@@ -15,6 +15,7 @@ from collections import Counter
 from collections.abc import Sequence
 from typing import Literal
 
+from graph_schema.wording import wording
 from queries.catalog import NotFound
 from queries.data import EntryInfo, ListInfo
 from queries.evidence import (
@@ -53,7 +54,14 @@ def _lines(entry: EntryInfo) -> list[str]:
 def _value(entry: EntryInfo, name: str) -> object:
     value = getattr(entry, name)
     if name == "parameters":
-        return sorted((str(p.get("quantity")), str(p.get("text"))) for p in value)
+        return sorted(
+            (str(p.get("quantity")), str(p.get("comparator")), p.get("value"), str(p.get("unit")))
+            for p in value
+        )
+    if name in ("heading", "text"):
+        return wording(str(value))
+    if name == "notes":
+        return [wording(n) for n in value]
     return value
 
 

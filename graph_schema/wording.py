@@ -1,0 +1,24 @@
+"""The wording of an entry without its typography, for telling real changes from copy noise.
+
+Editions of one list come from different copies (a Word file, an official PDF, a third-party
+JSON): the same sentence arrives with straight or curly quotes, µ or μ, × or x, en dashes or
+hyphens, non-breaking or doubled spaces. Those differences are not amendments, so comparisons
+of wording between editions use :func:`wording`.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_DROP = str.maketrans("", "", "\"'“”‘’„«»`´")
+_SAME = str.maketrans({"×": "x", "–": "-", "—": "-", "−": "-", "‐": "-", "‑": "-", "·": "."})
+_SPACE_BEFORE = re.compile(r"\s+([,.;:)\]])")
+_SPACE_AFTER = re.compile(r"([(\[])\s+")
+
+
+def wording(text: str) -> str:
+    """``text`` with typography folded: compatibility forms, quotes, dashes, spacing."""
+    folded = unicodedata.normalize("NFKC", text).translate(_DROP).translate(_SAME)
+    folded = " ".join(folded.split())
+    return _SPACE_AFTER.sub(r"\1", _SPACE_BEFORE.sub(r"\1", folded))
