@@ -140,8 +140,9 @@ def ingest(
             if file is not None:
                 if not source or len(source) != 1:
                     fail("--file needs exactly one SOURCE id", 2)
-                if not file.is_file():
-                    fail(f"no such file: {file}", 2)
+                # A folder source (one edition in several files) is given as its folder.
+                if not (file.is_file() or file.is_dir()):
+                    fail(f"no such file or folder: {file}", 2)
                 outcomes = [ingest_file(store, source[0], file), ingest_alignment(store)]
             else:
                 with _progress() as progress:
@@ -780,6 +781,61 @@ def q_gaps_parties(
             as_json,
             f"Party listings: {name}",
             ["party", "matched", "score", "listed by", "reason"],
+            rows,
+        )
+
+
+@gaps_app.command("party-lists")
+def q_gaps_party_lists(
+    first: Annotated[str, typer.Argument(help="An issuer holding party lists, e.g. US.")],
+    second: Annotated[str, typer.Argument(help="The other issuer, e.g. JP.")],
+    only: Annotated[
+        str | None, typer.Option(help="Only the parties of this issuer (e.g. JP).")
+    ] = None,
+    verdict: Annotated[
+        list[str] | None, typer.Option(help="both, review or only (repeatable).")
+    ] = None,
+    list_name: Annotated[
+        list[str] | None,
+        typer.Option("--list", help="Compare only lists named so, e.g. 'Entity List'."),
+    ] = None,
+    country: Annotated[str | None, typer.Option(help="Only parties of this country (IR).")] = None,
+    kind: Annotated[list[str] | None, typer.Option(help="Only parties of this kind.")] = None,
+    limit: LimitOpt = 50,
+    as_json: JsonOpt = False,
+) -> None:
+    """Parties one issuer lists and the other does not, both ways, matched by name."""
+    with _analyses() as analyses:
+        report = analyses.party_list_gaps(
+            first,
+            second,
+            listed_by=only,
+            verdicts=verdict,
+            lists=list_name,
+            country=country,
+            kinds=kind,
+            limit=None if as_json else limit,
+        )
+        rows = [
+            [
+                r.listed_by,
+                r.party.name,
+                r.verdict,
+                f"{r.score:.0f}",
+                r.candidate.name if r.candidate else "-",
+                r.reason,
+            ]
+            for r in report.items
+        ]
+        counts = "; ".join(
+            f"{who}: " + ", ".join(f"{k} {v}" for k, v in tally.items())
+            for who, tally in report.counts.items()
+        )
+        _report(
+            report,
+            as_json,
+            f"Party lists {' vs '.join(report.issuers)} ({counts})",
+            ["listed by", "party", "verdict", "score", "closest on the other list", "reason"],
             rows,
         )
 
