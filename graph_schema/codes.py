@@ -123,6 +123,9 @@ _MAX_LENGTH = 64
 _ALLOWED = frozenset(string.ascii_letters + string.digits + ". ()")
 _GROUPS = frozenset("ABCDE")
 _ML_MAX = 22
+# National additions numbered after the Munitions List (Australia's DSGL: ML901-ML910).
+_ML_NATIONAL_MIN = 901
+_ML_NATIONAL_MAX = 999
 
 _FORMS: dict[CodeSystem, str] = {
     CodeSystem.WASSENAAR: "Wassenaar dual-use '5.A.1.j' (or '5A001.j')",
@@ -143,6 +146,8 @@ _PL_RE = re.compile(r"PL ?([0-9]+)(.*)", re.IGNORECASE)
 _DOTTED_RE = re.compile(r"([0-9]+) ?\. ?([A-Za-z]) ?\. ?([0-9]+)(.*)")
 _DOTTED_START_RE = re.compile(r"[0-9]+ ?\. ?[A-Za-z]")
 _COMPACT_RE = re.compile(r"([0-9]+)([A-Za-z])([0-9]+)(.*)")
+#: Lower-case roman numerals up to 39 (the regime annexes number a few lists i., ii., iii.).
+_ROMAN_RE = re.compile(r"x{0,3}(?:ix|iv|v?i{0,3})")
 _TAIL_TOKEN_RE = re.compile(
     r"(?P<sep>[ .]+)|\( ?(?P<paren>[A-Za-z0-9]+) ?\)|(?P<word>[A-Za-z]+|[0-9]+)|(?P<bad>.)"
 )
@@ -283,8 +288,14 @@ def _parse_munitions(cleaned: str, text: str) -> ControlCode:
         raise _error(text, "expected 'ML' followed by the entry number", system)
     digits, tail = match.groups()
     number = int(digits)
-    if not 1 <= number <= _ML_MAX:
-        raise _error(text, f"Munitions List entries run ML1 to ML{_ML_MAX}, not ML{digits}", system)
+    national = len(digits) == 3 and _ML_NATIONAL_MIN <= number <= _ML_NATIONAL_MAX
+    if not 1 <= number <= _ML_MAX and not national:
+        raise _error(
+            text,
+            f"Munitions List entries run ML1 to ML{_ML_MAX} (national additions "
+            f"ML{_ML_NATIONAL_MIN}-ML{_ML_NATIONAL_MAX}), not ML{digits}",
+            system,
+        )
     path = _parse_path(tail, text, system, alternate=True, max_letters=1)
     root = f"ML{number}"
     return _make(system, text.strip(), root, root, None, number, path)
@@ -370,7 +381,12 @@ def _parse_regime_annex(system: CodeSystem, cleaned: str, text: str) -> ControlC
     number = int(digits)
     if len(digits) > 3 or not 1 <= number <= 99:
         raise _error(text, f"item number {digits!r} is not 1-99", system)
-    path = _parse_path(tail, text, system, alternate=True, max_letters=1)
+    path = _parse_path(tail, text, system, alternate=True, max_letters=4)
+    for element in path:
+        # The MTCR Annex numbers a few lists i., ii., iii. (6.C.7.c.1.ii); no other words.
+        if len(element) > 1 and element.isalpha() and not _ROMAN_RE.fullmatch(element):
+            problem = f"sub-paragraph {element!r} is not a letter or roman numeral"
+            raise _error(text, problem, system)
     canonical = f"{int(category)}{group}{number:03d}"
     return _make(system, text.strip(), canonical, str(int(category)), group, number, path)
 
@@ -442,6 +458,8 @@ def wassenaar_equivalent(code: ControlCode) -> str | None:
     paragraphs, whose numbers sit in the Wassenaar block without being Wassenaar entries,
     and the anti-terrorism-only ``.y`` paragraphs of the 600 series.
     """
+    if code.system is CodeSystem.MUNITIONS and (code.number or 0) > _ML_MAX:
+        return None  # a national ML9xx entry: no Wassenaar counterpart
     if code.system in (CodeSystem.WASSENAAR, CodeSystem.MUNITIONS):
         return code.canonical
     if code.system is CodeSystem.ECCN:
@@ -582,6 +600,14 @@ def regime_hint(code: ControlCode, issuer: str | None = None) -> RegimeHint:
             "wassenaar",
             "Dotted numbering is the Wassenaar dual-use list's own",
             unilateral=False,
+        )
+    if code.system is CodeSystem.MUNITIONS and (code.number or 0) > _ML_MAX:
+        return _hint(
+            None,
+            "national",
+            f"ML{code.number} is numbered after the Munitions List's ML1-ML{_ML_MAX}: a national "
+            f"addition of issuer {who or 'unknown'}, outside the regimes",
+            unilateral=True,
         )
     if code.system is CodeSystem.MUNITIONS:
         return _hint(
