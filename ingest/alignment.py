@@ -15,7 +15,7 @@ every ingest.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
 
@@ -55,9 +55,14 @@ REGIME_LISTS = frozenset({WASSENAAR, "regime:mtcr", "regime:nsg"})
 MATERIAL_DIFFERENCE = 0.6
 #: At or above this similarity two texts say the same thing (PDF/text extraction noise aside).
 SAME_TEXT = 0.98
-#: A national entry and a regime annex entry at or above this similarity (token sort) say the
-#: same thing; below it the numbering's regime is reported without a counterpart.
-ANNEX_MATCH = 0.8
+#: A national entry and a regime annex entry whose contents (own text and sub-entries) are at
+#: least this similar (token sort), and ahead of the runner-up by ANNEX_MARGIN, correspond;
+#: otherwise the numbering's regime is reported without a counterpart. Items need less: their
+#: subtrees are long and worded apart by national additions ("other than those in 9A001").
+ANNEX_MATCH = 0.7
+ANNEX_ITEM_MATCH = 0.6
+ANNEX_MARGIN = 0.03
+GROUP_BONUS = 0.05
 _STATED = re.compile(r"^Corresponds to:\s*(?P<regime>[a-z-]+)\s+(?P<code>\S+)\s*$", re.I)
 _QUOTES = re.compile(r"[\"'“”‘’]")
 
@@ -99,37 +104,91 @@ def similarity(a: ControlEntry, b: ControlEntry) -> float:
     return float(fuzz.token_set_ratio(left, right)) / 100.0
 
 
+def subtree_texts(entries: Iterable[ControlEntry], limit: int = 3000) -> dict[str, str]:
+    """Each entry's text followed by its sub-entries' (depth first), cut at ``limit``.
+
+    An item's own words are often only a heading ("Turbojet and turbofan engines, as
+    follows:"); what it controls is in its sub-entries, so content is compared on the whole.
+    """
+    children: dict[str, list[ControlEntry]] = {}
+    for e in entries:
+        children.setdefault(e.parent or "", []).append(e)
+    out: dict[str, str] = {}
+
+    def walk(e: ControlEntry) -> str:
+        parts = [entry_text(e)]
+        parts.extend(walk(c) for c in sorted(children.get(e.canonical, []), key=_order))
+        out[e.canonical] = " ".join(p for p in parts if p)[:limit]
+        return out[e.canonical]
+
+    for root in children.get("", []):
+        walk(root)
+    return out
+
+
+def _order(entry: ControlEntry) -> str:
+    return entry.canonical
+
+
 class AnnexIndex:
-    """The active entries of one regime annex (MTCR, NSG), for matching national entries by
-    content: national 9A101 says what MTCR 3.A.1 says, but no rule maps the numbers."""
+    """One regime annex (MTCR, NSG), for matching national entries by content: national
+    9A101 says what MTCR 3.A.1 says, but no rule maps the numbers."""
 
     def __init__(self, info: ListInfo, entries: list[ControlEntry]) -> None:
         self.info = info
-        self.entries = [e for e in entries if e.status == "active" and len(entry_text(e)) >= 20]
-        self.texts = [entry_text(e) for e in self.entries]
-        self.children: dict[str, list[int]] = {}
-        for position, e in enumerate(self.entries):
-            self.children.setdefault(e.parent or "", []).append(position)
+        texts = subtree_texts(entries)
+        active = [e for e in entries if e.status == "active" and len(texts[e.canonical]) >= 20]
+        self.entries = {e.canonical: e for e in active}
+        self.texts = {e.canonical: texts[e.canonical] for e in active}
+        self.items: dict[str, str] = {}
+        self.children: dict[str, dict[str, str]] = {}
+        for e in active:
+            if e.parent is None:
+                self.items[e.canonical] = self.texts[e.canonical]
+            else:
+                self.children.setdefault(e.parent, {})[e.canonical] = self.texts[e.canonical]
 
-    def best(self, entry: ControlEntry, under: str | None) -> tuple[ControlEntry, float] | None:
-        """The annex entry whose text is closest to ``entry``'s, among the children of the
-        annex entry ``under`` (the match of the national parent) or, without one, among all."""
-        query = entry_text(entry)
-        if len(query) < 20:
+    def best(
+        self, entry: ControlEntry, text: str, under: str | None
+    ) -> tuple[ControlEntry, float] | None:
+        """The annex entry whose content is closest to ``entry``'s (``text``: its subtree).
+
+        Items are looked for among the annex items, sub-entries only among the sub-entries of
+        the annex entry their parent matched (``under``). The best must be clearly ahead of the
+        next one: a near tie is no evidence.
+        """
+        if entry.parent is None:
+            pool = self.items
+            cutoff = ANNEX_ITEM_MATCH
+        elif under is not None:
+            pool = self.children.get(under, {})
+            cutoff = ANNEX_MATCH
+        else:
             return None
-        pool = self.children.get(under, []) if under is not None else range(len(self.entries))
-        choices = {i: self.texts[i] for i in pool}
-        if not choices:
+        if len(text) < 20 or not pool:
             return None
         # token_sort keeps the whole of both texts in play (token_set would call any text
         # that contains the other a perfect match).
-        found = process.extractOne(
-            query, choices, scorer=fuzz.token_sort_ratio, score_cutoff=ANNEX_MATCH * 100
+        raw = process.extract(text, pool, scorer=fuzz.token_sort_ratio, limit=4)
+        # The group letter (A equipment, B test and production equipment, C materials, D
+        # software, E technology) is shared structure: the same letter breaks near ties.
+        group = _group(entry.canonical)
+        found = sorted(
+            (
+                (score + (GROUP_BONUS * 100 if _group(code) == group else 0), code)
+                for _, score, code in raw
+            ),
+            reverse=True,
         )
-        if found is None:
+        if not found or found[0][0] < cutoff * 100:
             return None
-        _, score, position = found
-        return self.entries[position], score / 100.0
+        if len(found) > 1 and found[0][0] - found[1][0] < ANNEX_MARGIN * 100:
+            return None
+        return self.entries[found[0][1]], min(found[0][0], 100.0) / 100.0
+
+
+def _group(canonical: str) -> str:
+    return canonical.lstrip("0123456789")[:1]
 
 
 class Aligner:
@@ -164,6 +223,7 @@ class Aligner:
         # The newest list of each other regime held (MTCR, NSG): matched by content, since
         # national x1xx / x2xx numbers do not encode the annex item.
         self.annexes: dict[str, AnnexIndex] = {}
+        self._subtrees: dict[str, dict[str, str]] = {}
         for regime in sorted(REGIME_LISTS - {WASSENAAR}):
             held = [i for i in self.lists.values() if i.issuer == regime]
             if held:
@@ -290,10 +350,12 @@ class Aligner:
     ) -> Implements | None:
         """IMPLEMENTS to the annex entry with the same text; ``matched`` maps national codes to
         annex ids already matched, so a sub-entry is looked for under its parent's match."""
+        texts = self._subtrees.get(entry.list_id)
+        if texts is None:
+            texts = subtree_texts(self.entries.get(entry.list_id, []))
+            self._subtrees[entry.list_id] = texts
         under = matched.get(entry.parent or "")
-        found = annex.best(entry, under) if under is not None else None
-        if found is None:
-            found = annex.best(entry, None)
+        found = annex.best(entry, texts.get(entry.canonical, ""), under)
         if found is None:
             return None
         target, sim = found

@@ -159,3 +159,46 @@ def test_alignment_is_idempotent(store: EmbeddedStore, tmp_path: Path) -> None:
     from ingest.alignment import alignment_batch
 
     assert alignment_batch(store).digest() == alignment_batch(store).digest()
+
+
+def _concordance() -> list[dict[str, str]]:
+    import yaml
+
+    path = Path(__file__).parent / "concordance_regime_annexes.yaml"
+    rows: list[dict[str, str]] = yaml.safe_load(path.read_text("utf-8"))
+    return rows
+
+
+@pytest.mark.parametrize(
+    "row", _concordance(), ids=lambda r: f"{r['national_code']}-{r['regime_code']}"
+)
+def test_national_entries_match_the_regime_annexes_by_text(
+    graph: nx.MultiDiGraph, row: dict[str, str]
+) -> None:
+    """EU x1xx / x2xx entries name no annex item; their texts do (pairs read in both texts)."""
+    from graph_schema.codes import CodeSystem, normalise
+
+    system = CodeSystem(row["regime"])
+    edition = {"mtcr": "2021", "nsg": "2022"}[row["regime"]]
+    wanted = f"entry:{row['regime']}:{edition}:{normalise(row['regime_code'], system)}"
+    for national in ("eu:2021", "eu:2025-11-15"):
+        source = f"entry:{national}:{row['national_code']}"
+        targets = {v: d for v, d in _out(graph, source, "IMPLEMENTS")}
+        assert wanted in targets, (source, sorted(targets))
+        assert targets[wanted]["method"] == "text"
+        # The origin still names the regime the numbering belongs to.
+        origins = _out(graph, source, "ORIGIN")
+        assert [v for v, _ in origins] == [f"regime:{row['regime']}"]
+
+
+def test_editions_are_chained_entry_by_entry(graph: nx.MultiDiGraph) -> None:
+    """NEXT_EDITION pairs each entry with itself in the next edition held of its list."""
+    nxt = _out(graph, "entry:wassenaar:2021:5A001.j", "NEXT_EDITION")
+    assert [v for v, _ in nxt] == ["entry:wassenaar:2025:5A001.j"]
+    eu = _out(graph, "entry:eu:2021:4A005", "NEXT_EDITION")
+    assert [v for v, _ in eu] == ["entry:eu:2022-05-05:4A005"] or [v for v, _ in eu] == [
+        "entry:eu:2025-11-15:4A005"
+    ]
+    # Different series never chain: Norway's Liste II is not an edition of the EU list.
+    no = _out(graph, "entry:no:2021:4A005", "NEXT_EDITION")
+    assert no == []
