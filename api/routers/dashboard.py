@@ -216,7 +216,8 @@ def options(analyses: Analyses, catalog: Catalog) -> DashboardOptions:
             continue
         rows.append(
             (
-                (0 if juris.kind == "regime" else 1, juris.key),
+                # The reference list first, then the union, then the other regimes.
+                (0 if node == "regime:wassenaar" else 1 if juris.kind == "union" else 2, juris.key),
                 JurisdictionOption(
                     key=juris.key,
                     node=node,
@@ -231,7 +232,7 @@ def options(analyses: Analyses, catalog: Catalog) -> DashboardOptions:
         own = bool(index.lists_of_issuer.get(node))
         rows.append(
             (
-                (2 if own else 3, country.name),
+                (3 if own else 4, country.name),
                 JurisdictionOption(
                     key=juris.key,
                     node=node,

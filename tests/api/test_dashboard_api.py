@@ -64,9 +64,11 @@ def test_assets_are_served_and_nothing_is_fetched_elsewhere(client: TestClient) 
 def test_options(client: TestClient) -> None:
     body = client.get("/dashboard/options").json()
     by_key = {j["key"]: j for j in body["jurisdictions"]}
-    assert [j["key"] for j in body["jurisdictions"][:2]] == ["wassenaar", "EU"]
+    assert [j["key"] for j in body["jurisdictions"][:4]] == ["wassenaar", "EU", "mtcr", "nsg"]
     assert by_key["US"]["lists"] == ["list:us:2026-07-23"]
-    assert by_key["FR"]["via"] == "regime:eu" and by_key["FR"]["lists"] == ["list:eu:2021"]
+    # The current EU lists: the dual-use list of 2025-11-15 and the Common Military List.
+    assert by_key["FR"]["via"] == "regime:eu"
+    assert by_key["FR"]["lists"] == ["list:eu-military:2020-02-17", "list:eu:2025-11-15"]
     assert by_key["CN"]["lists"] == []
     assert by_key["EU"]["names"]["fr"] == "Union européenne"
     assert by_key["IN"]["names"]["ar"] == "الهند"
@@ -94,9 +96,10 @@ def test_matrix_agrees_with_coverage(client: TestClient) -> None:
     assert five["wassenaar"]["percent"] == 100.0
     assert five["CN"]["percent"] is None and five["CN"]["comparable"] == 0
     assert five["FR"] == {**five["EU"], "jurisdiction": "FR"}
-    # No munitions list of the US or the EU is held: their ML cells are empty, India's are not.
+    # The EU's ML cells come from its Common Military List (2020); China has no list held.
     ml8 = {c["jurisdiction"]: c for c in rows["ML8"]["cells"]}
-    assert ml8["EU"]["percent"] is None and ml8["IN"]["percent"] is not None
+    assert ml8["EU"]["percent"] is not None and ml8["IN"]["percent"] is not None
+    assert ml8["CN"]["percent"] is None
 
     techs = client.get("/dashboard/matrix", params={**params, "by": "technology"}).json()
     tech_rows = {r["key"]: r for r in techs["rows"]}
