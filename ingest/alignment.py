@@ -63,6 +63,13 @@ ANNEX_MATCH = 0.7
 ANNEX_ITEM_MATCH = 0.6
 ANNEX_MARGIN = 0.03
 GROUP_BONUS = 0.05
+#: A regime entry with no counterpart by number and a national entry under another code are
+#: the same when their own texts are at least this similar (token sort) ...
+CONTENT_MATCH = 0.9
+#: ... and long enough for that to mean something ("a. Exceeding 10 kg;" is not).
+CONTENT_MIN = 40
+#: Below this length a text match also needs the same Wassenaar item by number.
+CONTENT_ALONE = 80
 _STATED = re.compile(r"^Corresponds to:\s*(?P<regime>[a-z-]+)\s+(?P<code>\S+)\s*$", re.I)
 _QUOTES = re.compile(r"[\"'“”‘’]")
 
@@ -185,6 +192,25 @@ class AnnexIndex:
         if len(found) > 1 and found[0][0] - found[1][0] < ANNEX_MARGIN * 100:
             return None
         return self.entries[found[0][1]], min(found[0][0], 100.0) / 100.0
+
+
+_CITED = re.compile(r"\b(?:ML ?\d{1,2}|\d{1,2}\. ?[A-E]\. ?\d{1,3}|\d[A-E]\d{1,3})\b")
+
+
+def _cited(text: str, system: CodeSystem) -> frozenset[str]:
+    """Item-level Wassenaar codes a text cites, whatever numbering it writes them in."""
+    out: set[str] = set()
+    for found in _CITED.findall(text):
+        compact = found.replace(" ", "")
+        for chosen in (None, system):
+            try:
+                code = parse_code(compact, chosen)
+            except CodeError:
+                continue
+            equivalent = wassenaar_equivalent(code)
+            out.add((equivalent or code.canonical).split(".", 1)[0])
+            break
+    return frozenset(out)
 
 
 def _group(canonical: str) -> str:
@@ -391,36 +417,115 @@ class Aligner:
         for list_id, info in sorted(self.lists.items()):
             if info.issuer in REGIME_LISTS:
                 continue
-            parent_hint: dict[str, str] = {}
-            annex_match: dict[str, str] = {}
-            for entry in sorted(self.entries.get(list_id, []), key=lambda e: e.canonical):
-                code = self._code(entry, info)
-                if code is None:
+            by_code: list[Implements] = []
+            for edge in self._list_edges(list_id, info):
+                if isinstance(edge, Implements) and edge.method != "text":
+                    by_code.append(edge)
+                yield edge
+            yield from self._by_content(list_id, info, by_code)
+
+    def _by_content(
+        self, list_id: str, info: ListInfo, by_code: list[Implements]
+    ) -> Iterator[Implements]:
+        """Regime entries the numbering found no counterpart for, matched to national entries
+        with the same text under another code (renumbered, relettered, SCOMET's own order).
+
+        Only national entries the numbering did not match, or matched to a regime entry whose
+        text differs materially, are candidates; the texts must be nearly the same, and the codes
+        they cite must be the same (so "software for equipment in 6.A.5" is not taken for
+        "software for equipment in 6.A.8").
+        """
+        if self.regime_list is None:
+            return
+        found = {e.target for e in by_code}
+        good = {e.source for e in by_code if not e.text_differs}
+        candidates = [
+            e
+            for e in self.entries.get(list_id, [])
+            if e.id not in good and e.status == "active" and len(entry_text(e)) >= CONTENT_MIN
+        ]
+        if not candidates:
+            return
+        texts = {i: entry_text(e) for i, e in enumerate(candidates)}
+        munitions_only = info.system is CodeSystem.MUNITIONS
+        for target in self.regime_entries.values():
+            if target.id in found or target.status != "active":
+                continue
+            if munitions_only != target.canonical.startswith("ML") and info.system in (
+                CodeSystem.MUNITIONS,
+                CodeSystem.ECCN,
+            ):
+                continue
+            query = entry_text(target)
+            if len(query) < CONTENT_MIN:
+                continue
+            best = process.extractOne(
+                query, texts, scorer=fuzz.token_sort_ratio, score_cutoff=CONTENT_MATCH * 100
+            )
+            if best is None:
+                continue
+            national = candidates[best[2]]
+            if _cited(national.text, info.system) != _cited(target.text, CodeSystem.WASSENAAR):
+                continue
+            # Short texts recur ("designed to operate at depths exceeding 1,000 m"): they must
+            # also sit under the same Wassenaar item by number.
+            code = self._code(national, info)
+            same_item = (
+                code is not None
+                and (wassenaar_equivalent(code) or "").split(".")[0]
+                == target.canonical.split(".")[0]
+            )
+            if len(query) < CONTENT_ALONE and not same_item:
+                continue
+            sim = best[1] / 100.0
+            evidence = (
+                f"{national.canonical} has the text of Wassenaar {target.code} under another "
+                f"code: matched by text (similarity {sim:.2f}), the codes they cite agree"
+            )
+            yield Implements(
+                source=national.id,
+                target=target.id,
+                method="text",
+                score=round(sim, 3),
+                scope="same" if sim >= SAME_TEXT else "unknown",
+                similarity=round(sim, 3),
+                text_differs=False,
+                evidence=evidence,
+                provenance=self._provenance(evidence),
+            )
+
+    def _list_edges(self, list_id: str, info: ListInfo) -> Iterator[Edge]:
+        """IMPLEMENTS and ORIGIN edges of one national list, from its numbering and the annexes."""
+        parent_hint: dict[str, str] = {}
+        annex_match: dict[str, str] = {}
+        for entry in sorted(self.entries.get(list_id, []), key=lambda e: e.canonical):
+            code = self._code(entry, info)
+            if code is None:
+                continue
+            hint = regime_hint(code, info.issuer_code)
+            annex = self.annexes.get(hint.regime or "") if not hint.unilateral else None
+            if annex is not None:
+                found = self._annex_match(entry, annex, annex_match)
+                if found is not None:
+                    # The ORIGIN edge below still says which regime the entry comes from.
+                    yield found
+            match = self._stated(entry) if info.system is CodeSystem.SCOMET else None
+            missing = None
+            if match is None:
+                match, missing = self._by_number(code)
+            if match is not None and self.regime_list is not None:
+                yield self._implements(entry, match)
+            if match is None and info.system is CodeSystem.SCOMET:
+                stated = self._stated_elsewhere(entry)
+                if stated is not None:
+                    yield stated
                     continue
-                hint = regime_hint(code, info.issuer_code)
-                annex = self.annexes.get(hint.regime or "") if not hint.unilateral else None
-                if annex is not None:
-                    found = self._annex_match(entry, annex, annex_match)
-                    if found is not None:
-                        # The ORIGIN edge below still says which regime the entry comes from.
-                        yield found
-                match = self._stated(entry) if info.system is CodeSystem.SCOMET else None
-                missing = None
-                if match is None:
-                    match, missing = self._by_number(code)
-                if match is not None and self.regime_list is not None:
-                    yield self._implements(entry, match)
-                if match is None and info.system is CodeSystem.SCOMET:
-                    stated = self._stated_elsewhere(entry)
-                    if stated is not None:
-                        yield stated
-                        continue
-                parent_series = parent_hint.get(entry.parent or "")
-                parent_hint[entry.canonical] = hint.series
-                # Items always say where they come from; sub-entries only when it differs.
-                says_more = entry.level == 0 or hint.series != parent_series or missing is not None
-                if says_more and (match is None or hint.unilateral):
-                    yield self._origin(entry, info, hint, missing)
+            parent_series = parent_hint.get(entry.parent or "")
+            parent_hint[entry.canonical] = hint.series
+            # Items always say where they come from; sub-entries only when it differs.
+            says_more = entry.level == 0 or hint.series != parent_series or missing is not None
+            if says_more and (match is None or hint.unilateral):
+                yield self._origin(entry, info, hint, missing)
 
 
 def alignment_batch(store: GraphStore) -> SourceBatch:

@@ -22,6 +22,7 @@ from queries.evidence import InvalidQuery
 from queries.gaps import Gaps
 from queries.index import Index, IndexCache
 from queries.lists import Lists
+from queries.party_match import MATCH_SCORE, REVIEW_SCORE
 from queries.profile import Profiles
 from queries.search import Search, SearchIndexes
 from queries.views import (
@@ -38,6 +39,7 @@ from queries.views import (
     Page,
     PartyGapReport,
     PartyHit,
+    PartyListGapReport,
     RegimeGapReport,
     SearchReport,
 )
@@ -108,6 +110,7 @@ class Analyses:
         parts.search.indexes.names()
         parts.search.indexes.phrases()
         parts.search.indexes.covering()
+        parts.search.indexes.party_lists().warm()
 
     # --- analyses -----------------------------------------------------------------------------
 
@@ -208,6 +211,36 @@ class Analyses:
     ) -> PartyGapReport:
         return self._get().gaps.parties(
             name, partners=partners, min_score=min_score, limit=limit, offset=offset
+        )
+
+    def party_list_gaps(
+        self,
+        first: str,
+        second: str,
+        *,
+        listed_by: str | None = None,
+        verdicts: Sequence[str] | None = None,
+        lists: Sequence[str] | None = None,
+        country: str | None = None,
+        kinds: Sequence[str] | None = None,
+        match_score: float = MATCH_SCORE,
+        review_score: float = REVIEW_SCORE,
+        limit: int | None = None,
+        offset: int = 0,
+    ) -> PartyListGapReport:
+        """Parties one issuer lists and the other does not, both ways, matched by name."""
+        return self._get().gaps.party_lists(
+            first,
+            second,
+            listed_by=listed_by,
+            verdicts=verdicts,
+            lists=lists,
+            country=country,
+            kinds=kinds,
+            match_score=match_score,
+            review_score=review_score,
+            limit=limit,
+            offset=offset,
         )
 
     def changes(

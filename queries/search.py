@@ -15,7 +15,15 @@ from graph_schema.codes import CodeError, CodeSystem, ControlCode, parse_code, w
 from queries.data import EntryInfo, ListingInfo, PartyInfo, TechInfo
 from queries.evidence import InvalidQuery, edition_ref, entry_ref, entry_text, page
 from queries.index import Index, fold
-from queries.views import EntryHit, ListingView, PartyHit, PartyView, SearchReport
+from queries.party_match import Match, PartyLists
+from queries.views import (
+    EntryHit,
+    ListingView,
+    PartyHit,
+    PartyMatchView,
+    PartyView,
+    SearchReport,
+)
 
 #: Which list numberings can hold a code written in a given system.
 _COMPATIBLE: dict[CodeSystem, frozenset[str]] = {
@@ -62,6 +70,14 @@ class SearchIndexes:
         self._names: _Names | None = None
         self._phrases: list[tuple[TechInfo, str, str, str]] | None = None
         self._covering: dict[str, list[tuple[EntryInfo, str, str, str, float]]] | None = None
+        self._party_lists: PartyLists | None = None
+
+    def party_lists(self) -> PartyLists:
+        """Every issuer's listed parties, for matching names across issuers' lists."""
+        with self._lock:
+            if self._party_lists is None:
+                self._party_lists = PartyLists(self.index.data)
+            return self._party_lists
 
     def phrases(self) -> list[tuple[TechInfo, str, str, str]]:
         """(technology, phrase, language, folded phrase) for every label and synonym."""
@@ -359,26 +375,57 @@ class Search:
         for listing in listings:
             by_party[listing.party].append(listing)
         hits = []
+        lists = self.indexes.party_lists() if chosen else None
         for i, (score, _) in chosen:
             party = names.parties[i]
             shown = next(
                 (n for n in [party.name, *party.aliases] if fold(n) == best[i][1]), party.name
             )
-            view = party_view(party, by_party.get(party.id, []))
-            issuers = sorted({x.issuer for x in by_party.get(party.id, [])})
+            mine = by_party.get(party.id, [])
+            view = party_view(party, mine)
+            issuers = sorted({x.issuer for x in mine})
+            reason = (
+                f"'{shown}' matches '{text}' (score {min(score, 100.0):.0f}); listed by "
+                f"{', '.join(self.index.iso2(x) for x in issuers) or 'nobody'} on "
+                f"{'; '.join(sorted({x.list_name for x in view.listings})) or 'no list'}"
+            )
+            counterparts = []
+            for other in lists.issuers() if lists is not None else []:
+                if other in issuers or lists is None:
+                    continue
+                closest = lists.match(party, mine, other)
+                if closest.verdict != "only":
+                    counterparts.append(match_view(self.index, closest, other))
+            for c in counterparts:
+                assert c.candidate is not None
+                how = "also listed" if c.verdict == "both" else "possibly listed"
+                reason += (
+                    f"; {how} by {c.compared_with} as '{c.candidate_name}' (score {c.score:.0f})"
+                )
             hits.append(
                 PartyHit(
                     party=view,
                     matched=shown,
                     score=round(min(score, 100.0), 1),
-                    reason=(
-                        f"'{shown}' matches '{text}' (score {min(score, 100.0):.0f}); listed by "
-                        f"{', '.join(self.index.iso2(x) for x in issuers) or 'nobody'} on "
-                        f"{'; '.join(sorted({x.list_name for x in view.listings})) or 'no list'}"
-                    ),
+                    reason=reason,
+                    counterparts=counterparts,
                 )
             )
         return hits, len(ranked)
+
+
+def match_view(index: Index, match: Match, issuer: str) -> PartyMatchView:
+    """A match found on ``issuer``'s lists, as served."""
+    candidate = match.candidate
+    return PartyMatchView(
+        compared_with=index.iso2(issuer),
+        verdict=match.verdict,
+        score=match.score,
+        name=match.name,
+        candidate_name=match.candidate_name,
+        candidate=party_view(candidate.party, candidate.listings) if candidate else None,
+        countries_agree=match.countries_agree,
+    )
 
 
 def party_view(party: PartyInfo, listings: Sequence[ListingInfo]) -> PartyView:

@@ -520,17 +520,58 @@ class PartyView(View):
     )
 
 
+PartyVerdict = Literal["both", "review", "only"]
+
+
+class PartyMatchView(View):
+    """The party of another issuer's lists whose name comes closest to a party's."""
+
+    compared_with: str = Field(
+        description="Issuer whose party lists were searched (jurisdiction key).", examples=["JP"]
+    )
+    verdict: PartyVerdict = Field(
+        description="both: that issuer lists the party too (names alike, countries not "
+        "contradicting); review: a possible match for a person to check; only: no party of "
+        "that issuer comes close enough."
+    )
+    score: float = Field(description="Name similarity of the two names compared, 0..100.")
+    name: str = Field(description="The party's name or alias that was compared.")
+    candidate_name: str = Field(
+        default="", description="The candidate's name or alias it was compared with."
+    )
+    candidate: PartyView | None = Field(
+        default=None, description="The closest party on that issuer's lists, if any came close."
+    )
+    countries_agree: bool | None = Field(
+        default=None,
+        description="Whether the two parties share a country (Hong Kong and Macau counting as "
+        "China); null when either gives none.",
+    )
+
+
 class PartyHit(View):
     party: PartyView = Field(description="The party matched.")
     matched: str = Field(description="The name or alias that matched.", examples=["NSO Group"])
     score: float = Field(description="Fuzzy match score, 0..100.", examples=[100.0])
     reason: str = Field(description="Why it matched, in one sentence.")
+    counterparts: list[PartyMatchView] = Field(
+        default_factory=list,
+        description="For each other issuer holding party lists, its party whose name comes "
+        "closest, when it is listed by both or a possible match (parties are matched across "
+        "issuers by name, never merged).",
+    )
 
 
 class PartnerStatus(View):
     jurisdiction: str = Field(description="Partner jurisdiction key.", examples=["FR"])
-    status: Literal["listed", "not-listed", "no-party-list-held"] = Field(
-        description="Whether its party lists name the party."
+    status: Literal["listed", "possible-match", "not-listed", "no-party-list-held"] = Field(
+        description="Whether its party lists name the party: listed (the party itself, or a "
+        "party of that issuer matched by name), possible-match (a name to review), not-listed, "
+        "or no-party-list-held (none of its party lists is in the graph)."
+    )
+    match: PartyMatchView | None = Field(
+        default=None,
+        description="The closest party on the partner's lists, when matched by name.",
     )
 
 
@@ -538,7 +579,10 @@ class PartyGapRow(View):
     party: PartyView = Field(description="The party matched.")
     matched: str = Field(description="The name or alias that matched.")
     score: float = Field(description="Fuzzy match score, 0..100.")
-    listed_by: list[str] = Field(description="Issuers whose lists name it.", examples=[["US"]])
+    listed_by: list[str] = Field(
+        description="Issuers whose lists name it, itself or by a party matched by name.",
+        examples=[["US"]],
+    )
     partners: list[PartnerStatus] = Field(description="Listing status per partner.")
     reason: str = Field(description="Why the row is reported, in one sentence.")
 
@@ -548,6 +592,49 @@ class PartyGapReport(Page[PartyGapRow]):
     partners: list[str] = Field(description="Partner jurisdictions checked.")
     party_lists_held: list[str] = Field(description="Issuers with a party list in the graph.")
     notes: list[str] = Field(description="Caveats about the comparison.", default_factory=list)
+
+
+class PartyListGapRow(View):
+    party: PartyView = Field(description="A party on the lists of ``listed_by``.")
+    listed_by: str = Field(description="The issuer listing it (jurisdiction key).", examples=["US"])
+    lists: list[str] = Field(description="That issuer's lists naming it.")
+    compared_with: str = Field(
+        description="The other issuer, whose lists were searched.", examples=["JP"]
+    )
+    verdict: PartyVerdict = Field(
+        description="both: listed by both issuers; only: only ``listed_by`` lists it (no party "
+        "of the other comes close enough); review: a possible match for a person to check."
+    )
+    score: float = Field(description="Name similarity with the best candidate, 0..100.")
+    name: str = Field(description="The party's name or alias that was compared.")
+    candidate_name: str = Field(
+        default="", description="The candidate's name or alias it was compared with."
+    )
+    candidate: PartyView | None = Field(
+        default=None, description="The other issuer's party whose name comes closest, if any."
+    )
+    countries_agree: bool | None = Field(
+        default=None,
+        description="Whether party and candidate share a country (Hong Kong and Macau counting "
+        "as China); null when either gives none.",
+    )
+    reason: str = Field(description="The verdict and its evidence, in one sentence.")
+
+
+class PartyListGapReport(Page[PartyListGapRow]):
+    issuers: list[str] = Field(
+        description="The two issuers compared (jurisdiction keys).", examples=[["US", "JP"]]
+    )
+    lists: dict[str, list[str]] = Field(description="Party lists compared, per issuer.")
+    counts: dict[str, dict[str, int]] = Field(
+        description="Rows per verdict for each listing issuer, over all pages."
+    )
+    match_score: float = Field(description="Score from which names are taken as one party.")
+    review_score: float = Field(description="Score from which a name is a possible match.")
+    filters: dict[str, str] = Field(
+        description="Filters applied, by parameter name.", default_factory=dict
+    )
+    notes: list[str] = Field(description="How the lists were compared, and caveats.")
 
 
 class EntryChange(View):

@@ -9,7 +9,13 @@ from fastapi import APIRouter, Path, Query
 from api.deps import AnalysesDep, PagingDep
 from api.errors import ERROR_RESPONSES
 from api.routers.divergences import CategoryQ, CodePrefixQ, TechnologyQ
-from queries.views import CommitmentGapReport, PartyGapReport, RegimeGapReport
+from queries.party_match import MATCH_SCORE, REVIEW_SCORE
+from queries.views import (
+    CommitmentGapReport,
+    PartyGapReport,
+    PartyListGapReport,
+    RegimeGapReport,
+)
 
 router = APIRouter(prefix="/gaps", tags=["gaps"], responses=ERROR_RESPONSES)
 
@@ -98,5 +104,80 @@ def party_gaps(
         partners=partner,
         min_score=min_score,
         limit=min(paging.limit, 100),
+        offset=paging.offset,
+    )
+
+
+@router.get(
+    "/party-lists",
+    summary="Parties one issuer lists and another does not, both ways, matched by name",
+)
+def party_list_gaps(
+    analyses: AnalysesDep,
+    paging: PagingDep,
+    issuer: Annotated[
+        list[Annotated[str, Query(max_length=100)]],
+        Query(
+            min_length=2,
+            max_length=2,
+            description="The two issuers whose party lists are compared.",
+            examples=[["US", "JP"]],
+        ),
+    ],
+    listed_by: Annotated[
+        str | None,
+        Query(max_length=100, description="Only the parties of this one of the two issuers."),
+    ] = None,
+    verdict: Annotated[
+        list[Literal["both", "review", "only"]] | None,
+        Query(
+            max_length=3,
+            description="Only rows with these verdicts: both (listed by both), review (a "
+            "possible match), only (listed by one issuer only).",
+        ),
+    ] = None,
+    list_name: Annotated[
+        list[Annotated[str, Query(max_length=200)]] | None,
+        Query(
+            alias="list",
+            max_length=20,
+            description="Compare only the lists whose names contain these words, e.g. 'Entity "
+            "List' (an issuer with no such list keeps all its lists).",
+        ),
+    ] = None,
+    country: Annotated[
+        str | None,
+        Query(
+            min_length=2,
+            max_length=2,
+            description="Only parties with this country (ISO alpha-2).",
+            examples=["IR"],
+        ),
+    ] = None,
+    kind: Annotated[
+        list[Annotated[str, Query(max_length=50)]] | None,
+        Query(max_length=10, description="Only parties of these kinds (entity, individual...)."),
+    ] = None,
+    match_score: Annotated[
+        float, Query(ge=50, le=100, description="Score from which two names are one party.")
+    ] = MATCH_SCORE,
+    review_score: Annotated[
+        float, Query(ge=50, le=100, description="Score from which a name is a possible match.")
+    ] = REVIEW_SCORE,
+) -> PartyListGapReport:
+    """Each row is a party of one issuer with the closest party of the other issuer, the names
+    compared, their score and a verdict: listed by both, only by the first, or a possible match
+    to review."""
+    return analyses.party_list_gaps(
+        issuer[0],
+        issuer[1],
+        listed_by=listed_by,
+        verdicts=verdict,
+        lists=list_name,
+        country=country,
+        kinds=kind,
+        match_score=match_score,
+        review_score=review_score,
+        limit=paging.limit,
         offset=paging.offset,
     )

@@ -72,6 +72,35 @@ def test_gaps(client: TestClient) -> None:
     assert parties["items"][0]["listed_by"] == ["US"]
 
 
+def test_party_list_gaps(client: TestClient) -> None:
+    # METI's No. 605 "Air Weapons Complex (AWC)" is on the Entity List too (81 FR 90712).
+    params: dict[str, str | list[str]] = {
+        "issuer": ["JP", "US"],
+        "listed_by": "JP",
+        "list": "Entity List",
+        "country": "PK",
+        "verdict": "both",
+        "limit": "200",
+    }
+    body = client.get("/gaps/party-lists", params=params).json()
+    assert body["issuers"] == ["JP", "US"]
+    assert body["lists"]["US"] == ["Entity List (EL) - Bureau of Industry and Security"]
+    assert body["total"] == body["counts"]["JP"]["both"] == len(body["items"])
+    row = next(r for r in body["items"] if r["party"]["name"] == "Air Weapons Complex (AWC)")
+    assert (row["listed_by"], row["compared_with"], row["verdict"]) == ("JP", "US", "both")
+    assert row["candidate"]["listings"][0]["citation"] == "81 FR 90712"
+    assert row["name"] == row["candidate_name"] == "Air Weapons Complex (AWC)"
+    only = client.get(
+        "/gaps/party-lists",
+        params={"issuer": ["US", "JP"], "listed_by": "JP", "verdict": "only", "limit": 1},
+    ).json()
+    assert only["items"][0]["verdict"] == "only" and only["total"] > 100
+    one = client.get("/gaps/party-lists", params={"issuer": "US"})
+    assert one.status_code == 422
+    france = client.get("/gaps/party-lists", params={"issuer": ["US", "FR"]})
+    assert france.status_code == 422 and "no party list" in france.text
+
+
 def test_search_entries_lists_parties(client: TestClient) -> None:
     found = client.get("/search", params={"q": "8A501.j", "system": "scomet"}).json()
     assert found["items"][0]["entry"]["id"] == "entry:in:2024-09-02:8A501.j"
@@ -80,13 +109,29 @@ def test_search_entries_lists_parties(client: TestClient) -> None:
     entry = client.get("/entries/entry:wassenaar:2025:5A001.j").json()
     assert entry["page"] == 88
     lists = client.get("/lists").json()
-    assert lists["total"] == 7
+    # Editions held: Wassenaar 2021, 2025; EU 2021, 2022, 2025 and its 2020 military list;
+    # Norway 2021 and its military list; US; India; UK military and national; MTCR; NSG;
+    # Australia dual-use and military.
+    assert lists["total"] == 16
     one = client.get("/lists/list:in:2024-09-02").json()
     assert one["numbering"] == "scomet"
     entries = client.get("/lists/list:eu:2021/entries", params={"category": "5", "limit": 2})
     assert entries.json()["total"] > 100
     parties = client.get("/parties", params={"name": "NSO Group"}).json()
     assert parties["items"][0]["party"]["name"] == "NSO Group"
+
+
+def test_parties_of_two_issuers(client: TestClient) -> None:
+    # NSO Group is on no Japanese list; Air Weapons Complex is on both (METI's No. 605).
+    nso = client.get("/parties", params={"name": "NSO Group"}).json()
+    assert nso["items"][0]["counterparts"] == []
+    meti = client.get("/parties", params={"name": "Air Weapons Complex (AWC)"}).json()
+    first = meti["items"][:2]
+    assert {h["party"]["listings"][0]["issuer"] for h in first} == {"country:US", "country:JP"}
+    for hit in first:
+        [counterpart] = hit["counterparts"]
+        assert counterpart["verdict"] == "both"
+        assert counterpart["candidate"]["id"] != hit["party"]["id"]
 
 
 @pytest.mark.parametrize(

@@ -247,6 +247,10 @@ CASES: list[tuple[str, Callable[[Analyses], Any]]] = [
     ("regime gaps", lambda a: a.regime_gaps("wassenaar", limit=300)),
     ("commitment gaps", lambda a: a.commitment_gaps("echri")),
     ("party gaps", lambda a: a.party_gaps("NSO Group")),
+    (
+        "party list gaps",
+        lambda a: a.party_list_gaps("US", "JP", lists=["Entity List"], country="PK"),
+    ),
     ("search code", lambda a: a.search("5.A.1.j")),
     ("search words", lambda a: a.search("logiciels d'intrusion")),
     ("search text", lambda a: a.search("nuclear reactors")),

@@ -2,7 +2,15 @@
 subscribers; the US CCL has 3A981 (polygraphs, fingerprint analyzers) and 4A005/4D004/4E001.c;
 Norway's Liste II (= EU 2021) has 4A005, 4D004, 4E001, 5A001.j and nothing on fingerprints or
 facial recognition; the CSL names NSO Group and Candiru (Entity List, 86 FR 60760) and
-Intellexa S.A. / Intellexa Limited (88 FR 46071)."""
+Intellexa S.A. / Intellexa Limited (88 FR 46071).
+
+Party lists of two issuers, read in both files: METI's Foreign End-User List (2025-09-29) No. 605
+"Air Weapons Complex (AWC)" (Pakistan) and No. 147 "Kalaye Electric Company" (Iran) are on the
+Entity List too (81 FR 90712; 72 FR 38008); No. 294 "Abu Zaabal Company for Speciality Chemicals
+（AZC）" (Egypt) and No. 345 "Korea Kangsong Trading Corp." are on no US list (the SDN list has
+"KOREA KWANGSONG TRADING CORPORATION", METI's No. 350); the Entity List's "Akhtar and Sons
+Private Limited" (Pakistan, 88 FR 38741) is not on METI's list (its Pakistani "Akhtar" is No.
+606 "Akhtar & Munir")."""
 
 from __future__ import annotations
 
@@ -12,7 +20,12 @@ from real_graph import shared_analyses
 from queries.analyses import Analyses
 from queries.catalog import NotFound
 from queries.evidence import InvalidQuery
-from queries.views import CommitmentGapReport, CommitmentGapRow
+from queries.views import (
+    CommitmentGapReport,
+    CommitmentGapRow,
+    PartyListGapReport,
+    PartyListGapRow,
+)
 
 
 @pytest.fixture(scope="module")
@@ -116,8 +129,119 @@ def test_party_listing_gaps(analyses: Analyses, name: str, expected: str, citati
     assert row.party.listings[0].citation == citation
     assert "Entity List" in row.party.listings[0].list_name
     assert "US" not in {p.jurisdiction for p in row.partners}
-    assert {p.status for p in row.partners} == {"no-party-list-held"}
-    assert {"FR", "GB", "JP"} <= {p.jurisdiction for p in row.partners}
+    # Japan's party list (METI's End-User List) is held now, and does not name these spyware
+    # vendors: JP is "not-listed"; the other partners still hold no party list in the graph.
+    statuses = {p.jurisdiction: p.status for p in row.partners}
+    assert statuses.pop("JP") == "not-listed"
+    assert set(statuses.values()) == {"no-party-list-held"}
+    assert {"FR", "GB"} <= set(statuses)
+    assert "JP holds a party list that does not name it" in row.reason
     assert "cannot be checked" in row.reason
-    assert report.party_lists_held == ["US"]
+    assert report.party_lists_held == ["JP", "US"]
     assert "not in the graph" in report.notes[0]
+
+
+def test_party_listing_gaps_see_japan_by_name(analyses: Analyses) -> None:
+    # The Entity List's Air Weapons Complex is METI's No. 605, another node matched by name.
+    report = analyses.party_gaps("Air Weapons Complex", partners=["JP", "FR"])
+    row = next(r for r in report.items if r.party.listings[0].issuer == "country:US")
+    assert row.listed_by == ["US", "JP"]
+    japan = next(p for p in row.partners if p.jurisdiction == "JP")
+    assert japan.status == "listed" and japan.match is not None
+    assert japan.match.candidate is not None
+    assert japan.match.candidate.listings[0].citation == "No. 605"
+    assert "and by JP as 'Air Weapons Complex (AWC)'" in row.reason
+
+
+def _party_row(report: PartyListGapReport, listed_by: str, name: str) -> PartyListGapRow:
+    return next(r for r in report.items if r.listed_by == listed_by and r.party.name == name)
+
+
+@pytest.fixture(scope="module")
+def us_jp(analyses: Analyses) -> PartyListGapReport:
+    return analyses.party_list_gaps("US", "Japan", limit=None)
+
+
+def test_party_lists_both_ways(us_jp: PartyListGapReport) -> None:
+    assert us_jp.issuers == ["US", "JP"]
+    assert us_jp.lists["JP"] == ["METI Foreign End-User List"]
+    assert "Entity List (EL) - Bureau of Industry and Security" in us_jp.lists["US"]
+    # Every party of each list is a row: 835 of METI's, 25,825 of the CSL's.
+    assert sum(us_jp.counts["JP"].values()) == 835
+    assert sum(us_jp.counts["US"].values()) == 25825
+    assert us_jp.total == 835 + 25825
+    # Most of METI's parties are on a US list too; the rest are not, or need a look.
+    assert us_jp.counts["JP"]["both"] > 600
+    assert 100 < us_jp.counts["JP"]["only"] < 235
+    assert any("individual" in n and "by construction" in n for n in us_jp.notes)
+
+
+def test_party_on_both_lists(us_jp: PartyListGapReport) -> None:
+    awc = _party_row(us_jp, "JP", "Air Weapons Complex (AWC)")
+    assert awc.verdict == "both" and awc.score == 100.0
+    assert awc.party.listings[0].citation == "No. 605"
+    assert awc.candidate is not None and awc.candidate.name == "Air Weapons Complex (AWC)"
+    assert awc.candidate.listings[0].citation == "81 FR 90712"
+    assert awc.countries_agree is True
+    assert awc.reason.startswith("Listed by both JP and US")
+    back = _party_row(us_jp, "US", "Air Weapons Complex (AWC)")
+    assert back.verdict == "both" and back.candidate is not None
+    assert back.candidate.listings[0].citation == "No. 605"
+    # Kalaye Electric is on the Entity List and the SDN list (two US parties) and is METI's 147.
+    kalaye = [
+        r for r in us_jp.items if r.listed_by == "US" and "kalaye electric" in r.party.name.lower()
+    ]
+    assert len(kalaye) == 2 and {r.verdict for r in kalaye} == {"both"}
+    assert {r.candidate.listings[0].citation for r in kalaye if r.candidate} == {"No. 147"}
+
+
+def test_party_only_on_japans_list(us_jp: PartyListGapReport) -> None:
+    azc = _party_row(us_jp, "JP", "Abu Zaabal Company for Speciality Chemicals （AZC）")
+    assert azc.verdict == "only" and azc.score < 85
+    assert azc.reason.startswith("Only JP lists Abu Zaabal Company")
+    # A near name is no match: Kangsong is not Kwangsong (which METI lists as well, No. 350).
+    kangsong = _party_row(us_jp, "JP", "Korea Kangsong Trading Corp. (朝鮮強盛貿易会社)")
+    assert kangsong.verdict == "review"
+    assert kangsong.candidate_name == "KOREA KWANGSONG TRADING CORPORATION"
+    assert 85 <= kangsong.score < 95
+    kwangsong = _party_row(us_jp, "JP", "Korea Kwangsong Trading Corporation (朝鮮光星貿易会社)")
+    assert kwangsong.verdict == "both"
+
+
+def test_party_only_on_the_us_list(analyses: Analyses) -> None:
+    report = analyses.party_list_gaps(
+        "US",
+        "JP",
+        lists=["Entity List"],
+        listed_by="US",
+        verdicts=["only"],
+        country="PK",
+        limit=None,
+    )
+    assert report.lists["US"] == ["Entity List (EL) - Bureau of Industry and Security"]
+    assert report.filters == {
+        "list": "Entity List",
+        "listed_by": "US",
+        "country": "PK",
+        "verdict": "only",
+    }
+    akhtar = _party_row(report, "US", "Akhtar and Sons Private Limited")
+    assert akhtar.lists == ["Entity List (EL) - Bureau of Industry and Security"]
+    assert akhtar.party.listings[0].citation == "88 FR 38741"
+    assert akhtar.candidate_name != "Akhtar and Sons Private Limited"
+    assert {r.verdict for r in report.items} == {"only"}
+    assert all("PK" in r.party.countries for r in report.items)
+    assert report.total == report.counts["US"]["only"]
+
+
+def test_party_lists_bad_queries(analyses: Analyses) -> None:
+    with pytest.raises(InvalidQuery, match="no party list here"):
+        analyses.party_list_gaps("US", "FR")
+    with pytest.raises(InvalidQuery, match="two different"):
+        analyses.party_list_gaps("US", "United States")
+    with pytest.raises(InvalidQuery, match="no party list named"):
+        analyses.party_list_gaps("US", "JP", lists=["Sanctions of Atlantis"])
+    with pytest.raises(InvalidQuery, match="unknown verdict"):
+        analyses.party_list_gaps("US", "JP", verdicts=["maybe"])
+    with pytest.raises(NotFound):
+        analyses.party_list_gaps("US", "Atlantis")

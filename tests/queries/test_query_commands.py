@@ -48,6 +48,7 @@ def test_divergences_table_and_json(env: None) -> None:
         ["query", "gaps", "regime", "wassenaar", "--limit", "2"],
         ["query", "gaps", "code", "echri", "--status", "gap"],
         ["query", "gaps", "parties", "NSO Group"],
+        ["query", "gaps", "party-lists", "US", "JP", "--only", "JP", "--verdict", "only"],
         ["query", "search", "5.A.1.j"],
         ["query", "search", "logiciels espions"],
         ["query", "parties", "Candiru"],
@@ -67,6 +68,7 @@ def test_other_commands(env: None, args: list[str]) -> None:
         (["query", "divergences", "US"], "at least two"),
         (["query", "changes", "list:eu:2021"], "no earlier edition"),
         (["query", "search", "5A001", "--system", "klingon"], "unknown code system"),
+        (["query", "gaps", "party-lists", "US", "FR"], "no party list here"),
     ],
 )
 def test_errors_are_one_line(env: None, args: list[str], message: str) -> None:

@@ -98,6 +98,27 @@ def test_parties_by_name(analyses: Analyses) -> None:
     names = {h.party.name for h in analyses.parties("Intellexa")[0]}
     assert {"Intellexa S.A.", "Intellexa Limited"} <= names
     assert all("intellexa" in n.lower() for n in names)
+    assert all(not h.counterparts for h in hits)  # no spyware vendor is on METI's list
+
+
+def test_parties_listed_by_japan(analyses: Analyses) -> None:
+    # METI's No. 605 (Pakistan) and the Entity List entry of the same name (81 FR 90712).
+    hits, _ = analyses.parties("Air Weapons Complex")
+    exact = [h for h in hits if h.matched == "Air Weapons Complex (AWC)"]
+    by_issuer = {h.party.listings[0].issuer: h for h in exact}
+    assert len(by_issuer) == len(exact) == 2
+    japan, us = by_issuer["country:JP"], by_issuer["country:US"]
+    assert japan.party.lists == ["METI Foreign End-User List"]
+    assert japan.party.listings[0].citation == "No. 605"
+    assert japan.party.listings[0].reason == "Weapons of mass destruction concern: missile M"
+    assert [(c.compared_with, c.verdict) for c in us.counterparts] == [("JP", "both")]
+    assert us.counterparts[0].candidate is not None
+    assert us.counterparts[0].candidate.id == japan.party.id
+    assert "also listed by JP as 'Air Weapons Complex (AWC)'" in us.reason
+    # A Japanese name in brackets does not stop the match: METI's No. 350.
+    hits, _ = analyses.parties("Korea Kwangsong Trading")
+    kwangsong = next(h for h in hits if h.party.countries == ["KP"] and h.counterparts)
+    assert kwangsong.counterparts[0].verdict == "both"
 
 
 def test_bad_search(analyses: Analyses) -> None:
