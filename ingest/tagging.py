@@ -53,7 +53,10 @@ class Tagger:
 
     def tags(self, entries: list[ControlEntry], system: CodeSystem) -> Iterator[Tag]:
         """Tags for the entries of one list (its numbering decides the code rules)."""
-        by_code = {self._reference_code(e, system): e for e in entries}
+        # Code hints are Wassenaar-numbered; the MTCR and NSG annexes reuse the same shapes for
+        # other items (MTCR 4.E.1 is not Wassenaar 4.E.1), so only their words are read.
+        annex = system in (CodeSystem.MTCR, CodeSystem.NSG)
+        by_code = {} if annex else {self._reference_code(e, system): e for e in entries}
         for hint, technologies in sorted(self.hints.items()):
             entry = by_code.get(hint)
             method, score = "code-hint", 1.0

@@ -232,7 +232,18 @@ def summary(
     controlled = sum(n for status, n in tally.items() if status in CONTROLLED)
     percent = round(100.0 * controlled / comparable, 1) if comparable else None
     lists = ", ".join(list_label(i) for i in group.juris.lists) or "none"
-    if comparable:
+    unmatched = tally["no-match-found"]
+    if unmatched:
+        # A regime annex matched by content only: what was not found is not known to be
+        # absent, so no share is given.
+        percent = None
+        reason = (
+            f"{possessive(group.juris.key)} lists ({lists}) have entries with the content of "
+            f"{controlled} of the {regime_name} {target.edition} entries; for {unmatched} no "
+            "entry with the same content was found, which is not proof that they are not "
+            "controlled (the annex's numbers do not map to national codes)"
+        )
+    elif comparable:
         reason = (
             f"{possessive(group.juris.key)} lists ({lists}) control {controlled} of the "
             f"{comparable} "

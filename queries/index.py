@@ -57,7 +57,10 @@ SCOPES = ("same", "broader", "narrower", "different-parameters")
 DIRECT = frozenset({*SCOPES, "implemented"})
 CONTROLLED = frozenset({*DIRECT, "via-parent", "partial"})
 ABSENT = frozenset({"not-implemented", "not-in-edition-held"})
-NOT_HELD = frozenset({"no-comparable-list", "no-list-held"})
+#: no-match-found: an entry of a regime annex (MTCR, NSG) whose content no national entry was
+#: found to share; those annexes' numbers say nothing of national codes, so absence is not
+#: claimed from a text search.
+NOT_HELD = frozenset({"no-comparable-list", "no-list-held", "no-match-found"})
 EXCERPT = 280
 
 
@@ -499,7 +502,10 @@ class Index:
         """Regime entry id -> national entries matching it (reserved ones included)."""
         direct: dict[str, list[tuple[EntryInfo, ImplInfo]]] = defaultdict(list)
         targets = self.entries(target.id)
-        if self.reference is not None and target.id == self.reference.id:
+        annex = target.issuer != WASSENAAR
+        if annex or (self.reference is not None and target.id == self.reference.id):
+            # The alignment's edges: by number and text for the newest Wassenaar list, by
+            # content for the regime annexes (whose numbers national codes do not encode).
             for info in juris.lists:
                 for e in self.entries(info.id).values():
                     for impl in e.implements:
@@ -572,6 +578,9 @@ class Index:
                 out[e.id] = Status("via-parent", above.entries, (), above.lists)
                 continue
             held = juris.lists_for(domain)
+            if target.issuer != WASSENAAR:
+                out[e.id] = Status("no-match-found", reserved, (), juris.lists)
+                continue
             if not held:
                 out[e.id] = Status("no-comparable-list")
                 continue

@@ -160,6 +160,7 @@ CoverageStatus = Literal[
     "not-in-edition-held",
     "no-comparable-list",
     "no-list-held",
+    "no-match-found",
 ]
 STATUS_HELP = (
     "How the jurisdiction's lists control the regime entry. same / broader / narrower / "
@@ -170,7 +171,9 @@ STATUS_HELP = (
     "list as recent as the regime's; not-in-edition-held: absent from a national edition older "
     "than the regime's (it may be newer than that edition); no-comparable-list: no list of that "
     "kind (dual-use or munitions) is held for it; no-list-held: no control list of it is in "
-    "the graph."
+    "the graph; no-match-found: an entry of a regime annex (MTCR, NSG), matched by content "
+    "only, for which no national entry with the same content was found (not a claim of "
+    "absence)."
 )
 
 
@@ -312,6 +315,7 @@ SideStatus = Literal[
     "not-in-edition-held",
     "no-comparable-list",
     "no-list-held",
+    "no-match-found",
 ]
 
 

@@ -108,6 +108,7 @@
         "not-in-edition-held": "absent from an older edition",
         "no-comparable-list": "no comparable list",
         "no-list-held": "no list held",
+        "no-match-found": "no match found by content",
       },
     },
     fr: {
@@ -212,6 +213,7 @@
         "not-in-edition-held": "absent d'une édition plus ancienne",
         "no-comparable-list": "pas de liste comparable",
         "no-list-held": "aucune liste détenue",
+        "no-match-found": "aucune correspondance trouvée par le contenu",
       },
     },
     ar: {
@@ -316,6 +318,7 @@
         "not-in-edition-held": "غائب عن إصدار أقدم",
         "no-comparable-list": "لا توجد قائمة مماثلة",
         "no-list-held": "لا توجد قائمة محفوظة",
+        "no-match-found": "لم يُعثر على مطابقة في المحتوى",
       },
     },
   };

@@ -59,18 +59,16 @@ def test_every_column_is_documented(kg: Harmonia, name: str) -> None:
         assert template in documented, f"{name}: column {column!r} is not in the docstring"
 
 
-def test_changes_columns_are_documented(kg: Harmonia) -> None:
-    # One edition of each list is held, so there is nothing to compare: the columns are
-    # checked on the method's source instead of a result.
-    source = inspect.getsource(Harmonia.changes)
-    columns = re.search(r"columns = \[(.*?)\]", source, re.S)
-    assert columns is not None
-    names = re.findall(r'"([a-z_]+)"', columns.group(1))
-    assert names and set(names) <= _documented(Harmonia.changes)
+def test_changes_frame(kg: Harmonia) -> None:
+    frame = kg.changes("list:wassenaar:2025")  # against the edition held before: 2021
+    assert frame.attrs["before"] == "list:wassenaar:2021"
+    assert set(frame.columns) <= _documented(Harmonia.changes)
+    added = set(frame[frame["change"] == "added"]["canonical"])
+    assert {"ML10.j", "9E003.k"} <= added  # new in 2025 (not in the 2021 Word files)
     from queries.catalog import NotFound
 
     with pytest.raises(NotFound, match="no earlier edition"):
-        kg.changes("list:wassenaar:2025")
+        kg.changes("list:wassenaar:2021")
 
 
 def test_divergences_frame(kg: Harmonia) -> None:
@@ -80,7 +78,7 @@ def test_divergences_frame(kg: Harmonia) -> None:
     row = frame.set_index("code").loc["3A980"]
     assert row["status_US"] == "controls" and row["status_EU"] == "not-implemented"
     assert row["editions_US"] == "list:us:2026-07-23 (2026-07-23)"
-    assert frame.attrs["editions"]["EU"] == ["list:eu:2021"]
+    assert frame.attrs["editions"]["EU"] == ["list:eu-military:2020-02-17", "list:eu:2025-11-15"]
     computing = kg.divergences(["US", "EU"], technology="ai-compute")
     assert "3A090" in set(computing["code"])
 
@@ -91,7 +89,7 @@ def test_coverage_and_matrix_agree(kg: Harmonia) -> None:
     matrix = kg.coverage_matrix(["US", "EU", "IN"])
     assert matrix.loc["5", "US"] == summary["US"]["percent"]
     assert matrix.loc["5", "IN"] == summary["IN"]["percent"]
-    assert set(coverage["jurisdiction"]) == {"EU", "GB", "IN", "NO", "US"}
+    assert set(coverage["jurisdiction"]) == {"AU", "EU", "GB", "IN", "NO", "US"}
     us = coverage[coverage["jurisdiction"] == "US"]
     assert us["controlled"].sum() == summary["US"]["controlled"]
     entries = kg.coverage_matrix(["US", "EU"], by="technology", value="entries")
@@ -102,7 +100,7 @@ def test_coverage_and_matrix_agree(kg: Harmonia) -> None:
 def test_reference_frames(kg: Harmonia) -> None:
     countries = kg.countries().set_index("iso2")
     assert countries.loc["FR", "via"] == "regime:eu"
-    assert countries.loc["FR", "lists"] == "list:eu:2021"
+    assert countries.loc["FR", "lists"] == "list:eu-military:2020-02-17, list:eu:2025-11-15"
     assert countries.loc["IN", "name_fr"] == "Inde"
     members = kg.memberships()
     wassenaar = members[(members["regime"] == "regime:wassenaar") & (members["kind"] == "member")]
@@ -128,11 +126,11 @@ def test_subgraph_by_jurisdiction_and_technology(kg: Harmonia) -> None:
 def test_subgraph_by_category_and_eu_member(kg: Harmonia) -> None:
     graph = kg.to_networkx(jurisdiction=["FR"], category="5")
     lists = {n for n, d in graph.nodes(data=True) if d["label"] == "ControlList"}
-    assert "list:eu:2021" in lists  # France applies the EU list
+    assert "list:eu:2025-11-15" in lists  # France applies the EU list
     categories = {
         d["category"]
         for _, d in graph.nodes(data=True)
-        if d["label"] == "ControlEntry" and d["list_id"] == "list:eu:2021"
+        if d["label"] == "ControlEntry" and d["list_id"] == "list:eu:2025-11-15"
     }
     assert categories == {"5"}
 

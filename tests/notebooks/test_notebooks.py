@@ -7,6 +7,7 @@ set in the kernel's environment to the real graph built once for the test sessio
 from __future__ import annotations
 
 import os
+import re
 import sys
 from pathlib import Path
 from typing import Any
@@ -88,4 +89,5 @@ def test_notebook_runs_on_the_real_graph(name: str, tmp_path: Path) -> None:
         assert "scope-differs" in text
     else:
         assert "community 0" in text
-        assert "EU ~ NO         1.000" in text
+        # The EU's 2025 list against Norway's copy of the EU 2021 text: close, not identical.
+        assert re.search(r"EU ~ NO +0\.9[0-9]{2}", text)

@@ -70,7 +70,7 @@ def test_us_and_eu_agree_on_intrusion_software(analyses: Analyses) -> None:
         assert "both control" in row.reason
     first = report.items[0].sides
     assert "intrusion software" in first[0].entries[0].text
-    assert first[1].editions[0].list_id == "list:eu:2021"
+    assert first[1].editions[0].list_id == "list:eu:2025-11-15"
     # French and Arabic labels of a narrower technology reach the same entries.
     for label in ("logiciels espions", "برامج التجسس"):
         again = analyses.divergences(["US", "EU"], technology=label, include_agreements=True)
@@ -78,18 +78,38 @@ def test_us_and_eu_agree_on_intrusion_software(analyses: Analyses) -> None:
         assert again.filters == {"technology": "tech:spyware"}
 
 
-def test_edition_lag_is_not_reported_as_non_implementation(analyses: Analyses) -> None:
-    # ECAD software: Wassenaar 2025 has 3.D.6, India's 2024 SCOMET has 8D306, the EU 2021 list
-    # has no 3D006: absent from an edition older than the regime's, so edition lag.
-    report = analyses.divergences(["IN", "EU"], code_prefix="3.D.6")
-    row = _row(report, "3.D.6")
+def test_edition_lag_only_where_the_editions_prove_it(analyses: Analyses) -> None:
+    # ML10.j (sub-orbital craft) is in Wassenaar 2025 and not in the 2021 Word files (15_ML.doc
+    # runs ML10.a-i). The EU Common Military List of 2020-02-17 predates the 2021 edition, so
+    # it provably lags. India's SCOMET of 2024-09-02 has no 6A010.j either (6A010 runs a-i,
+    # PDF pp. 172-173), but it is newer than Wassenaar 2021: whether ML10.j was added before
+    # or after 2024-09-02 cannot be told from the editions held, so it is not-implemented,
+    # with when Wassenaar added it.
+    lag = analyses.divergences(["EU", "wassenaar"], code_prefix="ML10.j")
+    row = _row(lag, "ML10.j")
     assert row.kind == "edition-lag"
-    assert _side(row, "EU") == "not-in-edition-held"
-    assert _side(row, "IN") in {"same", "implemented"}
-    assert row.sides[0].entries[0].code == "8D306"
-    assert row.sub_entries == 2  # 3.D.6.a and 3.D.6.b fold into the row
-    assert "possibly not yet implemented" in row.reason
-    assert any("older than Wassenaar 2025" in n for n in report.notes)
+    eu = next(s for s in row.sides if s.jurisdiction == "EU")
+    assert eu.status == "not-in-edition-held"
+    assert eu.editions[0].list_id == "list:eu-military:2020-02-17"
+    assert "predates the Wassenaar 2021 (2021-12-22) edition" in (eu.note or "")
+    both = analyses.divergences(["IN", "EU", "wassenaar"], code_prefix="ML10.j")
+    row = _row(both, "ML10.j")
+    assert row.kind == "not-implemented"
+    india = next(s for s in row.sides if s.jurisdiction == "IN")
+    assert india.status == "not-implemented"
+    assert "added it between its 2021 (2021-12-22) and 2025" in (india.note or "")
+    assert "may predate the addition" in (india.note or "")
+
+
+def test_content_match_beats_a_code_mismatch(analyses: Analyses) -> None:
+    # EU 6E003.b says what Wassenaar 2025 6.E.3.e says ("technology" for diagnostic
+    # instruments or targets in test facilities for "SHPL" testing): the EU implements it under
+    # another letter, so it is not reported as not implemented.
+    report = analyses.coverage(code_prefix="6.E.3.e", jurisdictions=["EU"], limit=1)
+    how = report.items[0].implementations[0]
+    assert how.status == "same"
+    assert [e.code for e in how.entries] == ["6E003.b"]
+    assert "under another code" in how.evidence[0]
 
 
 def test_not_implemented_in_an_edition_as_recent_as_the_regime(analyses: Analyses) -> None:

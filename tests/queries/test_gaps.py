@@ -45,14 +45,16 @@ def test_wassenaar_members_gaps(analyses: Analyses) -> None:
     assert "not a gap" in members["JP"].reason
     assert members["FR"].jurisdiction == "EU"
     assert members["FR"].status == "gaps"
-    assert members["FR"].not_implemented == 0 and members["FR"].not_in_edition_held > 0
+    # The EU dual-use list of 2025-11-15 lacks 6.A.5.a.6.a.3 (its 6A005.a.6.a runs a.1-a.2 in
+    # the JSON), which Wassenaar 2025 has and Wassenaar 2021 had not: not implemented (the
+    # editions held cannot tell whether the EU list predates the addition).
+    eu = {r.entry.code: r for r in report.items if r.jurisdiction == "EU"}
+    assert {c for c, r in eu.items() if r.status == "not-implemented"} == {"6.A.5.a.6.a.3"}
+    # Its Common Military List of 2020-02-17 predates Wassenaar 2021, which lacked ML10.j.
+    assert eu["ML10.j"].status == "not-in-edition-held" and "FR" in eu["ML10.j"].countries
     assert members["US"].not_implemented > 0 and members["US"].not_in_edition_held == 0
-    assert members["IN"].not_in_edition_held > 0
-    eu_ecad = [r for r in report.items if r.jurisdiction == "EU" and r.entry.code == "3.D.6"]
-    assert len(eu_ecad) == 1
-    assert eu_ecad[0].status == "not-in-edition-held"
-    assert "FR" in eu_ecad[0].countries
-    assert "possibly not yet implemented" in eu_ecad[0].reason
+    # SCOMET 2024-09-02 is newer than Wassenaar 2021: nothing it lacks is provable lag.
+    assert members["IN"].not_in_edition_held == 0
     us = {r.entry.code for r in report.items if r.jurisdiction == "US"}
     assert "1.C.12" in us
     without_lag = analyses.regime_gaps("wassenaar", include_lag=False, limit=None)
@@ -60,12 +62,25 @@ def test_wassenaar_members_gaps(analyses: Analyses) -> None:
 
 
 def test_regime_without_a_list(analyses: Analyses) -> None:
-    report = analyses.regime_gaps("mtcr")
+    report = analyses.regime_gaps("australia-group")
     assert report.total == 0
     assert report.reference is None
-    assert any("No MTCR list" in n for n in report.notes)
+    assert any("No Australia Group list" in n for n in report.notes)
     with pytest.raises(InvalidQuery):
         analyses.regime_gaps("FR")
+
+
+def test_annex_matched_by_content_claims_no_absence(analyses: Analyses) -> None:
+    # The MTCR Annex is held, but national x1xx codes do not encode its items: entries with no
+    # national text match are "no-match-found", never gaps.
+    report = analyses.regime_gaps("mtcr", limit=None)
+    assert report.reference is not None and report.reference.list_id == "list:mtcr:2021"
+    assert report.total == 0
+    coverage = analyses.coverage(list_id="list:mtcr:2021", code_prefix="3A001", limit=1)
+    eu = next(i for i in coverage.items[0].implementations if i.jurisdiction == "EU")
+    assert [e.code for e in eu.entries] == ["9A101"]  # turbojet and turbofan engines
+    summary = next(j for j in coverage.jurisdictions if j.jurisdiction == "EU")
+    assert summary.percent is None and "not proof" in summary.reason
 
 
 def test_echri_commitment_gaps(analyses: Analyses) -> None:

@@ -19,18 +19,42 @@ def analyses() -> Analyses:
 def test_lists(analyses: Analyses) -> None:
     lists = {x.list_id: x for x in analyses.lists()}
     assert set(lists) == {
+        "list:au-military:2024",
+        "list:au:2024",
+        "list:eu-military:2020-02-17",
         "list:eu:2021",
+        "list:eu:2022-05-05",
+        "list:eu:2025-11-15",
         "list:in:2024-09-02",
+        "list:mtcr:2021",
+        "list:no-military:2020",
         "list:no:2021",
+        "list:nsg:2022",
         "list:uk-military:2018-03-01",
         "list:uk-national:2018-03-01",
         "list:us:2026-07-23",
+        "list:wassenaar:2021",
         "list:wassenaar:2025",
     }
     assert lists["list:wassenaar:2025"].entries == 2523
-    assert [x.list_id for x in analyses.lists(issuer="EU")] == ["list:eu:2021"]
+    assert lists["list:wassenaar:2021"].entries == 2510
+    # Every edition of the EU's lists; the newest of each series is current.
+    eu = {x.list_id: x.current for x in analyses.lists(issuer="EU")}
+    assert eu == {
+        "list:eu-military:2020-02-17": True,
+        "list:eu:2021": False,
+        "list:eu:2022-05-05": False,
+        "list:eu:2025-11-15": True,
+    }
     recent = {x.list_id for x in analyses.lists(changed_since=date(2024, 1, 1))}
-    assert recent == {"list:in:2024-09-02", "list:us:2026-07-23", "list:wassenaar:2025"}
+    assert recent == {
+        "list:au-military:2024",
+        "list:au:2024",
+        "list:eu:2025-11-15",
+        "list:in:2024-09-02",
+        "list:us:2026-07-23",
+        "list:wassenaar:2025",
+    }
     detail = analyses.list_detail("list:us:2026-07-23")
     assert detail.origins["us-advanced-computing"] > 0
     assert detail.implements > 0

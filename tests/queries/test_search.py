@@ -18,10 +18,16 @@ def analyses() -> Analyses:
 def test_code_in_any_writing(analyses: Analyses, query: str) -> None:
     report = analyses.search(query)
     ids = [h.entry.id for h in report.items]
-    assert ids[:4] == [
+    # Every list and edition held that has the code (the EU's three editions, both Wassenaar
+    # editions), then SCOMET's counterpart.
+    assert ids[:8] == [
+        "entry:au:2024:5A001.j",
         "entry:eu:2021:5A001.j",
+        "entry:eu:2022-05-05:5A001.j",
+        "entry:eu:2025-11-15:5A001.j",
         "entry:no:2021:5A001.j",
         "entry:us:2026-07-23:5A001.j",
+        "entry:wassenaar:2021:5A001.j",
         "entry:wassenaar:2025:5A001.j",
     ]
     scomet = next(h for h in report.items if h.entry.id == "entry:in:2024-09-02:8A501.j")
@@ -69,9 +75,11 @@ def test_words_through_technology_labels(analyses: Analyses, query: str, tech: s
     else:
         assert {
             "entry:wassenaar:2025:4A005",
-            "entry:eu:2021:4D004",
+            "entry:eu:2025-11-15:4D004",
             "entry:us:2026-07-23:4E001.c",
         } <= ids
+        # The MTCR and NSG annexes number other items 4.E.1: no Wassenaar code hint applies.
+        assert not any(i.startswith(("entry:mtcr:", "entry:nsg:")) for i in ids)
     assert all(h.match == "technology" for h in report.items)
 
 

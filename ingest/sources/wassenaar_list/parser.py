@@ -194,8 +194,24 @@ _NOTE_RE = re.compile(
 _BLOCK_RE = re.compile(r"^(?:TABLE\s+[-–]\s+.*|ANNEX|TECHNICAL NOTE ON .*)$")
 #: Headings of their own line: 'OPTICAL SENSORS', 'CRYPTOGRAPHIC "INFORMATION SECURITY"'.
 _HEADING_RE = re.compile(r"^(?:\d\. )?[A-Z][A-Z ,\"'-]{3,}$")
-_NOT_USED_RE = re.compile(r"^(?:Not used(?: since \d{4})?|\[?Reserved\]?)\.?$", re.IGNORECASE)
-_NONE_RE = re.compile(r"^[A-Z][A-Z ,\"'-]+ - None$")
+_NOT_USED_RE = re.compile(r"^(?:Not used(?: since \d{4})?|\[?Reserved\]?)[.;]?$", re.IGNORECASE)
+_NONE_RE = re.compile(r"^[A-Z][A-Z ,\"'-]+ [-–] None$")
+# A group slot under its heading that was emptied: 'MAGNETIC AND ELECTRIC FIELD SENSORS - Not
+# used since 2004' (6.E.3.f) is no control.
+_HEADED_NOT_USED_RE = re.compile(
+    r"^[A-Z][A-Z ,\"'-]+ [-–] (?:Not used(?: since \d{4})?|\[?Reserved\]?)\.?$", re.IGNORECASE
+)
+
+
+def entry_status(text: str) -> Status:
+    """What an entry's own text says of it: not used, a reserved slot, or an active control."""
+    if _NOT_USED_RE.match(text) or _HEADED_NOT_USED_RE.match(text):
+        return "not-used"
+    if _NONE_RE.match(text):
+        return "reserved"  # 'LASERS - None': a slot kept for a heading with no items
+    return "active"
+
+
 _DU_REF = r"(\d)\.([A-E])\.(\d{1,2})\.?((?:(?:[a-z]|\d{1,2})\.?)*)"
 _ML_REF = r"ML(\d{1,2})\.?((?:(?:[a-z]|\d{1,2})\.?)*)"
 _CONNECTOR_RE = re.compile(r"\s*(?:,|&|\band\b|\bor\b|\bto\b)\s*")
@@ -313,12 +329,7 @@ class Draft:
 
     @property
     def status(self) -> Status:
-        text = self.text
-        if _NOT_USED_RE.match(text):
-            return "not-used"
-        if _NONE_RE.match(text):
-            return "reserved"  # 'LASERS - None': a slot kept for a heading with no items
-        return "active"
+        return entry_status(self.text)
 
     def note_texts(self) -> list[str]:
         return [t for t in (_join(n) for n in self.notes) if t]

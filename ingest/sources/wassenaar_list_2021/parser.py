@@ -52,7 +52,13 @@ from graph_schema.codes import CodeError, CodeSystem, ControlCode, parse_code
 from graph_schema.model import Record
 from ingest.sources.base import ParseError, SourceMeta
 from ingest.sources.listing import ListBuilder, Status
-from ingest.sources.wassenaar_list.parser import _expand, _follows, _is_first, _successor
+from ingest.sources.wassenaar_list.parser import (
+    _expand,
+    _follows,
+    _is_first,
+    _successor,
+    entry_status,
+)
 
 # ---------------------------------------------------------------------------------------------
 # The files
@@ -179,8 +185,6 @@ _TABLE_RE = re.compile(r"^TABLE\s+[-–]\s+.*$")
 _MAIN_TABLE = "TABLE - DEPOSITION TECHNIQUES"
 #: Headings of their own line: 'ACOUSTICS', 'CRYPTOGRAPHIC "INFORMATION SECURITY"'.
 _HEADING_RE = re.compile(r"^[A-Z][A-Z ,\"'-]{3,}$")
-_NOT_USED_RE = re.compile(r"^(?:Not used(?: since \d{4})?|\[?Reserved\]?)[.;]?$", re.IGNORECASE)
-_NONE_RE = re.compile(r"^[A-Z][A-Z ,\"'-]+ [-–] None$")
 _FOOTNOTE_RE = re.compile(r"^\*[ \t]")
 _RULE_RE = re.compile(r"^_{10,}$")
 _PURPOSES_RE = re.compile(r"^For (?:the )?purposes? of\s+")
@@ -269,12 +273,7 @@ class Entry:
 
     @property
     def status(self) -> Status:
-        text = self.text
-        if _NOT_USED_RE.match(text):
-            return "not-used"
-        if _NONE_RE.match(text):
-            return "reserved"  # 'LASERS - None': a slot kept for a heading with no items
-        return "active"
+        return entry_status(self.text)
 
     def note_texts(self) -> list[str]:
         return [t for t in (_join(n) for n in self.notes) if t]

@@ -369,8 +369,11 @@ def test_status(entries: dict[str, ControlEntry]) -> None:
     assert entries["4A002"].status == "not-used"  # a whole item
     assert entries["6B005"].status == "reserved"
     assert entries["6B005"].text == "LASERS - None"
+    # An emptied slot under its group heading is no control either.
+    assert entries["6E003.f"].text == "MAGNETIC AND ELECTRIC FIELD SENSORS - Not used since 2004"
+    assert entries["6E003.f"].status == "not-used"
     counts = Counter(e.status for e in entries.values())
-    assert counts == {"active": 2388, "not-used": 119, "reserved": 16}
+    assert counts == {"active": 2387, "not-used": 120, "reserved": 16}
 
 
 def test_entries_and_notes_across_page_breaks(entries: dict[str, ControlEntry]) -> None:
