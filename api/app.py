@@ -25,6 +25,7 @@ from api.routers import (
     search,
     technologies,
 )
+from api.routers import authorisations as authorisations_router
 from api.routers import changes as changes_router
 from api.routers import dashboard as dashboard_router
 from api.routers import documents as documents_router
@@ -126,6 +127,7 @@ def create_app(
         coverage.router,
         gaps.router,
         changes_router.router,
+        authorisations_router.router,
         search.router,
         parties.router,
         documents_router.router,

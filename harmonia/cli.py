@@ -894,6 +894,26 @@ def q_timeline(
         )
 
 
+@query_app.command("authorisations")
+def q_authorisations(
+    code: Annotated[str, typer.Argument(help="Control code, e.g. 5A001.j (or 5.A.1.j).")],
+    destination: Annotated[str, typer.Argument(help="Destination country: ISO code or name.")],
+    issuer: Annotated[str, typer.Option(help="Whose general authorisations.")] = "EU",
+    as_json: JsonOpt = False,
+) -> None:
+    """Which general export authorisations (EU001-EU008) cover an item to a destination."""
+    with _analyses() as analyses:
+        report = analyses.authorisations(code, destination, issuer)
+        rows = [[v.code, "yes" if v.applies else "no", v.reason] for v in report.authorisations]
+        _report(
+            report,
+            as_json,
+            f"{report.entry.code} to {report.destination_name}",
+            ["authorisation", "applies", "reason"],
+            rows,
+        )
+
+
 @query_app.command("search")
 def q_search(
     query: Annotated[str, typer.Argument(help="A code in any numbering, or words.")],

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
+from queries.authorisations import Authorisations
 from queries.catalog import NotFound
 from queries.changes import Changes
 from queries.coverage import Coverage
@@ -26,6 +27,7 @@ from queries.party_match import MATCH_SCORE, REVIEW_SCORE
 from queries.profile import Profiles
 from queries.search import Search, SearchIndexes
 from queries.views import (
+    AuthorisationReport,
     ChangeReport,
     CommitmentGapReport,
     CountryControls,
@@ -56,6 +58,7 @@ class _Parts:
     coverage: Coverage
     gaps: Gaps
     changes: Changes
+    authorisations: Authorisations
     lists: Lists
     profiles: Profiles
 
@@ -82,6 +85,7 @@ class Analyses:
                     coverage=Coverage(index),
                     gaps=Gaps(index, search),
                     changes=Changes(index),
+                    authorisations=Authorisations(index),
                     lists=Lists(index),
                     profiles=Profiles(index),
                 )
@@ -320,3 +324,8 @@ class Analyses:
 
     def timeline(self, entry_id: str) -> EntryTimeline:
         return self._get().changes.timeline(entry_id)
+
+    def authorisations(
+        self, code: str, destination: str, issuer: str = "EU"
+    ) -> AuthorisationReport:
+        return self._get().authorisations.for_export(code, destination, issuer)

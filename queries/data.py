@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import threading
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Protocol, TypeVar
@@ -124,6 +124,23 @@ class EntryInfo:
 
 
 @dataclass(frozen=True, slots=True)
+class AuthorisationInfo:
+    """A general export authorisation with the destinations and entries its edges name."""
+
+    id: str
+    issuer: str
+    code: str
+    title: str
+    list_id: str
+    items: str  # all-except | listed
+    items_text: str
+    destinations_text: str
+    destinations: frozenset[str]
+    excluded: frozenset[str]
+    covered: frozenset[str]
+
+
+@dataclass(frozen=True, slots=True)
 class CountryInfo:
     id: str
     iso2: str
@@ -231,6 +248,8 @@ class GraphData(Protocol):
 
     def party_issuers(self) -> list[str]: ...
 
+    def authorisations(self) -> list[AuthorisationInfo]: ...
+
 
 # --- record builders shared by both backends ------------------------------------------------
 
@@ -324,6 +343,52 @@ def entry_info(
         origin=origin,
         covers=tuple(sorted(covers, key=lambda c: c.technology)),
         next=following,
+    )
+
+
+def authorisation_info(
+    node_id: str,
+    props: dict[str, Any],
+    destinations: Iterable[str],
+    excluded: Iterable[str],
+    covered: Iterable[str],
+) -> AuthorisationInfo:
+    return AuthorisationInfo(
+        id=node_id,
+        issuer=str(props.get("issuer", "")),
+        code=str(props.get("code", "")),
+        title=str(props.get("title", "")),
+        list_id=str(props.get("list_id", "")),
+        items=str(props.get("items", "")),
+        items_text=str(props.get("items_text", "")),
+        destinations_text=str(props.get("destinations_text", "")),
+        destinations=frozenset(destinations),
+        excluded=frozenset(excluded),
+        covered=frozenset(covered),
+    )
+
+
+def authorisations_from_edges(
+    nodes: Iterable[tuple[str, dict[str, Any]]],
+    edges: Callable[[str], Iterable[tuple[str, str, dict[str, Any]]]],
+) -> list[AuthorisationInfo]:
+    """Authorisation records from their nodes and VALID_FOR / EXCLUDES / COVERS_ENTRY edges."""
+    linked: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
+    for edge_type in ("VALID_FOR", "EXCLUDES", "COVERS_ENTRY"):
+        for u, v, _ in edges(edge_type):
+            linked[u][edge_type].append(v)
+    return sorted(
+        (
+            authorisation_info(
+                n,
+                d,
+                linked[n]["VALID_FOR"],
+                linked[n]["EXCLUDES"],
+                linked[n]["COVERS_ENTRY"],
+            )
+            for n, d in nodes
+        ),
+        key=lambda a: (a.issuer, a.code),
     )
 
 
@@ -573,6 +638,14 @@ class NetworkxData:
         by_party = self._listings()
         return [x for p in party_ids for x in by_party.get(p, [])]
 
+    def authorisations(self) -> list[AuthorisationInfo]:
+        return self._get(
+            "authorisations",
+            lambda _: authorisations_from_edges(
+                self._of_label("GeneralAuthorisation"), lambda t: self._edges().get(t, [])
+            ),
+        )
+
     def party_issuers(self) -> list[str]:
         return self._get(
             "party_issuers", lambda _: sorted({u for u, _, _ in self._edges().get("LISTS", [])})
@@ -741,6 +814,12 @@ class StoreData:
 
         by_party = self._get("listings", build)
         return [x for p in party_ids for x in by_party.get(p, [])]
+
+    def authorisations(self) -> list[AuthorisationInfo]:
+        return self._get(
+            "authorisations",
+            lambda: authorisations_from_edges(self._nodes("GeneralAuthorisation"), self._edges),
+        )
 
     def party_issuers(self) -> list[str]:
         return self._get("party_issuers", lambda: sorted({u for u, _, _ in self._edges("LISTS")}))

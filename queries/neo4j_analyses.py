@@ -20,6 +20,7 @@ from neo4j import Driver, ManagedTransaction
 
 from queries.analyses import Analyses
 from queries.data import (
+    AuthorisationInfo,
     CodeInfo,
     CountryInfo,
     EntryInfo,
@@ -32,6 +33,7 @@ from queries.data import (
     SubscriptionInfo,
     TechInfo,
     as_date,
+    authorisation_info,
     cover_info,
     entry_info,
     impl_info,
@@ -201,6 +203,24 @@ class Neo4jData:
             return sorted(out, key=lambda s: (s.code, s.country))
 
         return self._get("subscriptions", load)
+
+    def authorisations(self) -> list[AuthorisationInfo]:
+        def load() -> list[AuthorisationInfo]:
+            return sorted(
+                (
+                    authorisation_info(
+                        r["id"],
+                        decode_properties(r["props"]),
+                        r["destinations"],
+                        r["excluded"],
+                        r["covered"],
+                    )
+                    for r in self._read("analysis_authorisations")
+                ),
+                key=lambda a: (a.issuer, a.code),
+            )
+
+        return self._get("authorisations", load)
 
     def parties(self) -> list[PartyInfo]:
         return self._get(

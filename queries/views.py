@@ -674,6 +674,29 @@ class ChangeReport(Page[EntryChange]):
     )
 
 
+class AuthorisationVerdict(View):
+    code: str = Field(description="The authorisation's code.", examples=["EU001"])
+    title: str = Field(description="Its title as the regulation writes it.")
+    applies: bool = Field(
+        description="Whether the export may use it, as far as its items and destinations go."
+    )
+    reason: str = Field(description="Why it applies or not, in one sentence.")
+    by: list[str] = Field(
+        default_factory=list,
+        description="Entry ids that decided it: the excluding or covering entry.",
+    )
+
+
+class AuthorisationReport(View):
+    entry: EntryRef = Field(description="The entry exported, in the issuer's current list.")
+    destination: str = Field(description="Destination country node id.", examples=["country:JP"])
+    destination_name: str = Field(description="Destination country name.", examples=["Japan"])
+    authorisations: list[AuthorisationVerdict] = Field(
+        description="Every general authorisation of the issuer, those that apply first."
+    )
+    notes: list[str] = Field(default_factory=list, description="Caveats about the answer.")
+
+
 class TimelineStep(View):
     edition: EditionRef = Field(description="One edition of the list, oldest first.")
     entry: EntryRef | None = Field(

@@ -204,7 +204,7 @@ def test_country_page(server: str, page: Page) -> None:
     expect(page.locator("#country")).to_contain_text("Wassenaar Arrangement")
     expect(page.locator("#nav-country")).to_have_attribute("aria-current", "page")
     page.select_option("#country-pick", "FR")
-    expect(page.locator("#country")).to_contain_text("list:eu:2021")
+    expect(page.locator("#country")).to_contain_text("list:eu:2025-11-15")
     expect(page.locator("#country")).to_contain_text("member state of the European Union")
     # From the country page to a comparison of its lists.
     page.click("#country a[href^='#compare']")

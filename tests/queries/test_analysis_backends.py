@@ -64,6 +64,9 @@ class _Graph:
             if d["type"] == edge_type
         ]
 
+    def _out_ids(self, node: str, edge_type: str) -> list[str]:
+        return [v for _, v, d in self.g.out_edges(node, data=True) if d["type"] == edge_type]
+
     def _edges(self, edge_type: str) -> list[tuple[str, str, dict[str, Any]]]:
         return [(u, v, d) for u, v, d in self.g.edges(data=True) if d["type"] == edge_type]
 
@@ -152,6 +155,16 @@ class _Graph:
             "analysis_technologies": nodes("Technology"),
             "analysis_codes_of_conduct": codes,
             "analysis_subscriptions": subscriptions,
+            "analysis_authorisations": lambda: [
+                {
+                    "id": n,
+                    "props": _stored(n, d, "label"),
+                    "destinations": self._out_ids(n, "VALID_FOR"),
+                    "excluded": self._out_ids(n, "EXCLUDES"),
+                    "covered": self._out_ids(n, "COVERS_ENTRY"),
+                }
+                for n, d in self._label("GeneralAuthorisation")
+            ],
             "analysis_parties": nodes("Party"),
             "analysis_listings": listings,
             "analysis_party_issuers": lambda: [
