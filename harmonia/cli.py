@@ -180,7 +180,7 @@ def _print_outcomes(outcomes: list[Any]) -> None:
     for col in ("source", "edition key", "status", "counts", "seconds"):
         table.add_column(col)
     for o in outcomes:
-        counts = ", ".join(f"{k} {v}" for k, v in (o.counts or {}).items())
+        counts = o.summary or ", ".join(f"{k} {v}" for k, v in (o.counts or {}).items())
         if o.status == "skipped":
             counts = o.message
         colour = {"written": "green", "unchanged": "cyan", "skipped": "yellow"}.get(o.status, "red")

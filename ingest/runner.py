@@ -16,7 +16,7 @@ from typing import Literal
 
 from pydantic import ValidationError
 
-from graph_schema.model import Edge, Node, Record
+from graph_schema.model import ControlEntry, Edge, Node, Record
 from ingest.checksum import sha256_path
 from ingest.fetch import expected_digest
 from ingest.reference.loader import ReferenceDataError, reference_batch
@@ -40,6 +40,8 @@ class Outcome:
     message: str = ""
     counts: dict[str, int] | None = None
     seconds: float = 0.0
+    #: The counts in the source's own units ("633 ECCNs, 2,578 entries"), when it names them.
+    summary: str = ""
 
 
 def locate(meta: SourceMeta, search: Sequence[Path]) -> Path | None:
@@ -99,7 +101,9 @@ def build_batch(definition: SourceDefinition, path: Path) -> tuple[SourceBatch, 
             f"{meta.id}: cannot parse {path.name}: {type(exc).__name__}: {exc}"
         ) from exc
     counts = count_records(records)
-    check_expectations(meta, counts)
+    # 'items' (a list's top-level entries: ECCNs, ML headings) may be asserted too.
+    items = sum(1 for r in records if isinstance(r, ControlEntry) and r.level == 0)
+    check_expectations(meta, {**counts, "items": items})
     batch = SourceBatch(
         source_id=meta.id,
         edition=meta.edition,
@@ -113,8 +117,26 @@ def build_batch(definition: SourceDefinition, path: Path) -> tuple[SourceBatch, 
     return batch, counts
 
 
+def unit_summary(meta: SourceMeta, batch: SourceBatch, counts: dict[str, int]) -> str:
+    """The counts named as ``meta.units`` says ('items' = the list's top-level entries)."""
+    if not meta.units:
+        return ""
+    found = dict(counts)
+    found["items"] = sum(
+        1 for n in batch.nodes if n.label == "ControlEntry" and n.properties.get("level") == 0
+    )
+    return ", ".join(
+        f"{found.get(key, 0):,} {unit}" for key, unit in meta.units.items() if key in found
+    )
+
+
 def write(
-    store: GraphStore, source_id: str, batch: SourceBatch, counts: dict[str, int], started: float
+    store: GraphStore,
+    source_id: str,
+    batch: SourceBatch,
+    counts: dict[str, int],
+    started: float,
+    summary: str = "",
 ) -> Outcome:
     try:
         result = store.replace_source(batch)
@@ -126,6 +148,7 @@ def write(
         status=result.status,
         counts=counts,
         seconds=time.perf_counter() - started,
+        summary=summary,
     )
 
 
@@ -156,7 +179,8 @@ def ingest_file(store: GraphStore, source_id: str, path: Path) -> Outcome:
     started = time.perf_counter()
     definition = get_source(source_id)
     batch, counts = build_batch(definition, path)
-    return write(store, source_id, batch, counts, started)
+    summary = unit_summary(definition.meta, batch, counts)
+    return write(store, source_id, batch, counts, started, summary)
 
 
 def ingest(

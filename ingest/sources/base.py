@@ -70,6 +70,12 @@ class SourceMeta(BaseModel):
         default_factory=dict, description="Label or edge type -> expected count range."
     )
     notes: str = ""
+    units: dict[str, str] = Field(
+        default_factory=dict,
+        description="How to name the counts printed at ingest: a label or edge type (or 'items', "
+        "the top-level entries of a list) -> its unit, e.g. {items: ECCNs, ControlEntry: "
+        "entries}.",
+    )
 
     @field_validator("file")
     @classmethod

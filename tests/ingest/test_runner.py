@@ -8,8 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from ingest.registry import all_sources, get_source
+from ingest.registry import SourceDefinition, all_sources, get_source
 from ingest.runner import IngestError, build_batch, ingest, ingest_file, locate
+from ingest.sources.base import CountRange
 from store.embedded import EmbeddedStore
 
 SOURCE = "us-country-groups"
@@ -146,3 +147,23 @@ def test_build_batch_is_deterministic(shared_data: Path) -> None:
     two, _ = build_batch(definition, path)
     assert one.digest() == two.digest()
     assert json.dumps([n.id for n in one.nodes]) == json.dumps([n.id for n in two.nodes])
+
+
+def test_counts_in_the_sources_own_units() -> None:
+    """The CCL JSON holds 633 ECCNs (its README and its own count), 2,578 entries in all."""
+    from helpers import need_shared_data
+
+    from ingest.runner import unit_summary
+
+    definition = get_source("us-ccl")
+    batch, counts = build_batch(definition, need_shared_data() / definition.meta.file)
+    assert unit_summary(definition.meta, batch, counts) == "633 ECCNs, 2,578 entries"
+    # 'items' is asserted like any count: a copy missing ECCNs is refused.
+    strict = definition.meta.model_copy(
+        update={"expected": {**definition.meta.expected, "items": CountRange(min=640, max=700)}}
+    )
+    with pytest.raises(IngestError, match=r"expected 640\.\.700 items, found 633"):
+        build_batch(
+            SourceDefinition(strict, definition.parse, definition.folder),
+            need_shared_data() / definition.meta.file,
+        )
