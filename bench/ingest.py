@@ -1,8 +1,9 @@
 """Full ingest of every source next to bare extraction of the same files, in the same run.
 
 Bare extraction is what no parser can avoid: PDF text of every page (pypdfium2), ``json.loads``
-of the JSON, every cell of the workbook (openpyxl read-only), the text file read. Full ingest is
-checksum + parse + assertions + the atomic write into a fresh embedded store. Goal: ingest at
+of the JSON, every cell of the workbook (openpyxl read-only), every paragraph of a Word file
+(python-docx), antiword's text of every legacy ``.doc`` of a folder source, the text file read.
+Full ingest is checksum + parse + assertions + the atomic write into a fresh embedded store. Goal: ingest at
 most 2x bare extraction. Peak memory is the resident high-water mark of a child process that
 ingests everything.
 
@@ -48,6 +49,22 @@ def bare_extract(path: Path, fmt: str) -> None:
             for _ in sheet.iter_rows(values_only=True):
                 pass
         book.close()
+    elif fmt == "docx":
+        import docx
+
+        for paragraph in docx.Document(str(path)).paragraphs:
+            _ = paragraph.text
+    elif fmt == "folder":
+        for child in sorted(path.iterdir()):
+            if child.suffix == ".doc":
+                subprocess.run(
+                    ["antiword", "-w", "0", "-m", "UTF-8.txt", str(child)],
+                    check=True,
+                    capture_output=True,
+                    timeout=60,
+                )
+            elif child.suffix == ".docx":
+                bare_extract(child, "docx")
     else:
         path.read_text(encoding="utf-8")
 
@@ -66,7 +83,7 @@ def _child_all() -> None:
         ingest_reference(store)
         for definition in all_sources().values():
             path = DATA / definition.meta.file
-            if path.is_file():
+            if path.exists():
                 batch, _ = build_batch(definition, path)
                 store.replace_source(batch)
         ingest_alignment(store)
@@ -81,7 +98,7 @@ def main() -> None:
     for source_id, definition in all_sources().items():
         meta = definition.meta
         path = DATA / meta.file
-        if not path.is_file():
+        if not path.exists():
             print(f"skip {source_id}: {path} not found")
             continue
         bare = timed(partial(bare_extract, path, meta.format))
