@@ -4,8 +4,8 @@ Bare extraction is what no parser can avoid: PDF text of every page (pypdfium2),
 of the JSON, every cell of the workbook (openpyxl read-only), every paragraph of a Word file
 (python-docx), antiword's text of every legacy ``.doc`` of a folder source, the text file read.
 Full ingest is checksum + parse + assertions + the atomic write into a fresh embedded store.
-Goal: ingest at most 2x bare extraction. Peak memory is the resident high-water mark of a child process that
-ingests everything.
+Goal: ingest at most 2x bare extraction. Peak memory is the resident high-water mark of a child
+process that ingests everything.
 
     python -m bench.ingest            # prints the figures and updates bench/report.json
 """
