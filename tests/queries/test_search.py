@@ -80,7 +80,10 @@ def test_words_through_technology_labels(analyses: Analyses, query: str, tech: s
         } <= ids
         # The MTCR and NSG annexes number other items 4.E.1: no Wassenaar code hint applies.
         assert not any(i.startswith(("entry:mtcr:", "entry:nsg:")) for i in ids)
-    assert all(h.match == "technology" for h in report.items)
+    # Current editions are reached through the technology's tags; older editions (EU 2021 and
+    # 2022, Wassenaar 2021) through their words.
+    current = {i.id for i in analyses.index.current_lists}
+    assert all(h.match == "technology" for h in report.items if h.entry.list_id in current)
 
 
 def test_english_text(analyses: Analyses) -> None:
