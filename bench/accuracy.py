@@ -1,0 +1,170 @@
+"""Accuracy of the divergences against an audited sample judged by reading the official texts.
+
+The sample (``tests/audit/divergence_sample.yaml``) was drawn at random with a recorded seed by
+``python -m bench.accuracy --draw`` from the divergence rows of five jurisdiction pairs,
+stratified by kind, and each row was then judged by reading the official documents (not the
+project's output): the verdict, the document, the page and the text that decide it.
+
+``python -m bench.accuracy`` recomputes today's divergences for the same pairs and compares:
+
+* a sampled row judged **right** counts as right while today's answer still reports the same
+  kind for that code (a row that disappeared is counted as a lost true divergence);
+* a sampled row judged **wrong** counts as fixed when today's answer no longer reports it with
+  that kind, and as still wrong when it does.
+
+It prints precision by kind and by pair over the rows today's answer reports, and lists the
+rows whose verdict disagrees. Needs the real graph (``HARMONIA_DB_PATH`` or a fresh ingest).
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import sys
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from queries.analyses import Analyses
+from queries.views import DivergenceRow
+
+SAMPLE = Path(__file__).resolve().parents[1] / "tests" / "audit" / "divergence_sample.yaml"
+PAIRS: tuple[tuple[str, str], ...] = (
+    ("US", "wassenaar"),
+    ("EU", "wassenaar"),
+    ("IN", "wassenaar"),
+    ("US", "EU"),
+    ("AU", "wassenaar"),
+)
+PER_PAIR = 40
+
+
+def _key(row: dict[str, Any]) -> tuple[str, str, str]:
+    return (row["pair"], row["code"], row["kind"])
+
+
+def _rows(analyses: Analyses, pair: tuple[str, str]) -> list[DivergenceRow]:
+    return list(analyses.divergences(list(pair), limit=None).items)
+
+
+def _describe(pair: tuple[str, str], row: DivergenceRow) -> dict[str, Any]:
+    return {
+        "pair": "-".join(pair),
+        "kind": row.kind,
+        "code": row.code,
+        "claim": row.reason,
+        "sides": [
+            {
+                "jurisdiction": s.jurisdiction,
+                "status": s.status,
+                "entries": [e.id for e in s.entries],
+                "editions": [e.list_id for e in s.editions],
+            }
+            for s in row.sides
+        ],
+        "reference": row.reference.id if row.reference else None,
+        "verdict": None,
+        "evidence": "",
+        "cause": "",
+    }
+
+
+def draw(analyses: Analyses, seed: int) -> list[dict[str, Any]]:
+    """PER_PAIR rows per pair, spread over the kinds the pair has (round robin by kind)."""
+    rng = random.Random(seed)
+    sample: list[dict[str, Any]] = []
+    for pair in PAIRS:
+        by_kind: dict[str, list[DivergenceRow]] = defaultdict(list)
+        for row in _rows(analyses, pair):
+            by_kind[row.kind].append(row)
+        for rows in by_kind.values():
+            rng.shuffle(rows)
+        picked: list[DivergenceRow] = []
+        kinds = sorted(by_kind)
+        while len(picked) < PER_PAIR and any(by_kind[k] for k in kinds):
+            for kind in kinds:
+                if by_kind[kind] and len(picked) < PER_PAIR:
+                    picked.append(by_kind[kind].pop())
+        sample.extend(_describe(pair, row) for row in picked)
+    return sample
+
+
+@dataclass
+class Score:
+    right: int = 0
+    wrong: int = 0
+
+    @property
+    def precision(self) -> float | None:
+        total = self.right + self.wrong
+        return self.right / total if total else None
+
+
+def score(
+    analyses: Analyses, sample: list[dict[str, Any]]
+) -> tuple[dict[str, Score], dict[str, Score], list[str], Counter[str]]:
+    judged = [r for r in sample if r.get("verdict") in ("right", "wrong")]
+    today: dict[str, set[tuple[str, str]]] = {}
+    for pair in {tuple(r["pair"].split("-")) for r in judged}:
+        today["-".join(pair)] = {(row.code, row.kind) for row in _rows(analyses, pair)}
+    by_kind: dict[str, Score] = defaultdict(Score)
+    by_pair: dict[str, Score] = defaultdict(Score)
+    disagree: list[str] = []
+    outcome: Counter[str] = Counter()
+    for r in judged:
+        reported = (r["code"], r["kind"]) in today[r["pair"]]
+        if not reported:
+            outcome["true divergence lost" if r["verdict"] == "right" else "wrong row fixed"] += 1
+            if r["verdict"] == "right":
+                disagree.append(f"LOST  {r['pair']} {r['kind']} {r['code']}: {r['evidence']}")
+            continue
+        cell = "right" if r["verdict"] == "right" else "wrong"
+        for table, key in ((by_kind, r["kind"]), (by_pair, r["pair"])):
+            setattr(table[key], cell, getattr(table[key], cell) + 1)
+        outcome[f"reported, {cell}"] += 1
+        if cell == "wrong":
+            disagree.append(f"WRONG {r['pair']} {r['kind']} {r['code']}: {r['evidence']}")
+    return by_kind, by_pair, disagree, outcome
+
+
+def _table(title: str, scores: dict[str, Score]) -> None:
+    print(title)
+    for key, s in sorted(scores.items()):
+        p = s.precision
+        shown = "-" if p is None else f"{p:.0%}"
+        print(f"  {key:<22} {s.right:>3} right {s.wrong:>3} wrong  precision {shown}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench.accuracy", description=__doc__)
+    parser.add_argument("--draw", action="store_true", help="draw a new sample (overwrites)")
+    parser.add_argument("--seed", type=int, default=20261203)
+    parser.add_argument("--sample", type=Path, default=SAMPLE)
+    args = parser.parse_args(argv)
+    from harmonia.settings import Settings
+    from store.embedded import EmbeddedStore
+
+    store = EmbeddedStore(Path(Settings().db_path), read_only=True)
+    analyses = Analyses(store)
+    if args.draw:
+        rows = draw(analyses, args.seed)
+        args.sample.parent.mkdir(parents=True, exist_ok=True)
+        header = f"# Drawn by python -m bench.accuracy --draw --seed {args.seed}; judged by hand.\n"
+        args.sample.write_text(header + yaml.safe_dump(rows, sort_keys=False, allow_unicode=True))
+        print(f"drew {len(rows)} rows into {args.sample}")
+        return 0
+    sample = yaml.safe_load(args.sample.read_text("utf-8"))
+    by_kind, by_pair, disagree, outcome = score(analyses, sample)
+    _table("precision by kind (rows reported today):", by_kind)
+    _table("precision by pair:", by_pair)
+    print("outcomes:", dict(outcome))
+    for line in disagree:
+        print(line)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
