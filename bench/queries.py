@@ -169,7 +169,7 @@ def in_process(path: Path) -> list[Figure]:
         ]
         if has_two:
             cases.append(
-                ("changes Wassenaar 2024->2025", lambda: analyses.changes("list:wassenaar:2025"))
+                ("changes Wassenaar 2021->2025", lambda: analyses.changes("list:wassenaar:2025"))
             )
         for name, fn in cases:
             runs = latency(fn, 30)
