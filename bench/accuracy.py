@@ -1,7 +1,7 @@
 """Accuracy of the divergences against an audited sample judged by reading the official texts.
 
 The sample (``tests/audit/divergence_sample.yaml``) was drawn at random with a recorded seed by
-``python -m bench.accuracy --draw`` from the divergence rows of five jurisdiction pairs,
+``python -m bench.accuracy --draw`` from the divergence rows of six jurisdiction pairs,
 stratified by kind, and each row was then judged by reading the official documents (not the
 project's output): the verdict, the document, the page and the text that decide it.
 
@@ -38,6 +38,7 @@ PAIRS: tuple[tuple[str, str], ...] = (
     ("IN", "wassenaar"),
     ("US", "EU"),
     ("AU", "wassenaar"),
+    ("US", "AU"),
 )
 PER_PAIR = 40
 
