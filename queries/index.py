@@ -60,7 +60,18 @@ ABSENT = frozenset({"not-implemented", "not-in-edition-held"})
 #: no-match-found: an entry of a regime annex (MTCR, NSG) whose content no national entry was
 #: found to share; those annexes' numbers say nothing of national codes, so absence is not
 #: claimed from a text search.
-NOT_HELD = frozenset({"no-comparable-list", "no-list-held", "no-match-found"})
+NOT_HELD = frozenset({"no-comparable-list", "no-list-held", "no-match-found", "not-held-in-copy"})
+
+
+def _comes_after(label: str, wanted: str) -> bool:
+    """Does sub-paragraph ``label`` come after ``wanted`` in the same kind of numbering?"""
+    if label.isdigit() and wanted.isdigit():
+        return int(label) > int(wanted)
+    if label.isalpha() and wanted.isalpha() and len(label) == len(wanted) == 1:
+        return label > wanted
+    return False
+
+
 EXCERPT = 280
 
 
@@ -252,6 +263,26 @@ class Index:
                             table[e.next.target] = e
                 self._previous = table
             return self._previous.get(entry.id)
+
+    def _skipped_in_copy(self, e: EntryInfo, above: Status | None) -> EntryInfo | None:
+        """A later sibling the national copy holds under the parent it matched, when the copy
+        has no paragraph with ``e``'s label there (a gap in the copy), else None."""
+        if above is None or not above.entries or above.status not in DIRECT:
+            return None
+        label = e.canonical.rsplit(".", 1)[-1]
+        if not label or "." not in e.canonical:
+            return None
+        for parent in above.entries:
+            siblings = [
+                c for c in self.entries(parent.list_id).values() if c.parent == parent.canonical
+            ]
+            labels = {c.canonical.rsplit(".", 1)[-1] for c in siblings}
+            if label in labels:
+                return None
+            later = [c for c in siblings if _comes_after(c.canonical.rsplit(".", 1)[-1], label)]
+            if later:
+                return min(later, key=lambda c: c.canonical)
+        return None
 
     def is_reference(self, entry_id: str) -> bool:
         """Is ``entry_id`` an entry of a Wassenaar list (not of another regime's annex)?"""
@@ -593,6 +624,13 @@ class Index:
                     for n, _ in s
                 ]
                 out[e.id] = Status("partial", tuple(parts[:5]), (), held)
+                continue
+            # A copy that skips this paragraph while holding later siblings under the same
+            # parent is incomplete there (lists keep "Reserved" / "Not used" placeholders, and
+            # the US CCL JSON is known to drop paragraphs): not held, not absent.
+            skipped = self._skipped_in_copy(e, above)
+            if skipped is not None:
+                out[e.id] = Status("not-held-in-copy", (skipped,), (), held)
                 continue
             # Lag is proven only when every national edition held predates a regime edition
             # that did not have the entry yet; otherwise the entry is simply not implemented

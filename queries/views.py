@@ -161,6 +161,7 @@ CoverageStatus = Literal[
     "no-comparable-list",
     "no-list-held",
     "no-match-found",
+    "not-held-in-copy",
 ]
 STATUS_HELP = (
     "How the jurisdiction's lists control the regime entry. same / broader / narrower / "
@@ -173,7 +174,9 @@ STATUS_HELP = (
     "kind (dual-use or munitions) is held for it; no-list-held: no control list of it is in "
     "the graph; no-match-found: an entry of a regime annex (MTCR, NSG), matched by content "
     "only, for which no national entry with the same content was found (not a claim of "
-    "absence)."
+    "absence); not-held-in-copy: the copy of the national list held skips this paragraph "
+    "while holding later ones under the same entry, so the copy is incomplete there (the US CCL "
+    "JSON drops paragraphs): unknown, not absent."
 )
 
 
@@ -316,6 +319,7 @@ SideStatus = Literal[
     "no-comparable-list",
     "no-list-held",
     "no-match-found",
+    "not-held-in-copy",
 ]
 
 

@@ -109,6 +109,7 @@
         "no-comparable-list": "no comparable list",
         "no-list-held": "no list held",
         "no-match-found": "no match found by content",
+        "not-held-in-copy": "text not held (incomplete copy)",
       },
     },
     fr: {
@@ -214,6 +215,7 @@
         "no-comparable-list": "pas de liste comparable",
         "no-list-held": "aucune liste détenue",
         "no-match-found": "aucune correspondance trouvée par le contenu",
+        "not-held-in-copy": "texte non détenu (copie incomplète)",
       },
     },
     ar: {
@@ -319,6 +321,7 @@
         "no-comparable-list": "لا توجد قائمة مماثلة",
         "no-list-held": "لا توجد قائمة محفوظة",
         "no-match-found": "لم يُعثر على مطابقة في المحتوى",
+        "not-held-in-copy": "النص غير متوفر (نسخة ناقصة)",
       },
     },
   };

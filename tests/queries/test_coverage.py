@@ -40,7 +40,9 @@ def test_5A001j_is_implemented_by_the_us_and_the_eu(analyses: Analyses) -> None:
 def test_india_coverage_of_wassenaar(analyses: Analyses) -> None:
     report = analyses.coverage(limit=5)
     india = next(j for j in report.jurisdictions if j.jurisdiction == "IN")
-    assert india.comparable == sum(india.counts.values())  # SCOMET holds both kinds
+    # SCOMET holds both kinds; only paragraphs the list as read skips are not compared.
+    skipped = india.counts.get("not-held-in-copy", 0)
+    assert india.comparable == sum(india.counts.values()) - skipped
     assert india.percent is not None and 90.0 < india.percent < 100.0
     # SCOMET (2024-09-02) is newer than Wassenaar 2021, the older edition held: no entry it
     # lacks can be proven to postdate it, so none is edition lag.

@@ -193,3 +193,15 @@ def test_country_without_lists_is_said_so(analyses: Analyses) -> None:
     report = analyses.divergences(["US", "JP"])
     assert report.total == 0
     assert any("JP: no control list" in n for n in report.notes)
+
+
+def test_a_gap_in_an_incomplete_copy_is_not_absence(analyses: Analyses) -> None:
+    # The CCL JSON's 1C004 lists paragraphs b, c and d only (its "items"); the official CCL has
+    # 1C004.a (density exceeding 17.5 g/cm3), as Wassenaar 1.C.4.a does. A copy that skips "a"
+    # while holding "b" is incomplete there: not held, never "not implemented".
+    report = analyses.coverage(code_prefix="1.C.4.a", jurisdictions=["US"], limit=1)
+    us = report.items[0].implementations[0]
+    assert us.status == "not-held-in-copy"
+    assert [e.code for e in us.entries] == ["1C004.b"]
+    rows = analyses.divergences(["US", "wassenaar"], code_prefix="1.C.4")
+    assert all(r.code != "1.C.4.a" for r in rows.items)
