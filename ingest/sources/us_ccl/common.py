@@ -38,6 +38,9 @@ _LABEL_RE = re.compile(
 _CONTINUATION_RE = re.compile(r"\((?:\d{1,2}|[ivx]{1,5}|[a-z])\)\s")
 _HEADING_ONLY_RE = re.compile(r"list of items controlled is contained in the ECCN heading", re.I)
 _RESERVED_RE = re.compile(r"\[Reserved\]", re.I)
+# An ECCN emptied into the 600 series or elsewhere ("No items currently are in this ECCN.", 1C018)
+# is a placeholder, not a control.
+_EMPTIED_RE = re.compile(r"\bNo items currently are in this ECCN\b", re.I)
 _OPEN_END_RE = re.compile(r"(?:[:;,]|\b(?:or|and))\s*$")
 _NOTE_LABEL_RE = re.compile(r"(?:(?:Technical\s+)?Notes?\b[^:]{0,60}|N\.\s?B\.?)\s*:\s*", re.I)
 
@@ -449,6 +452,9 @@ class ItemTree:
     ) -> None:
         """Add the ECCN (heading as its text) and its items to the list, parents first."""
         root = self.items[()]
+        said = " ".join([root.text, *(" ".join(n) for n in root.notes)])
+        if status == "active" and _EMPTIED_RE.search(said):
+            status = "not-used"
         builder.add(
             self.root,
             heading=heading,

@@ -277,3 +277,12 @@ def test_truncated_real_file_and_other_documents(tmp_path: Path, data_file: Path
         list(definition.parse(shared / "wassenaar/wa-list-2025-corr.pdf", definition.meta))
     with pytest.raises(ParseError, match="no 'entries' list"):
         list(definition.parse(shared / "us/country-groups-2026-07-23.json", definition.meta))
+
+
+def test_an_emptied_eccn_is_no_control(ccl: dict[str, ControlEntry]) -> None:
+    # The JSON's 1C018 says "No items currently are in this ECCN." (its items moved to 1C608):
+    # a placeholder, kept with its text, never compared as a control.
+    emptied = ccl["1C018"]
+    assert emptied.status == "not-used"
+    assert any(n.startswith("No items currently are in this ECCN") for n in emptied.notes)
+    assert ccl["1C011"].status == "active"
