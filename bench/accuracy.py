@@ -9,6 +9,8 @@ project's output): the verdict, the document, the page and the text that decide 
 
 * a sampled row judged **right** counts as right while today's answer still reports the same
   kind for that code (a row that disappeared is counted as a lost true divergence);
+  "unilateral" and "not-in-regime-list" make the same claim (no regime counterpart) and count
+  as one;
 * a sampled row judged **wrong** counts as fixed when today's answer no longer reports it with
   that kind, and as still wrong when it does.
 
@@ -32,6 +34,9 @@ from queries.analyses import Analyses
 from queries.views import DivergenceRow
 
 SAMPLE = Path(__file__).resolve().parents[1] / "tests" / "audit" / "divergence_sample.yaml"
+#: One file of verdicts per pair (pair, kind, code, verdict, evidence, cause), judged by reading
+#: the documents; merged onto the sample by (pair, code, kind).
+JUDGED = SAMPLE.parent / "judged"
 PAIRS: tuple[tuple[str, str], ...] = (
     ("US", "wassenaar"),
     ("EU", "wassenaar"),
@@ -43,8 +48,16 @@ PAIRS: tuple[tuple[str, str], ...] = (
 PER_PAIR = 40
 
 
+#: Kinds that make the same claim (no regime counterpart), told apart only by the numbering.
+_FAMILY = {"not-in-regime-list": "no-counterpart", "unilateral": "no-counterpart"}
+
+
 def _key(row: dict[str, Any]) -> tuple[str, str, str]:
     return (row["pair"], row["code"], row["kind"])
+
+
+def _claim(code: str, kind: str) -> tuple[str, str]:
+    return (code, _FAMILY.get(kind, kind))
 
 
 def _rows(analyses: Analyses, pair: tuple[str, str]) -> list[DivergenceRow]:
@@ -110,13 +123,13 @@ def score(
     judged = [r for r in sample if r.get("verdict") in ("right", "wrong")]
     today: dict[str, set[tuple[str, str]]] = {}
     for pair in {tuple(r["pair"].split("-")) for r in judged}:
-        today["-".join(pair)] = {(row.code, row.kind) for row in _rows(analyses, pair)}
+        today["-".join(pair)] = {_claim(row.code, row.kind) for row in _rows(analyses, pair)}
     by_kind: dict[str, Score] = defaultdict(Score)
     by_pair: dict[str, Score] = defaultdict(Score)
     disagree: list[str] = []
     outcome: Counter[str] = Counter()
     for r in judged:
-        reported = (r["code"], r["kind"]) in today[r["pair"]]
+        reported = _claim(r["code"], r["kind"]) in today[r["pair"]]
         if not reported:
             outcome["true divergence lost" if r["verdict"] == "right" else "wrong row fixed"] += 1
             if r["verdict"] == "right":
@@ -129,6 +142,21 @@ def score(
         if cell == "wrong":
             disagree.append(f"WRONG {r['pair']} {r['kind']} {r['code']}: {r['evidence']}")
     return by_kind, by_pair, disagree, outcome
+
+
+def merged(sample: list[dict[str, Any]], judged: Path) -> list[dict[str, Any]]:
+    """The sample with the verdicts of ``judged/*.yaml`` filled in."""
+    verdicts: dict[tuple[str, str, str], dict[str, Any]] = {}
+    for path in sorted(judged.glob("*.yaml")):
+        for row in yaml.safe_load(path.read_text("utf-8")) or []:
+            verdicts[_key(row)] = row
+    out = []
+    for row in sample:
+        found = verdicts.get(_key(row))
+        if found is not None:
+            row = {**row, **{k: found.get(k) for k in ("verdict", "evidence", "cause")}}
+        out.append(row)
+    return out
 
 
 def _table(title: str, scores: dict[str, Score]) -> None:
@@ -157,7 +185,7 @@ def main(argv: list[str] | None = None) -> int:
         args.sample.write_text(header + yaml.safe_dump(rows, sort_keys=False, allow_unicode=True))
         print(f"drew {len(rows)} rows into {args.sample}")
         return 0
-    sample = yaml.safe_load(args.sample.read_text("utf-8"))
+    sample = merged(yaml.safe_load(args.sample.read_text("utf-8")), args.sample.parent / "judged")
     by_kind, by_pair, disagree, outcome = score(analyses, sample)
     _table("precision by kind (rows reported today):", by_kind)
     _table("precision by pair:", by_pair)

@@ -250,6 +250,7 @@ class Aligner:
         # national x1xx / x2xx numbers do not encode the annex item.
         self.annexes: dict[str, AnnexIndex] = {}
         self._subtrees: dict[str, dict[str, str]] = {}
+        self._older_codes: set[str] | None = None
         for regime in sorted(REGIME_LISTS - {WASSENAAR}):
             held = [i for i in self.lists.values() if i.issuer == regime]
             if held:
@@ -341,11 +342,51 @@ class Aligner:
             provenance=self._provenance(evidence),
         )
 
+    def _itemises(self, entry: ControlEntry, matched_to: dict[str, ControlEntry]) -> bool:
+        """Is ``entry`` a sub-paragraph under a national parent whose regime counterpart is an
+        active entry without sub-paragraphs of its own?"""
+        parent = matched_to.get(entry.parent or "")
+        if parent is None or parent.status != "active":
+            return False
+        prefix = parent.canonical + "."
+        return not any(code.startswith(prefix) for code in self.regime_entries)
+
+    def _ever_in_regime(self, canonical: str) -> bool:
+        """Does an older edition of the Wassenaar list held have the code?"""
+        if self._older_codes is None:
+            self._older_codes = {
+                e.canonical
+                for info in self.lists.values()
+                if info.issuer == WASSENAAR and info is not self.regime_list
+                for e in self.entries.get(info.id, [])
+            }
+        return canonical in self._older_codes
+
     def _origin(
         self, entry: ControlEntry, info: ListInfo, hint: RegimeHint, missing: str | None
     ) -> Origin:
         reason = hint.reason
         held = self.regime_list
+        if missing is not None and held is not None and not self._ever_in_regime(missing):
+            # No Wassenaar edition held ever had the code: a national addition numbered in the
+            # Wassenaar block (EU 4E001.b.3 for its own 4A506), not a lag or a renumbering.
+            editions = ", ".join(
+                i.edition
+                for i in sorted(self.lists.values(), key=lambda i: i.edition_date)
+                if i.issuer == WASSENAAR
+            )
+            reason = (
+                f"numbered in the Wassenaar block as {missing}, but no Wassenaar edition held "
+                f"({editions}) has that code: a national addition"
+            )
+            return Origin(
+                source=entry.id,
+                target=info.issuer,
+                series="national",
+                unilateral=True,
+                reason=reason,
+                provenance=self._provenance(reason),
+            )
         if missing is not None and held is not None:
             if info.edition_date < held.edition_date:
                 reason = (
@@ -438,7 +479,10 @@ class Aligner:
         if self.regime_list is None:
             return
         found = {e.target for e in by_code}
-        good = {e.source for e in by_code if not e.text_differs}
+        # National entries the numbering matched to a regime entry with the same words are
+        # settled; any other (renumbered items leave a code pointing at a different text) may
+        # still carry the text of a regime entry the numbering found no counterpart for.
+        good = {e.source for e in by_code if (e.similarity or 0.0) >= SAME_TEXT}
         candidates = [
             e
             for e in self.entries.get(list_id, [])
@@ -498,6 +542,8 @@ class Aligner:
         """IMPLEMENTS and ORIGIN edges of one national list, from its numbering and the annexes."""
         parent_hint: dict[str, str] = {}
         annex_match: dict[str, str] = {}
+        # National entry -> the regime entry its numbering matched (to see a parent's match).
+        matched_to: dict[str, ControlEntry] = {}
         for entry in sorted(self.entries.get(list_id, []), key=lambda e: e.canonical):
             code = self._code(entry, info)
             if code is None:
@@ -514,7 +560,13 @@ class Aligner:
             if match is None:
                 match, missing = self._by_number(code)
             if match is not None and self.regime_list is not None:
+                matched_to[entry.canonical] = match.target
                 yield self._implements(entry, match)
+            if missing is not None and self._itemises(entry, matched_to):
+                # The regime entry of the parent has no sub-paragraphs: the national list
+                # itemises its text (Wassenaar 2025 moved the riot control agents of 1.A.4.a.4
+                # into a definition; national lists still list them). Not a divergence.
+                continue
             if match is None and info.system is CodeSystem.SCOMET:
                 stated = self._stated_elsewhere(entry)
                 if stated is not None:
