@@ -457,7 +457,7 @@ _PAREN = (
 )
 
 _POST_RE = re.compile(
-    rf"{_SP}(?:by\s+(?:weight|volume|mass)\s+)?,?{_SP}"
+    rf"{_SP}(?:by\s+(?:weight|volume|mass)\s+)?(?:\([^()\n]{{1,30}}\)\s*)?,?{_SP}"
     r"(?:(?P<ge>or\s+(?:more|greater|higher|larger|longer|above|over)"
     r"|and\s+(?:above|over|higher|greater))"
     r"|(?P<le>or\s+(?:less|lower|smaller|fewer|shorter|below|under)"
@@ -494,6 +494,18 @@ _SYMBOL_FONT = str.maketrans(
 )
 _WORD_RE = re.compile(r"[A-Za-z]+")
 _BETTER_RE = re.compile(r"\s*(?:\((?:better|worse)\)\s*)?", re.IGNORECASE)
+# Words a PDF's text layer runs together ("lessthan or equal to", "upand including").
+_GLUED_RE = re.compile(r"\b(less|greater|more|lower|higher|up)(than|and)\b", re.IGNORECASE)
+# ... also onto the word before ("levelslessthan"): "lessthan" is never an English word.
+_GLUED_AFTER_RE = re.compile(r"(?<=[a-z])(less|greater)(?=than\b)", re.IGNORECASE)
+# "better (less) than" says the direction in brackets: read it as "less (better) than".
+_BETTER_DIRECTION_RE = re.compile(
+    r"\b(better|worse)\s*\((less|lower|smaller|more|greater|higher|larger)\)\s*than",
+    re.IGNORECASE,
+)
+# "better than" with no direction: for an error it means less, for a resolution it may mean
+# more; no comparator is read rather than a wrong one.
+_UNDIRECTED_RE = re.compile(r"\b(?:better|worse)\s+than\s*$", re.IGNORECASE)
 
 # Evidence that a text writes decimal commas ("0,5", "13,5 kg"), as the EU list does; chemical
 # names ("1,1-diamino", "2,2,4,4") are not evidence.
@@ -522,6 +534,7 @@ def _phrases() -> dict[str, Comparator]:
         ("equal to or exceeding|equal to or above|equal to or over|at least|at or above", ">="),
         ("minimum of|a minimum of", ">="),
         ("not exceeding|not to exceed|not above|not over|at most|up to and including", "<="),
+        ("up and including", "<="),  # SCOMET's "upand including", unglued
         ("up to|at or below|maximum of|a maximum of", "<="),
         ("exceeding|exceeds|exceed|in excess of|above|over|beyond", ">"),
         ("below|under", "<"),
@@ -981,6 +994,8 @@ def _at(text: str, pos: int, decimal_comma: bool) -> list[_Found]:
         low: Comparator = ">=" if sandwich.group("c1") != "<" else ">"
         high: Comparator = "<=" if sandwich.group("c2") != "<" else "<"
         return _pair(number, sandwich, low, high, pos, decimal_comma)
+    if _UNDIRECTED_RE.search(text, max(0, pos - 40), pos):
+        return []
     words = _words_before(text, pos)
     before = _comparator_before(text, pos, words)
     if words and words[0][0] == "between":
@@ -1065,6 +1080,8 @@ def extract_parameters(text: str, *, decimal_comma: bool | None = None) -> list[
     if not isinstance(text, str):
         return []
     text = text.translate(_SYMBOL_FONT)
+    text = _GLUED_RE.sub(r"\1 \2", _GLUED_AFTER_RE.sub(r" \1", text))
+    text = _BETTER_DIRECTION_RE.sub(r"\2 (\1) than", text)
     if decimal_comma is None:
         decimal_comma = _DECIMAL_COMMA_HINT.search(text) is not None
     found: list[_Found] = []

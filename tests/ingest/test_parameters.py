@@ -616,3 +616,26 @@ def test_eu_entry_0a001_f(shared_data: Path) -> None:
     got = extract_parameters(entry, decimal_comma=True)
     # 0A001.f, zirconium tubes "in quantities exceeding 10 kg", is the entry's only threshold
     assert _as_tuples(got) == [("mass", ">", 10.0, "kg")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # SCOMET's text layer runs words together (8A702.a, 8A301.b.3.f): read them apart.
+        ("levelslessthan or equal to 10 kHz", ("<=", 10.0, "kHz")),
+        ("up to upand including 31.8 GHz", ("<=", 31.8, "GHz")),
+        # Wassenaar 6.A.5.g.2 / DSGL: the direction is in brackets.
+        ("equal to or better (less) than 10 MHz", ("<=", 10.0, "MHz")),
+        # Wassenaar 3.A.1.a.1.a: "5 × 10³ Gy (silicon) or higher".
+        ("5 × 10³ Gy (silicon) or higher", (">=", 5000.0, "Gy")),
+    ],
+)
+def test_comparators_as_printed(text: str, expected: tuple[str, float, str]) -> None:
+    [found] = [p for p in extract_parameters(text) if p.value == expected[1]]
+    assert (found.comparator, found.value, found.unit) == expected
+
+
+def test_better_than_without_a_direction_reads_no_threshold() -> None:
+    # SCOMET 8B604.a: "equal to or better than 0.1%": better is less for an error, more for a
+    # resolution; no comparator is guessed.
+    assert extract_parameters("accuracy equal to or better than 0.1%") == []
