@@ -297,9 +297,9 @@ class Divergence:
             return "no list of this kind (dual-use or munitions) is held for it"
         if s.status == "not-held-in-copy":
             return (
-                f"the copy held of {_editions(s.lists)} has {codes(s.entries)} but no paragraph "
-                "with this entry's label: the copy is incomplete here, so whether it is "
-                "controlled is not known"
+                f"the copy held of {_editions(s.lists)} is incomplete here ({codes(s.entries)} "
+                "holds a later paragraph or cites this item, which the copy lacks), so whether "
+                "it is controlled is not known"
             )
         return "no control list of it is in the graph"
 

@@ -16,6 +16,7 @@ Vocabulary used throughout the analyses:
 
 from __future__ import annotations
 
+import re
 import threading
 import unicodedata
 from collections import defaultdict
@@ -61,6 +62,9 @@ ABSENT = frozenset({"not-implemented", "not-in-edition-held"})
 #: found to share; those annexes' numbers say nothing of national codes, so absence is not
 #: claimed from a text search.
 NOT_HELD = frozenset({"no-comparable-list", "no-list-held", "no-match-found", "not-held-in-copy"})
+
+
+_ECCN_CITED = re.compile(r"\b([0-9][A-E][0-9]{3})\b")
 
 
 def _comes_after(label: str, wanted: str) -> bool:
@@ -197,6 +201,7 @@ class Index:
         self._by_code: dict[str, dict[str, list[EntryInfo]]] = {}
         self._implementers: dict[str, list[tuple[EntryInfo, ImplInfo]]] | None = None
         self._previous: dict[str, EntryInfo] | None = None
+        self._cited: dict[str, dict[str, EntryInfo]] = {}
 
     # --- entries ------------------------------------------------------------------------------
 
@@ -283,6 +288,32 @@ class Index:
             if later:
                 return min(later, key=lambda c: c.canonical)
         return None
+
+    def _cited_not_held(self, e: EntryInfo, held: tuple[ListInfo, ...]) -> EntryInfo | None:
+        """An entry of a held ECCN-numbered copy that cites the item ``e`` belongs to (by its
+        ECCN) although the copy holds no such item: the copy lost it (the US CCL JSON merged
+        3D006 into 3D005, whose notes still say "For the purposes of 3D006")."""
+        item = e.canonical.split(".", 1)[0]
+        for info in held:
+            if info.numbering != "eccn" or item in self.entries(info.id):
+                continue
+            citing = self._citations(info.id).get(item)
+            if citing is not None:
+                return citing
+        return None
+
+    def _citations(self, list_id: str) -> dict[str, EntryInfo]:
+        """Item codes (ECCN form) a list's texts and notes cite -> the first entry citing it."""
+        with self._lock:
+            found = self._cited.get(list_id)
+            if found is None:
+                found = {}
+                for entry in self.entries(list_id).values():
+                    for text in (entry.text, *entry.notes):
+                        for code in _ECCN_CITED.findall(text):
+                            found.setdefault(code, entry)
+                self._cited[list_id] = found
+            return found
 
     def is_reference(self, entry_id: str) -> bool:
         """Is ``entry_id`` an entry of a Wassenaar list (not of another regime's annex)?"""
@@ -628,7 +659,7 @@ class Index:
             # A copy that skips this paragraph while holding later siblings under the same
             # parent is incomplete there (lists keep "Reserved" / "Not used" placeholders, and
             # the US CCL JSON is known to drop paragraphs): not held, not absent.
-            skipped = self._skipped_in_copy(e, above)
+            skipped = self._skipped_in_copy(e, above) or self._cited_not_held(e, held)
             if skipped is not None:
                 out[e.id] = Status("not-held-in-copy", (skipped,), (), held)
                 continue

@@ -113,15 +113,26 @@ def test_content_match_beats_a_code_mismatch(analyses: Analyses) -> None:
 
 
 def test_not_implemented_in_an_edition_as_recent_as_the_regime(analyses: Analyses) -> None:
-    # Wassenaar 1.C.12 (plutonium, neptunium): in the EU list, not in the US CCL.
-    report = analyses.divergences(["US", "EU"], code_prefix="1C012")
-    row = _row(report, "1.C.12")
+    # Wassenaar 4.A.1.a.1 (computers rated for operation below -45 °C or above 85 °C): the EU
+    # 2025 list has 4A001.a.1; the US CCL JSON writes "a.1. [Reserved]" (judged in the audit).
+    report = analyses.divergences(["US", "EU"], code_prefix="4A001.a.1")
+    row = _row(report, "4.A.1.a.1")
     assert row.kind == "not-implemented"
     assert row.not_controlled_by == ["US"]
     assert _side(row, "US") == "not-implemented"
     assert _side(row, "EU") == "same"
-    assert row.sub_entries == 2
-    assert "not by US" in row.reason
+    assert "where 4A001.a.1 is reserved" in row.reason
+
+
+def test_an_item_the_copy_cites_but_lacks_is_not_held(analyses: Analyses) -> None:
+    # The CCL JSON has no 3D006, but its 3D005 notes say "For the purposes of 3D006" (the copy
+    # merged it there), and its 1E001 cites 1C012: the copy lost them, absence is not claimed.
+    report = analyses.coverage(code_prefix="3.D.6", jurisdictions=["US"], limit=1)
+    us = report.items[0].implementations[0]
+    assert us.status == "not-held-in-copy"
+    assert [e.code for e in us.entries] == ["3D005"]
+    rows = analyses.divergences(["US", "EU"], code_prefix="1C012")
+    assert all(r.code != "1.C.12" for r in rows.items)
 
 
 def test_other_regime_entries_compared_by_code(analyses: Analyses) -> None:

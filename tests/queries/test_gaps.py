@@ -56,7 +56,7 @@ def test_wassenaar_members_gaps(analyses: Analyses) -> None:
     # SCOMET 2024-09-02 is newer than Wassenaar 2021: nothing it lacks is provable lag.
     assert members["IN"].not_in_edition_held == 0
     us = {r.entry.code for r in report.items if r.jurisdiction == "US"}
-    assert "1.C.12" in us
+    assert "4.A.1.a.1" in us  # "[Reserved]" in the CCL JSON
     without_lag = analyses.regime_gaps("wassenaar", include_lag=False, limit=None)
     assert {r.status for r in without_lag.items} == {"not-implemented"}
 
