@@ -449,6 +449,19 @@ class CoversEntry(Edge):
     written: str = Field(default="", description="The code or text as the authorisation writes it.")
 
 
+class SameControl(Edge):
+    """Two national entries of different issuers that say the same thing, neither with a
+    counterpart in the regime lists held: a control adopted outside the regimes by several
+    states (quantum computers: US 4A906, Australia 4A901, EU 4A506). Derived, by text."""
+
+    TYPE = "SAME_CONTROL"
+    SOURCE_LABELS = ("ControlEntry",)
+    TARGET_LABELS = ("ControlEntry",)
+
+    similarity: float = Field(ge=0.0, le=1.0, description="Text similarity of the two entries.")
+    evidence: str
+
+
 class Covers(Edge):
     TYPE = "COVERS"
     SOURCE_LABELS = ("ControlEntry",)
@@ -550,6 +563,7 @@ EDGE_TYPES: dict[str, type[Edge]] = {
         ValidFor,
         Excludes,
         CoversEntry,
+        SameControl,
     )
 }
 

@@ -37,6 +37,7 @@ from graph_schema.model import (
     Edge,
     Implements,
     Origin,
+    SameControl,
     Technology,
     node_from_record,
 )
@@ -246,6 +247,7 @@ class Aligner:
         if self.regime_list is not None:
             for entry in self.entries.get(self.regime_list.id, []):
                 self.regime_entries[entry.canonical] = entry
+        self.regime_ids = {e.id for e in self.regime_entries.values()}
         # The newest list of each other regime held (MTCR, NSG): matched by content, since
         # national x1xx / x2xx numbers do not encode the annex item.
         self.annexes: dict[str, AnnexIndex] = {}
@@ -455,6 +457,7 @@ class Aligner:
         )
 
     def edges(self) -> Iterator[Edge]:
+        with_counterpart: set[str] = set()
         for list_id, info in sorted(self.lists.items()):
             if info.issuer in REGIME_LISTS:
                 continue
@@ -462,8 +465,70 @@ class Aligner:
             for edge in self._list_edges(list_id, info):
                 if isinstance(edge, Implements) and edge.method != "text":
                     by_code.append(edge)
+                if isinstance(edge, Implements) and edge.target in self.regime_ids:
+                    with_counterpart.add(edge.source)
                 yield edge
-            yield from self._by_content(list_id, info, by_code)
+            for edge in self._by_content(list_id, info, by_code):
+                with_counterpart.add(edge.source)
+                yield edge
+        yield from self._same_controls(with_counterpart)
+
+    def _same_controls(self, with_counterpart: set[str]) -> Iterator[SameControl]:
+        """National entries of different issuers with the same text and no Wassenaar
+        counterpart: controls adopted outside the regimes by several states. Newest edition of
+        each national list only; entries compared within one category and group; pairs under
+        the same code are left to the comparison by code."""
+        newest: dict[tuple[str, str], ListInfo] = {}
+        for info in self.lists.values():
+            if info.issuer in REGIME_LISTS or info.system is CodeSystem.SCOMET:
+                continue
+            key = (info.issuer, series_of(info.id))
+            if key not in newest or info.edition_date > newest[key].edition_date:
+                newest[key] = info
+        pools: dict[str, dict[str, list[tuple[ControlEntry, str]]]] = {}
+        for info in newest.values():
+            entries = self.entries.get(info.id, [])
+            # An item's own words are often a heading; its sub-entries say what it controls.
+            trees = subtree_texts(entries)
+            for e in entries:
+                text = trees[e.canonical] if e.parent is None else entry_text(e)
+                if e.id in with_counterpart or e.status != "active" or len(text) < CONTENT_MIN:
+                    continue
+                family = "ML" if e.canonical.startswith("ML") else e.canonical[:2]
+                pools.setdefault(family, {}).setdefault(info.issuer, []).append((e, text))
+        for family in sorted(pools):
+            issuers = sorted(pools[family])
+            for i, first in enumerate(issuers):
+                for second in issuers[i + 1 :]:
+                    yield from self._pair_same(pools[family][first], pools[family][second])
+
+    def _pair_same(
+        self, ours: list[tuple[ControlEntry, str]], theirs: list[tuple[ControlEntry, str]]
+    ) -> Iterator[SameControl]:
+        texts = {i: text for i, (_, text) in enumerate(theirs)}
+        taken: set[int] = set()
+        for entry, text in ours:
+            best = process.extractOne(
+                text, texts, scorer=fuzz.token_sort_ratio, score_cutoff=CONTENT_MATCH * 100
+            )
+            if best is None or best[2] in taken:
+                continue
+            taken.add(best[2])
+            other = theirs[best[2]][0]
+            if other.canonical == entry.canonical:
+                continue  # the same code: the comparison by code already sees it
+            sim = best[1] / 100.0
+            evidence = (
+                f"{entry.id} and {other.id} say the same (text similarity {sim:.2f}); neither has "
+                "a counterpart in the Wassenaar list held"
+            )
+            yield SameControl(
+                source=entry.id,
+                target=other.id,
+                similarity=round(sim, 3),
+                evidence=evidence,
+                provenance=self._provenance(evidence),
+            )
 
     def _by_content(
         self, list_id: str, info: ListInfo, by_code: list[Implements]

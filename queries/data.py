@@ -121,6 +121,8 @@ class EntryInfo:
     origin: OriginInfo | None = None
     covers: tuple[CoverInfo, ...] = ()
     next: NextInfo | None = None
+    #: Entries of other issuers with the same text and no regime counterpart (SAME_CONTROL).
+    same: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -304,6 +306,15 @@ def next_info(target: str, props: dict[str, Any]) -> NextInfo:
     )
 
 
+def same_controls(edges: Iterable[tuple[str, str, dict[str, Any]]]) -> dict[str, list[str]]:
+    """SAME_CONTROL edges read both ways: entry id -> the entries it shares a control with."""
+    out: dict[str, list[str]] = defaultdict(list)
+    for u, v, _ in edges:
+        out[u].append(v)
+        out[v].append(u)
+    return out
+
+
 def cover_info(target: str, props: dict[str, Any]) -> CoverInfo:
     return CoverInfo(
         technology=target,
@@ -320,6 +331,7 @@ def entry_info(
     origin: OriginInfo | None,
     covers: list[CoverInfo],
     following: NextInfo | None = None,
+    same: list[str] | None = None,
 ) -> EntryInfo:
     page = props.get("page")
     return EntryInfo(
@@ -343,6 +355,7 @@ def entry_info(
         origin=origin,
         covers=tuple(sorted(covers, key=lambda c: c.technology)),
         next=following,
+        same=tuple(sorted(same or ())),
     )
 
 
@@ -517,11 +530,18 @@ class NetworkxData:
             for u, v, d in edges.get("COVERS", []):
                 covers[u].append(cover_info(v, d))
             following = {u: next_info(v, d) for u, v, d in edges.get("NEXT_EDITION", [])}
+            same = same_controls(edges.get("SAME_CONTROL", []))
             contained = {v: u for u, v, _ in edges.get("CONTAINS", [])}
             out: dict[str, list[EntryInfo]] = defaultdict(list)
             for n, d in self._of_label("ControlEntry"):
                 entry = entry_info(
-                    n, d, impls.get(n, []), origins.get(n), covers.get(n, []), following.get(n)
+                    n,
+                    d,
+                    impls.get(n, []),
+                    origins.get(n),
+                    covers.get(n, []),
+                    following.get(n),
+                    same.get(n),
                 )
                 out[contained.get(n, entry.list_id)].append(entry)
             return {k: sorted(v, key=lambda e: e.canonical) for k, v in out.items()}
@@ -702,11 +722,18 @@ class StoreData:
             for u, v, d in self._edges("COVERS"):
                 covers[u].append(cover_info(v, d))
             following = {u: next_info(v, d) for u, v, d in self._edges("NEXT_EDITION")}
+            same = same_controls(self._edges("SAME_CONTROL"))
             contained = {v: u for u, v, _ in self._edges("CONTAINS")}
             out: dict[str, list[EntryInfo]] = defaultdict(list)
             for n, d in self._nodes("ControlEntry"):
                 entry = entry_info(
-                    n, d, impls.get(n, []), origins.get(n), covers.get(n, []), following.get(n)
+                    n,
+                    d,
+                    impls.get(n, []),
+                    origins.get(n),
+                    covers.get(n, []),
+                    following.get(n),
+                    same.get(n),
                 )
                 out[contained.get(n, entry.list_id)].append(entry)
             return {k: sorted(v, key=lambda e: e.canonical) for k, v in out.items()}

@@ -484,6 +484,13 @@ class Divergence:
         ref_label = f"Wassenaar {ref.edition}" if ref is not None else "the Wassenaar list"
         wcode = self.index.counterpart_code(group.entry) or group.entry.canonical
         if spec.kind == "unilateral":
+            if also:
+                # Adopted by several states outside the regimes (plurilateral controls).
+                return (
+                    f"{who} is a control outside the regimes that {and_join(also)} also "
+                    f"{'lists' if len(also) == 1 else 'list'}: "
+                    f"{_lower_first(group.origin.reason)}; {lacking}."
+                )
             return f"{who} is a unilateral control: {_lower_first(group.origin.reason)}; {lacking}."
         if spec.kind == "edition-lag":
             return (

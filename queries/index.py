@@ -738,11 +738,19 @@ class Index:
         entries found.
         """
         source = self.all_lists[entry.list_id]
+        held = {info.id for info in juris.lists}
+        # The same control under another code, outside the regimes (US 4A906 = AU 4A901).
+        same = [
+            twin
+            for other in entry.same
+            if (twin := self.entry(other)) is not None and twin.list_id in held
+        ]
+        if same:
+            return "same", same
         # Matched by content to another regime's annex entry (MTCR, NSG): whoever implements
         # that annex entry controls the same item, whatever their numbering.
         annex = [i.target for i in entry.implements if not self.is_reference(i.target)]
         if annex:
-            held = {info.id for info in juris.lists}
             found = [
                 n
                 for target in annex

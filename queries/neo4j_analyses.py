@@ -107,6 +107,7 @@ class Neo4jData:
                         origin_info(*origins[0]) if origins else None,
                         [cover_info(t, p) for t, p in _edges(r["covers"])],
                         next_info(*following[0]) if following else None,
+                        list(r.get("same") or []),
                     )
                 )
             return sorted(out, key=lambda e: e.canonical)

@@ -7,5 +7,6 @@ RETURN e.id AS id,
        [(e)-[r:IMPLEMENTS]->(t:ControlEntry) | {target: t.id, props: properties(r)}] AS implements,
        [(e)-[r:ORIGIN]->(t:Node) | {target: t.id, props: properties(r)}] AS origins,
        [(e)-[r:COVERS]->(t:Technology) | {target: t.id, props: properties(r)}] AS covers,
-       [(e)-[r:NEXT_EDITION]->(t:ControlEntry) | {target: t.id, props: properties(r)}] AS next
+       [(e)-[r:NEXT_EDITION]->(t:ControlEntry) | {target: t.id, props: properties(r)}] AS next,
+       [(e)-[:SAME_CONTROL]-(t:ControlEntry) | t.id] AS same
 ORDER BY e.canonical;

@@ -202,3 +202,22 @@ def test_editions_are_chained_entry_by_entry(graph: nx.MultiDiGraph) -> None:
     # Different series never chain: Norway's Liste II is not an edition of the EU list.
     no = _out(graph, "entry:no:2021:4A005", "NEXT_EDITION")
     assert no == []
+
+
+def test_controls_adopted_outside_the_regimes_are_aligned_across_states(
+    graph: nx.MultiDiGraph,
+) -> None:
+    """Quantum computers: US 4A906, Australia 4A901 and EU 4A506 say the same ("34 or more,
+    but fewer than 100 ... physical qubits", read in the CCL JSON, the DSGL and the EU JSON);
+    Wassenaar 2025 has no such entry (no "qubit" in its text)."""
+    same = {frozenset((u, v)) for u, v, d in graph.edges(data=True) if d["type"] == "SAME_CONTROL"}
+    us, au, eu = (
+        "entry:us:2026-07-23:4A906",
+        "entry:au:2024:4A901",
+        "entry:eu:2025-11-15:4A506",
+    )
+    assert frozenset((us, au)) in same or frozenset((au, us)) in same
+    assert frozenset((us, eu)) in same
+    assert frozenset((au, eu)) in same
+    # Pairs under one code are left to the comparison by code.
+    assert all(u.rsplit(":", 1)[1] != v.rsplit(":", 1)[1] for u, v in same)

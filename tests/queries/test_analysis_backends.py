@@ -96,6 +96,14 @@ class _Graph:
                         "origins": self._out(e, "ORIGIN"),
                         "covers": self._out(e, "COVERS"),
                         "next": self._out(e, "NEXT_EDITION"),
+                        "same": [
+                            *self._out_ids(e, "SAME_CONTROL"),
+                            *(
+                                u
+                                for u, _, d in self.g.in_edges(e, data=True)
+                                if d["type"] == "SAME_CONTROL"
+                            ),
+                        ],
                     }
                 )
             return rows
