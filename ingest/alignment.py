@@ -369,7 +369,14 @@ class Aligner:
     ) -> Origin:
         reason = hint.reason
         held = self.regime_list
-        if missing is not None and held is not None and not self._ever_in_regime(missing):
+        # Not for SCOMET: its own numbering reaches Wassenaar codes only through a re-encoding,
+        # and a code no Wassenaar edition has there is more often a mislabelled paragraph.
+        if (
+            missing is not None
+            and held is not None
+            and info.system is not CodeSystem.SCOMET
+            and not self._ever_in_regime(missing)
+        ):
             # No Wassenaar edition held ever had the code: a national addition numbered in the
             # Wassenaar block (EU 4E001.b.3 for its own 4A506), not a lag or a renumbering.
             editions = ", ".join(
