@@ -28,10 +28,11 @@ How the layout is read (pypdfium2 text plus the x position of each line's first 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from typing import Protocol, TypeVar
 
 import pypdfium2 as pdfium  # type: ignore[import-untyped, unused-ignore]
 
@@ -265,6 +266,47 @@ def _code(written: str, system: CodeSystem) -> ControlCode:
         raise ParseError(f"unreadable code {written!r}: {exc}") from exc
 
 
+T = TypeVar("T")
+
+
+class Numbering(Protocol):
+    """How a reader writes and reads codes: what :func:`note_subject` needs of it."""
+
+    @property
+    def ref_re(self) -> re.Pattern[str]: ...
+
+    def root(self, match: re.Match[str]) -> str: ...
+
+    def code(self, root: str, path: tuple[str, ...]) -> ControlCode: ...
+
+
+def note_subject(body: str, root: str, numbering: Numbering, entries: Mapping[str, T]) -> T | None:
+    """The entry of item ``root`` a note names first ("Note 5.A.1.j. does not..."); a note that
+    names several ("5.A.1.b. and c.") goes to their common parent, and one on an entry not
+    read yet to the nearest ancestor read."""
+    paths: list[tuple[str, ...]] = []
+    pos = 0
+    while match := numbering.ref_re.match(body, pos):
+        if numbering.root(match) != root:
+            break
+        paths.append(_elements(match.group(match.re.groups)))
+        connector = _CONNECTOR_RE.match(body, match.end())
+        if not connector:
+            break
+        pos = connector.end()
+    if not paths:
+        return None
+    common = paths[0]
+    for other in paths[1:]:
+        n = 0
+        while n < min(len(common), len(other)) and common[n] == other[n]:
+            n += 1
+        common = common[:n]
+    while common and numbering.code(root, common).canonical not in entries:
+        common = common[:-1]
+    return entries.get(numbering.code(root, common).canonical)
+
+
 @dataclass(frozen=True)
 class _System:
     """What differs between the dual-use list and the Munitions List."""
@@ -451,28 +493,7 @@ class _Reader:
         """The entry of the current item a note names first ('Note 5.A.1.j. does not...')."""
         if self.root is None:
             return None
-        body = _PURPOSES_RE.sub("", body)
-        paths: list[tuple[str, ...]] = []
-        pos = 0
-        while match := self.system.ref_re.match(body, pos):
-            if self.system.root(match) != self.root:
-                break
-            paths.append(_elements(match.group(match.re.groups)))
-            connector = _CONNECTOR_RE.match(body, match.end())
-            if not connector:
-                break
-            pos = connector.end()
-        if not paths:
-            return None
-        common = paths[0]
-        for other in paths[1:]:
-            n = 0
-            while n < min(len(common), len(other)) and common[n] == other[n]:
-                n += 1
-            common = common[:n]
-        while common and self.system.code(self.root, common).canonical not in self.entries:
-            common = common[:-1]  # a note on an entry not read yet goes to its parent
-        return self.entries.get(self.system.code(self.root, common).canonical)
+        return note_subject(_PURPOSES_RE.sub("", body), self.root, self.system, self.entries)
 
     def _by_indent(self, x: float) -> Draft | None:
         """The deepest open entry whose marker sits left of the note."""

@@ -58,6 +58,7 @@ from ingest.sources.wassenaar_list.parser import (
     _is_first,
     _successor,
     entry_status,
+    note_subject,
 )
 
 # ---------------------------------------------------------------------------------------------
@@ -188,7 +189,6 @@ _HEADING_RE = re.compile(r"^[A-Z][A-Z ,\"'-]{3,}$")
 _FOOTNOTE_RE = re.compile(r"^\*[ \t]")
 _RULE_RE = re.compile(r"^_{10,}$")
 _PURPOSES_RE = re.compile(r"^For (?:the )?purposes? of\s+")
-_CONNECTOR_RE = re.compile(r"\s*(?:,|&|\band\b|\bor\b|\bto\b)\s*")
 
 
 def _elements(marker: str) -> tuple[str, ...]:
@@ -425,27 +425,7 @@ class _Reader:
         if self.root is None:
             return None
         body = _PURPOSES_RE.sub("", _clean(body))
-        paths: list[tuple[str, ...]] = []
-        pos = 0
-        while match := self.numbering.ref_re.match(body, pos):
-            if self.numbering.root(match) != self.root:
-                break
-            paths.append(_elements(match.group(match.re.groups)))
-            connector = _CONNECTOR_RE.match(body, match.end())
-            if not connector:
-                break
-            pos = connector.end()
-        if not paths:
-            return None
-        common = paths[0]
-        for other in paths[1:]:
-            n = 0
-            while n < min(len(common), len(other)) and common[n] == other[n]:
-                n += 1
-            common = common[:n]
-        while common and self.numbering.code(self.root, common).canonical not in self.entries:
-            common = common[:-1]  # a note on an entry not read yet goes to its parent
-        return self.entries.get(self.numbering.code(self.root, common).canonical)
+        return note_subject(body, self.root, self.numbering, self.entries)
 
     def _by_indent(self, line: Line) -> Entry | None:
         """The deepest open entry the note's paragraph sits under.
