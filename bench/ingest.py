@@ -23,7 +23,7 @@ from pathlib import Path
 
 from bench.common import DATA, Figure, record, show, timed
 from ingest.registry import all_sources
-from ingest.runner import build_batch, ingest_alignment, ingest_reference
+from ingest.runner import ingest, ingest_file
 from store.embedded import EmbeddedStore
 
 GOAL_RATIO = 2.0
@@ -70,23 +70,18 @@ def bare_extract(path: Path, fmt: str) -> None:
 
 
 def full_ingest(source_id: str, path: Path, db: Path) -> None:
-    definition = all_sources()[source_id]
+    """What ``harmonia ingest`` does for one source: verify, parse, check, write."""
     with EmbeddedStore(db) as store:
-        batch, _ = build_batch(definition, path)
-        store.replace_source(batch)
+        ingest_file(store, source_id, path)
 
 
 def _child_all() -> None:
     """Ingest everything into one store and print time and peak RSS (run as a subprocess)."""
     with tempfile.TemporaryDirectory() as tmp, EmbeddedStore(Path(tmp) / "g.sqlite") as store:
         started = time.perf_counter()
-        ingest_reference(store)
-        for definition in all_sources().values():
-            path = DATA / definition.meta.file
-            if path.exists():
-                batch, _ = build_batch(definition, path)
-                store.replace_source(batch)
-        ingest_alignment(store)
+        failed = [o for o in ingest(store, [DATA]) if o.status == "failed"]
+        if failed:
+            raise SystemExit(f"ingest failed: {failed[0].source_id}: {failed[0].message}")
         seconds = time.perf_counter() - started
     peak_kib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     print(json.dumps({"seconds": seconds, "peak_mib": peak_kib / 1024}))

@@ -9,9 +9,11 @@ convert between the two.
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from datetime import date
 from typing import Any, ClassVar, Literal
 
+import orjson
 from pydantic import BaseModel, ConfigDict, Field
 
 from graph_schema import ids
@@ -21,20 +23,20 @@ JsonValue = Any
 PROVENANCE_PREFIX = "prov_"
 
 
-class NodeRecord(BaseModel):
+# Records are plain dataclasses, not pydantic models: they are built from already validated
+# models or from the store's own rows, by the hundred thousand at ingest and at every graph read.
+@dataclass(frozen=True, slots=True)
+class NodeRecord:
     """A node as the stores keep it."""
-
-    model_config = ConfigDict(frozen=True, extra="forbid")
 
     id: str
     label: str
     properties: dict[str, JsonValue]
 
 
-class EdgeRecord(BaseModel):
+@dataclass(frozen=True, slots=True)
+class EdgeRecord:
     """An edge as the stores keep it."""
-
-    model_config = ConfigDict(frozen=True, extra="forbid")
 
     id: str
     type: str
@@ -43,9 +45,19 @@ class EdgeRecord(BaseModel):
     properties: dict[str, JsonValue]
 
 
-def _flatten(payload: dict[str, JsonValue], provenance: Provenance) -> dict[str, JsonValue]:
-    for key, value in provenance.model_dump(mode="json").items():
+def _flatten(payload: dict[str, JsonValue]) -> dict[str, JsonValue]:
+    """Move the dumped ``provenance`` map into ``prov_*`` keys of ``payload``."""
+    for key, value in payload.pop("provenance").items():
         payload[PROVENANCE_PREFIX + key] = value
+    return payload
+
+
+def _json_payload(model: BaseModel) -> dict[str, JsonValue]:
+    """The model's fields as JSON values. Ingest converts tens of thousands of validated models;
+    pydantic's JSON serialiser read back by orjson is about three times faster than
+    ``model_dump(mode="json")``.
+    """
+    payload: dict[str, JsonValue] = orjson.loads(model.model_dump_json())
     return payload
 
 
@@ -72,10 +84,9 @@ class Node(BaseModel):
     provenance: Provenance
 
     def to_record(self) -> NodeRecord:
-        payload = self.model_dump(mode="json", exclude={"id", "provenance"})
-        return NodeRecord(
-            id=self.id, label=self.LABEL, properties=_flatten(payload, self.provenance)
-        )
+        payload = _json_payload(self)
+        del payload["id"]
+        return NodeRecord(id=self.id, label=self.LABEL, properties=_flatten(payload))
 
 
 class Edge(BaseModel):
@@ -97,13 +108,14 @@ class Edge(BaseModel):
         return ids.edge_id(self.TYPE, self.source, self.target, self.key)
 
     def to_record(self) -> EdgeRecord:
-        payload = self.model_dump(mode="json", exclude={"source", "target", "provenance"})
+        payload = _json_payload(self)
+        del payload["source"], payload["target"]
         return EdgeRecord(
             id=self.id,
             type=self.TYPE,
             source=self.source,
             target=self.target,
-            properties=_flatten(payload, self.provenance),
+            properties=_flatten(payload),
         )
 
 

@@ -1077,8 +1077,8 @@ def extract_parameters(text: str, *, decimal_comma: bool | None = None) -> list[
     ``decimal_comma`` says whether "4,800" means 4.8 (True, the EU convention) or 4800 (False);
     left as None it is guessed from the text itself. Never raises on any string.
     """
-    if not isinstance(text, str):
-        return []
+    if not isinstance(text, str) or _DIGIT_RUN_RE.search(text) is None:
+        return []  # every threshold has a number; nearly half the entries have none
     text = text.translate(_SYMBOL_FONT)
     text = _GLUED_RE.sub(r"\1 \2", _GLUED_AFTER_RE.sub(r" \1", text))
     text = _BETTER_DIRECTION_RE.sub(r"\2 (\1) than", text)

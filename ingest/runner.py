@@ -7,9 +7,11 @@ leaves the graph as it was.
 
 from __future__ import annotations
 
+import gc
 import time
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
@@ -156,6 +158,23 @@ def write(
     )
 
 
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """Pause Python's cyclic garbage collector for one source's build and write.
+
+    A source makes up to a hundred thousand short-lived, acyclic objects (records, rows, JSON
+    strings); the collector would walk the whole growing heap again and again for nothing
+    (measured: a quarter of full-ingest time). Reference counting still frees them.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 def ingest_reference(store: GraphStore) -> Outcome:
     started = time.perf_counter()
     try:
@@ -173,18 +192,20 @@ def ingest_alignment(store: GraphStore) -> Outcome:
     from ingest.alignment import alignment_batch
 
     started = time.perf_counter()
-    batch = alignment_batch(store)
-    counts = dict(sorted(Counter(e.type for e in batch.edges).items()))
-    return write(store, ALIGNMENT, batch, counts, started)
+    with collector_paused():
+        batch = alignment_batch(store)
+        counts = dict(sorted(Counter(e.type for e in batch.edges).items()))
+        return write(store, ALIGNMENT, batch, counts, started)
 
 
 def ingest_file(store: GraphStore, source_id: str, path: Path) -> Outcome:
     """Ingest one source from an explicit file."""
     started = time.perf_counter()
     definition = get_source(source_id)
-    batch, counts = build_batch(definition, path)
-    summary = unit_summary(definition.meta, batch, counts)
-    return write(store, source_id, batch, counts, started, summary)
+    with collector_paused():
+        batch, counts = build_batch(definition, path)
+        summary = unit_summary(definition.meta, batch, counts)
+        return write(store, source_id, batch, counts, started, summary)
 
 
 def ingest(

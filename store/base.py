@@ -11,6 +11,7 @@ from datetime import datetime
 from typing import Any, Literal, Protocol, runtime_checkable
 
 import networkx as nx
+import orjson
 from pydantic import BaseModel, ConfigDict, Field
 
 from graph_schema.model import EdgeRecord, NodeRecord
@@ -94,7 +95,9 @@ class SourceBatch(BaseModel):
 
 
 def _canonical(obj: Any) -> str:
-    return json.dumps(obj, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    # orjson: sorted keys, compact, UTF-8 as written; the same text json.dumps(sort_keys=True,
+    # ensure_ascii=False, separators=(",", ":")) gives, several times faster.
+    return orjson.dumps(obj, option=orjson.OPT_SORT_KEYS).decode()
 
 
 class WriteResult(BaseModel):

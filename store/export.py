@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import tempfile
+from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
@@ -29,8 +30,8 @@ def _atomic_write(path: Path, write: Any) -> None:
 def write_json(store: GraphStore, path: Path) -> None:
     doc = {
         "sources": [s.model_dump(mode="json") for s in store.sources()],
-        "nodes": [n.model_dump() for n in store.nodes()],
-        "edges": [e.model_dump() for e in store.edges()],
+        "nodes": [asdict(n) for n in store.nodes()],
+        "edges": [asdict(e) for e in store.edges()],
     }
     _atomic_write(path, lambda fh: fh.write(json.dumps(doc, ensure_ascii=False, indent=1).encode()))
 

@@ -35,7 +35,7 @@ import time
 import unicodedata
 import zipfile
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from fnmatch import fnmatch
 from pathlib import Path
 from typing import Any
@@ -300,8 +300,8 @@ def run_forked(
 
 def facts(batch: SourceBatch) -> str:
     """What a batch says, apart from which file (checksum) it was read from."""
-    rows = [json.dumps(n.model_dump(mode="json"), sort_keys=True) for n in batch.nodes]
-    rows += [json.dumps(e.model_dump(mode="json"), sort_keys=True) for e in batch.edges]
+    rows = [json.dumps(asdict(n), sort_keys=True) for n in batch.nodes]
+    rows += [json.dumps(asdict(e), sort_keys=True) for e in batch.edges]
     h = hashlib.sha256()
     for row in sorted(rows):
         h.update(row.replace(batch.file_sha256 or "\x00", "").encode())
