@@ -268,10 +268,12 @@ _RESERVED_RE = re.compile(r"[\[(]\s*reserved\s*[\])]\W*$|^\W*reserved\W*$", re.I
 _DOTTED_OPENS_RE = re.compile(r"^(?:\.[a-z0-9]{1,4})+ (?:[a-z0-9]{1,4}\. )*[A-Z\"“‘'(]")
 _OPENS_RE = re.compile(r"^(?:$|[A-Z\"“”'‘’\[(]|\d)")
 
+_STRAY_PERIOD_RE = re.compile(r"^\. (?:[a-z]|\d{1,2})\. ")
 _ROMAN = ("i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii")
 _LABEL_RE = re.compile(
     r"^(?:\( ?(?P<paren>[a-z]{1,4}|\d{1,2}) ?\)"
-    r"|(?P<plain>[a-z]{1,4}) ?(?P<end>[.)])(?= |$|\d|[a-z]{2})"
+    # The PDF often sets no space after a marker ("b.Three or more axes").
+    r"|(?P<plain>[a-z]{1,4}) ?(?P<end>[.)])(?= |$|\d|[a-z]{2}|[A-Z\"“‘'])"
     r"|(?P<digits>\d{1,2}) ?(?P<dend>[.)])(?= |$|[A-Z\"“‘'(]))"
 )
 #: Path after a restated item code: ". a. 2.", " a 3.", ".i", " b. 1. a."
@@ -437,6 +439,8 @@ class _Parser:
         if _NOTE_RE.match(text):
             self._start_note(line)
             return
+        if _STRAY_PERIOD_RE.match(text):
+            text = text[1:].lstrip()  # ". 2. Electric motors": a period left over from layout
         labels, rest = ([], text) if self.category == "1" else _labels(text)
         if (
             labels

@@ -301,6 +301,28 @@ def test_codes_run_together_by_the_text_layer(entries: dict[str, ControlEntry]) 
     assert entries["8D602"].text.endswith("8A602.b, 8A608 or 8B608.")
 
 
+def test_markers_set_without_a_space_open_entries(entries: dict[str, ControlEntry]) -> None:
+    # p. 218 "b.Three or more axes ...", p. 288 "b.It is performed by incorporated equipment",
+    # p. 199 "a.'Vacuum atomisation';": the PDF sets no space after these markers.
+    assert entries["8B201.c.1.a"].text.endswith("along one or more linear axis; and")
+    assert entries["8B201.c.1.b"].text.startswith("Three or more axes which can be coordinated")
+    assert entries["8A502.a.4.b"].text.startswith("It is performed by incorporated equipment")
+    assert entries["8C102.c.2.a"].text == "'Vacuum atomisation';"
+    assert entries["8C102.c.2.h"].text.startswith("'Plasma atomisation'")
+    assert entries["8A605.d.5.c.1"].text == 'Oxygen Iodine (O2-I) "lasers";'
+
+
+def test_marker_after_a_stray_period_opens_an_entry(entries: dict[str, ControlEntry]) -> None:
+    # p. 171: the text layer has ". 2. Electric motors specially designed for submarines" and
+    # ". d. Active weapon countermeasure systems" (ML9.b.2 and ML9.a.2.d in the Wassenaar list).
+    assert entries["6A009.b.1.b"].text == "Rotary speed of 700 rpm or more;"
+    assert entries["6A009.b.2"].text.startswith("Electric motors specially designed for submarines")
+    assert entries["6A009.b.2.b"].text == "Quick reversing;"
+    assert entries["6A009.b.2.d"].text == "Totally enclosed;"
+    assert entries["6A009.a.2.d"].text.startswith("Active weapon countermeasure systems")
+    assert "6A009.a.2.c.2.1" not in entries
+
+
 def test_codes_read_back_with_graph_schema(entries: dict[str, ControlEntry]) -> None:
     unreadable = set()
     for canonical, entry in entries.items():
