@@ -12,7 +12,10 @@ project's output): the verdict, the document, the page and the text that decide 
   "unilateral" and "not-in-regime-list" make the same claim (no regime counterpart) and count
   as one;
 * a sampled row judged **wrong** counts as fixed when today's answer no longer reports it with
-  that kind, and as still wrong when it does.
+  that kind, and as still wrong when it does;
+* a row reported today with the same code and kind but about other entries (the alignment
+  found another counterpart) is a new statement: it counts neither way and is listed as
+  "AGAIN", to be judged afresh.
 
 It prints precision by kind and by pair over the rows today's answer reports, and lists the
 rows whose verdict disagrees. Needs the real graph (``HARMONIA_DB_PATH`` or a fresh ingest).
@@ -58,6 +61,11 @@ def _key(row: dict[str, Any]) -> tuple[str, str, str]:
 
 def _claim(code: str, kind: str) -> tuple[str, str]:
     return (code, _FAMILY.get(kind, kind))
+
+
+def _entries(row: dict[str, Any]) -> frozenset[str]:
+    """The entries a row's sides name: what its statement is about."""
+    return frozenset(e for side in row["sides"] for e in side["entries"])
 
 
 def _rows(analyses: Analyses, pair: tuple[str, str]) -> list[DivergenceRow]:
@@ -122,14 +130,29 @@ def score(
 ) -> tuple[dict[str, Score], dict[str, Score], list[str], Counter[str]]:
     judged = [r for r in sample if r.get("verdict") in ("right", "wrong")]
     today: dict[str, set[tuple[str, str]]] = {}
+    now: dict[str, dict[tuple[str, str], frozenset[str]]] = {}
     for pair in {tuple(r["pair"].split("-")) for r in judged}:
-        today["-".join(pair)] = {_claim(row.code, row.kind) for row in _rows(analyses, pair)}
+        rows = _rows(analyses, pair)
+        today["-".join(pair)] = {_claim(row.code, row.kind) for row in rows}
+        now["-".join(pair)] = {
+            _claim(row.code, row.kind): _entries(_describe(pair, row)) for row in rows
+        }
     by_kind: dict[str, Score] = defaultdict(Score)
     by_pair: dict[str, Score] = defaultdict(Score)
     disagree: list[str] = []
     outcome: Counter[str] = Counter()
     for r in judged:
         reported = _claim(r["code"], r["kind"]) in today[r["pair"]]
+        if (
+            reported
+            and r["verdict"] == "wrong"
+            and _entries(r) != now[r["pair"]].get(_claim(r["code"], r["kind"]))
+        ):
+            # Same code and kind, other entries: a different statement, which the verdict on
+            # the sampled one does not judge.
+            outcome["changed, to judge again"] += 1
+            disagree.append(f"AGAIN {r['pair']} {r['kind']} {r['code']}: {r['evidence']}")
+            continue
         if not reported:
             outcome["true divergence lost" if r["verdict"] == "right" else "wrong row fixed"] += 1
             if r["verdict"] == "right":

@@ -18,6 +18,7 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
+from typing import Literal
 
 from rapidfuzz import fuzz, process
 
@@ -37,13 +38,14 @@ from graph_schema.model import (
     Edge,
     Implements,
     Origin,
+    Parameter,
     SameControl,
     Technology,
     node_from_record,
 )
 from graph_schema.provenance import Provenance
 from ingest.editions import Edition, edition_edges, series_of
-from ingest.parameters import parameter_scope
+from ingest.parameters import compare, parameter_scope
 from ingest.tagging import Tagger, covers_edges
 from store.base import GraphStore, SourceBatch
 
@@ -71,6 +73,18 @@ CONTENT_MATCH = 0.9
 CONTENT_MIN = 40
 #: Below this length a text match also needs the same Wassenaar item by number.
 CONTENT_ALONE = 80
+#: Regime words found inside a national entry count when at least this long (letters and
+#: digits only): "quickreversing" is evidence, "beyond110ghz" under the right parent too.
+WORDS_INSIDE_MIN = 12
+#: A national paragraph catching a regime entry by its thresholds must be about the same thing:
+#: its words (numbers aside) this close to the regime entry's (token set).
+CAUGHT_SUBJECT = 0.8
+_ALL_OF = re.compile(r"\b(?:all|both) (?:of )?the following\b", re.I)
+_JOINER = re.compile(r"[\s;,.:]*(?:\b(?:and|or)\b)?[\s;,.:]*$", re.I)
+_THOUSANDS = re.compile(r"(?<=\d)[, ](?=\d{3}\b)")
+_DECIMAL = re.compile(r"(?<=\d),(?=\d)")
+_NOT_WORD = re.compile(r"(?:(?<!\d)\.|\.(?!\d)|[^\w.])+")
+_DIGITS = re.compile(r"\d+(?:\.\d+)?")
 _STATED = re.compile(r"^Corresponds to:\s*(?P<regime>[a-z-]+)\s+(?P<code>\S+)\s*$", re.I)
 _QUOTES = re.compile(r"[\"'“”‘’]")
 
@@ -132,6 +146,69 @@ def subtree_texts(entries: Iterable[ControlEntry], limit: int = 3000) -> dict[st
     for root in children.get("", []):
         walk(root)
     return out
+
+
+def _strip_joiner(text: str) -> str:
+    """Without the "; and" / "; or" that ties a paragraph to the next one."""
+    return _JOINER.sub("", text)
+
+
+_CODE_REFERENCE = re.compile(
+    r"\b(?:ML ?\d{1,2}|\d{1,2}\.[A-E]\.\d{1,3}|\d[A-H]\d{3})(?:\.?[a-z0-9]{1,4}\b\.?)*", re.I
+)
+#: "specified in 3.A.1.b.1" (Wassenaar) is "specified by 8A301.b.1" (SCOMET).
+_CITING = re.compile(r"\b(?:in|by|under)\s+(?=#)", re.I)
+_LEAD_IN = re.compile(
+    r"\b(?:having\s+)?(?:all|any|both|either|one)\s+(?:of\s+)?the\s+following"
+    r"(?:\s+characteristics)?\b|\bas\s+follows\b",
+    re.I,
+)
+
+
+def _squash(text: str) -> str:
+    """Letters and digits only, lower case, numbers written one way: for finding one text
+    inside another whatever the spacing the PDF's text layer lost ("lessthan", "ofthe")."""
+    text = _DECIMAL.sub(".", _THOUSANDS.sub("", _QUOTES.sub("", text)))
+    return _NOT_WORD.sub("", text.lower()).replace("_", "")
+
+
+_CODE_REFERENCE = re.compile(
+    r"\b(?:ML ?\d{1,2}|\d{1,2}\.[A-E]\.\d{1,3}|\d[A-H]\d{3})(?:\.?[a-z0-9]{1,4}\b\.?)*", re.I
+)
+
+
+def _comparable(text: str) -> str:
+    """A paragraph's own words, squashed (:func:`_squash`), with the codes it cites and the
+    lead-in every list shares ("having all of the following") taken out: what must be equal
+    for two paragraphs to say the same in two numberings."""
+    text = _CITING.sub(" # ", _CODE_REFERENCE.sub(" # ", text))
+    return _squash(_strip_joiner(_LEAD_IN.sub(" ", text)))
+
+
+def same_words(a: str, b: str) -> bool:
+    """Do two paragraphs say the same, spacing, punctuation and the codes they cite aside?
+    Nothing else may differ: "single-transverse" is not "multiple-transverse", nor
+    "exceeding 25 W" "exceeding 30 W"."""
+    left = _comparable(a)
+    return bool(left) and left == _comparable(b)
+
+
+def _squash_words(text: str) -> str:
+    """The words without the numbers, for asking whether two paragraphs are about the same."""
+    return " ".join(_DIGITS.sub(" ", _clean(text)).split())
+
+
+def _excerpt(text: str, limit: int = 80) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def subtree_text(entry: ControlEntry, children: dict[str, list[ControlEntry]]) -> str:
+    """``entry``'s text followed by its sub-entries', depth first."""
+    parts = [entry.text]
+    for child in sorted(children.get(entry.canonical, []), key=_order):
+        parts.append(subtree_text(child, children))
+    return " ".join(p for p in parts if p)
 
 
 def _order(entry: ControlEntry) -> str:
@@ -248,6 +325,10 @@ class Aligner:
             for entry in self.entries.get(self.regime_list.id, []):
                 self.regime_entries[entry.canonical] = entry
         self.regime_ids = {e.id for e in self.regime_entries.values()}
+        self._regime_children: dict[str, list[ControlEntry]] = {}
+        for entry in self.regime_entries.values():
+            if entry.parent is not None:
+                self._regime_children.setdefault(entry.parent, []).append(entry)
         # The newest list of each other regime held (MTCR, NSG): matched by content, since
         # national x1xx / x2xx numbers do not encode the annex item.
         self.annexes: dict[str, AnnexIndex] = {}
@@ -468,17 +549,224 @@ class Aligner:
         for list_id, info in sorted(self.lists.items()):
             if info.issuer in REGIME_LISTS:
                 continue
-            by_code: list[Implements] = []
-            for edge in self._list_edges(list_id, info):
-                if isinstance(edge, Implements) and edge.method != "text":
-                    by_code.append(edge)
+            matched: list[Implements] = []
+            for edge in self._renumbered(self._list_edges(list_id, info)):
                 if isinstance(edge, Implements) and edge.target in self.regime_ids:
                     with_counterpart.add(edge.source)
+                    matched.append(edge)
                 yield edge
-            for edge in self._by_content(list_id, info, by_code):
+            for edge in list(self._by_content(list_id, info, matched)):
+                with_counterpart.add(edge.source)
+                matched.append(edge)
+                yield edge
+            for edge in self._within_counterparts(list_id, matched):
                 with_counterpart.add(edge.source)
                 yield edge
         yield from self._same_controls(with_counterpart)
+
+    def _renumbered(self, edges: Iterable[Edge]) -> Iterator[Edge]:
+        """Re-point a match by number whose words belong to a sibling of the regime entry.
+
+        A national entry numbered like regime entry X but worded exactly like X's sibling Y is
+        Y: the regime renumbered (Wassenaar 2025 split 6.A.5.d.1.b into five bands, and AU
+        6A005.d.1.b.2 still says what is now b.4), or the copy lost a number (SCOMET prints the
+        first 3.A.1.a.14.a paragraph without one, so its "1." is Wassenaar's a.14.a.2).
+        """
+        for edge in edges:
+            if isinstance(edge, Implements) and edge.method == "code":
+                national, target = self.by_id[edge.source], self.by_id[edge.target]
+                if same_words(national.text, target.text):
+                    yield edge
+                    continue
+                for sibling in self._regime_children.get(target.parent or "", []):
+                    if sibling.id == target.id or sibling.status != "active":
+                        continue
+                    # Token similarity would take "less than 1,400 nm" for the band
+                    # "1,100 nm and less than 1,400 nm": only the very same words count.
+                    if same_words(national.text, sibling.text):
+                        sim = similarity(national, sibling)
+                        evidence = (
+                            f"{national.canonical} is numbered like Wassenaar {target.code} but "
+                            f"has the words of {sibling.code} (text similarity {sim:.2f}): "
+                            "renumbered by the regime, or a number lost in the copy"
+                        )
+                        edge = Implements(
+                            source=national.id,
+                            target=sibling.id,
+                            method="text",
+                            score=round(sim, 3),
+                            scope="same",
+                            similarity=round(sim, 3),
+                            evidence=evidence,
+                            provenance=self._provenance(evidence),
+                        )
+                        break
+            yield edge
+
+    def _within_counterparts(self, list_id: str, matched: list[Implements]) -> Iterator[Implements]:
+        """Regime entries still without a counterpart whose parent has one, found under that
+        counterpart (or the grandparent's), where the numbering cannot see them:
+
+        * **the words are there**: the copy prints the paragraph without its number, or runs
+          it into another one (SCOMET's 8A301.b.7.d holds Wassenaar 3.A.1.b.8, unnumbered);
+        * **a broader sibling catches it**: every item the regime entry describes meets the
+          thresholds of a national sibling paragraph on the same subject (Wassenaar 2025 added
+          6.A.5.a.6.a.3, lasers over 1.5 kW with a given bandwidth; a list still at the 2021
+          text controls them all under a.6.a.1, "output power exceeding 1,000 W").
+        """
+        if self.regime_list is None:
+            return
+        national = self.entries.get(list_id, [])
+        counterparts: dict[str, list[ControlEntry]] = {}
+        # National entry -> the words of the regime entries it already stands for.
+        owned: dict[str, list[str]] = {}
+        for edge in matched:
+            counterparts.setdefault(edge.target, []).append(self.by_id[edge.source])
+            owned.setdefault(edge.source, []).append(_comparable(self.by_id[edge.target].text))
+        below: dict[str, list[ControlEntry]] = {}
+        for e in national:
+            if e.status == "active":
+                below.setdefault(e.parent or "", []).append(e)
+        # Parents first: a paragraph found here is searched under for its own sub-paragraphs.
+        for target in sorted(self.regime_entries.values(), key=_order):
+            if target.id in counterparts or target.status != "active" or target.parent is None:
+                continue
+            parent = self.regime_entries.get(target.parent)
+            if parent is None:
+                continue
+            near = counterparts.get(parent.id, [])
+            if not near:
+                continue  # a paragraph the national list lacks as a whole: nothing to search
+            # The copy may run a paragraph into the parent's next sibling (SCOMET 8A301.a.11
+            # opens with the words of 3.A.1.a.10.c): the grandparent's counterpart is searched
+            # too, once the parent is known to be there.
+            grandparent = self.regime_entries.get(parent.parent or "")
+            far = counterparts.get(grandparent.id, []) if grandparent is not None else []
+            found = self._words_inside(target, near, below, owned) or self._words_inside(
+                target, far, below, owned
+            )
+            if found is None:
+                found = self._caught_by_sibling(target, near, below)
+            if found is not None:
+                counterparts.setdefault(target.id, []).append(self.by_id[found.source])
+                owned.setdefault(found.source, []).append(_comparable(target.text))
+                yield found
+
+    def _subtree(
+        self, anchors: list[ControlEntry], below: dict[str, list[ControlEntry]]
+    ) -> Iterator[ControlEntry]:
+        stack = list(anchors)
+        while stack:
+            e = stack.pop()
+            yield e
+            stack.extend(below.get(e.canonical, []))
+
+    def _words_inside(
+        self,
+        target: ControlEntry,
+        anchors: list[ControlEntry],
+        below: dict[str, list[ControlEntry]],
+        owned: dict[str, list[str]],
+    ) -> Implements | None:
+        """A national entry whose text holds ``target``'s words, unless those words are
+        already the words of a regime entry it stands for (every band of 6.A.5.a has its
+        "'Multiple transverse mode' output" paragraph)."""
+        words = _comparable(target.text)
+        if len(words) < WORDS_INSIDE_MIN or not anchors:
+            return None
+        for national in self._subtree(anchors, below):
+            if (
+                national.status == "active"
+                and words in _comparable(national.text)
+                and not any(words in other for other in owned.get(national.id, []))
+            ):
+                evidence = (
+                    f"the words of Wassenaar {target.code} are in {national.canonical} "
+                    f'("{_excerpt(target.text)}"), where the copy gives them no number of their '
+                    "own"
+                )
+                return Implements(
+                    source=national.id,
+                    target=target.id,
+                    method="text",
+                    score=0.8,
+                    scope="same",
+                    similarity=None,
+                    evidence=evidence,
+                    provenance=self._provenance(evidence),
+                )
+        return None
+
+    def _caught_by_sibling(
+        self,
+        target: ControlEntry,
+        anchors: list[ControlEntry],
+        below: dict[str, list[ControlEntry]],
+    ) -> Implements | None:
+        conditions = self._conditions(target)
+        if not conditions:
+            return None
+        described = _squash_words(subtree_text(target, self._regime_children))
+        for anchor in anchors:
+            for sibling in below.get(anchor.canonical, []):
+                if below.get(sibling.canonical) or not sibling.parameters:
+                    continue  # only a leaf's thresholds are the whole of its conditions
+                relations = []
+                for p in sibling.parameters:
+                    rel = next(
+                        (r for q in conditions if (r := compare(p, q)) in ("stricter", "same")),
+                        None,
+                    )
+                    if rel is None:
+                        break
+                    relations.append(rel)
+                else:
+                    subject = fuzz.token_set_ratio(_squash_words(sibling.text), described)
+                    if subject < CAUGHT_SUBJECT * 100:
+                        continue
+                    # The regime's further conditions only mark out its part of what the
+                    # national paragraph covers (a wavelength band): the same thresholds on
+                    # what both name are the same control for the regime entry's items.
+                    scope: Literal["same", "broader"] = (
+                        "same" if set(relations) == {"same"} else "broader"
+                    )
+                    ours = "; ".join(p.text for p in sibling.parameters)
+                    theirs = "; ".join(q.text for q in conditions)
+                    evidence = (
+                        f"{sibling.canonical} ({ours}) catches every item of Wassenaar "
+                        f"{target.code} ({theirs}): the national list controls it under "
+                        "another paragraph"
+                    )
+                    return Implements(
+                        source=sibling.id,
+                        target=target.id,
+                        method="parameters",
+                        score=0.75,
+                        scope=scope,
+                        similarity=None,
+                        evidence=evidence,
+                        provenance=self._provenance(evidence),
+                    )
+        return None
+
+    def _conditions(self, target: ControlEntry) -> list[Parameter]:
+        """Thresholds an item must meet all of to fall under ``target`` (empty when its
+        sub-paragraphs are alternatives, or when it has none)."""
+        children = self._regime_children.get(target.canonical, [])
+        if not children:
+            return list(target.parameters)
+        if not _ALL_OF.search(target.text):
+            return []  # "any of the following", or no telling
+        found = list(target.parameters)
+        for child in children:
+            if child.status != "active":
+                continue
+            if self._regime_children.get(child.canonical):
+                return []  # deeper structure: not a plain conjunction of thresholds
+            if not child.parameters:
+                return []  # a condition without a threshold cannot be compared
+            found.extend(child.parameters)
+        return found
 
     def _same_controls(self, with_counterpart: set[str]) -> Iterator[SameControl]:
         """National entries of different issuers with the same text and no Wassenaar
@@ -538,9 +826,10 @@ class Aligner:
             )
 
     def _by_content(
-        self, list_id: str, info: ListInfo, by_code: list[Implements]
+        self, list_id: str, info: ListInfo, matched: list[Implements]
     ) -> Iterator[Implements]:
-        """Regime entries the numbering found no counterpart for, matched to national entries
+        """Regime entries the numbering (``matched``: its matches, re-pointed where renumbered)
+        found no counterpart for, matched to national entries
         with the same text under another code (renumbered, relettered, SCOMET's own order).
 
         Only national entries the numbering did not match, or matched to a regime entry whose
@@ -550,11 +839,11 @@ class Aligner:
         """
         if self.regime_list is None:
             return
-        found = {e.target for e in by_code}
+        found = {e.target for e in matched}
         # National entries the numbering matched to a regime entry with the same words are
         # settled; any other (renumbered items leave a code pointing at a different text) may
         # still carry the text of a regime entry the numbering found no counterpart for.
-        good = {e.source for e in by_code if (e.similarity or 0.0) >= SAME_TEXT}
+        good = {e.source for e in matched if (e.similarity or 0.0) >= SAME_TEXT}
         candidates = [
             e
             for e in self.entries.get(list_id, [])

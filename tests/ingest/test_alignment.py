@@ -10,7 +10,7 @@ import networkx as nx
 import pytest
 from helpers import need_shared_data
 
-from ingest.alignment import Aligner, code_vs_text
+from ingest.alignment import Aligner, code_vs_text, same_words
 from ingest.parameters import extract_parameters, parameter_scope
 from ingest.runner import ingest
 from store.embedded import EmbeddedStore
@@ -221,3 +221,73 @@ def test_controls_adopted_outside_the_regimes_are_aligned_across_states(
     assert frozenset((au, eu)) in same
     # Pairs under one code are left to the comparison by code.
     assert all(u.rsplit(":", 1)[1] != v.rsplit(":", 1)[1] for u, v in same)
+
+
+def test_words_decide_where_the_regime_renumbered(graph: nx.MultiDiGraph) -> None:
+    # Wassenaar 2025 (p. 126) split the first band of 6.A.5.d.1.b in three, so AU DSGL 2024
+    # 6A005.d.1.b.2 "Wavelength equal to or greater than 1,400 nm and less than 1,900 nm ...
+    # exceeding 2.5 W" is now Wassenaar b.4, and AU b.3 ("1,900 nm ... exceeding 1 W") b.5.
+    ((target, edge),) = _out(graph, "entry:au:2024:6A005.d.1.b.2", "IMPLEMENTS")
+    assert target == "entry:wassenaar:2025:6A005.d.1.b.4"
+    assert (edge["method"], edge["scope"]) == ("text", "same")
+    ((target, _),) = _out(graph, "entry:au:2024:6A005.d.1.b.3", "IMPLEMENTS")
+    assert target == "entry:wassenaar:2025:6A005.d.1.b.5"
+
+
+def test_words_printed_without_a_number_are_found(graph: nx.MultiDiGraph) -> None:
+    # SCOMET p. 257 prints 'Microwave power amplifiers containing "vacuum electronic devices"
+    # specified by 8A301.b.1. ...' with no number of its own, after 8A301.b.7.d: it is
+    # Wassenaar 3.A.1.b.8 (p. 60, "specified in 3.A.1.b.1."), with its a. to c.
+    found = {t for t, _ in _out(graph, "entry:in:2024-09-02:8A301.b.7.d", "IMPLEMENTS")}
+    assert "entry:wassenaar:2025:3A001.b.8" in found
+    found = {t for t, _ in _out(graph, "entry:in:2024-09-02:8A301.b.7.d.c", "IMPLEMENTS")}
+    assert found == {"entry:wassenaar:2025:3A001.b.8.c"}
+
+
+def test_a_broader_national_paragraph_catches_a_new_regime_one(graph: nx.MultiDiGraph) -> None:
+    # Wassenaar 2025 p. 121 added 6.A.5.a.6.a.3 (single transverse mode, over 1.5 kW, spectral
+    # bandwidth 40-100 GHz); AU DSGL 2024 6A005.a.6.a.1 "Output power exceeding 1,000 W" has
+    # no bandwidth condition, so it controls all of them and more.
+    edges = dict(_out(graph, "entry:au:2024:6A005.a.6.a.1", "IMPLEMENTS"))
+    caught = edges["entry:wassenaar:2025:6A005.a.6.a.3"]
+    assert (caught["method"], caught["scope"]) == ("parameters", "broader")
+    # AU b.1 "less than 1,400 nm ... exceeding 25 W": Wassenaar b.3 (1,100-1,400 nm, over
+    # 25 W) is the same control for that band, b.2 (780-1,100 nm, over 30 W) a looser one.
+    edges = dict(_out(graph, "entry:au:2024:6A005.d.1.b.1", "IMPLEMENTS"))
+    assert edges["entry:wassenaar:2025:6A005.d.1.b.3"]["scope"] == "same"
+    assert edges["entry:wassenaar:2025:6A005.d.1.b.2"]["scope"] == "broader"
+
+
+def test_words_every_branch_has_are_not_taken_from_another_branch(
+    graph: nx.MultiDiGraph,
+) -> None:
+    # Each wavelength band of 6.A.5.a has its "'Multiple transverse mode' output" paragraph.
+    # SCOMET's for 975-1,150 nm (Wassenaar 6.A.5.a.6.b) is misplaced by its text layer; the
+    # one of the 1,850-2,100 nm band (8A605.a.9.b) must not stand in for it.
+    found = {t for t, _ in _out(graph, "entry:in:2024-09-02:8A605.a.9.b", "IMPLEMENTS")}
+    assert found == {"entry:wassenaar:2025:6A005.a.9.b"}
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "same"),
+    [
+        (
+            'Microwave power amplifiers containing "vacuum electronic devices" specified in '
+            "3.A.1.b.1. and having all of the following:",
+            "Microwave power amplifiers containing “vacuum electronic devices” specified by "
+            "8A301.b.1. and having all of the following:",
+            True,
+        ),
+        ("A volume of less than 400 cm3 ;", "A volume of lessthan 400 cm3", True),
+        ("Output power exceeding 1,000 W; or", "Output power exceeding 1000 W", True),
+        ("'Single transverse mode' output", "'Multiple transverse mode' output", False),
+        (
+            "average or CW output power exceeding 25 W",
+            "average or CW output power exceeding 30 W",
+            False,
+        ),
+        ("Having all of the following:", "Having any of the following:", False),
+    ],
+)
+def test_same_words(a: str, b: str, same: bool) -> None:
+    assert same_words(a, b) is same
