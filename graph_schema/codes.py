@@ -453,8 +453,9 @@ def wassenaar_equivalent(code: ControlCode) -> str | None:
 
     ECCN 0xx entries in categories 1-9 reuse the Wassenaar number; SCOMET Category 8 is
     re-encoded (8A101.a -> 1A001.a); SCOMET Category 6 items 6A001-6A022 follow ML1-ML22.
-    US 600-series items map to their Munitions List category (9A610 -> ML10), at item level.
-    Not mapped: category 0 (nuclear), US 09x advanced-computing entries and US-only ``.z``
+    US 600-series items map to their Munitions List category (9A610 -> ML10), at item level, and
+    so do the 0x5zz firearms (0A501 -> ML1, 0A505 -> ML3, 0B505 -> ML18). Not mapped: the rest of
+    category 0 (nuclear), US 09x advanced-computing entries and US-only ``.z``
     paragraphs, whose numbers sit in the Wassenaar block without being Wassenaar entries,
     and the anti-terrorism-only ``.y`` paragraphs of the 600 series.
     """
@@ -466,6 +467,10 @@ def wassenaar_equivalent(code: ControlCode) -> str | None:
         # US 600-series: the last two digits are the Munitions List category (9A610 <-> ML10).
         if code.number is not None and 601 <= code.number <= 600 + _ML_MAX:
             return None if code.path[:1] == ("y",) else f"ML{code.number - 600}"
+        if code.category == "0" and code.number is not None and code.path[:1] != ("y",):
+            found = _US_FIREARMS_ML.get((code.group or "", code.number))
+            if found is not None:
+                return found
         if (
             code.number is None
             or code.category == "0"
@@ -519,8 +524,19 @@ def _hint(regime: str | None, series: str, reason: str, *, unilateral: bool) -> 
 
 
 # 0x5zz firearms and ammunition moved from USML I-III; 0x503 (discharge-type arms) stays
-# a US crime-control entry, so it is left with the unilateral 500 series.
-_US_FIREARMS = frozenset({501, 502, 504, 505})
+# a US crime-control entry, so it is left with the unilateral 500 series, as are 0A508/0A509
+# (semi-automatic shotguns, which ML1 may leave out as sporting guns, and their parts).
+_US_FIREARMS = frozenset({501, 502, 504, 505, 506, 507})
+#: Their Munitions List entries, at item level: firearms, shotguns, sights and semi-automatic
+#: rifles and pistols are ML1 (ML1.a, ML1.b, ML1.d accessories), ammunition ML3; equipment
+#: for producing them ML18, their software ML21, their technology ML22.
+_US_FIREARMS_ML: dict[tuple[str, int], str] = {
+    **{("A", n): "ML1" for n in (501, 502, 504, 506, 507)},
+    ("A", 505): "ML3",
+    **{("B", n): "ML18" for n in (501, 505)},
+    **{("D", n): "ML21" for n in (501, 505)},
+    **{("E", n): "ML22" for n in (501, 502, 504, 505)},
+}
 
 
 def _us_hint(code: ControlCode, number: int) -> RegimeHint | None:

@@ -173,6 +173,11 @@ class ControlList(Node):
     numbering: str = Field(description="Code system of the list, see graph_schema.codes.")
     source_url: str
     file_sha256: str | None = Field(description="Checksum of the file the edition was read from.")
+    copy_may_lack: list[str] = Field(
+        default_factory=list,
+        description="What the copy read is known to lose against the official text ('items', "
+        "'paragraphs'): its gaps are unknowns, not absences.",
+    )
 
 
 class Parameter(BaseModel):

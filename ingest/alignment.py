@@ -389,6 +389,11 @@ class Aligner:
             why = f"SCOMET {code.canonical} re-encodes Wassenaar {target.code}"
         elif code.system is CodeSystem.ECCN and code.number is not None and code.number > 600:
             why = f"US 600-series {code.canonical}: its last two digits give {target.code}"
+        elif code.system is CodeSystem.ECCN and code.category == "0":
+            why = (
+                f"US {code.canonical} holds firearms or ammunition items moved from the USML, "
+                f"which the Munitions List controls under {target.code}"
+            )
         else:
             why = f"{code.canonical} has the Wassenaar number {target.code}"
         return Match(target, "code", why), None
@@ -492,6 +497,14 @@ class Aligner:
                 )
         if hint.unilateral and entry.reasons and all(r.startswith("AT") for r in entry.reasons):
             reason += " (controlled for anti-terrorism reasons only)"
+        if hint.regime == "nsg" and "NP2" in entry.reasons and "NP1" not in entry.reasons:
+            # The list's own reasons for control say otherwise than its numbering.
+            reason = (
+                "numbered in the NSG block, but controlled for nuclear non-proliferation under "
+                "NP Column 2 only: a control the US keeps alone (15 CFR 742.3), not an "
+                "NSG list item"
+            )
+            hint = RegimeHint(regime=None, unilateral=True, series="us-np2", reason=reason)
         target = ids.regime_id(hint.regime) if hint.regime and not hint.unilateral else info.issuer
         return Origin(
             source=entry.id,

@@ -43,6 +43,8 @@ class ListInfo:
     numbering: str
     source_url: str = ""
     file_sha256: str = ""
+    #: What the copy read is known to lose ('items', 'paragraphs'): its gaps are unknowns.
+    copy_may_lack: tuple[str, ...] = ()
 
     @property
     def series(self) -> str:
@@ -267,6 +269,7 @@ def list_info(node_id: str, props: dict[str, Any], issuer: str | None = None) ->
         numbering=str(props.get("numbering", "")),
         source_url=str(props.get("source_url", "")),
         file_sha256=str(props.get("file_sha256", "")),
+        copy_may_lack=tuple(str(v) for v in props.get("copy_may_lack") or ()),
     )
 
 

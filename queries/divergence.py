@@ -505,10 +505,15 @@ class Divergence:
                 f"national addition in Wassenaar numbering, or a renumbering; {lacking}."
             )
         regime = self.index.country_name(group.origin.target)
-        return (
-            f"{who} comes from {regime}: {_lower_first(group.origin.reason)}; {lacking}. No "
-            f"{regime} list is held, so the lists were compared by code."
-        )
+        held = self.index.lists_of_issuer.get(group.origin.target, [])
+        if held:
+            how = (
+                f"No entry of the {regime} list held ({_editions(tuple(held))}) was found with "
+                "its content, so the lists were compared by code."
+            )
+        else:
+            how = f"No {regime} list is held, so the lists were compared by code."
+        return f"{who} comes from {regime}: {_lower_first(group.origin.reason)}; {lacking}. {how}"
 
     # --- caveats ------------------------------------------------------------------------------
 

@@ -65,6 +65,11 @@ NOT_HELD = frozenset({"no-comparable-list", "no-list-held", "no-match-found", "n
 
 
 _ECCN_CITED = re.compile(r"\b([0-9][A-E][0-9]{3})\b")
+#: An entry's item code, its group (``8D``) and number (``001``).
+_ITEM_NUMBER = re.compile(r"^(?P<item>(?P<group>[0-9][A-E])(?P<number>[0-9]{3}))(?:\.|$)")
+#: Item numbers from here up are national ones (x1xx MTCR, x2xx NSG, x9xx unilateral...), not
+#: a continuation of the regime's numbering.
+NATIONAL_NUMBERS = 100
 
 
 def _comes_after(label: str, wanted: str) -> bool:
@@ -300,6 +305,32 @@ class Index:
             citing = self._citations(info.id).get(item)
             if citing is not None:
                 return citing
+        return None
+
+    def _item_gap(self, e: EntryInfo, held: tuple[ListInfo, ...]) -> EntryInfo | None:
+        """A later item of the same group in a held ECCN-numbered copy known to lose whole
+        items, when the copy lacks ``e``'s item: a gap in the numbering of such a copy is not
+        evidence of absence (the US CCL JSON goes from 8C609 to 8D002, without 8D001)."""
+        found = _ITEM_NUMBER.match(e.canonical)
+        if found is None:
+            return None
+        group, number = found["group"], int(found["number"])
+        for info in held:
+            if "items" not in info.copy_may_lack or info.numbering != "eccn":
+                continue
+            entries = self.entries(info.id)
+            if found["item"] in entries:
+                continue
+            later = [
+                x
+                for code, x in entries.items()
+                if x.level == 0
+                and (m := _ITEM_NUMBER.match(code)) is not None
+                and m["group"] == group
+                and number < int(m["number"]) < NATIONAL_NUMBERS
+            ]
+            if later:
+                return min(later, key=lambda x: x.canonical)
         return None
 
     def _citations(self, list_id: str) -> dict[str, EntryInfo]:
@@ -640,6 +671,10 @@ class Index:
                 out[e.id] = Status("via-parent", above.entries, (), above.lists)
                 continue
             held = juris.lists_for(domain)
+            if above is not None and above.status == "not-held-in-copy":
+                # Below a paragraph the copy lost: lost with it.
+                out[e.id] = Status("not-held-in-copy", above.entries, (), above.lists)
+                continue
             if target.issuer != WASSENAAR:
                 out[e.id] = Status("no-match-found", reserved, (), juris.lists)
                 continue
@@ -659,7 +694,11 @@ class Index:
             # A copy that skips this paragraph while holding later siblings under the same
             # parent is incomplete there (lists keep "Reserved" / "Not used" placeholders, and
             # the US CCL JSON is known to drop paragraphs): not held, not absent.
-            skipped = self._skipped_in_copy(e, above) or self._cited_not_held(e, held)
+            skipped = (
+                self._skipped_in_copy(e, above)
+                or self._cited_not_held(e, held)
+                or self._item_gap(e, held)
+            )
             if skipped is not None:
                 out[e.id] = Status("not-held-in-copy", (skipped,), (), held)
                 continue

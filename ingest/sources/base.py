@@ -70,6 +70,12 @@ class SourceMeta(BaseModel):
         default_factory=dict, description="Label or edge type -> expected count range."
     )
     notes: str = ""
+    copy_may_lack: list[Literal["items", "paragraphs"]] = Field(
+        default_factory=list,
+        description="What this copy is known to lose against the official text: whole items "
+        "('items': ECCNs, headings) or paragraphs ('paragraphs'). A gap in such a copy is "
+        "reported as not held, never as not controlled.",
+    )
     units: dict[str, str] = Field(
         default_factory=dict,
         description="How to name the counts printed at ingest: a label or edge type (or 'items', "

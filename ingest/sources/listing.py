@@ -140,6 +140,7 @@ class ListBuilder:
             numbering=self.system.value,
             source_url=meta.official_url,
             file_sha256=meta.sha256,
+            copy_may_lack=list(meta.copy_may_lack),
             provenance=prov,
         )
         yield Issues(source=issuer, target=list_id, provenance=prov)

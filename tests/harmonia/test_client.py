@@ -32,7 +32,7 @@ CALLS: dict[str, Callable[[Harmonia], pd.DataFrame]] = {
     "divergences": lambda kg: kg.divergences(["US", "EU", "wassenaar"], category="3"),
     "coverage": lambda kg: kg.coverage(category="5"),
     "coverage_matrix": lambda kg: kg.coverage_matrix(["US", "EU"]),
-    "gaps": lambda kg: kg.gaps("wassenaar", category="5"),
+    "gaps": lambda kg: kg.gaps("wassenaar"),
     "commitment_gaps": lambda kg: kg.commitment_gaps("echri"),
     "search": lambda kg: kg.search("5A001.j"),
     "claims": lambda kg: kg.claims(),

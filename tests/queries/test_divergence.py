@@ -109,7 +109,7 @@ def test_content_match_beats_a_code_mismatch(analyses: Analyses) -> None:
     how = report.items[0].implementations[0]
     assert how.status == "same"
     assert [e.code for e in how.entries] == ["6E003.b"]
-    assert "under another code" in how.evidence[0]
+    assert "has the words of 6.E.3.e" in how.evidence[0]
 
 
 def test_not_implemented_in_an_edition_as_recent_as_the_regime(analyses: Analyses) -> None:

@@ -45,11 +45,12 @@ def test_wassenaar_members_gaps(analyses: Analyses) -> None:
     assert "not a gap" in members["JP"].reason
     assert members["FR"].jurisdiction == "EU"
     assert members["FR"].status == "gaps"
-    # The EU dual-use list of 2025-11-15 lacks 6.A.5.a.6.a.3 (its 6A005.a.6.a runs a.1-a.2 in
-    # the JSON), which Wassenaar 2025 has and Wassenaar 2021 had not: not implemented (the
-    # editions held cannot tell whether the EU list predates the addition).
+    # The EU dual-use list of 2025-11-15 has no 6.A.5.a.6.a.3 (its 6A005.a.6.a runs a.1-a.2 in
+    # the JSON), which Wassenaar 2025 added (p. 121: over 1.5 kW, bandwidth 40-100 GHz); but its
+    # a.6.a.1 "Output power exceeding 1000 W" has no bandwidth condition and controls them all.
+    # It lacks nothing else of the dual-use list.
     eu = {r.entry.code: r for r in report.items if r.jurisdiction == "EU"}
-    assert {c for c, r in eu.items() if r.status == "not-implemented"} == {"6.A.5.a.6.a.3"}
+    assert {c for c, r in eu.items() if r.status == "not-implemented"} == set()
     # Its Common Military List of 2020-02-17 predates Wassenaar 2021, which lacked ML10.j.
     assert eu["ML10.j"].status == "not-in-edition-held" and "FR" in eu["ML10.j"].countries
     assert members["US"].not_implemented > 0 and members["US"].not_in_edition_held == 0
