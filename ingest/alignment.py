@@ -185,6 +185,11 @@ def _comparable(text: str) -> str:
     return _squash(_strip_joiner(_LEAD_IN.sub(" ", text)))
 
 
+def _numbers(text: str) -> list[str]:
+    """The numbers a text states, in order, thousands separators and decimal commas aside."""
+    return _DIGITS.findall(_DECIMAL.sub(".", _THOUSANDS.sub("", text)))
+
+
 def same_words(a: str, b: str) -> bool:
     """Do two paragraphs say the same, spacing, punctuation and the codes they cite aside?
     Nothing else may differ: "single-transverse" is not "multiple-transverse", nor
@@ -325,6 +330,7 @@ class Aligner:
             for entry in self.entries.get(self.regime_list.id, []):
                 self.regime_entries[entry.canonical] = entry
         self.regime_ids = {e.id for e in self.regime_entries.values()}
+        self._regime_words: dict[str, str] | None = None
         self._regime_children: dict[str, list[ControlEntry]] = {}
         for entry in self.regime_entries.values():
             if entry.parent is not None:
@@ -403,8 +409,9 @@ class Aligner:
         sim = similarity(entry, match.target)
         scope: str | None
         notes: list[str]
-        if sim >= SAME_TEXT:
-            # The same words: differing extracted numbers would be extraction noise.
+        if sim >= SAME_TEXT and _numbers(entry.text) == _numbers(match.target.text):
+            # The same words and numbers: differing extracted thresholds would be extraction
+            # noise. (Token similarity alone calls "350 Wh/kg" and "500 Wh/kg" the same.)
             scope, notes = "same", []
         else:
             scope, notes = parameter_scope(entry.parameters, match.target.parameters)
@@ -640,6 +647,16 @@ class Aligner:
         for e in national:
             if e.status == "active":
                 below.setdefault(e.parent or "", []).append(e)
+        # Each entry -> the first entry after its subtree, in code order.
+        ordered = sorted(national, key=_order)
+        following: dict[str, ControlEntry] = {}
+        for i, e in enumerate(ordered):
+            prefix = e.canonical + "."
+            j = i + 1
+            while j < len(ordered) and ordered[j].canonical.startswith(prefix):
+                j += 1
+            if j < len(ordered):
+                following[e.id] = ordered[j]
         # Parents first: a paragraph found here is searched under for its own sub-paragraphs.
         for target in sorted(self.regime_entries.values(), key=_order):
             if target.id in counterparts or target.status != "active" or target.parent is None:
@@ -655,15 +672,31 @@ class Aligner:
             # too, once the parent is known to be there.
             grandparent = self.regime_entries.get(parent.parent or "")
             far = counterparts.get(grandparent.id, []) if grandparent is not None else []
-            found = self._words_inside(target, near, below, owned) or self._words_inside(
-                target, far, below, owned
-            )
+            # The paragraph that follows the parent's counterpart may have swallowed the words
+            # when the copy lost a number (SCOMET 8C107.c.2 opens with 1.C.7.c.1.b.2's words).
+            after = [x for x in (following.get(n.id) for n in near) if x is not None]
+            found = self._words_inside(target, near, below, owned)
+            if found is None and self._unique_words(target):
+                # Further afield only words no other regime paragraph has ("Five or more axes
+                # ... contouring control" recurs in every machine-tool item).
+                found = self._words_inside(target, far, below, owned) or self._words_inside(
+                    target, after, {}, owned
+                )
             if found is None:
                 found = self._caught_by_sibling(target, near, below)
             if found is not None:
                 counterparts.setdefault(target.id, []).append(self.by_id[found.source])
                 owned.setdefault(found.source, []).append(_comparable(target.text))
                 yield found
+
+    def _unique_words(self, target: ControlEntry) -> bool:
+        """Does no other paragraph of the regime list hold ``target``'s words?"""
+        if self._regime_words is None:
+            self._regime_words = {e.id: _comparable(e.text) for e in self.regime_entries.values()}
+        words = self._regime_words[target.id]
+        return not any(
+            words in other for key, other in self._regime_words.items() if key != target.id
+        )
 
     def _subtree(
         self, anchors: list[ControlEntry], below: dict[str, list[ControlEntry]]
@@ -798,8 +831,12 @@ class Aligner:
             entries = self.entries.get(info.id, [])
             # An item's own words are often a heading; its sub-entries say what it controls.
             trees = subtree_texts(entries)
+            ids_of = {e.canonical: e.id for e in entries}
             for e in entries:
-                text = trees[e.canonical] if e.parent is None else entry_text(e)
+                # A national addition's top entry (an item, or a paragraph under one with a
+                # Wassenaar counterpart: US 3B001.c.1) is compared with its sub-entries.
+                top = e.parent is None or ids_of.get(e.parent) in with_counterpart
+                text = trees[e.canonical] if top else entry_text(e)
                 if e.id in with_counterpart or e.status != "active" or len(text) < CONTENT_MIN:
                     continue
                 family = "ML" if e.canonical.startswith("ML") else e.canonical[:2]

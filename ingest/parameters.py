@@ -479,6 +479,9 @@ _SANDWICH_TAIL_RE = re.compile(
 _DIGIT_RUN_RE = re.compile(r"[0-9]+")
 # PDFs set in the Symbol font extract µ, °, × ... as private-use characters; one for one, so
 # offsets stay valid.
+#: An en dash set as a minus sign ("less (better) than –150 dBm/Hz" in the DSGL): right before
+#: a number and not after a word or number, so ranges ("10–20 GHz", "10 – 20 GHz") stay ranges.
+_EN_DASH_MINUS_RE = re.compile(r"(?<![\w.])–(?=\d)")
 _SYMBOL_FONT = str.maketrans(
     {
         "\uf06d": "µ",
@@ -1079,7 +1082,7 @@ def extract_parameters(text: str, *, decimal_comma: bool | None = None) -> list[
     """
     if not isinstance(text, str) or _DIGIT_RUN_RE.search(text) is None:
         return []  # every threshold has a number; nearly half the entries have none
-    text = text.translate(_SYMBOL_FONT)
+    text = _EN_DASH_MINUS_RE.sub("−", text.translate(_SYMBOL_FONT))
     text = _GLUED_RE.sub(r"\1 \2", _GLUED_AFTER_RE.sub(r" \1", text))
     text = _BETTER_DIRECTION_RE.sub(r"\2 (\1) than", text)
     if decimal_comma is None:

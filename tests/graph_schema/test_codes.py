@@ -366,6 +366,20 @@ def test_parent_of_parsed_parent_matches_parsing_the_parent() -> None:
         ("3A001.z", None, None),
         # Category 0 is nuclear (NSG), not Wassenaar, even with a 0xx number.
         ("0A001", None, None),
+        # ... but its 0x5zz firearms came from the USML and are Munitions List items: firearms,
+        # shotguns, sights and semi-automatic rifles and pistols ML1, ammunition ML3, their
+        # production equipment ML18, software ML21, technology ML22. Discharge-type arms
+        # (0A503) and semi-automatic shotguns (0A508) stay US-only.
+        ("0A501", None, "ML1"),
+        ("0A501.a", None, "ML1"),
+        ("0A504", None, "ML1"),
+        ("0A505", None, "ML3"),
+        ("0B505", None, "ML18"),
+        ("0D501", None, "ML21"),
+        ("0E504", None, "ML22"),
+        ("0A503", None, None),
+        ("0A508", None, None),
+        ("0A501.y.1", None, None),
         # UK national ratings are national.
         ("PL5001", None, None),
         # SCOMET Category 8 re-encodes the Wassenaar number.

@@ -291,3 +291,21 @@ def test_words_every_branch_has_are_not_taken_from_another_branch(
 )
 def test_same_words(a: str, b: str, same: bool) -> None:
     assert same_words(a, b) is same
+
+
+def test_np_column_2_items_are_unilateral(graph: nx.MultiDiGraph) -> None:
+    # US 2A290 (generators for nuclear plants) is numbered in the NSG block but its licence
+    # requirement reads "NP applies to entire entry: NP Column 2": a US-only nuclear control.
+    ((target, origin),) = _out(graph, "entry:us:2026-07-23:2A290", "ORIGIN")
+    assert target == "country:US"
+    assert origin["unilateral"] is True
+    assert "NP Column 2" in origin["reason"]
+    # 3A233 is NP Column 1, an NSG item: it keeps the NSG origin.
+    origins = _out(graph, "entry:us:2026-07-23:3A233", "ORIGIN")
+    assert all(t != "country:US" for t, _ in origins)
+
+
+def test_us_firearms_implement_the_munitions_list(graph: nx.MultiDiGraph) -> None:
+    ((target, edge),) = _out(graph, "entry:us:2026-07-23:0A505", "IMPLEMENTS")
+    assert target == "entry:wassenaar:2025:ML3"
+    assert "moved from the USML" in edge["evidence"]

@@ -639,3 +639,17 @@ def test_better_than_without_a_direction_reads_no_threshold() -> None:
     # SCOMET 8B604.a: "equal to or better than 0.1%": better is less for an error, more for a
     # resolution; no comparator is guessed.
     assert extract_parameters("accuracy equal to or better than 0.1%") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # AU DSGL 2024 3A002.c.2 (para 3800) sets the minus as an en dash.
+        ("DANL less (better) than –150 dBm/Hz anywhere", [("<", -150.0, "dBm/Hz")]),
+        # An en dash between numbers is a range, whether spaced or not.
+        ("frequency range 10–20 GHz", [(">=", 10.0, "GHz"), ("<=", 20.0, "GHz")]),
+        ("frequency range 10 – 20 GHz", [(">=", 10.0, "GHz"), ("<=", 20.0, "GHz")]),
+    ],
+)
+def test_en_dash_as_minus_and_as_range(text: str, expected: list[tuple[str, float, str]]) -> None:
+    assert [(p.comparator, p.value, p.unit) for p in extract_parameters(text)] == expected

@@ -135,6 +135,38 @@ def test_an_item_the_copy_cites_but_lacks_is_not_held(analyses: Analyses) -> Non
     assert all(r.code != "1.C.12" for r in rows.items)
 
 
+def test_a_gap_in_the_numbering_of_a_lossy_copy_is_not_held(analyses: Analyses) -> None:
+    # Wassenaar 2025 p. 155 has 8.D.1 (software for 8.A-8.C); the CCL JSON goes from 8C609 to
+    # 8D002 (15 CFR 774 has 8D001). The source says its copy loses whole ECCNs: not held.
+    report = analyses.coverage(code_prefix="8.D.1", jurisdictions=["US"], limit=1)
+    us = report.items[0].implementations[0]
+    assert us.status == "not-held-in-copy"
+    assert [e.code for e in us.entries] == ["8D002"]
+    rows = analyses.divergences(["US", "wassenaar"], code_prefix="8D001")
+    assert all(r.code != "8.D.1" for r in rows.items)
+
+
+def test_below_a_paragraph_the_copy_lost_is_not_held(analyses: Analyses) -> None:
+    # Wassenaar 2025 p. 74 3.C.3.a (organo-metallic compounds of Al, Ga or In) with a.1 and
+    # a.2; the CCL JSON's 3C003 starts at "b.": a.1 and a.2 are lost with a.
+    report = analyses.coverage(code_prefix="3.C.3.a", jurisdictions=["US"], limit=None)
+    statuses = {r.entry.code: r.implementations[0].status for r in report.items}
+    assert statuses["3.C.3.a"] == statuses["3.C.3.a.1"] == statuses["3.C.3.a.2"]
+    assert statuses["3.C.3.a.2"] == "not-held-in-copy"
+    rows = analyses.divergences(["US", "EU"], code_prefix="3C003")
+    assert not [r for r in rows.items if r.kind == "not-implemented"]
+
+
+def test_us_firearms_are_munitions_list_items(analyses: Analyses) -> None:
+    # US 0A501 "Firearms ... and related commodities" came from USML Category I; the EU
+    # controls firearms under ML1 of its Common Military List (2020-02-17, p. 3): no divergence
+    # "from another regime" between them.
+    report = analyses.divergences(["US", "EU"], code_prefix="0A501")
+    assert all(r.kind != "other-regime" for r in report.items)
+    coverage = analyses.coverage(code_prefix="ML1", jurisdictions=["US"], limit=1)
+    assert "0A501" in [e.code for e in coverage.items[0].implementations[0].entries]
+
+
 def test_other_regime_entries_compared_by_code(analyses: Analyses) -> None:
     # EU 0A001 (nuclear reactors, NSG); the US CCL has no 0A001 (reactors are NRC-licensed).
     report = analyses.divergences(["US", "EU"], kinds=["other-regime"], code_prefix="0A001")
