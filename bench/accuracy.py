@@ -94,21 +94,28 @@ def _describe(pair: tuple[str, str], row: DivergenceRow) -> dict[str, Any]:
     }
 
 
-def draw(analyses: Analyses, seed: int) -> list[dict[str, Any]]:
-    """PER_PAIR rows per pair, spread over the kinds the pair has (round robin by kind)."""
+def draw(
+    analyses: Analyses,
+    seed: int,
+    per_pair: int = PER_PAIR,
+    exclude: frozenset[tuple[str, str, str]] = frozenset(),
+) -> list[dict[str, Any]]:
+    """``per_pair`` rows per pair, spread over the kinds the pair has (round robin by kind),
+    leaving out the rows (pair, code, kind) in ``exclude``."""
     rng = random.Random(seed)
     sample: list[dict[str, Any]] = []
     for pair in PAIRS:
         by_kind: dict[str, list[DivergenceRow]] = defaultdict(list)
         for row in _rows(analyses, pair):
-            by_kind[row.kind].append(row)
+            if ("-".join(pair), row.code, row.kind) not in exclude:
+                by_kind[row.kind].append(row)
         for rows in by_kind.values():
             rng.shuffle(rows)
         picked: list[DivergenceRow] = []
         kinds = sorted(by_kind)
-        while len(picked) < PER_PAIR and any(by_kind[k] for k in kinds):
+        while len(picked) < per_pair and any(by_kind[k] for k in kinds):
             for kind in kinds:
-                if by_kind[kind] and len(picked) < PER_PAIR:
+                if by_kind[kind] and len(picked) < per_pair:
                     picked.append(by_kind[kind].pop())
         sample.extend(_describe(pair, row) for row in picked)
     return sample
@@ -195,6 +202,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--draw", action="store_true", help="draw a new sample (overwrites)")
     parser.add_argument("--seed", type=int, default=20261203)
     parser.add_argument("--sample", type=Path, default=SAMPLE)
+    parser.add_argument("--per-pair", type=int, default=PER_PAIR, help="rows drawn per pair")
+    parser.add_argument(
+        "--exclude",
+        type=Path,
+        action="append",
+        default=[],
+        help="a sample whose rows are not drawn again (a held-out sample excludes the tuned one)",
+    )
     args = parser.parse_args(argv)
     from harmonia.settings import Settings
     from store.embedded import EmbeddedStore
@@ -202,9 +217,16 @@ def main(argv: list[str] | None = None) -> int:
     store = EmbeddedStore(Path(Settings().db_path), read_only=True)
     analyses = Analyses(store)
     if args.draw:
-        rows = draw(analyses, args.seed)
+        seen = frozenset(
+            _key(row) for path in args.exclude for row in yaml.safe_load(path.read_text("utf-8"))
+        )
+        rows = draw(analyses, args.seed, args.per_pair, seen)
         args.sample.parent.mkdir(parents=True, exist_ok=True)
-        header = f"# Drawn by python -m bench.accuracy --draw --seed {args.seed}; judged by hand.\n"
+        excluded = "".join(f" --exclude {p}" for p in args.exclude)
+        header = (
+            f"# Drawn by python -m bench.accuracy --draw --seed {args.seed} --per-pair "
+            f"{args.per_pair}{excluded}; judged by hand.\n"
+        )
         args.sample.write_text(header + yaml.safe_dump(rows, sort_keys=False, allow_unicode=True))
         print(f"drew {len(rows)} rows into {args.sample}")
         return 0
