@@ -14,15 +14,19 @@ every ingest.
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
+from pathlib import Path
 from typing import Literal
 
 from rapidfuzz import fuzz, process
 
+from graph_schema import codes as codes_module
 from graph_schema import ids
+from graph_schema import wording as wording_module
 from graph_schema.codes import (
     CodeError,
     CodeSystem,
@@ -44,6 +48,9 @@ from graph_schema.model import (
     node_from_record,
 )
 from graph_schema.provenance import Provenance
+from ingest import editions as editions_module
+from ingest import parameters as parameters_module
+from ingest import tagging as tagging_module
 from ingest.editions import Edition, edition_edges, series_of
 from ingest.parameters import compare, parameter_scope
 from ingest.tagging import Tagger, covers_edges
@@ -991,8 +998,34 @@ class Aligner:
                 yield self._origin(entry, info, hint, missing)
 
 
+#: The code the alignment is derived with: a change to any of it makes the alignment stale.
+_DERIVED_WITH = (
+    Path(__file__),
+    Path(editions_module.__file__),
+    Path(tagging_module.__file__),
+    Path(parameters_module.__file__),
+    Path(codes_module.__file__),
+    Path(wording_module.__file__),
+)
+
+
+def derivation_digest(store: GraphStore) -> str:
+    """What the alignment is derived from: every other source edition's content digest, and
+    the code that derives it. The alignment records it; when it differs (a source written by
+    an ingest that was killed before the alignment, or a new Harmonia), the alignment is stale.
+    """
+    h = hashlib.sha256()
+    for record in store.sources():
+        if record.source_id != SOURCE_ID:
+            h.update(f"{record.key}\x1f{record.digest}\x1e".encode())
+    for path in _DERIVED_WITH:
+        h.update(path.read_bytes())
+    return h.hexdigest()
+
+
 def alignment_batch(store: GraphStore) -> SourceBatch:
     """IMPLEMENTS, ORIGIN and COVERS edges for everything in the store, as one batch."""
+    derived_from = derivation_digest(store)
     aligner = Aligner(store)
     technologies = []
     for record in store.nodes("Technology"):
@@ -1017,6 +1050,8 @@ def alignment_batch(store: GraphStore) -> SourceBatch:
         source_id=SOURCE_ID,
         edition=EDITION,
         title="Alignment with the regime lists, edition concordance and technology tags (derived)",
+        # No file is read: the digest of what it was derived from stands in its place.
+        file_sha256=derived_from,
         nodes=[],
         edges=edges,
     )

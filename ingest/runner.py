@@ -187,6 +187,14 @@ def ingest_reference(store: GraphStore) -> Outcome:
     return write(store, REFERENCE, batch, counts, started)
 
 
+def alignment_stale(store: GraphStore) -> bool:
+    """Is the derived alignment missing, or derived from other sources or code than now?"""
+    from ingest.alignment import derivation_digest
+
+    held = [s for s in store.sources() if s.source_id == ALIGNMENT]
+    return not held or held[0].file_sha256 != derivation_digest(store)
+
+
 def ingest_alignment(store: GraphStore) -> Outcome:
     """Rebuild the derived alignment from what the graph now holds."""
     from ingest.alignment import alignment_batch
@@ -218,7 +226,8 @@ def ingest(
 
     A source named in ``only`` whose file is missing is a failure; otherwise it is skipped.
     Each source is its own atomic write: one failing does not undo the others. When anything
-    changed, the derived alignment (``alignment@current``) is rebuilt last.
+    changed, or the derived alignment (``alignment@current``) is stale (derived from other
+    sources or code than now: an ingest killed before it, a new Harmonia), it is rebuilt last.
     """
     wanted = list(only) if only else [REFERENCE, *all_sources()]
     outcomes: list[Outcome] = []
@@ -227,9 +236,7 @@ def ingest(
         outcomes.append(outcome)
         if on_outcome is not None:
             on_outcome(outcome)
-    if any(o.status == "written" for o in outcomes) or ALIGNMENT not in {
-        s.source_id for s in store.sources()
-    }:
+    if any(o.status == "written" for o in outcomes) or alignment_stale(store):
         try:
             outcome = ingest_alignment(store)
         except IngestError as exc:

@@ -9,7 +9,14 @@ from pathlib import Path
 import pytest
 
 from ingest.registry import SourceDefinition, all_sources, get_source
-from ingest.runner import IngestError, build_batch, ingest, ingest_file, locate
+from ingest.runner import (
+    IngestError,
+    alignment_stale,
+    build_batch,
+    ingest,
+    ingest_file,
+    locate,
+)
 from ingest.sources.base import CountRange
 from store.embedded import EmbeddedStore
 
@@ -167,3 +174,26 @@ def test_counts_in_the_sources_own_units() -> None:
             SourceDefinition(strict, definition.parse, definition.folder),
             need_shared_data() / definition.meta.file,
         )
+
+
+def test_a_source_written_without_its_alignment_gets_it_at_the_next_ingest(
+    embedded: EmbeddedStore, shared_data: Path
+) -> None:
+    # The window a killed ingest leaves: a source is written, the alignment is not rebuilt.
+    ingest(embedded, [shared_data], only=[SOURCE])
+    other = "us-ccl"
+    found = locate(get_source(other).meta, [shared_data])
+    assert found is not None
+    assert ingest_file(embedded, other, found).status == "written"
+    assert alignment_stale(embedded)
+    # Nothing to write, yet the alignment is rebuilt from what the graph now holds ...
+    outcomes = ingest(embedded, [shared_data], only=[SOURCE])
+    assert [(o.source_id, o.status) for o in outcomes] == [
+        (SOURCE, "unchanged"),
+        ("alignment", "written"),
+    ]
+    assert not alignment_stale(embedded)
+    assert any(e.type == "ORIGIN" and e.source.startswith("entry:us:") for e in embedded.edges())
+    # ... once.
+    outcomes = ingest(embedded, [shared_data], only=[SOURCE])
+    assert [o.status for o in outcomes] == ["unchanged"]
