@@ -559,6 +559,15 @@ def _us_hint(code: ControlCode, number: int) -> RegimeHint | None:
             unilateral=True,
         )
     at_only = code.path[:1] == ("y",)
+    if number == 18:
+        return _hint(
+            "wassenaar",
+            "us-018-munitions",
+            "US x018 ECCNs hold items of the Wassenaar Munitions List kept on the CCL (1B018 "
+            "is headed 'Items on the Wassenaar Arrangement Munitions List'), not national "
+            "additions",
+            unilateral=False,
+        )
     if hundreds == 5 and code.category == "0" and number in _US_FIREARMS and not at_only:
         return _hint(
             "wassenaar",

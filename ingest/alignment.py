@@ -52,7 +52,7 @@ from ingest import editions as editions_module
 from ingest import parameters as parameters_module
 from ingest import tagging as tagging_module
 from ingest.editions import Edition, edition_edges, series_of
-from ingest.parameters import compare, parameter_scope
+from ingest.parameters import compare, normalise_unit, paired_thresholds, parameter_scope
 from ingest.tagging import Tagger, covers_edges
 from store.base import GraphStore, SourceBatch
 
@@ -338,6 +338,7 @@ class Aligner:
                 self.regime_entries[entry.canonical] = entry
         self.regime_ids = {e.id for e in self.regime_entries.values()}
         self._regime_words: dict[str, str] | None = None
+        self._children_of_list: dict[str, dict[str, list[ControlEntry]]] = {}
         self._regime_children: dict[str, list[ControlEntry]] = {}
         for entry in self.regime_entries.values():
             if entry.parent is not None:
@@ -422,6 +423,11 @@ class Aligner:
             scope, notes = "same", []
         else:
             scope, notes = parameter_scope(entry.parameters, match.target.parameters)
+            if scope == "narrower":
+                caught = self._rest_caught(entry, match.target)
+                if caught is not None:
+                    scope = "same"
+                    notes.append(caught)
         differs = sim < MATERIAL_DIFFERENCE
         if scope is None:
             scope = "same" if sim >= 0.9 else "unknown"
@@ -443,6 +449,55 @@ class Aligner:
             evidence=evidence,
             provenance=self._provenance(evidence),
         )
+
+    def _rest_caught(self, entry: ControlEntry, target: ControlEntry) -> str | None:
+        """Why a national paragraph with a lower upper bound than the regime's still controls
+        all the regime paragraph does, or None: a sibling paragraph catches everything above its
+        bound. Lists at the Wassenaar 2021 text stop 3A002.d.2 at 90 GHz where 2025 goes to 110
+        GHz, but their 3A002.d.6 controls any generator with "a maximum frequency exceeding 90
+        GHz", which the 90-110 GHz band needs."""
+        rests: list[tuple[str, float]] = []  # (quantity, national upper bound in base units)
+        for p, q in paired_thresholds(entry.parameters, target.parameters):
+            if compare(p, q) == "looser":
+                if p.comparator not in ("<", "<=") or q.comparator not in ("<", "<="):
+                    return None  # narrower otherwise than by a lower upper bound
+                base, factor = normalise_unit(p.unit)
+                rests.append((base, p.value * factor))
+        if not rests:
+            return None
+        children = self._national_children(entry.list_id)
+        # Its own siblings, and its parent's (3A002.d.6 catches for 3A002.d.3.g too).
+        siblings = list(children.get(entry.parent or "", []))
+        above = entry.parent.rsplit(".", 1)[0] if entry.parent and "." in entry.parent else None
+        if above is not None:
+            siblings.extend(children.get(above, []))
+        found: list[str] = []
+        for base, bound in rests:
+            for s in siblings:
+                if s.id == entry.id or s.status != "active" or len(s.parameters) != 1:
+                    continue
+                (only,) = s.parameters
+                s_base, s_factor = normalise_unit(only.unit)
+                if (
+                    s_base == base
+                    and only.comparator in (">", ">=")
+                    and only.value * s_factor <= bound
+                    and not children.get(s.canonical)
+                ):
+                    found.append(f"{s.canonical} ('{only.text}')")
+                    break
+            else:
+                return None
+        return "what lies above the national bound is caught by " + ", ".join(found)
+
+    def _national_children(self, list_id: str) -> dict[str, list[ControlEntry]]:
+        found = self._children_of_list.get(list_id)
+        if found is None:
+            found = {}
+            for e in self.entries.get(list_id, []):
+                found.setdefault(e.parent or "", []).append(e)
+            self._children_of_list[list_id] = found
+        return found
 
     def _itemises(self, entry: ControlEntry, matched_to: dict[str, ControlEntry]) -> bool:
         """Is ``entry`` a sub-paragraph under a national parent whose regime counterpart is an
@@ -475,6 +530,7 @@ class Aligner:
             missing is not None
             and held is not None
             and info.system is not CodeSystem.SCOMET
+            and hint.series == "wassenaar"
             and not self._ever_in_regime(missing)
         ):
             # No Wassenaar edition held ever had the code: a national addition numbered in the

@@ -31,7 +31,7 @@ import functools
 import itertools
 import math
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Literal, NamedTuple
 
@@ -481,6 +481,9 @@ _DIGIT_RUN_RE = re.compile(r"[0-9]+")
 # offsets stay valid.
 #: An en dash set as a minus sign ("less (better) than –150 dBm/Hz" in the DSGL): right before
 #: a number and not after a word or number, so ranges ("10–20 GHz", "10 – 20 GHz") stay ranges.
+#: A superscript exponent flattened twice over: the US CCL JSON has "5 × 104 −4" for 5 × 10⁻⁴
+#: (1C003.b.1), the exponent's digits run into the 10 and repeated after the minus.
+_FLATTENED_EXPONENT_RE = re.compile(r"([×x])\s?10(\d{1,2})\s[−-]\2\b")
 _EN_DASH_MINUS_RE = re.compile(r"(?<![\w.])–(?=\d)")
 _SYMBOL_FONT = str.maketrans(
     {
@@ -1083,6 +1086,7 @@ def extract_parameters(text: str, *, decimal_comma: bool | None = None) -> list[
     if not isinstance(text, str) or _DIGIT_RUN_RE.search(text) is None:
         return []  # every threshold has a number; nearly half the entries have none
     text = _EN_DASH_MINUS_RE.sub("−", text.translate(_SYMBOL_FONT))
+    text = _FLATTENED_EXPONENT_RE.sub(r"\1 10-\2", text)
     text = _GLUED_RE.sub(r"\1 \2", _GLUED_AFTER_RE.sub(r" \1", text))
     text = _BETTER_DIRECTION_RE.sub(r"\2 (\1) than", text)
     if decimal_comma is None:
@@ -1176,34 +1180,39 @@ def compare(a: Parameter, b: Parameter) -> Relation:
     return "stricter" if va > vb else "looser"
 
 
-def parameter_scope(
+def paired_thresholds(
     national: Iterable[Parameter], regime: Iterable[Parameter]
-) -> tuple[str | None, list[str]]:
-    """Compare thresholds quantity by quantity: is the national control broader or narrower?
-
-    Thresholds of one quantity are paired in order of appearance, and only when both texts
-    state the same number of them: otherwise which pairs correspond is a guess, not evidence.
-    """
+) -> Iterator[tuple[Parameter, Parameter]]:
+    """Thresholds of one quantity paired in order of appearance, quantities in name order, and
+    only when both texts state the same number of them: otherwise which pairs correspond is a
+    guess, not evidence."""
     ours: dict[str, list[Parameter]] = {}
     theirs: dict[str, list[Parameter]] = {}
     for p in national:
         ours.setdefault(p.quantity, []).append(p)
     for p in regime:
         theirs.setdefault(p.quantity, []).append(p)
-    verdicts: set[str] = set()
-    notes: list[str] = []
     for quantity, mine in sorted(ours.items()):
         other = theirs.get(quantity, [])
-        if len(other) != len(mine):
+        if len(other) == len(mine):
+            yield from zip(mine, other, strict=True)
+
+
+def parameter_scope(
+    national: Iterable[Parameter], regime: Iterable[Parameter]
+) -> tuple[str | None, list[str]]:
+    """Compare thresholds quantity by quantity (:func:`paired_thresholds`): is the national
+    control broader or narrower?"""
+    verdicts: set[str] = set()
+    notes: list[str] = []
+    for a, b in paired_thresholds(national, regime):
+        verdict = compare(a, b)
+        if verdict == "incomparable":
             continue
-        for a, b in zip(mine, other, strict=True):
-            verdict = compare(a, b)
-            if verdict == "incomparable":
-                continue
-            verdicts.add(verdict)
-            if verdict != "same":
-                word = "stricter" if verdict == "stricter" else "looser"
-                notes.append(f"{quantity}: national '{a.text}' is {word} than regime '{b.text}'")
+        verdicts.add(verdict)
+        if verdict != "same":
+            word = "stricter" if verdict == "stricter" else "looser"
+            notes.append(f"{a.quantity}: national '{a.text}' is {word} than regime '{b.text}'")
     if not verdicts:
         return None, notes
     if verdicts == {"same"}:

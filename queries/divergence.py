@@ -368,6 +368,13 @@ class Divergence:
                         others.append((k, status, []))
                     else:
                         status, found = index.holds_code(other, group.entry)
+                        if group.kind == "other-regime" and status == "not-implemented":
+                            # Items of the other regimes are numbered differently from list to
+                            # list (US 1A101 is AU 1C101, AU 6A204 is US 6A203.d), and some
+                            # states control them outside the lists held (nuclear items under
+                            # the NRC, missile items under the ITAR): a code not found is no
+                            # evidence of absence. Only a content match decides.
+                            status = "no-comparable-list"
                         others.append((k, status, found))
                 classes = [_cls(status) for _, status, _ in others]
                 if "a" not in classes:
@@ -395,8 +402,10 @@ class Divergence:
                 specs.append(_NationalSpec(kind, i, group, others, techs))
         for key, n in sorted(uncomparable.items()):
             notes.append(
-                f"{n} entries of {key} from other regimes' lists could not be compared: the "
-                "other lists use another numbering and no list of those regimes is held."
+                f"{n} entries of {key} from other regimes' lists could not be compared: no "
+                "entry with the same content was found in the other lists, and their codes say "
+                "nothing (each list numbers those regimes' items its own way), so absence is "
+                "not claimed."
             )
         return specs
 

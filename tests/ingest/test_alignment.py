@@ -309,3 +309,24 @@ def test_us_firearms_implement_the_munitions_list(graph: nx.MultiDiGraph) -> Non
     ((target, edge),) = _out(graph, "entry:us:2026-07-23:0A505", "IMPLEMENTS")
     assert target == "entry:wassenaar:2025:ML3"
     assert "moved from the USML" in edge["evidence"]
+
+
+def test_a_band_cut_short_is_caught_by_a_sibling(graph: nx.MultiDiGraph) -> None:
+    # Wassenaar 2025 p. 69 3.A.2.d.5.d runs to 110 GHz; the CCL JSON's 3A002.d.5.d stops at
+    # 90 GHz (the 2021 text), but its 3A002.d.6 controls any signal generator with "a maximum
+    # frequency exceeding 90 GHz": the US controls all that Wassenaar's paragraph does.
+    edges = dict(_out(graph, "entry:us:2026-07-23:3A002.d.5.d", "IMPLEMENTS"))
+    edge = edges["entry:wassenaar:2025:3A002.d.5.d"]
+    assert edge["scope"] == "same"
+    assert "caught by 3A002.d.6" in edge["evidence"]
+
+
+def test_x018_entries_are_munitions_list_items_not_national_additions(
+    graph: nx.MultiDiGraph,
+) -> None:
+    # US 1B018 is headed "Items on the Wassenaar Arrangement Munitions List"; 1D018 is its
+    # software. Neither is a US-only control.
+    ((target, origin),) = _out(graph, "entry:us:2026-07-23:1D018", "ORIGIN")
+    assert target == "regime:wassenaar"
+    assert origin["unilateral"] is False
+    assert origin["series"] == "us-018-munitions"

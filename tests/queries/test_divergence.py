@@ -167,13 +167,17 @@ def test_us_firearms_are_munitions_list_items(analyses: Analyses) -> None:
     assert "0A501" in [e.code for e in coverage.items[0].implementations[0].entries]
 
 
-def test_other_regime_entries_compared_by_code(analyses: Analyses) -> None:
-    # EU 0A001 (nuclear reactors, NSG); the US CCL has no 0A001 (reactors are NRC-licensed).
-    report = analyses.divergences(["US", "EU"], kinds=["other-regime"], code_prefix="0A001")
-    row = _row(report, "0A001")
-    assert row.regime == "regime:nsg"
-    assert row.controlled_by == ["EU"]
-    assert "compared by code" in row.reason
+def test_other_regimes_items_are_not_claimed_absent_by_code(analyses: Analyses) -> None:
+    # EU 0A001 (nuclear reactors, NSG trigger list): the US CCL has no 0A001 because reactors
+    # are licensed by the NRC (10 CFR part 110), not because the US does not control them; and
+    # the lists number other regimes' items each their own way (US 1A101 is AU 1C101). A code
+    # not found is no evidence: no row, and a note says so.
+    report = analyses.divergences(["US", "EU"], code_prefix="0A001")
+    assert all(r.code != "0A001" for r in report.items)
+    assert any("could not be compared" in n and "absence is not claimed" in n for n in report.notes)
+    # What a content match to a held regime list decides is still compared.
+    both = analyses.divergences(["US", "AU"], kinds=["other-regime"], limit=None)
+    assert all(r.controlled_by and r.not_controlled_by for r in both.items)
 
 
 def test_scope_differences_carry_the_thresholds(analyses: Analyses) -> None:
