@@ -17,7 +17,7 @@ def analyses() -> Analyses:
 def test_india(analyses: Analyses) -> None:
     india = analyses.country_controls("IN")
     assert [x.list_id for x in india.lists] == ["list:in:2024-09-02"]
-    assert india.lists[0].entries == 3907
+    assert india.lists[0].entries == 3910
     regimes = {r.regime: r for r in india.regimes}
     wassenaar = regimes["regime:wassenaar"]
     assert wassenaar.status == "compared"

@@ -268,6 +268,7 @@ _RESERVED_RE = re.compile(r"[\[(]\s*reserved\s*[\])]\W*$|^\W*reserved\W*$", re.I
 _DOTTED_OPENS_RE = re.compile(r"^(?:\.[a-z0-9]{1,4})+ (?:[a-z0-9]{1,4}\. )*[A-Z\"“‘'(]")
 _OPENS_RE = re.compile(r"^(?:$|[A-Z\"“”'‘’\[(]|\d)")
 
+_RUN_ON_RESERVED_RE = re.compile(r";\s*(?:\d{1,2}|[a-z])\.\s*[\[(]\s*reserved\s*[\])]\W*$", re.I)
 _STRAY_PERIOD_RE = re.compile(r"^\. (?:[a-z]|\d{1,2})\. ")
 _ROMAN = ("i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii")
 _LABEL_RE = re.compile(
@@ -408,6 +409,21 @@ class _Parser:
         if mid is not None and mid.start() >= 3 and self._is_next_item(mid.group(1)):
             self._feed(line.with_text(line.text[: mid.start()], line.marks))
             self._feed(line.with_text(line.text[mid.start() :]))
+            return
+        # ... or the current item's code restated with a path ("mask; 8B301f. 4. Equipment",
+        # "depths exceeding 1,000 m;8A801 b. Manned"), or the next sub-category's heading
+        # ("items specified by 8A912.8C9 AEROSPACE AND PROPULSION").
+        restated = _MID_RESTATED_RE.search(line.text)
+        if restated is not None and self.item is not None and self.item.key == restated["code"]:
+            rest = line.text[restated.end("code") :].strip()
+            self._feed(line.with_text(line.text[: restated.start()].rstrip(), line.marks))
+            if rest:  # a code alone at the end restates what the next line's marker continues
+                self._feed(line.with_text(f"{restated['code']} {rest}"))
+            return
+        heading = _MID_HEADING_RE.search(line.text)
+        if heading is not None and heading.start() >= 3:
+            self._feed(line.with_text(line.text[: heading.start()], line.marks))
+            self._feed(line.with_text(line.text[heading.start() :]))
             return
         self._feed(line)
 
@@ -915,6 +931,10 @@ def _cwc_serial(group: str, number: int) -> str:
 
 
 _MID_CODE_RE = re.compile(r"(?<=[.;a-z])([0-8][A-H]\d{3})(?=[ .])")
+_MID_RESTATED_RE = re.compile(
+    r"(?<=[;.])\s*(?P<code>[0-8][A-H]\d{3}) ?(?=[a-z]{1,2}\. ?(?:\d{1,2}\. )?[A-Z]|\s*$)"
+)
+_MID_HEADING_RE = re.compile(r"(?<=\.)[0-8][A-H]\d (?=[A-Z]{3,}(?: [A-Z&()–-]+)+\b)")
 
 
 def _start(lines: list[_Line]) -> int:
@@ -1034,6 +1054,9 @@ def parse(path: Path, meta: SourceMeta) -> Iterator[Record]:
     for node in parser.nodes.values():
         code = _control_code(node)
         heading, text = _heading_and_text(node)
+        # "Detonation pressure exceeding 34 GPa (340 kbar); 33. (Reserved)" (6A008.a.33.2, p.
+        # 161): a reserved paragraph run into the end of a real one is not this entry's status.
+        text = _RUN_ON_RESERVED_RE.sub(";", text)
         status: Status = "reserved" if _RESERVED_RE.search(text or heading) else "active"
         builder.add(
             code,

@@ -105,9 +105,9 @@ def test_entries_per_category_within_ranges(entries: dict[str, ControlEntry]) ->
 def test_headings_are_entries_and_parents(entries: dict[str, ControlEntry]) -> None:
     headings = {c for c in entries if re.fullmatch(r"\d[A-H]\d?", c)}
     # Groups of Categories 0-5 (0A..5E) and the sub-categories 0A1-0A3, 3A1-3A5, 5A1-5A3 and
-    # Category 8's 8A1..8E9 (44: no 8C9 in this edition).
-    assert len([h for h in headings if h[0] == "8"]) == 44
-    assert "8C9" not in headings
+    # Category 8's 8A1..8E9 (45; 8C9 "AEROSPACE AND PROPULSION (MATERIALS) – (Reserved)", p. 359).
+    assert len([h for h in headings if h[0] == "8"]) == 45
+    assert entries["8C9"].status == "reserved"
     assert {"0A", "0A1", "0A2", "0A3", "0B", "0C", "2E", "2F", "2G", "2H", "5B", "5E"} <= headings
     assert {"3A1", "3A2", "3A3", "3A4", "3A5", "5A1", "5A2", "5A3"} <= headings
     assert entries["0A1"].parent == "0A"
@@ -310,6 +310,28 @@ def test_markers_set_without_a_space_open_entries(entries: dict[str, ControlEntr
     assert entries["8C102.c.2.a"].text == "'Vacuum atomisation';"
     assert entries["8C102.c.2.h"].text.startswith("'Plasma atomisation'")
     assert entries["8A605.d.5.c.1"].text == 'Oxygen Iodine (O2-I) "lasers";'
+
+
+def test_restated_codes_and_headings_run_into_a_line_are_split_off(
+    entries: dict[str, ControlEntry],
+) -> None:
+    # p. 270 "... on the mask; 8B301f. 4. Equipment designed for device processing using direct
+    # writing methods", p. 347 "depths exceeding 1,000 m;8A801 b. Manned, untethered
+    # submersible vehicles", p. 359 "items specified by 8A912.8C9 AEROSPACE AND PROPULSION
+    # (MATERIALS) – (Reserved)": the text layer runs one line into the next.
+    assert entries["8B301.f.3.b.3"].text.endswith("on the mask;")
+    assert entries["8B301.f.4"].text.startswith("Equipment designed for device processing")
+    assert entries["8B301.f.4.b.2"].text == "An overlay error less than 27 nm (mean + 3 sigma);"
+    assert entries["8A801.a"].text.endswith("depths exceeding 1,000 m;")
+    assert entries["8A801.b"].text.startswith("Manned, untethered submersible vehicles")
+    assert entries["8A801.b.1.b"].text == "15 kN or more;"
+    # p. 161: "Detonation pressure exceeding 34 GPa (340 kbar); 33. (Reserved)": a reserved
+    # paragraph run into a real one does not make it reserved.
+    assert entries["6A008.a.33.2"].status == "active"
+    assert entries["6A008.a.33.2"].text == "Detonation pressure exceeding 34 GPa (340 kbar);"
+    assert entries["8B910"].status == "active"
+    assert entries["8B910"].text.endswith("specified by 8A912.")
+    assert entries["8C9"].status == "reserved"
 
 
 def test_marker_after_a_stray_period_opens_an_entry(entries: dict[str, ControlEntry]) -> None:
