@@ -16,8 +16,8 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter
-from collections.abc import Callable
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 import networkx as nx
@@ -91,6 +91,27 @@ def _set_norm(nlp: Language, fn: Callable[[str], str]) -> None:
     # Lexemes created before the getter was set (tokenizer exceptions) get it too.
     for lex in nlp.vocab:
         lex.norm_ = fn(lex.orth_)
+
+
+#: Texts longer than this are analysed in pieces (spaCy's own limit is 1,000,000 characters).
+PIECE_CHARS = 200_000
+
+
+def pieces(text: str, size: int) -> Iterator[tuple[int, str]]:
+    """``(offset, piece)``: ``text`` cut into pieces of at most ``size`` characters, at a
+    paragraph end where there is one, else a line end, else a space, else anywhere."""
+    start = 0
+    while start < len(text):
+        end = min(start + size, len(text))
+        if end < len(text):
+            window = text[start:end]
+            for sep in ("\n\n", "\n", " "):
+                cut = window.rfind(sep)
+                if cut > size // 2:
+                    end = start + cut + len(sep)
+                    break
+        yield start, text[start:end]
+        start = end
 
 
 CASED_KEY = "names_cased"
@@ -286,6 +307,60 @@ class Analyzer:
     # main ---------------------------------------------------------------------------------
 
     def analyse(self, text: str, lang: str, *, keep_doc: bool = False) -> Analysis:
+        if len(text) > PIECE_CHARS and not keep_doc:
+            return self._analyse_in_pieces(text, lang)
+        return self._analyse(text, lang, keep_doc=keep_doc)
+
+    def _analyse_in_pieces(self, text: str, lang: str) -> Analysis:
+        """A long report (spaCy refuses texts over ``nlp.max_length``, and its memory grows with
+        the text) is read piece by piece, cut at paragraph or line ends, with every offset
+        moved back into the whole text's."""
+        parts: list[Analysis] = []
+        offsets: list[int] = []
+        for start, piece in pieces(text, PIECE_CHARS):
+            parts.append(self._analyse(piece, lang))
+            offsets.append(start)
+        mentions: list[Mention] = []
+        markers: list[Marker] = []
+        claims: list[Any] = []
+        sentences: list[tuple[int, int]] = []
+        tokens = 0
+        for part, start in zip(parts, offsets, strict=True):
+            mentions.extend(
+                replace(
+                    m,
+                    start=m.start + start,
+                    end=m.end + start,
+                    token_start=m.token_start + tokens,
+                    token_end=m.token_end + tokens,
+                )
+                for m in part.mentions
+            )
+            markers.extend(
+                replace(
+                    m,
+                    start=m.start + start,
+                    end=m.end + start,
+                    token_start=m.token_start + tokens,
+                    token_end=m.token_end + tokens,
+                )
+                for m in part.markers
+            )
+            claims.extend(replace(c, start=c.start + start, end=c.end + start) for c in part.claims)
+            sentences.extend((a + start, b + start) for a, b in part.sentences)
+            tokens += part.tokens
+        actors = Counter(p.main_actor for p in parts if p.main_actor is not None)
+        return Analysis(
+            language=lang,
+            mentions=mentions,
+            markers=markers,
+            claims=claims,
+            sentences=sentences,
+            tokens=tokens,
+            main_actor=actors.most_common(1)[0][0] if actors else None,
+        )
+
+    def _analyse(self, text: str, lang: str, *, keep_doc: bool = False) -> Analysis:
         from ingest.nlp.claims import extract_claims
 
         nlp = self.pipeline(lang)

@@ -244,3 +244,27 @@ def test_cli_ingest_docs(base_store: Path, tmp_path: Path, monkeypatch: pytest.M
     missing = runner.invoke(app, ["ingest-docs", str(tmp_path / "nope.txt")])
     assert missing.exit_code == 2
     assert "no such file or directory" in missing.output
+
+
+def test_a_report_longer_than_spacy_takes_is_read_in_pieces(
+    store: EmbeddedStore, analyzer: Analyzer, tmp_path: Path
+) -> None:
+    # spaCy refuses texts over 1,000,000 characters; a 5 MB report is normal input. A bad file
+    # in the middle of the batch stops nothing.
+    filler = (
+        "The committee met in the spring to review the annual budget and the staffing plan of "
+        "its secretariat, and agreed to meet again after the summer.\n"
+    )
+    tail = "In its closing session it heard that the United States had added parties to the list.\n"
+    text = filler * (4_900_000 // len(filler)) + tail
+    (tmp_path / "a-report.txt").write_text(text, encoding="utf-8")
+    (tmp_path / "b-empty.txt").write_bytes(b"")
+    shutil.copy(FIXTURES / "fr-statement.txt", tmp_path / "c-statement.txt")
+    outcomes = ingest_documents(store, [tmp_path], analyzer=analyzer)
+    assert [o.status for o in outcomes] == ["written", "failed", "written"]
+    assert "\n" not in outcomes[1].message
+    # Offsets found in the last piece point into the whole text.
+    analysis = analyzer.analyse(text, "en")
+    [us] = [m for m in analysis.mentions if m.text == "United States"]
+    assert us.start == text.rindex("United States")
+    assert text[us.start : us.end] == "United States"
