@@ -752,6 +752,27 @@ class Aligner:
                 owned.setdefault(found.source, []).append(_comparable(target.text))
                 yield found
 
+    def _found(
+        self,
+        national: ControlEntry,
+        target: ControlEntry,
+        method: Literal["text", "parameters"],
+        score: float,
+        scope: Literal["same", "broader"],
+        evidence: str,
+    ) -> Implements:
+        """A counterpart the numbering could not see, with the reason it was found."""
+        return Implements(
+            source=national.id,
+            target=target.id,
+            method=method,
+            score=score,
+            scope=scope,
+            similarity=None,
+            evidence=evidence,
+            provenance=self._provenance(evidence),
+        )
+
     def _unique_words(self, target: ControlEntry) -> bool:
         """Does no other paragraph of the regime list hold ``target``'s words?"""
         if self._regime_words is None:
@@ -794,16 +815,7 @@ class Aligner:
                     f'("{_excerpt(target.text)}"), where the copy gives them no number of their '
                     "own"
                 )
-                return Implements(
-                    source=national.id,
-                    target=target.id,
-                    method="text",
-                    score=0.8,
-                    scope="same",
-                    similarity=None,
-                    evidence=evidence,
-                    provenance=self._provenance(evidence),
-                )
+                return self._found(national, target, "text", 0.8, "same", evidence)
         return None
 
     def _caught_by_sibling(
@@ -846,16 +858,7 @@ class Aligner:
                         f"{target.code} ({theirs}): the national list controls it under "
                         "another paragraph"
                     )
-                    return Implements(
-                        source=sibling.id,
-                        target=target.id,
-                        method="parameters",
-                        score=0.75,
-                        scope=scope,
-                        similarity=None,
-                        evidence=evidence,
-                        provenance=self._provenance(evidence),
-                    )
+                    return self._found(sibling, target, "parameters", 0.75, scope, evidence)
         return None
 
     def _conditions(self, target: ControlEntry) -> list[Parameter]:

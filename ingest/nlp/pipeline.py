@@ -18,7 +18,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
-from typing import Any
+from typing import Any, TypeVar
 
 import networkx as nx
 import spacy
@@ -112,6 +112,20 @@ def pieces(text: str, size: int) -> Iterator[tuple[int, str]]:
                     break
         yield start, text[start:end]
         start = end
+
+
+_Span = TypeVar("_Span", Mention, Marker)
+
+
+def _moved(span: _Span, chars: int, tokens: int) -> _Span:
+    """A span of one piece, placed in the whole text."""
+    return replace(
+        span,
+        start=span.start + chars,
+        end=span.end + chars,
+        token_start=span.token_start + tokens,
+        token_end=span.token_end + tokens,
+    )
 
 
 CASED_KEY = "names_cased"
@@ -326,26 +340,8 @@ class Analyzer:
         sentences: list[tuple[int, int]] = []
         tokens = 0
         for part, start in zip(parts, offsets, strict=True):
-            mentions.extend(
-                replace(
-                    m,
-                    start=m.start + start,
-                    end=m.end + start,
-                    token_start=m.token_start + tokens,
-                    token_end=m.token_end + tokens,
-                )
-                for m in part.mentions
-            )
-            markers.extend(
-                replace(
-                    m,
-                    start=m.start + start,
-                    end=m.end + start,
-                    token_start=m.token_start + tokens,
-                    token_end=m.token_end + tokens,
-                )
-                for m in part.markers
-            )
+            mentions.extend(_moved(m, start, tokens) for m in part.mentions)
+            markers.extend(_moved(m, start, tokens) for m in part.markers)
             claims.extend(replace(c, start=c.start + start, end=c.end + start) for c in part.claims)
             sentences.extend((a + start, b + start) for a, b in part.sentences)
             tokens += part.tokens
