@@ -15,14 +15,16 @@ import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Literal
 
 from api.caching import ResponseCache
+from ingest.runner import alignment_stale
 from queries.analyses import Analyses
 from queries.catalog import Catalog
 from queries.data import NetworkxData
 from queries.documents import DocumentQueries
 from queries.views import Health
-from store.base import GraphStore
+from store.base import GraphStore, StoreError
 from store.snapshot import GraphSnapshot
 
 log = logging.getLogger("harmonia.api")
@@ -60,6 +62,14 @@ def build_view(store: GraphStore, cache_bytes: int = CACHE_BYTES) -> View:
     )
 
 
+def _derived_state(store: GraphStore) -> Literal["current", "stale", "unknown"]:
+    """Is the derived alignment in line with the sources and code it is derived from?"""
+    try:
+        return "stale" if alignment_stale(store) else "current"
+    except (StoreError, OSError):
+        return "unknown"
+
+
 class Served:
     """The view being served, and the background refresh that replaces it.
 
@@ -88,6 +98,7 @@ class Served:
         self._checked_at = float("-inf")
         self._worker: threading.Thread | None = None
         self._error: str | None = None
+        self._derived: Literal["current", "stale", "unknown"] = "unknown"
 
     def peek(self) -> View | None:
         """The view being served now, without waiting (None until the first is built)."""
@@ -118,6 +129,7 @@ class Served:
                 finally:
                     if collecting:
                         gc.enable()
+                self._derived = _derived_state(self.store)
                 self._view = view  # one reference assignment: readers see old or new, whole
                 if old is not None and old.snapshot is not view.snapshot:
                     old.snapshot.release()
@@ -142,6 +154,7 @@ class Served:
             revision=view.revision,
             counts=view.snapshot.counts(),
             error=self._error,
+            derived=self._derived,
         )
 
     # --- background refresh -----------------------------------------------------------------

@@ -142,6 +142,14 @@ class Health(View):
     error: str | None = Field(
         default=None, description="Why the graph served is stale, when it is."
     )
+    derived: Literal["current", "stale", "unknown"] = Field(
+        default="unknown",
+        description="The derived alignment of the graph served: 'current' when it was derived "
+        "from the sources and the code the graph now holds; 'stale' when not (an ingest was "
+        "stopped before it, or Harmonia changed): `harmonia ingest` rebuilds it; 'unknown' "
+        "while starting.",
+        examples=["current"],
+    )
 
 
 # --- analyses: coverage, divergences, gaps, changes, search, profiles ------------------------

@@ -13,7 +13,8 @@ from helpers import country_batch, sample_batch
 
 from api.app import create_app
 from api.serving import Served, View, build_view
-from store.base import GraphStore
+from ingest.runner import ingest_alignment
+from store.base import GraphStore, SourceRecord
 from store.embedded import EmbeddedStore
 
 
@@ -161,6 +162,9 @@ class ScriptedRevisions:
         graph.graph["revision"] = self.current
         return nx.freeze(graph)
 
+    def sources(self) -> list[SourceRecord]:
+        return self.store.sources()
+
 
 def test_a_moving_revision_is_read_once_it_settles(store: EmbeddedStore) -> None:
     # The first view at 1; then one ingest writes revisions 2, 3 and 4 in a row.
@@ -178,3 +182,15 @@ def test_a_moving_revision_is_read_once_it_settles(store: EmbeddedStore) -> None
     served.wait(30)
     assert built == [1, 4]  # nothing built for 2 or 3
     assert served.current().revision == 4
+
+
+def test_health_says_when_the_derived_alignment_is_stale(store: EmbeddedStore) -> None:
+    # The fixture writes two sources and no alignment: what a killed ingest leaves behind.
+    served = Served(store, check_every=0)
+    served.refresh()
+    assert served.health().derived == "stale"
+    assert ingest_alignment(store).status == "written"
+    served.refresh()
+    health = served.health()
+    assert health.derived == "current"
+    assert health.status == "ok"
