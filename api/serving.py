@@ -9,7 +9,6 @@ nothing older to serve; ``harmonia serve`` starts building it as the server star
 
 from __future__ import annotations
 
-import gc
 import logging
 import threading
 import time
@@ -18,7 +17,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from api.caching import ResponseCache
-from ingest.runner import alignment_stale
+from ingest.runner import alignment_stale, collector_paused
 from queries.analyses import Analyses
 from queries.catalog import Catalog
 from queries.data import NetworkxData
@@ -122,13 +121,8 @@ class Served:
                 started = time.perf_counter()
                 # No cycle collection while millions of objects are made: each full pass
                 # would hold the interpreter for ~0.3 s, stalling every request thread.
-                collecting = gc.isenabled()
-                gc.disable()
-                try:
+                with collector_paused():
                     view = self._build(self.store, self.cache_bytes)
-                finally:
-                    if collecting:
-                        gc.enable()
                 self._derived = _derived_state(self.store)
                 self._view = view  # one reference assignment: readers see old or new, whole
                 if old is not None and old.snapshot is not view.snapshot:

@@ -179,11 +179,6 @@ def _squash(text: str) -> str:
     return _NOT_WORD.sub("", text.lower()).replace("_", "")
 
 
-_CODE_REFERENCE = re.compile(
-    r"\b(?:ML ?\d{1,2}|\d{1,2}\.[A-E]\.\d{1,3}|\d[A-H]\d{3})(?:\.?[a-z0-9]{1,4}\b\.?)*", re.I
-)
-
-
 def _comparable(text: str) -> str:
     """A paragraph's own words, squashed (:func:`_squash`), with the codes it cites and the
     lead-in every list shares ("having all of the following") taken out: what must be equal
@@ -213,14 +208,6 @@ def _squash_words(text: str) -> str:
 def _excerpt(text: str, limit: int = 80) -> str:
     text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 1] + "…"
-
-
-def subtree_text(entry: ControlEntry, children: dict[str, list[ControlEntry]]) -> str:
-    """``entry``'s text followed by its sub-entries', depth first."""
-    parts = [entry.text]
-    for child in sorted(children.get(entry.canonical, []), key=_order):
-        parts.append(subtree_text(child, children))
-    return " ".join(p for p in parts if p)
 
 
 def _order(entry: ControlEntry) -> str:
@@ -339,6 +326,7 @@ class Aligner:
         self.regime_ids = {e.id for e in self.regime_entries.values()}
         self._regime_words: dict[str, str] | None = None
         self._children_of_list: dict[str, dict[str, list[ControlEntry]]] = {}
+        self._regime_in_order = sorted(self.regime_entries.values(), key=_order)
         self._regime_children: dict[str, list[ControlEntry]] = {}
         for entry in self.regime_entries.values():
             if entry.parent is not None:
@@ -585,17 +573,22 @@ class Aligner:
             provenance=self._provenance(reason),
         )
 
+    def _subtree_texts(self, list_id: str) -> dict[str, str]:
+        """:func:`subtree_texts` of one list, computed once."""
+        texts = self._subtrees.get(list_id)
+        if texts is None:
+            texts = subtree_texts(self.entries.get(list_id, []))
+            self._subtrees[list_id] = texts
+        return texts
+
     def _annex_match(
         self, entry: ControlEntry, annex: AnnexIndex, matched: dict[str, str]
     ) -> Implements | None:
         """IMPLEMENTS to the annex entry with the same text; ``matched`` maps national codes to
         annex ids already matched, so a sub-entry is looked for under its parent's match."""
-        texts = self._subtrees.get(entry.list_id)
-        if texts is None:
-            texts = subtree_texts(self.entries.get(entry.list_id, []))
-            self._subtrees[entry.list_id] = texts
         under = matched.get(entry.parent or "")
-        found = annex.best(entry, texts.get(entry.canonical, ""), under)
+        text = self._subtree_texts(entry.list_id).get(entry.canonical, "")
+        found = annex.best(entry, text, under)
         if found is None:
             return None
         target, sim = found
@@ -673,15 +666,8 @@ class Aligner:
                             f"has the words of {sibling.code} (text similarity {sim:.2f}): "
                             "renumbered by the regime, or a number lost in the copy"
                         )
-                        edge = Implements(
-                            source=national.id,
-                            target=sibling.id,
-                            method="text",
-                            score=round(sim, 3),
-                            scope="same",
-                            similarity=round(sim, 3),
-                            evidence=evidence,
-                            provenance=self._provenance(evidence),
+                        edge = self._found(
+                            national, sibling, "text", round(sim, 3), "same", evidence, sim
                         )
                         break
             yield edge
@@ -721,7 +707,7 @@ class Aligner:
             if j < len(ordered):
                 following[e.id] = ordered[j]
         # Parents first: a paragraph found here is searched under for its own sub-paragraphs.
-        for target in sorted(self.regime_entries.values(), key=_order):
+        for target in self._regime_in_order:
             if target.id in counterparts or target.status != "active" or target.parent is None:
                 continue
             parent = self.regime_entries.get(target.parent)
@@ -760,6 +746,7 @@ class Aligner:
         score: float,
         scope: Literal["same", "broader"],
         evidence: str,
+        similarity: float | None = None,
     ) -> Implements:
         """A counterpart the numbering could not see, with the reason it was found."""
         return Implements(
@@ -768,7 +755,7 @@ class Aligner:
             method=method,
             score=score,
             scope=scope,
-            similarity=None,
+            similarity=None if similarity is None else round(similarity, 3),
             evidence=evidence,
             provenance=self._provenance(evidence),
         )
@@ -827,7 +814,7 @@ class Aligner:
         conditions = self._conditions(target)
         if not conditions:
             return None
-        described = _squash_words(subtree_text(target, self._regime_children))
+        described = _squash_words(self._subtree_texts(target.list_id)[target.canonical])
         for anchor in anchors:
             for sibling in below.get(anchor.canonical, []):
                 if below.get(sibling.canonical) or not sibling.parameters:

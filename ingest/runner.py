@@ -160,10 +160,11 @@ def write(
 
 @contextmanager
 def collector_paused() -> Iterator[None]:
-    """Pause Python's cyclic garbage collector for one source's build and write.
+    """Pause Python's cyclic garbage collector while a large, acyclic structure is built: one
+    source's build and write, the alignment, the server's view of the graph.
 
-    A source makes up to a hundred thousand short-lived, acyclic objects (records, rows, JSON
-    strings); the collector would walk the whole growing heap again and again for nothing
+    Such builds make hundreds of thousands of objects (records, rows, JSON strings, graph
+    attributes); the collector would walk the whole growing heap again and again for nothing
     (measured: a quarter of full-ingest time). Reference counting still frees them.
     """
     was_enabled = gc.isenabled()

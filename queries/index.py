@@ -207,6 +207,7 @@ class Index:
         self._implementers: dict[str, list[tuple[EntryInfo, ImplInfo]]] | None = None
         self._previous: dict[str, EntryInfo] | None = None
         self._cited: dict[str, dict[str, EntryInfo]] = {}
+        self._item_groups: dict[str, dict[str, list[tuple[int, EntryInfo]]]] = {}
 
     # --- entries ------------------------------------------------------------------------------
 
@@ -318,20 +319,29 @@ class Index:
         for info in held:
             if "items" not in info.copy_may_lack or info.numbering != "eccn":
                 continue
-            entries = self.entries(info.id)
-            if found["item"] in entries:
+            if found["item"] in self.entries(info.id):
                 continue
             later = [
                 x
-                for code, x in entries.items()
-                if x.level == 0
-                and (m := _ITEM_NUMBER.match(code)) is not None
-                and m["group"] == group
-                and number < int(m["number"]) < NATIONAL_NUMBERS
+                for n, x in self._items_by_group(info.id).get(group, [])
+                if number < n < NATIONAL_NUMBERS
             ]
             if later:
                 return min(later, key=lambda x: x.canonical)
         return None
+
+    def _items_by_group(self, list_id: str) -> dict[str, list[tuple[int, EntryInfo]]]:
+        """A list's items (top-level entries) by group (``8D``), with their numbers."""
+        with self._lock:
+            found = self._item_groups.get(list_id)
+            if found is None:
+                found = defaultdict(list)
+                for code, x in self.entries(list_id).items():
+                    m = _ITEM_NUMBER.match(code)
+                    if x.level == 0 and m is not None:
+                        found[m["group"]].append((int(m["number"]), x))
+                self._item_groups[list_id] = found
+            return found
 
     def _citations(self, list_id: str) -> dict[str, EntryInfo]:
         """Item codes (ECCN form) a list's texts and notes cite -> the first entry citing it."""
