@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Sequence
+from collections.abc import AsyncIterator, Callable, Sequence
 from contextlib import asynccontextmanager
 from pathlib import Path
 
@@ -78,12 +78,17 @@ def create_app(
     cors_origins: Sequence[str] = (),
     refresh_every: float = 0.5,
     cache_bytes: int = CACHE_BYTES,
+    open_writer: Callable[[], GraphStore] | None = None,
 ) -> FastAPI:
     """The app over ``store``. Reads are answered from a snapshot of the graph that a
     background thread renews when the store's revision moves (looking at most every
     ``refresh_every`` seconds), and repeated reads from a cache of up to ``cache_bytes`` of
-    answers per snapshot (0: none); see :mod:`api.serving` and :mod:`api.caching`."""
-    served = Served(store, check_every=refresh_every, cache_bytes=cache_bytes)
+    answers per snapshot (0: none); see :mod:`api.serving` and :mod:`api.caching`. Writes
+    (admin ingests, stale derived data) go to a store from ``open_writer`` when given, so that
+    ``store`` can be opened read-only."""
+    served = Served(
+        store, check_every=refresh_every, cache_bytes=cache_bytes, open_writer=open_writer
+    )
 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:

@@ -12,12 +12,13 @@ from __future__ import annotations
 import logging
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Literal
 
 from api.caching import ResponseCache
-from ingest.runner import alignment_stale, collector_paused
+from ingest.runner import IngestError, alignment_stale, bring_derived_up_to_date, collector_paused
 from queries.analyses import Analyses
 from queries.catalog import Catalog
 from queries.data import NetworkxData
@@ -61,7 +62,10 @@ def build_view(store: GraphStore, cache_bytes: int = CACHE_BYTES) -> View:
     )
 
 
-def _derived_state(store: GraphStore) -> Literal["current", "stale", "unknown"]:
+Derived = Literal["current", "stale", "rebuilding", "unknown"]
+
+
+def _derived_state(store: GraphStore) -> Derived:
     """Is the derived alignment in line with the sources and code it is derived from?"""
     try:
         return "stale" if alignment_stale(store) else "current"
@@ -75,6 +79,13 @@ class Served:
     ``check_every`` bounds how often a request may trigger a look at the store's revision
     (the look itself runs on the background thread, never on the request's); a newer revision
     is read once it has stayed the same for ``settle`` seconds.
+
+    ``store`` may be read-only: writes go through a store from ``open_writer``, opened for
+    the write and closed after it. With one, derived data found stale in a view (an ingest
+    killed before its alignment) is rebuilt in the background and the result served;
+    ``/health`` says "rebuilding" meanwhile. Without one (a caller that owns the store's
+    writes), ``POST /admin/ingest`` writes to ``store`` and stale derived data is reported,
+    not rebuilt.
     """
 
     def __init__(
@@ -85,8 +96,10 @@ class Served:
         settle: float = 1.0,
         cache_bytes: int = CACHE_BYTES,
         build: Callable[[GraphStore, int], View] = build_view,
+        open_writer: Callable[[], GraphStore] | None = None,
     ) -> None:
         self.store = store
+        self._open_writer = open_writer
         self.check_every = check_every
         self.settle = settle
         self.cache_bytes = cache_bytes
@@ -97,7 +110,7 @@ class Served:
         self._checked_at = float("-inf")
         self._worker: threading.Thread | None = None
         self._error: str | None = None
-        self._derived: Literal["current", "stale", "unknown"] = "unknown"
+        self._derived: Derived = "unknown"
 
     def peek(self) -> View | None:
         """The view being served now, without waiting (None until the first is built)."""
@@ -133,6 +146,29 @@ class Served:
                     time.perf_counter() - started,
                 )
             return view
+
+    @contextmanager
+    def writing(self) -> Iterator[GraphStore]:
+        """A store to write to, for as long as the write lasts."""
+        if self._open_writer is None:
+            yield self.store
+            return
+        writer = self._open_writer()
+        try:
+            yield writer
+        finally:
+            writer.close()
+
+    def rebuild_derived(self) -> None:
+        """Bring stale derived data in line with its inputs, then serve the result."""
+        self._derived = "rebuilding"
+        try:
+            with self.writing() as writer:
+                bring_derived_up_to_date(writer)
+        except (IngestError, StoreError, OSError) as exc:
+            self._derived = _derived_state(self.store)
+            raise StoreError(f"rebuilding the derived alignment failed: {exc}") from exc
+        self.refresh()
 
     def start(self) -> None:
         """Begin building the first view in the background (at server start)."""
@@ -192,6 +228,8 @@ class Served:
         try:
             self._settled()
             self.refresh()
+            if self._derived == "stale" and self._open_writer is not None:
+                self.rebuild_derived()
         except Exception as exc:
             # Keep serving the last good view; /health says it is stale and why.
             served = "nothing" if self._view is None else f"revision {self._view.revision}"

@@ -131,7 +131,7 @@ def ingest(
     from ingest.runner import ingest as run_ingest
 
     cfg = settings()
-    search = source_search_path(cfg, sources)
+    search = existing_sources(cfg, sources)
     with clear_errors():
         store = store_from_settings(cfg)
     outcomes: list[Outcome] = []
@@ -161,6 +161,16 @@ def ingest(
         err.print(f"[bold red]error:[/] {plain(o.message)}", highlight=False, soft_wrap=True)
     if failed:
         raise typer.Exit(1)
+
+
+def existing_sources(cfg: Settings, sources: Path | None) -> list[Path]:
+    """Where source files are looked for; a sources directory that does not exist is an error
+    (exit 2), not an ingest that skips every source and looks like success."""
+    chosen = sources or cfg.sources_dir
+    if chosen is not None and not chosen.is_dir():
+        given = "--sources" if sources else "HARMONIA_SOURCES_DIR"
+        fail(f"{given}: no such directory: {chosen}", 2)
+    return source_search_path(cfg, sources)
 
 
 def _progress() -> Progress:
@@ -261,15 +271,21 @@ def serve(
 
     cfg = settings()
     _fewer_malloc_arenas()
+    search = existing_sources(cfg, sources)
     with clear_errors():
-        store = store_from_settings(cfg)
+        # Read-only, so starting never waits for another process's write transaction; writes
+        # (admin ingests, a stale alignment) open a writer for their duration. A graph file
+        # that does not exist yet is created empty.
+        exists = cfg.store != "embedded" or cfg.db_path.exists()
+        store = store_from_settings(cfg, read_only=exists)
     application = create_app(
         store,
-        sources_search=source_search_path(cfg, sources),
+        sources_search=search,
         api_key=cfg.api_key.get_secret_value() if cfg.api_key else None,
         cors_origins=cfg.cors_origins,
         refresh_every=cfg.refresh_seconds,
         cache_bytes=int(cfg.response_cache_mb * 1_000_000),
+        open_writer=lambda: store_from_settings(cfg),
     )
     try:
         uvicorn.run(application, host=host or cfg.host, port=port or cfg.port, log_level="info")

@@ -831,4 +831,30 @@ def open(settings: Settings | None = None, **overrides: object) -> Harmonia:
     base = settings or Settings()
     if overrides:
         base = Settings.model_validate({**base.model_dump(), **overrides})
-    return Harmonia(store_from_settings(base, read_only=base.store == "embedded"))
+    store = store_from_settings(base, read_only=base.store == "embedded")
+    _bring_derived_up_to_date(store, base)
+    return Harmonia(store)
+
+
+def _bring_derived_up_to_date(store: GraphStore, settings: Settings) -> None:
+    """Rebuild a stale alignment (an ingest stopped before it) before any analysis reads it;
+    warn, and read on, when this graph cannot be written here."""
+    import warnings
+
+    from ingest.runner import IngestError, alignment_stale, bring_derived_up_to_date
+    from store.base import StoreError
+
+    if not alignment_stale(store):
+        return
+    try:
+        writer = store_from_settings(settings)
+        try:
+            bring_derived_up_to_date(writer)
+        finally:
+            writer.close()
+    except (IngestError, StoreError, OSError) as exc:
+        warnings.warn(
+            f"the graph's derived alignment is stale and could not be rebuilt ({exc}); "
+            "divergences and coverage may be wrong until 'harmonia ingest' runs",
+            stacklevel=3,
+        )

@@ -1055,6 +1055,11 @@ _DERIVED_WITH = (
 )
 
 
+#: Sources the alignment does not read: itself, and news documents (``ingest.documents``),
+#: whose ingest must not make the lists' alignment stale.
+_NOT_INPUTS = frozenset({SOURCE_ID, "documents"})
+
+
 def derivation_digest(store: GraphStore) -> str:
     """What the alignment is derived from: every other source edition's content digest, and
     the code that derives it. The alignment records it; when it differs (a source written by
@@ -1062,7 +1067,7 @@ def derivation_digest(store: GraphStore) -> str:
     """
     h = hashlib.sha256()
     for record in store.sources():
-        if record.source_id != SOURCE_ID:
+        if record.source_id not in _NOT_INPUTS:
             h.update(f"{record.key}\x1f{record.digest}\x1e".encode())
     for path in _DERIVED_WITH:
         h.update(path.read_bytes())

@@ -24,7 +24,7 @@ from ingest.fetch import expected_digest
 from ingest.reference.loader import ReferenceDataError, reference_batch
 from ingest.registry import SourceDefinition, all_sources, get_source
 from ingest.sources.base import ParseError, SourceMeta
-from store.base import GraphStore, SourceBatch, StoreError
+from store.base import GraphStore, RevisionMoved, SourceBatch, StoreError
 
 REFERENCE = "reference"
 ALIGNMENT = "alignment"
@@ -143,9 +143,12 @@ def write(
     counts: dict[str, int],
     started: float,
     summary: str = "",
+    expect_revision: int | None = None,
 ) -> Outcome:
     try:
-        result = store.replace_source(batch)
+        result = store.replace_source(batch, expect_revision=expect_revision)
+    except RevisionMoved:
+        raise
     except StoreError as exc:
         raise IngestError(f"{source_id}: {exc}") from exc
     return Outcome(
@@ -196,15 +199,44 @@ def alignment_stale(store: GraphStore) -> bool:
     return not held or held[0].file_sha256 != derivation_digest(store)
 
 
+#: How often the alignment is computed again when the graph moved while it was computed.
+ALIGNMENT_ATTEMPTS = 3
+
+
 def ingest_alignment(store: GraphStore) -> Outcome:
-    """Rebuild the derived alignment from what the graph now holds."""
+    """Rebuild the derived alignment from what the graph now holds.
+
+    Its reads span many queries, so it is written only if the graph is still at the revision
+    it started from; a concurrent write makes it start again (the other writer's own rebuild
+    may make that unnecessary, which the digest then shows as "unchanged").
+    """
     from ingest.alignment import alignment_batch
 
     started = time.perf_counter()
-    with collector_paused():
-        batch = alignment_batch(store)
-        counts = dict(sorted(Counter(e.type for e in batch.edges).items()))
-        return write(store, ALIGNMENT, batch, counts, started)
+    for _ in range(ALIGNMENT_ATTEMPTS):
+        revision = store.revision()
+        with collector_paused():
+            batch = alignment_batch(store)
+            counts = dict(sorted(Counter(e.type for e in batch.edges).items()))
+            try:
+                return write(store, ALIGNMENT, batch, counts, started, expect_revision=revision)
+            except RevisionMoved:
+                continue
+    raise IngestError(
+        f"{ALIGNMENT}: the graph changed while the alignment was computed, "
+        f"{ALIGNMENT_ATTEMPTS} times; run 'harmonia ingest' again when writes settle"
+    )
+
+
+def bring_derived_up_to_date(store: GraphStore) -> Outcome | None:
+    """Rebuild derived data whose inputs changed since it was derived (None: it is current).
+
+    Called at ingest, when a store is opened by the client, and by the server before serving:
+    a crash between a source's write and its rebuild must not leave the alignment wrong.
+    """
+    if not alignment_stale(store):
+        return None
+    return ingest_alignment(store)
 
 
 def ingest_file(store: GraphStore, source_id: str, path: Path) -> Outcome:
@@ -237,14 +269,14 @@ def ingest(
         outcomes.append(outcome)
         if on_outcome is not None:
             on_outcome(outcome)
-    if any(o.status == "written" for o in outcomes) or alignment_stale(store):
-        try:
-            outcome = ingest_alignment(store)
-        except IngestError as exc:
-            outcome = Outcome(ALIGNMENT, f"{ALIGNMENT}@current", "failed", str(exc))
-        outcomes.append(outcome)
+    try:
+        rebuilt = bring_derived_up_to_date(store)
+    except IngestError as exc:
+        rebuilt = Outcome(ALIGNMENT, f"{ALIGNMENT}@current", "failed", str(exc))
+    if rebuilt is not None:
+        outcomes.append(rebuilt)
         if on_outcome is not None:
-            on_outcome(outcome)
+            on_outcome(rebuilt)
     return outcomes
 
 

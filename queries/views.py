@@ -142,12 +142,13 @@ class Health(View):
     error: str | None = Field(
         default=None, description="Why the graph served is stale, when it is."
     )
-    derived: Literal["current", "stale", "unknown"] = Field(
+    derived: Literal["current", "stale", "rebuilding", "unknown"] = Field(
         default="unknown",
         description="The derived alignment of the graph served: 'current' when it was derived "
         "from the sources and the code the graph now holds; 'stale' when not (an ingest was "
-        "stopped before it, or Harmonia changed): `harmonia ingest` rebuilds it; 'unknown' "
-        "while starting.",
+        "stopped before it, or Harmonia changed) and it could not be rebuilt (see error); "
+        "'rebuilding' while the server rebuilds it (answers come from the stale graph until "
+        "then); 'unknown' while starting.",
         examples=["current"],
     )
 

@@ -29,6 +29,14 @@ class OwnershipConflict(StoreError):
     """
 
 
+class RevisionMoved(StoreError):
+    """A write was made for one revision of the graph, and the graph has moved since.
+
+    Derived data (the alignment) is computed from many reads; it is written only if nothing
+    changed the graph between its first read and its write.
+    """
+
+
 class SourceRecord(BaseModel):
     """What the store remembers about one ingested source edition."""
 
@@ -117,8 +125,14 @@ class GraphStore(Protocol):
 
     backend: str
 
-    def replace_source(self, batch: SourceBatch) -> WriteResult:
-        """Make the graph hold exactly what ``batch`` says for its source key, atomically."""
+    def replace_source(
+        self, batch: SourceBatch, *, expect_revision: int | None = None
+    ) -> WriteResult:
+        """Make the graph hold exactly what ``batch`` says for its source key, atomically.
+
+        With ``expect_revision``, raise :class:`RevisionMoved` (and write nothing) unless the
+        graph is still at that revision when the write begins.
+        """
         ...
 
     def remove_source(self, key: str) -> WriteResult:

@@ -21,6 +21,7 @@ import orjson
 from graph_schema.model import EdgeRecord, NodeRecord
 from store.base import (
     OwnershipConflict,
+    RevisionMoved,
     SourceBatch,
     SourceRecord,
     StoreError,
@@ -126,7 +127,9 @@ class EmbeddedStore:
 
     # --- writes -----------------------------------------------------------------------------
 
-    def replace_source(self, batch: SourceBatch) -> WriteResult:
+    def replace_source(
+        self, batch: SourceBatch, *, expect_revision: int | None = None
+    ) -> WriteResult:
         if self.read_only:
             raise StoreError("store opened read-only")
         batch.check_unique()
@@ -134,6 +137,13 @@ class EmbeddedStore:
         digest = batch.digest((node_rows, edge_rows))
         key = batch.key
         with self._lock, self._transaction() as cur:
+            if expect_revision is not None:
+                row = cur.execute("SELECT value FROM meta WHERE key='revision'").fetchone()
+                if int(row[0]) != expect_revision:
+                    raise RevisionMoved(
+                        f"{key} was derived from revision {expect_revision}; "
+                        f"the graph is at {row[0]}"
+                    )
             old = cur.execute("SELECT record FROM sources WHERE key=?", (key,)).fetchone()
             if old is not None and SourceRecord.model_validate_json(old[0]).digest == digest:
                 return WriteResult(

@@ -22,6 +22,7 @@ from graph_schema.neo4j import schema_statements
 from store.base import (
     EdgeRow,
     OwnershipConflict,
+    RevisionMoved,
     SourceBatch,
     SourceRecord,
     StoreError,
@@ -104,7 +105,9 @@ class Neo4jStore:
 
     # --- writes -----------------------------------------------------------------------------
 
-    def replace_source(self, batch: SourceBatch) -> WriteResult:
+    def replace_source(
+        self, batch: SourceBatch, *, expect_revision: int | None = None
+    ) -> WriteResult:
         batch.check_unique()
         digest = batch.digest()
         key = batch.key
@@ -127,6 +130,12 @@ class Neo4jStore:
             )
 
         def work(tx: ManagedTransaction) -> WriteResult:
+            if expect_revision is not None:
+                now = tx.run(cypher("revision")).single(strict=True)["revision"]
+                if int(now) != expect_revision:
+                    raise RevisionMoved(
+                        f"{key} was derived from revision {expect_revision}; the graph is at {now}"
+                    )
             old = tx.run(cypher("source_digest"), key=key).single()
             if old is not None and old["digest"] == digest:
                 return WriteResult(

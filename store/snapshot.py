@@ -99,7 +99,9 @@ class GraphSnapshot:
 
     # --- writes are refused -----------------------------------------------------------------
 
-    def replace_source(self, batch: SourceBatch) -> WriteResult:
+    def replace_source(
+        self, batch: SourceBatch, *, expect_revision: int | None = None
+    ) -> WriteResult:
         raise StoreError(f"a snapshot of revision {self._revision} is read-only")
 
     def remove_source(self, key: str) -> WriteResult:

@@ -33,7 +33,8 @@ def trigger_ingest(
     """Runs in the request; reads go on from the graph as it was. When the ingest is done
     the served graph is brought up to date before answering, so the caller reads its write."""
     served: Served = request.app.state.served
-    outcomes = ingest(served.store, request.app.state.sources_search, only=source)
+    with served.writing() as store:
+        outcomes = ingest(store, request.app.state.sources_search, only=source)
     served.refresh()
     return [
         IngestOutcome(source_id=o.source_id, key=o.key, status=o.status, message=o.message)

@@ -194,3 +194,54 @@ def test_health_says_when_the_derived_alignment_is_stale(store: EmbeddedStore) -
     health = served.health()
     assert health.derived == "current"
     assert health.status == "ok"
+
+
+def test_a_stale_alignment_is_rebuilt_before_serving_through_a_writer(tmp_path: Path) -> None:
+    # The fixture's state (two sources, no alignment: what a killed ingest leaves), served
+    # from a read-only store as `harmonia serve` opens it; the rebuild goes through a writer.
+    path = tmp_path / "graph.sqlite"
+    with EmbeddedStore(path) as backend:
+        backend.replace_source(country_batch())
+        backend.replace_source(sample_batch())
+    reader = EmbeddedStore(path, read_only=True)
+    opened: list[EmbeddedStore] = []
+
+    def open_writer() -> EmbeddedStore:
+        opened.append(EmbeddedStore(path))
+        return opened[-1]
+
+    served = Served(reader, check_every=0, settle=0, open_writer=open_writer)
+    try:
+        served.start()
+        served.wait(60)
+        health = served.health()
+        assert health.derived == "current", health
+        assert health.status == "ok"
+        assert [s.source_id for s in reader.sources()].count("alignment") == 1
+        assert served.current().revision == reader.revision()
+        assert len(opened) == 1
+        with pytest.raises(Exception, match="closed"):
+            opened[0].revision()  # the writer was closed after the rebuild
+    finally:
+        reader.close()
+
+
+def test_health_says_stale_when_the_rebuild_cannot_write(tmp_path: Path) -> None:
+    path = tmp_path / "graph.sqlite"
+    with EmbeddedStore(path) as backend:
+        backend.replace_source(sample_batch())
+    reader = EmbeddedStore(path, read_only=True)
+
+    def read_only_writer() -> EmbeddedStore:
+        return EmbeddedStore(path, read_only=True)
+
+    served = Served(reader, check_every=0, settle=0, open_writer=read_only_writer)
+    try:
+        served.start()
+        served.wait(60)
+        health = served.health()
+        assert health.derived == "stale"
+        assert health.status == "stale"
+        assert health.error is not None and "read-only" in health.error
+    finally:
+        reader.close()

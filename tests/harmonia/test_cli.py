@@ -88,6 +88,22 @@ def test_bad_input_is_one_line_and_non_zero(env: Path, args: list[str], message:
     assert "Traceback" not in result.output + result.stderr
 
 
+@pytest.mark.parametrize("command", ["ingest", "serve"])
+def test_a_sources_directory_that_does_not_exist_is_an_error(
+    env: Path, command: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Before: `ingest --sources <typo>` skipped every source and exited 0.
+    missing = env / "no-such-dir"
+    result = runner.invoke(app, [command, "--sources", str(missing)])
+    assert result.exit_code == 2
+    assert f"--sources: no such directory: {missing}" in " ".join(result.stderr.split())
+    monkeypatch.setenv("HARMONIA_SOURCES_DIR", str(missing))
+    result = runner.invoke(app, [command])
+    assert result.exit_code == 2
+    assert "HARMONIA_SOURCES_DIR: no such directory" in result.stderr
+    assert not (env / "graph.sqlite").exists()  # nothing was opened, nothing written
+
+
 def test_query_before_any_ingest(env: Path) -> None:
     result = runner.invoke(app, ["query", "regimes"])
     assert result.exit_code == 1

@@ -7,6 +7,7 @@ import inspect
 import re
 from collections.abc import Callable, Iterator
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 import networkx as nx
@@ -142,3 +143,25 @@ def test_whole_graph(kg: Harmonia) -> None:
     assert typed.number_of_nodes() == frozen.number_of_nodes()
     assert typed.nodes["list:eu:2021"]["edition_date"] == date(2021, 5, 20)
     assert frozen.nodes["list:eu:2021"]["edition_date"] == "2021-05-20"  # store untouched
+
+
+def test_open_rebuilds_an_alignment_a_killed_ingest_left_stale(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from helpers import country_batch, sample_batch
+
+    from ingest.runner import alignment_stale
+    from store.embedded import EmbeddedStore
+
+    path = tmp_path / "graph.sqlite"
+    with EmbeddedStore(path) as store:  # sources written, the alignment never was
+        store.replace_source(country_batch())
+        store.replace_source(sample_batch())
+        assert alignment_stale(store)
+    monkeypatch.delenv("HARMONIA_STORE", raising=False)
+    kg = harmonia.open(db_path=path)
+    try:
+        assert not alignment_stale(kg.store)
+        assert "alignment" in {s.source_id for s in kg.store.sources()}
+    finally:
+        kg.store.close()

@@ -8,16 +8,20 @@ from pathlib import Path
 
 import pytest
 
+from ingest import alignment as alignment_module
 from ingest.registry import SourceDefinition, all_sources, get_source
 from ingest.runner import (
+    ALIGNMENT_ATTEMPTS,
     IngestError,
     alignment_stale,
     build_batch,
     ingest,
+    ingest_alignment,
     ingest_file,
     locate,
 )
 from ingest.sources.base import CountRange
+from store.base import GraphStore, SourceBatch
 from store.embedded import EmbeddedStore
 
 SOURCE = "us-country-groups"
@@ -197,3 +201,53 @@ def test_a_source_written_without_its_alignment_gets_it_at_the_next_ingest(
     # ... once.
     outcomes = ingest(embedded, [shared_data], only=[SOURCE])
     assert [o.status for o in outcomes] == ["unchanged"]
+
+
+def test_an_alignment_computed_while_the_graph_moved_is_computed_again(
+    embedded: EmbeddedStore, shared_data: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The alignment reads the graph over many queries. Here another writer lands a list
+    # between its reads and its write: what it computed describes a graph that no longer is.
+    ingest(embedded, [shared_data], only=[SOURCE])
+    found = locate(get_source("us-ccl").meta, [shared_data])
+    assert found is not None
+    real = alignment_module.alignment_batch
+    calls: list[int] = []
+
+    def interleaved(store: GraphStore) -> SourceBatch:
+        batch = real(store)
+        calls.append(store.revision())
+        if len(calls) == 1:
+            assert ingest_file(store, "us-ccl", found).status == "written"
+        return batch
+
+    monkeypatch.setattr(alignment_module, "alignment_batch", interleaved)
+    assert ingest_alignment(embedded).status == "written"
+    assert len(calls) == 2 and calls[1] > calls[0]
+    # What was written is derived from the graph as it now is, US list included.
+    assert not alignment_stale(embedded)
+    assert any(e.type == "ORIGIN" and e.source.startswith("entry:us:") for e in embedded.edges())
+
+
+def test_an_alignment_that_never_sees_a_still_graph_is_not_written(
+    embedded: EmbeddedStore, shared_data: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    ingest(embedded, [shared_data], only=[SOURCE])
+    before = _state(embedded)
+    real = alignment_module.alignment_batch
+    moves = iter(range(ALIGNMENT_ATTEMPTS))
+
+    def always_moving(store: GraphStore) -> SourceBatch:
+        batch = real(store)
+        embedded._conn.execute(  # a writer that bumps the revision each time
+            "UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key='revision'"
+        )
+        embedded._conn.commit()
+        next(moves)
+        return batch
+
+    monkeypatch.setattr(alignment_module, "alignment_batch", always_moving)
+    with pytest.raises(IngestError, match="graph changed while the alignment was computed"):
+        ingest_alignment(embedded)
+    nodes, edges, sources, _ = _state(embedded)
+    assert (nodes, edges, sources) == before[:3]

@@ -15,7 +15,7 @@ import pytest
 from helpers import country_batch, sample_batch
 
 from graph_schema.model import EdgeRecord, NodeRecord, node_from_record
-from store.base import GraphStore, OwnershipConflict, SourceBatch, StoreError
+from store.base import GraphStore, OwnershipConflict, RevisionMoved, SourceBatch, StoreError
 from store.embedded import EmbeddedStore
 
 NEO4J_URI = os.environ.get("HARMONIA_NEO4J_URI")
@@ -160,6 +160,21 @@ def test_revision_moves_only_on_change(store: GraphStore) -> None:
     store.replace_source(sample_batch())
     assert r1 > r0
     assert store.revision() == r1
+
+
+def test_a_write_for_a_revision_the_graph_has_left_is_refused(store: GraphStore) -> None:
+    # What the alignment relies on: computed at one revision, written only at that revision.
+    store.replace_source(country_batch())
+    seen = store.revision()
+    store.replace_source(sample_batch())  # another writer moves the graph meanwhile
+    before = _snapshot(store)
+    with pytest.raises(RevisionMoved, match=f"revision {seen}"):
+        store.replace_source(sample_batch(), expect_revision=seen)
+    assert _snapshot(store) == before
+    assert store.replace_source(sample_batch(), expect_revision=store.revision()).status in (
+        "written",
+        "unchanged",
+    )
 
 
 def test_networkx_view_matches_rows(store: GraphStore) -> None:
