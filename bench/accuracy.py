@@ -197,12 +197,51 @@ def _table(title: str, scores: dict[str, Score]) -> None:
         print(f"  {key:<22} {s.right:>3} right {s.wrong:>3} wrong  precision {shown}")
 
 
+#: Known divergences and agreements, each read in the official documents on both sides,
+#: chosen without looking at the project's output.
+RECALL = SAMPLE.parent / "recall.yaml"
+
+
+def recall(analyses: Analyses, known: list[dict[str, Any]]) -> tuple[Counter[str], list[str]]:
+    """How many known divergences today's answers report (with an acceptable kind) and how
+    many known agreements they leave unreported; the misses, one line each."""
+    rows: dict[str, list[DivergenceRow]] = {}
+    tally: Counter[str] = Counter()
+    misses: list[str] = []
+    for item in known:
+        pair = item["pair"]
+        if pair not in rows:
+            first, second = pair.split("-", 1)
+            rows[pair] = _rows(analyses, (first, second))
+        reported = [r for r in rows[pair] if r.code == item["code"]]
+        if item["expect"] == "same":
+            ok = not reported
+            tally["agreements"] += 1
+            tally["agreements kept"] += ok
+        else:
+            accepted = {_claim(item["code"], k)[1] for k in [item["expect"], *item.get("also", [])]}
+            ok = any(_claim(r.code, r.kind)[1] in accepted for r in reported)
+            tally["divergences"] += 1
+            tally["divergences found"] += ok
+        if not ok:
+            said = ", ".join(sorted({r.kind for r in reported})) or "nothing"
+            misses.append(f"MISS {pair} {item['expect']} {item['code']}: reported {said}")
+    return tally, misses
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench.accuracy", description=__doc__)
     parser.add_argument("--draw", action="store_true", help="draw a new sample (overwrites)")
     parser.add_argument("--seed", type=int, default=20261203)
     parser.add_argument("--sample", type=Path, default=SAMPLE)
     parser.add_argument("--per-pair", type=int, default=PER_PAIR, help="rows drawn per pair")
+    parser.add_argument(
+        "--recall",
+        type=Path,
+        nargs="?",
+        const=RECALL,
+        help="score the recall set (known divergences and agreements) instead of a sample",
+    )
     parser.add_argument(
         "--exclude",
         type=Path,
@@ -229,6 +268,15 @@ def main(argv: list[str] | None = None) -> int:
         )
         args.sample.write_text(header + yaml.safe_dump(rows, sort_keys=False, allow_unicode=True))
         print(f"drew {len(rows)} rows into {args.sample}")
+        return 0
+    if args.recall is not None:
+        tally, misses = recall(analyses, yaml.safe_load(args.recall.read_text("utf-8")))
+        found, total = tally["divergences found"], tally["divergences"]
+        kept, agreements = tally["agreements kept"], tally["agreements"]
+        print(f"known divergences reported: {found} of {total} ({found / max(total, 1):.0%})")
+        print(f"known agreements not reported as divergences: {kept} of {agreements}")
+        for line in misses:
+            print(line)
         return 0
     sample = merged(yaml.safe_load(args.sample.read_text("utf-8")), args.sample.parent / "judged")
     by_kind, by_pair, disagree, outcome = score(analyses, sample)

@@ -523,6 +523,10 @@ def _hint(regime: str | None, series: str, reason: str, *, unilateral: bool) -> 
     return RegimeHint(regime=regime, unilateral=unilateral, series=series, reason=reason)
 
 
+#: Series of US paragraphs that restate items of another paragraph of their ECCN under an
+#: added licence requirement (the '.z' paragraphs): never compared as controls of their own.
+US_RESTATED = "us-restated"
+
 # 0x5zz firearms and ammunition moved from USML I-III; 0x503 (discharge-type arms) stays
 # a US crime-control entry, so it is left with the unilateral 500 series, as are 0A508/0A509
 # (semi-automatic shotguns, which ML1 may leave out as sporting guns, and their parts).
@@ -551,12 +555,21 @@ def _us_hint(code: ControlCode, number: int) -> RegimeHint | None:
             unilateral=True,
         )
     if hundreds <= 4 and code.path[:1] == ("z",):
+        # Each names the paragraph whose items it holds ("Software that is described in
+        # 5D002.a.1 and that also meet ... 3A090 or 4A090"): the items are the regime's, under
+        # a second US licence requirement, so not a control the regime lacks.
+        regime: str | None
+        if hundreds == 0:
+            regime = "nsg" if code.category == "0" else "wassenaar"
+        else:
+            regime = _BLOCKS[hundreds][0] if hundreds in _BLOCKS else None
         return _hint(
-            None,
-            "us-advanced-computing",
-            "US '.z' paragraphs cover items that also meet the 3A090/4A090 parameters, a "
-            "unilateral US control",
-            unilateral=True,
+            regime,
+            US_RESTATED,
+            "US '.z' paragraphs hold items of other paragraphs of the same ECCN (5D002.z.1: "
+            "'described in 5D002.a.1') that also meet the 3A090/4A090 parameters: the "
+            "regime's items under an added US licence requirement, not items it lacks",
+            unilateral=False,
         )
     at_only = code.path[:1] == ("y",)
     if number == 18:

@@ -78,6 +78,8 @@ GROUP_BONUS = 0.05
 CONTENT_MATCH = 0.9
 #: ... and long enough for that to mean something ("a. Exceeding 10 kg;" is not).
 CONTENT_MIN = 40
+#: Rounds of matching again once cited items are known to be twins (see ``_same_controls``).
+TWIN_ROUNDS = 3
 #: Below this length a text match also needs the same Wassenaar item by number.
 CONTENT_ALONE = 80
 #: Regime words found inside a national entry count when at least this long (letters and
@@ -122,7 +124,10 @@ def _clean(text: str) -> str:
 
 
 def entry_text(entry: ControlEntry) -> str:
-    return _clean(f"{entry.heading} {entry.text}")
+    heading, text = entry.heading or "", entry.text or ""
+    if heading and text.startswith(heading.strip()):
+        heading = ""  # a list that repeats its heading as the text (AU): the words once
+    return _clean(f"{heading} {text}")
 
 
 def similarity(a: ControlEntry, b: ControlEntry) -> float:
@@ -894,15 +899,58 @@ class Aligner:
                     continue
                 family = "ML" if e.canonical.startswith("ML") else e.canonical[:2]
                 pools.setdefault(family, {}).setdefault(info.issuer, []).append((e, text))
+        found = list(self._pools_same(pools))
+        yield from found
+        # Technology and software entries cite their items by each list's own code and words
+        # (AU 4E901 "items specified in 4A901.b., 4A901.c., or 4D901" is US 4E906.a "items
+        # controlled by 4A906.b, 4A906.c, or 4D906"): once those items are known to be the
+        # same control, their codes are read as one and the entries not yet matched compared
+        # again, a few rounds (software first, then the technology citing it).
+        issuer_of = {e.id: issuer for issuer, e in _pooled(pools)}
+        for _ in range(TWIN_ROUNDS):
+            twins = _twin_codes(found, issuer_of)
+            done = {m.source for m in found} | {m.target for m in found}
+            again = {
+                family: {
+                    issuer: [
+                        (e, _cite_twins(text, twins, issuer))
+                        for e, text in pooled
+                        if e.id not in done
+                    ]
+                    for issuer, pooled in by_issuer.items()
+                }
+                for family, by_issuer in pools.items()
+            }
+            more = list(self._pools_same(again, same_cites=True))
+            if not more:
+                return
+            yield from more
+            found.extend(more)
+
+    def _pools_same(
+        self,
+        pools: dict[str, dict[str, list[tuple[ControlEntry, str]]]],
+        *,
+        same_cites: bool = False,
+    ) -> Iterator[SameControl]:
         for family in sorted(pools):
             issuers = sorted(pools[family])
             for i, first in enumerate(issuers):
                 for second in issuers[i + 1 :]:
-                    yield from self._pair_same(pools[family][first], pools[family][second])
+                    yield from self._pair_same(
+                        pools[family][first], pools[family][second], same_cites=same_cites
+                    )
 
     def _pair_same(
-        self, ours: list[tuple[ControlEntry, str]], theirs: list[tuple[ControlEntry, str]]
+        self,
+        ours: list[tuple[ControlEntry, str]],
+        theirs: list[tuple[ControlEntry, str]],
+        *,
+        same_cites: bool = False,
     ) -> Iterator[SameControl]:
+        """Best text match of each of ``ours`` among ``theirs``; with ``same_cites``, only if
+        both cite the same items (texts from :func:`_cite_twins`: "software for the use of
+        equipment specified by 3B901" is not "... described in 3A225")."""
         texts = {i: text for i, (_, text) in enumerate(theirs)}
         taken: set[int] = set()
         for entry, text in ours:
@@ -910,6 +958,8 @@ class Aligner:
                 text, texts, scorer=fuzz.token_sort_ratio, score_cutoff=CONTENT_MATCH * 100
             )
             if best is None or best[2] in taken:
+                continue
+            if same_cites and _cited_items(text) != _cited_items(theirs[best[2]][1]):
                 continue
             taken.add(best[2])
             other = theirs[best[2]][0]
@@ -1042,6 +1092,55 @@ class Aligner:
             says_more = entry.level == 0 or hint.series != parent_series or missing is not None
             if says_more and (match is None or hint.unilateral):
                 yield self._origin(entry, info, hint, missing)
+
+
+_ITEM_CODE = re.compile(r"\b(\d[A-E]\d{3})\b", re.I)  # pooled texts are lower case
+
+
+def _pooled(
+    pools: dict[str, dict[str, list[tuple[ControlEntry, str]]]],
+) -> Iterator[tuple[str, ControlEntry]]:
+    for by_issuer in pools.values():
+        for issuer, pooled in by_issuer.items():
+            for entry, _ in pooled:
+                yield issuer, entry
+
+
+def _twin_codes(found: list[SameControl], issuer_of: dict[str, str]) -> dict[tuple[str, str], str]:
+    """(issuer, item code) -> one name for the items several issuers list as the same control
+    under their own codes (US 4A906, AU 4A901 and EU 4A506 all read as one)."""
+    names: dict[tuple[str, str], str] = {}
+    for match in found:
+        ends = [
+            (issuer_of[entry_id], entry_id.rsplit(":", 1)[-1].split(".")[0])
+            for entry_id in (match.source, match.target)
+        ]
+        name = next((names[end] for end in ends if end in names), f"twin{len(names)}")
+        for end in ends:
+            names.setdefault(end, name)
+    return names
+
+
+#: Lists cite other entries in their own words: "specified by" (Wassenaar, EU, Australia),
+#: "controlled by" (US), "items" or "commodities".
+_CITED_AS = re.compile(
+    r"\b(?:(?:items|commodities)\s+)?(?:specified|controlled|described)\s+(?:in|by|under)\b",
+    re.I,
+)
+_PUNCTUATION = re.compile(r"[^\w\s]")
+
+
+_CITED_ITEM = re.compile(r"\b(?:twin\d+|\d[a-e]\d{3})\b")
+
+
+def _cited_items(text: str) -> frozenset[str]:
+    return frozenset(_CITED_ITEM.findall(text))
+
+
+def _cite_twins(text: str, twins: dict[tuple[str, str], str], issuer: str) -> str:
+    """``text`` with twin items under one name and citations in one wording."""
+    text = _ITEM_CODE.sub(lambda m: twins.get((issuer, m.group(1).upper()), m.group(1)), text)
+    return _PUNCTUATION.sub(" ", _CITED_AS.sub(" cited ", text)).lower()
 
 
 #: The code the alignment is derived with: a change to any of it makes the alignment stale.

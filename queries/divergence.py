@@ -347,9 +347,13 @@ class Divergence:
         specs: list[_NationalSpec] = []
         seen: set[tuple[str, str, frozenset[str]]] = set()
         uncomparable: Counter[str] = Counter()
+        restated: Counter[str] = Counter()
         for i, juris in enumerate(js):
             for group in index.national_groups(juris):
                 if not filters.code_ok(index, group.entry):
+                    continue
+                if group.kind == "restated":
+                    restated[juris.key] += 1
                     continue
                 techs = index.technologies_below(group.entry)
                 if not filters.tech_ok(techs):
@@ -400,6 +404,12 @@ class Divergence:
                     continue  # the same code held by several of the jurisdictions compared
                 seen.add(marker)
                 specs.append(_NationalSpec(kind, i, group, others, techs))
+        for key, n in sorted(restated.items()):
+            notes.append(
+                f"{n} paragraphs of {key} (the US '.z' paragraphs) hold items of other paragraphs "
+                "of their entry under an added licence requirement: they are compared through "
+                "those paragraphs, not as controls of their own."
+            )
         for key, n in sorted(uncomparable.items()):
             notes.append(
                 f"{n} entries of {key} from other regimes' lists could not be compared: no "

@@ -24,7 +24,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from graph_schema.codes import CodeError, CodeSystem, parse_code, wassenaar_equivalent
+from graph_schema.codes import (
+    US_RESTATED,
+    CodeError,
+    CodeSystem,
+    parse_code,
+    wassenaar_equivalent,
+)
 from queries.catalog import NotFound
 from queries.data import (
     CountryInfo,
@@ -152,7 +158,7 @@ class Status:
 class NationalGroup:
     """A national entry with no regime counterpart in the reference list, and its sub-entries."""
 
-    kind: str  # unilateral | other-regime | not-in-regime-list
+    kind: str  # unilateral | other-regime | not-in-regime-list | restated
     entry: EntryInfo
     origin: OriginInfo
     list: ListInfo
@@ -772,6 +778,8 @@ class Index:
         ]
 
     def _kind(self, origin: OriginInfo) -> str:
+        if origin.series == US_RESTATED:
+            return "restated"
         if origin.unilateral:
             return "unilateral"
         if origin.target == WASSENAAR and origin.series in ("wassenaar",):

@@ -482,8 +482,12 @@ def test_regime_blocks_for_every_issuer(
         ("4E091", _USAC),
         ("3B090", _USAC),
         ("3D093", _USAC),
-        ("3A001.z", _USAC),
-        ("4A003.z", _USAC),
+        # US 5D002.z.1 (15 CFR 774 Supp. 1): "Software that is described in 5D002.a.1 and that
+        # also meet or exceed the performance parameters in 3D001 for 3A090 or 4D001 for
+        # 4A090": Wassenaar 5.D.2.a.1 items under a second US licence requirement.
+        ("3A001.z", ("wassenaar", False, "us-restated")),
+        ("4A003.z", ("wassenaar", False, "us-restated")),
+        ("5D002.z.1", ("wassenaar", False, "us-restated")),
         ("9A610.y.1", (None, True, "us-600-series")),
         ("0A501", ("wassenaar", False, "us-500-series")),
         ("0A505.a", ("wassenaar", False, "us-500-series")),

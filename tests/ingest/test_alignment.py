@@ -330,3 +330,28 @@ def test_x018_entries_are_munitions_list_items_not_national_additions(
     assert target == "regime:wassenaar"
     assert origin["unilateral"] is False
     assert origin["series"] == "us-018-munitions"
+
+
+def test_software_citing_twin_items_is_the_same_control(graph: nx.MultiDiGraph) -> None:
+    """AU 4D901 (DSGL 2024): "Software specially designed or modified for the development or
+    production of items specified in 4A901.b or 4A901.c"; US 4D906 (CCL): "... of commodities
+    controlled by 4A906.b or 4A906.c". Different codes and citing words, the same items."""
+    same = {frozenset((u, v)) for u, v, d in graph.edges(data=True) if d["type"] == "SAME_CONTROL"}
+    assert frozenset(("entry:au:2024:4D901", "entry:us:2026-07-23:4D906")) in same
+    # Citing other items is not the same control: AU 3D901 is software for its 3B901, US
+    # 3D201 software for equipment in 3A225.
+    assert frozenset(("entry:au:2024:3D901", "entry:us:2026-07-23:3D201")) not in same
+
+
+def test_us_z_paragraphs_restate_regime_items(graph: nx.MultiDiGraph) -> None:
+    # US 5D002.z.1: "Software that is described in 5D002.a.1 and that also meet or exceed the
+    # performance parameters in 3D001 for 3A090 or 4D001 for 4A090": Wassenaar 5.D.2.a.1
+    # software under a second US licence requirement, not a control Wassenaar lacks.
+    origins = [
+        d
+        for node in graph
+        if node.startswith("entry:us:2026-07-23:5D002.z")
+        for _, d in _out(graph, node, "ORIGIN")
+    ]
+    assert origins
+    assert all(d["series"] == "us-restated" and d["unilateral"] is False for d in origins)

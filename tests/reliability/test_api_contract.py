@@ -72,8 +72,10 @@ class LateStore:
             raise RuntimeError("the contract graph is not open yet")
         return self.target
 
-    def replace_source(self, batch: SourceBatch) -> WriteResult:
-        return self._store().replace_source(batch)
+    def replace_source(
+        self, batch: SourceBatch, *, expect_revision: int | None = None
+    ) -> WriteResult:
+        return self._store().replace_source(batch, expect_revision=expect_revision)
 
     def remove_source(self, key: str) -> WriteResult:
         return self._store().remove_source(key)
