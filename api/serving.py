@@ -111,7 +111,7 @@ class Served:
         self._worker: threading.Thread | None = None
         self._error: str | None = None
         self._derived: Derived = "unknown"
-        self._rebuild_failed_at: int | None = None
+        self._rebuild_tried_at: int | None = None
 
     def peek(self) -> View | None:
         """The view being served now, without waiting (None until the first is built)."""
@@ -234,14 +234,13 @@ class Served:
                 self._derived == "stale"
                 and self._open_writer is not None
                 and view is not None
-                and view.revision != self._rebuild_failed_at
+                and view.revision != self._rebuild_tried_at
             ):
                 # Once per revision: a rebuild that failed (a graph this server may not
                 # write) is not tried again, at the cost of a whole alignment, until the
-                # graph moves.
-                self._rebuild_failed_at = view.revision
+                # graph moves (a rebuild that succeeds moves it).
+                self._rebuild_tried_at = view.revision
                 self.rebuild_derived()
-                self._rebuild_failed_at = None
         except Exception as exc:
             # Keep serving the last good view; /health says it is stale and why.
             served = "nothing" if self._view is None else f"revision {self._view.revision}"

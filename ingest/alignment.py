@@ -1095,6 +1095,8 @@ class Aligner:
 
 
 _ITEM_CODE = re.compile(r"\b(\d[A-E]\d{3})\b", re.I)  # pooled texts are lower case
+#: An item cited in a text from :func:`_cite_twins`: a twin's name or a lower-case code.
+_CITED_ITEM = re.compile(r"\b(?:twin\d+|\d[a-e]\d{3})\b")
 
 
 def _pooled(
@@ -1128,9 +1130,6 @@ _CITED_AS = re.compile(
     re.I,
 )
 _PUNCTUATION = re.compile(r"[^\w\s]")
-
-
-_CITED_ITEM = re.compile(r"\b(?:twin\d+|\d[a-e]\d{3})\b")
 
 
 def _cited_items(text: str) -> frozenset[str]:

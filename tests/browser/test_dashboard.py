@@ -8,7 +8,6 @@ Saves ``artifacts/dashboard.png`` (a US / EU / Wassenaar comparison with its evi
 from __future__ import annotations
 
 import os
-import socket
 import subprocess
 import sys
 import time
@@ -19,6 +18,8 @@ import httpx
 import pytest
 from playwright.sync_api import Browser, Page, expect, sync_playwright
 from real_graph import real_graph_path
+
+from bench.api import free_port
 
 ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = ROOT / "artifacts"
@@ -38,17 +39,10 @@ TIMEOUT_MS = 60_000
 pytestmark = pytest.mark.slow
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port: int = s.getsockname()[1]
-        return port
-
-
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """``harmonia serve`` in a child process, stopped (by its pid) when the module ends."""
-    port = _free_port()
+    port = free_port()
     env = {**os.environ, "HARMONIA_DB_PATH": str(real_graph_path())}
     for name in ("HARMONIA_STORE", "HARMONIA_API_KEY", "HARMONIA_CORS_ORIGINS"):
         env.pop(name, None)

@@ -33,6 +33,7 @@ import pytest
 from helpers import need_shared_data
 
 import harmonia
+from bench.api import free_port, wait_healthy
 from ingest.registry import get_source
 from ingest.runner import alignment_stale, ingest, ingest_alignment, ingest_file, locate
 from store.base import SourceRecord
@@ -140,14 +141,25 @@ def commit_states(base_graph: Path, tmp_path_factory: pytest.TempPathFactory) ->
     return states
 
 
-def run_ingest(db: Path, workdir: Path) -> subprocess.Popen[bytes]:
+def spawn(db: Path, workdir: Path, *args: str, **env: str) -> subprocess.Popen[bytes]:
+    """``harmonia <args>`` on ``db``, quiet, as a separate process to kill."""
     return subprocess.Popen(
-        [*harmonia_command(), "ingest", *SOURCES, "--sources", str(need_shared_data())],
+        [*harmonia_command(), *args],
         cwd=workdir,
-        env=clean_env(db, HARMONIA_CACHE_DIR=str(workdir / "cache")),
+        env=clean_env(db, HARMONIA_CACHE_DIR=str(workdir / "cache"), **env),
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
+
+
+def kill_after(child: subprocess.Popen[bytes], seconds: float) -> None:
+    time.sleep(seconds)
+    child.send_signal(signal.SIGKILL)
+    child.wait(timeout=30)
+
+
+def run_ingest(db: Path, workdir: Path) -> subprocess.Popen[bytes]:
+    return spawn(db, workdir, "ingest", *SOURCES, "--sources", str(need_shared_data()))
 
 
 def test_sigkill_at_random_points_leaves_a_commit_state(
@@ -169,10 +181,7 @@ def test_sigkill_at_random_points_leaves_a_commit_state(
         delay = rng.uniform(0.0, span)
         db = tmp_path / f"kill{kill}.sqlite"
         shutil.copy(base_graph, db)
-        child = run_ingest(db, tmp_path)
-        time.sleep(delay)
-        child.send_signal(signal.SIGKILL)
-        child.wait(timeout=30)
+        kill_after(run_ingest(db, tmp_path), delay)
         state = checked_state(db)
         assert state in commit_states, f"kill {kill} at {delay:.2f}s left a state in between"
         landed[commit_states.index(state)] += 1
@@ -261,16 +270,7 @@ def test_sigkill_of_a_full_ingest_then_open(tmp_path: Path) -> None:
     rng = random.Random(SEED + 1)
     for kill in range(FULL_KILLS):
         db = tmp_path / f"full{kill}.sqlite"
-        child = subprocess.Popen(
-            [*harmonia_command(), "ingest", "--sources", str(folder)],
-            cwd=tmp_path,
-            env=clean_env(db, HARMONIA_CACHE_DIR=str(tmp_path / "cache")),
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
-        time.sleep(rng.uniform(1.0, 12.0))
-        child.send_signal(signal.SIGKILL)
-        child.wait(timeout=30)
+        kill_after(spawn(db, tmp_path, "ingest", "--sources", str(folder)), rng.uniform(1, 12))
         if not db.exists():
             continue  # killed before the graph file was made: nothing to repair
         checked_state(db)
@@ -290,24 +290,19 @@ def _post_ingest(base: str) -> None:
 def test_sigkill_of_a_server_during_an_admin_ingest_then_open(
     base_graph: Path, tmp_path: Path
 ) -> None:
-    from bench.api import free_port, wait_healthy
-
     rng = random.Random(SEED + 2)
     for kill in range(SERVER_KILLS):
         db = tmp_path / f"server{kill}.sqlite"
         shutil.copy(base_graph, db)
         port = free_port()
-        server = subprocess.Popen(
-            [*harmonia_command(), "serve", "--port", str(port)],
-            cwd=tmp_path,
-            env=clean_env(
-                db,
-                HARMONIA_CACHE_DIR=str(tmp_path / "cache"),
-                HARMONIA_SOURCES_DIR=str(need_shared_data()),
-                HARMONIA_API_KEY="crash-test-key",
-            ),
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
+        server = spawn(
+            db,
+            tmp_path,
+            "serve",
+            "--port",
+            str(port),
+            HARMONIA_SOURCES_DIR=str(need_shared_data()),
+            HARMONIA_API_KEY="crash-test-key",
         )
         base = f"http://127.0.0.1:{port}"
         try:
@@ -315,9 +310,7 @@ def test_sigkill_of_a_server_during_an_admin_ingest_then_open(
 
             request = threading.Thread(target=_post_ingest, args=(base,))
             request.start()
-            time.sleep(rng.uniform(0.5, 10.0))
-            server.send_signal(signal.SIGKILL)
-            server.wait(timeout=30)
+            kill_after(server, rng.uniform(0.5, 10.0))
             request.join(timeout=30)
         finally:
             if server.poll() is None:
@@ -335,16 +328,7 @@ def test_sigkill_of_ingest_docs_keeps_the_alignment_current(
     for kill in range(DOCUMENT_KILLS):
         db = tmp_path / f"docs{kill}.sqlite"
         shutil.copy(base_graph, db)
-        child = subprocess.Popen(
-            [*harmonia_command(), "ingest-docs", str(corpus)],
-            cwd=tmp_path,
-            env=clean_env(db, HARMONIA_CACHE_DIR=str(tmp_path / "cache")),
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
-        time.sleep(rng.uniform(2.0, 10.0))
-        child.send_signal(signal.SIGKILL)
-        child.wait(timeout=30)
+        kill_after(spawn(db, tmp_path, "ingest-docs", str(corpus)), rng.uniform(2.0, 10.0))
         checked_state(db)
         # Documents are not an input of the alignment: writing some never makes it stale.
         with EmbeddedStore(db, read_only=True) as store:

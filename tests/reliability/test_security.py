@@ -10,7 +10,6 @@ import ast
 import os
 import re
 import signal
-import socket
 import subprocess
 import sys
 import time
@@ -24,6 +23,7 @@ from fastapi.testclient import TestClient
 from helpers import ROOT, need_shared_data
 
 from api.app import create_app
+from bench.api import free_port
 from harmonia.settings import Settings
 from ingest.runner import ingest
 from store.embedded import EmbeddedStore
@@ -266,13 +266,6 @@ def secret_env(db: Path, workdir: Path, **extra: str) -> dict[str, str]:
     return env
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port: int = s.getsockname()[1]
-        return port
-
-
 def _assert_no_secret(text: str, what: str) -> None:
     assert MARKER_PASSWORD not in text, f"the Neo4j password appears in {what}"
     assert MARKER_KEY not in text, f"the API key appears in {what}"
@@ -290,7 +283,7 @@ def test_settings_never_show_secrets(monkeypatch: pytest.MonkeyPatch) -> None:
 def test_serve_and_ingest_never_print_secrets(graph_path: Path, tmp_path: Path) -> None:
     db = tmp_path / "graph.sqlite"
     db.write_bytes(graph_path.read_bytes())
-    port = _free_port()
+    port = free_port()
     env = secret_env(db, tmp_path)
     server = subprocess.Popen(
         [*harmonia_command(), "serve", "--port", str(port)],
