@@ -11,6 +11,7 @@ from fastapi.middleware.cors import CORSMiddleware
 
 from api import errors
 from api.caching import SnapshotMiddleware
+from api.hardening import HardeningMiddleware
 from api.routers import (
     admin,
     countries,
@@ -120,6 +121,7 @@ def create_app(
             allow_methods=["GET"],
             allow_headers=["*"],
         )
+    app.add_middleware(HardeningMiddleware)  # outermost: every answer gets its headers
 
     for router in (
         meta.router,

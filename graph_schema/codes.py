@@ -132,9 +132,9 @@ _FORMS: dict[CodeSystem, str] = {
     CodeSystem.MUNITIONS: "Munitions List 'ML10.a' (ML1 to ML22)",
     CodeSystem.ECCN: "EU/US/Norway ECCN '5A001.j'",
     CodeSystem.UK_NATIONAL: "UK national rating 'PL5001'",
-    CodeSystem.SCOMET: "India SCOMET '8A101.a' or '3A1' (only with system=CodeSystem.SCOMET)",
-    CodeSystem.MTCR: "MTCR Annex item '3.A.1.a' (items 1-20; only with system=CodeSystem.MTCR)",
-    CodeSystem.NSG: "NSG Part 2 '1.A.1.a' (categories 1-6; only with system=CodeSystem.NSG)",
+    CodeSystem.SCOMET: "India SCOMET '8A101.a' or '3A1' (read only when 'scomet' is named)",
+    CodeSystem.MTCR: "MTCR Annex item '3.A.1.a' (items 1-20; read only when 'mtcr' is named)",
+    CodeSystem.NSG: "NSG Part 2 '1.A.1.a' (categories 1-6; read only when 'nsg' is named)",
 }
 #: Numberings never guessed from a code's shape: they look like Wassenaar's or the ECCN's.
 _EXPLICIT_ONLY = frozenset({CodeSystem.SCOMET, CodeSystem.MTCR, CodeSystem.NSG})
@@ -317,7 +317,7 @@ def _parse_uk_national(cleaned: str, text: str) -> ControlCode:
 def _parse_eccn(cleaned: str, text: str) -> ControlCode:
     system = CodeSystem.ECCN
     if _DOTTED_START_RE.match(cleaned):
-        raise _error(text, "dotted numbering is Wassenaar's; use system=WASSENAAR or none", system)
+        raise _error(text, "dotted numbering is Wassenaar's; read it as Wassenaar's", system)
     if cleaned.upper().startswith(("ML", "PL")):
         raise _error(text, f"{cleaned[:2].upper()} codes are not ECCNs", system)
     if cleaned.upper() == "EAR99":
@@ -333,7 +333,7 @@ def _parse_eccn(cleaned: str, text: str) -> ControlCode:
         raise _error(
             text,
             f"ECCN items have three digits ('{category}{group}{int(digits):03d}'); a shorter "
-            "number looks like India's SCOMET numbering, which needs system=CodeSystem.SCOMET",
+            "number looks like India's SCOMET numbering, read only when 'scomet' is named",
             system,
         )
     number = int(digits)

@@ -223,7 +223,7 @@ def ingest_docs(
             task = progress.add_task("reading documents", total=None)
 
             def report(o: DocumentOutcome) -> None:
-                progress.update(task, advance=1, description=f"{o.status} {o.path.name}")
+                progress.update(task, advance=1, description=f"{o.status} {plain(o.path.name)}")
 
             outcomes = ingest_documents(
                 store, paths, max_bytes=int(max_mb * 1024 * 1024), on_outcome=report
@@ -240,7 +240,7 @@ def ingest_docs(
         counts = ", ".join(f"{k} {v}" for k, v in (o.counts or {}).items())
         colour = colours.get(o.status, "red")
         table.add_row(
-            o.path.name,
+            plain(o.path.name),  # a file name is anything but "/": never markup or escapes
             o.document,
             o.language,
             f"[{colour}]{o.status}[/]",
@@ -268,6 +268,7 @@ def serve(
     import uvicorn
 
     from api.app import create_app
+    from api.hardening import HEAD_LIMIT, GuardedH11Protocol
 
     cfg = settings()
     _fewer_malloc_arenas()
@@ -288,7 +289,14 @@ def serve(
         open_writer=lambda: store_from_settings(cfg),
     )
     try:
-        uvicorn.run(application, host=host or cfg.host, port=port or cfg.port, log_level="info")
+        uvicorn.run(
+            application,
+            host=host or cfg.host,
+            port=port or cfg.port,
+            log_level="info",
+            http=GuardedH11Protocol,
+            h11_max_incomplete_event_size=HEAD_LIMIT,
+        )
     finally:
         store.close()
 

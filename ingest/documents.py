@@ -11,7 +11,8 @@ from __future__ import annotations
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from datetime import date
 from pathlib import Path
 from typing import Literal
 
@@ -117,11 +118,22 @@ def build_records(raw: RawDocument, analysis: Analysis) -> Iterator[Node | Edge]
         )
 
 
+def document_key(raw: RawDocument) -> str:
+    """The source key of a document: its bytes, whatever the file is called."""
+    return f"{SOURCE_ID}@{edition(raw.sha256)}"
+
+
 def document_batch(
     path: Path, analyzer: Analyzer, max_bytes: int = DEFAULT_MAX_BYTES
 ) -> tuple[SourceBatch, RawDocument, Analysis]:
     """Read, identify, analyse one file. Raises DocumentError or UnsupportedLanguage."""
-    raw = read_document(path, max_bytes)
+    return analysed_batch(read_document(path, max_bytes), analyzer)
+
+
+def analysed_batch(
+    raw: RawDocument, analyzer: Analyzer
+) -> tuple[SourceBatch, RawDocument, Analysis]:
+    """Identify and analyse a document read. Raises UnsupportedLanguage."""
     guess = identify(raw.text)
     analysis = analyzer.analyse(raw.text, guess.language)
     records = list(build_records(raw, analysis))
@@ -152,29 +164,51 @@ def ingest_documents(
     if analyzer is None:
         analyzer = Analyzer(graph if graph is not None else store.to_networkx())
     outcomes: list[DocumentOutcome] = []
+    # A document is its bytes: a copy under another name (whose name would otherwise be its
+    # source citation) is the document already held.
+    held = {s.key for s in store.sources() if s.source_id == SOURCE_ID}
     for path in files:
-        started = time.perf_counter()
-        try:
-            batch, raw, analysis = document_batch(path, analyzer, max_bytes)
-            result = store.replace_source(batch)
-        except UnsupportedLanguage as exc:
-            outcome = DocumentOutcome(path, "unsupported", message=f"{path.name}: {exc}")
-        except (DocumentError, StoreError) as exc:
-            outcome = DocumentOutcome(path, "failed", message=str(exc))
-        except OSError as exc:
-            outcome = DocumentOutcome(path, "failed", message=f"{path.name}: {exc.strerror or exc}")
-        else:
-            counts = Counter([*(n.label for n in batch.nodes), *(e.type for e in batch.edges)])
-            outcome = DocumentOutcome(
-                path,
-                result.status,
-                key=batch.key,
-                document=ids.document_id(raw.sha256),
-                language=analysis.language,
-                counts=dict(sorted(counts.items())),
-                seconds=time.perf_counter() - started,
-            )
+        outcome = _ingest_one(store, path, analyzer, max_bytes, held)
+        if outcome.status == "written":
+            held.add(outcome.key)
         outcomes.append(outcome)
         if on_outcome is not None:
             on_outcome(outcome)
     return outcomes
+
+
+def _ingest_one(
+    store: GraphStore, path: Path, analyzer: Analyzer, max_bytes: int, held: set[str]
+) -> DocumentOutcome:
+    started = time.perf_counter()
+    try:
+        raw = read_document(path, max_bytes)
+        if document_key(raw) in held:
+            # Read again with the citation and date it is held with (both can come from the
+            # file's name), so that only a change in what the analysis finds makes a write.
+            doc = store.get_node(ids.document_id(raw.sha256))
+            if doc is not None:
+                held_on = doc.properties.get("published")
+                raw = replace(
+                    raw,
+                    source=str(doc.properties.get("source") or raw.source),
+                    published=date.fromisoformat(held_on) if held_on else None,
+                )
+        batch, raw, analysis = analysed_batch(raw, analyzer)
+        result = store.replace_source(batch)
+    except UnsupportedLanguage as exc:
+        return DocumentOutcome(path, "unsupported", message=f"{path.name}: {exc}")
+    except (DocumentError, StoreError) as exc:
+        return DocumentOutcome(path, "failed", message=str(exc))
+    except OSError as exc:
+        return DocumentOutcome(path, "failed", message=f"{path.name}: {exc.strerror or exc}")
+    counts = Counter([*(n.label for n in batch.nodes), *(e.type for e in batch.edges)])
+    return DocumentOutcome(
+        path,
+        result.status,
+        key=batch.key,
+        document=ids.document_id(raw.sha256),
+        language=analysis.language,
+        counts=dict(sorted(counts.items())),
+        seconds=time.perf_counter() - started,
+    )

@@ -368,6 +368,8 @@
       if (value === null || value === undefined || value === false) continue;
       if (name === "class") node.className = value;
       else if (name === "text") node.textContent = value;
+      // Through the CSSOM: the page's Content-Security-Policy refuses style attributes.
+      else if (name === "style") node.style.cssText = value;
       else if (name.startsWith("on")) node.addEventListener(name.slice(2), value);
       else node.setAttribute(name, value === true ? "" : String(value));
     }

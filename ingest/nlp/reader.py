@@ -14,6 +14,7 @@ from datetime import date
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any, ClassVar
+from urllib.parse import urlsplit
 
 import yaml
 
@@ -84,6 +85,28 @@ class RawDocument:
     meta: dict[str, str] = field(default_factory=dict)
 
 
+#: Schemes a document's own address may have: it is served and shown as a link, so never
+#: ``javascript:``, ``data:`` or ``file:`` from a file's front matter.
+URL_SCHEMES = frozenset({"http", "https"})
+
+
+def source_url(meta: dict[str, str], name: str) -> str:
+    """The address the document's metadata gives, checked; ``file:<name>`` without one."""
+    given = (meta.get("source_url") or meta.get("url") or "").strip()
+    if not given:
+        return f"file:{name}"
+    parts = urlsplit(given)
+    if (
+        parts.scheme.lower() not in URL_SCHEMES
+        or not parts.netloc
+        or any(c.isspace() or not c.isprintable() for c in given)
+    ):
+        raise DocumentError(
+            f"{name}: its source URL must be an http(s) address, not {given[:80]!r}"
+        )
+    return given
+
+
 def read_document(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> RawDocument:
     """Check, decode and clean one file. Raises :class:`DocumentError`."""
     if not path.is_file():
@@ -126,7 +149,7 @@ def read_document(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> RawDocument
     sha = hashlib.sha256(data).hexdigest()
     title = meta.get("title") or guess_title(clean)
     published = find_date(meta, clean, path.name)
-    source = meta.get("source_url") or meta.get("url") or f"file:{path.name}"
+    source = source_url(meta, path.name)
     return RawDocument(
         path=path,
         text=clean,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
@@ -268,3 +269,60 @@ def test_a_report_longer_than_spacy_takes_is_read_in_pieces(
     [us] = [m for m in analysis.mentions if m.text == "United States"]
     assert us.start == text.rindex("United States")
     assert text[us.start : us.end] == "United States"
+
+
+def test_the_same_text_under_another_name_is_not_written_again(
+    store: EmbeddedStore, analyzer: Analyzer, tmp_path: Path
+) -> None:
+    """Without front matter the file name was the document's source, so a renamed copy of a
+    plain-text statement counted as new content and was written over the first."""
+    original = FIXTURES / "fr-statement.txt"
+    [first] = ingest_documents(store, [original], analyzer=analyzer)
+    assert first.status == "written"
+    revision = store.revision()
+    copy = tmp_path / "communique-copie.txt"
+    shutil.copy(original, copy)
+    [again] = ingest_documents(store, [copy], analyzer=analyzer)
+    assert again.status == "unchanged"
+    assert again.document == first.document
+    assert store.revision() == revision
+    doc = store.get_node(first.document)
+    assert doc is not None and doc.properties["source"] == "file:fr-statement.txt"
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "javascript:alert(document.cookie)",
+        " JavaScript:alert(1)",
+        "data:text/html,<script>alert(1)</script>",
+        "file:///etc/passwd",
+        "https://",
+        "https://example.org/a b",
+    ],
+)
+def test_a_source_url_that_is_not_a_web_address_is_refused(
+    store: EmbeddedStore, analyzer: Analyzer, tmp_path: Path, url: str
+) -> None:
+    path = tmp_path / "statement.md"
+    path.write_text(
+        f"---\ntitle: A statement\nsource_url: {json.dumps(url)}\n---\n"
+        "The United States and France discussed export controls on surveillance tools.\n"
+    )
+    revision = store.revision()
+    [outcome] = ingest_documents(store, [path], analyzer=analyzer)
+    assert outcome.status == "failed"
+    assert "http(s)" in outcome.message and "statement.md" in outcome.message
+    assert store.revision() == revision
+
+
+def test_a_web_source_url_is_kept(store: EmbeddedStore, analyzer: Analyzer, tmp_path: Path) -> None:
+    path = tmp_path / "statement.md"
+    path.write_text(
+        "---\ntitle: A statement\nsource_url: https://www.state.gov/a-statement/\n---\n"
+        "The United States and France discussed export controls on surveillance tools.\n"
+    )
+    [outcome] = ingest_documents(store, [path], analyzer=analyzer)
+    assert outcome.status == "written"
+    doc = store.get_node(outcome.document)
+    assert doc is not None and doc.properties["source"] == "https://www.state.gov/a-statement/"

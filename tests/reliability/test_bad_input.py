@@ -569,9 +569,16 @@ def test_documents_command_gives_one_clean_line_per_refused_file(
             shutil.copy(path, docs / f"{folder}-{path.name}")
     (docs / "huge.html").write_bytes(b"<html><body>" + b"<p>x</p>" * (HUGE // 8))
     (docs / f"evil{chr(0x202E)}lmth.md").write_bytes(b"\x1b[2J[/bold] \x00")
+    # Names the results table shows: they must reach the terminal as plain text.
+    article = b"The United States and France discussed export controls on surveillance tools. "
+    for name in ("ansi\x1b[31mred.txt", "two\nlines.txt", "[bold red]markup.txt"):
+        (docs / name).write_bytes(article + name.encode())
     done = _run_cli(["ingest-docs", str(docs)], graph[0], tmp_path)
     assert done.returncode != 0
     assert "Traceback" not in done.stderr
+    assert not _unsafe_characters(done.stdout), done.stdout
+    assert "[bold" in done.stdout  # shown, not interpreted as style
+    assert not any(line.rstrip().endswith("two") for line in done.stdout.splitlines())
     errors = [line for line in done.stderr.splitlines() if line.strip()]
     assert len(errors) >= 10, done.stderr
     for line in errors:
