@@ -31,6 +31,7 @@ from api.routers import changes as changes_router
 from api.routers import dashboard as dashboard_router
 from api.routers import documents as documents_router
 from api.routers import exports as exports_router
+from api.scratch import Scratch
 from api.serving import CACHE_BYTES, Served
 from queries.evidence import InvalidQuery
 from store.base import GraphStore
@@ -87,14 +88,23 @@ def create_app(
     answers per snapshot (0: none); see :mod:`api.serving` and :mod:`api.caching`. Writes
     (admin ingests, stale derived data) go to a store from ``open_writer`` when given, so that
     ``store`` can be opened read-only."""
+    scratch = Scratch()
     served = Served(
-        store, check_every=refresh_every, cache_bytes=cache_bytes, open_writer=open_writer
+        store,
+        check_every=refresh_every,
+        cache_bytes=cache_bytes,
+        open_writer=open_writer,
+        scratch=scratch,
     )
 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+        scratch.sweep()  # what servers killed outright left behind
         served.start()  # the first graph is read while the server already answers /health
-        yield
+        try:
+            yield
+        finally:
+            scratch.close()  # export files and large answers: nothing is left in /tmp
 
     app = FastAPI(
         title="Harmonia",
@@ -104,6 +114,7 @@ def create_app(
         lifespan=lifespan,
     )
     app.state.served = served
+    app.state.scratch = scratch
     app.state.api_key = api_key
     app.state.sources_search = list(sources_search)
     errors.install(app)
@@ -113,7 +124,7 @@ def create_app(
         return errors.error_response(422, str(exc))
 
     # Added before CORS, so CORS (outermost) also heads answers served from the cache.
-    app.add_middleware(SnapshotMiddleware, served=served)
+    app.add_middleware(SnapshotMiddleware, served=served, api_key=api_key)
     if cors_origins:
         app.add_middleware(
             CORSMiddleware,

@@ -1,10 +1,12 @@
 """Pins each read to one view of the graph, validates with ETags, and keeps answers per view.
 
-A view never changes once built (:mod:`api.serving`), so the JSON answer to a given URL is the
-same for as long as the view is served: it is kept in a bounded least-recently-used cache that
-goes with the view. A request with ``Cache-Control: no-cache`` is computed afresh (and its
-answer stored). Every GET carries an ``ETag`` naming the revision and the URL, and
-``If-None-Match`` gets a 304.
+A view never changes once built (:mod:`api.serving`), so the answer to a given URL (JSON or
+CSV) is the same for as long as the view is served: it is kept in a bounded least-recently-used
+cache that goes with the view, in memory, or on disk in the server's scratch folder when it is
+large (a CSV export). Since the answer cannot differ, ``Cache-Control: no-cache`` is honoured
+only from a client holding the API key (an operator checking a computation); from anyone else
+it would only let them make the server compute at will. Every GET carries an ``ETag`` naming
+the revision and the URL, and ``If-None-Match`` gets a 304.
 
 Written as plain ASGI rather than ``@app.middleware``: it runs on every request, and the
 generic HTTP middleware costs a task and a body stream per request.
@@ -14,35 +16,60 @@ from __future__ import annotations
 
 import asyncio
 import hashlib
+import hmac
+import os
+import tempfile
 import threading
 from collections import OrderedDict
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from pathlib import Path
+from typing import TYPE_CHECKING, BinaryIO
 
+import anyio
 from starlette.datastructures import Headers
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 if TYPE_CHECKING:  # api.serving keeps one ResponseCache per view: no import cycle at run time
     from api.serving import Served
 
-#: Answers larger than this are not kept (an export, a whole list without paging).
+#: Answers larger than this are kept on disk rather than in memory (a CSV export).
 MAX_ITEM_BYTES = 4_000_000
+#: Answers larger than this are not kept at all (whole-graph exports keep their own files).
+MAX_SPOOLED_BYTES = 64_000_000
+#: Disk the answers kept on disk may take, per view.
+SPOOL_BYTES = 256_000_000
 CACHE_HEADER = "x-harmonia-cache"
+#: Answers of these types are kept (others, a zip or GraphML, are files of their own).
+KEPT_TYPES = (b"application/json", b"text/csv")
+_CHUNK = 256 * 1024
 
 
 @dataclass(frozen=True, slots=True)
 class CachedAnswer:
     headers: list[tuple[bytes, bytes]]
     body: bytes
+    #: The file holding the body when it is kept on disk (``body`` is then empty).
+    path: Path | None = None
+    size: int = 0
+
+    @property
+    def length(self) -> int:
+        return self.size if self.path is not None else len(self.body)
 
 
 class ResponseCache:
-    """Answers by URL, least recently used dropped first once ``max_bytes`` is reached."""
+    """Answers by URL, least recently used dropped first once ``max_bytes`` (in memory) or
+    ``spool_bytes`` (on disk, in ``spool``) is reached."""
 
-    def __init__(self, max_bytes: int) -> None:
+    def __init__(
+        self, max_bytes: int, *, spool: Path | None = None, spool_bytes: int = SPOOL_BYTES
+    ) -> None:
         self.max_bytes = max_bytes
+        self.spool = spool
+        self.spool_bytes = spool_bytes if spool is not None else 0
         self._items: OrderedDict[str, CachedAnswer] = OrderedDict()
         self._size = 0
+        self._spooled = 0
         self._lock = threading.Lock()
 
     def get(self, key: str) -> CachedAnswer | None:
@@ -53,34 +80,94 @@ class ResponseCache:
             return found
 
     def put(self, key: str, answer: CachedAnswer) -> None:
-        size = len(answer.body)
-        if self.max_bytes <= 0 or size > min(self.max_bytes, MAX_ITEM_BYTES):
+        on_disk = answer.path is not None
+        size = answer.length
+        fits = (
+            size <= min(self.spool_bytes, MAX_SPOOLED_BYTES)
+            if on_disk
+            else self.max_bytes > 0 and size <= min(self.max_bytes, MAX_ITEM_BYTES)
+        )
+        if not fits:
+            _discard(answer)
             return
         with self._lock:
             old = self._items.pop(key, None)
             if old is not None:
-                self._size -= len(old.body)
+                self._forget(old)
             self._items[key] = answer
-            self._size += size
-            while self._size > self.max_bytes:
-                _, dropped = self._items.popitem(last=False)
-                self._size -= len(dropped.body)
+            if on_disk:
+                self._spooled += size
+            else:
+                self._size += size
+            while self._size > self.max_bytes or self._spooled > self.spool_bytes:
+                # The oldest answer of the kind that is over budget goes first.
+                over_disk = self._spooled > self.spool_bytes
+                victim = next(
+                    k for k, a in self._items.items() if (a.path is not None) == over_disk
+                )
+                self._forget(self._items.pop(victim))
+
+    def _forget(self, answer: CachedAnswer) -> None:
+        if answer.path is not None:
+            self._spooled -= answer.size
+        else:
+            self._size -= len(answer.body)
+        _discard(answer)
+
+    def spool_to(self, folder: Path, spool_bytes: int = SPOOL_BYTES) -> None:
+        """Keep large answers as files in ``folder`` (made when first needed)."""
+        self.spool = folder
+        self.spool_bytes = spool_bytes
+
+    def spool_file(self) -> tuple[BinaryIO, Path] | None:
+        """A new private file for a large answer, or None when answers are not kept on disk."""
+        if self.spool is None or self.spool_bytes <= 0:
+            return None
+        self.spool.mkdir(mode=0o700, parents=True, exist_ok=True)
+        fd, name = tempfile.mkstemp(dir=self.spool, prefix="answer-")
+        return os.fdopen(fd, "wb"), Path(name)
+
+    def clear(self) -> None:
+        """Drop every answer (the view is no longer served); files go with them."""
+        with self._lock:
+            for answer in self._items.values():
+                _discard(answer)
+            self._items.clear()
+            self._size = self._spooled = 0
 
     @property
     def size(self) -> int:
         return self._size
 
+    @property
+    def spooled(self) -> int:
+        return self._spooled
+
     def __len__(self) -> int:
         return len(self._items)
+
+
+def _discard(answer: CachedAnswer) -> None:
+    # A request still streaming the file keeps reading it: unlinking only drops the name.
+    if answer.path is not None:
+        answer.path.unlink(missing_ok=True)
 
 
 class SnapshotMiddleware:
     """Pin, validate, and answer repeated reads from the view's cache."""
 
-    def __init__(self, app: ASGIApp, served: Served) -> None:
+    def __init__(self, app: ASGIApp, served: Served, api_key: str | None = None) -> None:
         self.app = app
         self.served = served
+        self.api_key = api_key.encode() if api_key and api_key.strip() else None
         self._inflight: dict[tuple[int, str], asyncio.Future[CachedAnswer | None]] = {}
+
+    def _may_recompute(self, headers: Headers) -> bool:
+        """``no-cache`` from the operator (the API key) only; see the module's docstring."""
+        if "no-cache" not in headers.get("cache-control", "") or self.api_key is None:
+            return False
+        given = headers.get("x-api-key", "").encode()
+        return hmac.compare_digest(given, self.api_key)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http" or scope["method"] != "GET":
@@ -101,7 +188,7 @@ class SnapshotMiddleware:
             await send({"type": "http.response.start", "status": 304, "headers": [(b"etag", etag)]})
             await send({"type": "http.response.body", "body": b""})
             return
-        if "no-cache" in headers.get("cache-control", ""):
+        if self._may_recompute(headers):
             await self._compute(scope, receive, send, key, etag, view.responses)
             return
         cached = view.responses.get(key)
@@ -124,10 +211,10 @@ class SnapshotMiddleware:
                     del self._inflight[flight]
                     done.set_result(answer)
                 return
-        if cached is not None:
-            await _send_answer(send, cached, b"hit")
+        if cached is not None and await _send_answer(send, cached, b"hit"):
             return
-        # The answer was not kept (an error, or too large): compute it here too.
+        # The answer was not kept (an error, too large, or its file went with its view):
+        # compute it here too.
         await self._compute(scope, receive, send, key, etag, view.responses)
 
     async def _compute(
@@ -141,16 +228,16 @@ class SnapshotMiddleware:
     ) -> CachedAnswer | None:
         """Run the endpoint; the answer it kept, if any."""
         start: Message | None = None
-        chunks: list[bytes] = []
-        keep = False
+        sink: _Sink | None = None
         kept: CachedAnswer | None = None
 
         async def capture(message: Message) -> None:
-            nonlocal start, keep, kept
+            nonlocal start, sink, kept
             if message["type"] == "http.response.start":
                 headers = list(message.get("headers", []))
                 ok = message["status"] == 200
-                keep = ok and (b"content-type", b"application/json") in headers
+                if ok and _keepable(headers):
+                    sink = _Sink(cache)
                 if ok:
                     headers += [
                         (b"etag", etag),
@@ -160,27 +247,101 @@ class SnapshotMiddleware:
                 start = {**message, "headers": headers}
                 await send(start)
                 return
-            if message["type"] == "http.response.body" and keep:
-                chunks.append(message.get("body", b""))
+            if message["type"] == "http.response.body" and sink is not None:
+                sink.write(message.get("body", b""))
                 if not message.get("more_body", False) and start is not None:
-                    kept = CachedAnswer(_stored_headers(start), b"".join(chunks))
-                    cache.put(key, kept)
+                    kept = sink.answer(_stored_headers(start))
+                    if kept is not None:
+                        cache.put(key, kept)
+                    sink = None
             await send(message)
 
-        await self.app(scope, receive, capture)
+        try:
+            await self.app(scope, receive, capture)
+        finally:
+            if sink is not None:  # the answer never finished (an error, a client gone)
+                sink.abandon()
         return kept
+
+
+def _keepable(headers: list[tuple[bytes, bytes]]) -> bool:
+    found = dict(headers)
+    kind = found.get(b"content-type", b"").split(b";")[0].strip()
+    length = found.get(b"content-length")
+    small = length is None or (length.isdigit() and int(length) <= MAX_SPOOLED_BYTES)
+    return kind in KEPT_TYPES and small
+
+
+class _Sink:
+    """Collects an answer's body: in memory up to ``MAX_ITEM_BYTES``, then in a spool file."""
+
+    def __init__(self, cache: ResponseCache) -> None:
+        self.cache = cache
+        self.chunks: list[bytes] = []
+        self.size = 0
+        self.file: BinaryIO | None = None
+        self.path: Path | None = None
+        self.failed = False
+
+    def write(self, chunk: bytes) -> None:
+        if self.failed:
+            return
+        self.size += len(chunk)
+        if self.size > MAX_SPOOLED_BYTES:
+            self.abandon()
+            return
+        if self.file is None and self.size > MAX_ITEM_BYTES:
+            spool = self.cache.spool_file()
+            if spool is None:
+                self.abandon()
+                return
+            self.file, self.path = spool
+            self.file.write(b"".join(self.chunks))
+            self.chunks = []
+        if self.file is not None:
+            self.file.write(chunk)
+        else:
+            self.chunks.append(chunk)
+
+    def answer(self, headers: list[tuple[bytes, bytes]]) -> CachedAnswer | None:
+        if self.failed:
+            return None
+        if self.file is None:
+            return CachedAnswer(headers, b"".join(self.chunks))
+        self.file.close()
+        return CachedAnswer(headers, b"", self.path, self.size)
+
+    def abandon(self) -> None:
+        self.failed = True
+        self.chunks = []
+        if self.file is not None:
+            self.file.close()
+        if self.path is not None:
+            self.path.unlink(missing_ok=True)
 
 
 def _stored_headers(start: Message) -> list[tuple[bytes, bytes]]:
     return [(k, v) for k, v in start["headers"] if k != CACHE_HEADER.encode()]
 
 
-async def _send_answer(send: Send, answer: CachedAnswer, state: bytes) -> None:
-    await send(
-        {
-            "type": "http.response.start",
-            "status": 200,
-            "headers": [*answer.headers, (CACHE_HEADER.encode(), state)],
-        }
-    )
-    await send({"type": "http.response.body", "body": answer.body})
+async def _send_answer(send: Send, answer: CachedAnswer, state: bytes) -> bool:
+    """Send a kept answer; False (and nothing sent) if its file is gone meanwhile."""
+    start = {
+        "type": "http.response.start",
+        "status": 200,
+        "headers": [*answer.headers, (CACHE_HEADER.encode(), state)],
+    }
+    if answer.path is None:
+        await send(start)
+        await send({"type": "http.response.body", "body": answer.body})
+        return True
+    try:
+        fh = await anyio.open_file(answer.path, "rb")
+    except FileNotFoundError:
+        return False
+    async with fh:
+        await send(start)
+        while chunk := await fh.read(_CHUNK):
+            await send({"type": "http.response.body", "body": chunk, "more_body": True})
+    await send({"type": "http.response.body", "body": b""})
+    return True

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from api.caching import ResponseCache
+from api.scratch import Scratch
 from ingest.runner import IngestError, alignment_stale, bring_derived_up_to_date, collector_paused
 from queries.analyses import Analyses
 from queries.catalog import Catalog
@@ -83,7 +84,8 @@ class Served:
     ``store`` may be read-only: writes go through a store from ``open_writer``, opened for
     the write and closed after it. With one, derived data found stale in a view (an ingest
     killed before its alignment) is rebuilt in the background and the result served;
-    ``/health`` says "rebuilding" meanwhile. Without one (a caller that owns the store's
+    ``/health`` says "rebuilding" meanwhile. Large answers and export files go to
+    ``scratch`` (none: large answers are not kept). Without one (a caller that owns the store's
     writes), ``POST /admin/ingest`` writes to ``store`` and stale derived data is reported,
     not rebuilt.
     """
@@ -97,8 +99,10 @@ class Served:
         cache_bytes: int = CACHE_BYTES,
         build: Callable[[GraphStore, int], View] = build_view,
         open_writer: Callable[[], GraphStore] | None = None,
+        scratch: Scratch | None = None,
     ) -> None:
         self.store = store
+        self.scratch = scratch
         self._open_writer = open_writer
         self.check_every = check_every
         self.settle = settle
@@ -138,9 +142,14 @@ class Served:
                 with collector_paused():
                     view = self._build(self.store, self.cache_bytes)
                 self._derived = _derived_state(self.store)
+                if self.scratch is not None:
+                    folder = self.scratch.folder("answers") / f"r{view.revision}-{id(view):x}"
+                    view.responses.spool_to(folder)
                 self._view = view  # one reference assignment: readers see old or new, whole
                 if old is not None and old.snapshot is not view.snapshot:
                     old.snapshot.release()
+                if old is not None and old is not view:
+                    old.responses.clear()
                 log.info(
                     "serving revision %d (built in %.1f s)",
                     view.revision,

@@ -1,21 +1,30 @@
-"""Whole-graph exports: JSON (nodes and edges with all properties) and GraphML (Gephi)."""
+"""Whole-graph exports: JSON (nodes and edges with all properties), GraphML (Gephi) and CSV files
+for ``neo4j-admin import``. Each is written as the store's rows are read, so exporting costs
+about one row of memory, not a second copy of the graph."""
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import os
+import re
+import shutil
 import tempfile
+from collections.abc import Callable, Iterable
+from contextlib import ExitStack
 from dataclasses import asdict
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
+from xml.sax.saxutils import escape, quoteattr
 
-import networkx as nx
-
+from graph_schema.model import EdgeRecord, NodeRecord
 from store.base import GraphStore
 
 
-def _atomic_write(path: Path, write: Any) -> None:
-    """Write through a temporary file so a failed export never leaves half a file."""
+def atomic_write(path: Path, write: Callable[[BinaryIO], None]) -> None:
+    """Write through a temporary file so a failed export never leaves half a file; the file
+    is private to its owner (0600), whatever the export."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
     try:
@@ -28,12 +37,26 @@ def _atomic_write(path: Path, write: Any) -> None:
 
 
 def write_json(store: GraphStore, path: Path) -> None:
-    doc = {
-        "sources": [s.model_dump(mode="json") for s in store.sources()],
-        "nodes": [asdict(n) for n in store.nodes()],
-        "edges": [asdict(e) for e in store.edges()],
-    }
-    _atomic_write(path, lambda fh: fh.write(json.dumps(doc, ensure_ascii=False, indent=1).encode()))
+    """``{"sources", "nodes", "edges"}``, one record per line, written as the rows are read
+    (the whole document is never held in memory)."""
+
+    def write(fh: BinaryIO) -> None:
+        sources = [s.model_dump(mode="json") for s in store.sources()]
+        fh.write(b'{"sources": ' + _json(sources) + b",\n")
+        section(fh, "nodes", store.nodes(), b",\n")
+        section(fh, "edges", store.edges(), b"}\n")
+
+    def section(fh: BinaryIO, name: str, rows: Iterable[Any], after: bytes) -> None:
+        fh.write(b'"' + name.encode() + b'": [')
+        for i, row in enumerate(rows):
+            fh.write((b",\n" if i else b"\n") + _json(asdict(row)))
+        fh.write(b"\n]" + after)
+
+    atomic_write(path, write)
+
+
+def _json(value: Any) -> bytes:
+    return json.dumps(value, ensure_ascii=False).encode()
 
 
 def _flat(attrs: dict[str, Any]) -> dict[str, Any]:
@@ -45,34 +68,127 @@ def _flat(attrs: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def write_graphml(store: GraphStore, path: Path) -> None:
-    source = store.to_networkx()
-    graph = nx.MultiDiGraph()
-    for node, attrs in source.nodes(data=True):
-        graph.add_node(node, **_flat(attrs))
-    # GraphML reserves 'key'; the edge model's parallel-edge key travels as 'parallel_key'.
-    graph.add_edges_from(
-        (u, v, key, _flat({("parallel_key" if k == "key" else k): a for k, a in attrs.items()}))
-        for u, v, key, attrs in source.edges(keys=True, data=True)
-    )
-    _atomic_write(path, lambda fh: nx.write_graphml(graph, fh))
-
-
-def _neo4j_type(values: list[Any]) -> str:
-    """The neo4j-admin import type of one property column (JSON text when mixed)."""
-    present = [v for v in values if v is not None]
-    if present and all(isinstance(v, bool) for v in present):
+def _graphml_type(value: Any) -> str:
+    if isinstance(value, bool):
         return "boolean"
-    if present and all(isinstance(v, int) and not isinstance(v, bool) for v in present):
+    if isinstance(value, int):
         return "long"
-    if present and all(isinstance(v, int | float) and not isinstance(v, bool) for v in present):
+    if isinstance(value, float):
         return "double"
-    if present and all(
-        isinstance(v, list) and all(isinstance(x, str) and ARRAY_DELIMITER not in x for x in v)
-        for v in present
-    ):
-        return "string[]"
     return "string"
+
+
+#: Characters XML 1.0 cannot carry at all (PDF extraction leaves some in texts).
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def _graphml_value(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float):
+        return repr(value)
+    return escape(_NOT_XML.sub("\ufffd", str(value)))
+
+
+def _node_attrs(node: NodeRecord) -> dict[str, Any]:
+    return _flat({"label": node.label, **node.properties})
+
+
+def _edge_attrs(edge: EdgeRecord) -> dict[str, Any]:
+    # GraphML reserves 'key'; the edge model's parallel-edge key travels as 'parallel_key'.
+    props = {("parallel_key" if k == "key" else k): v for k, v in edge.properties.items()}
+    return _flat({"type": edge.type, **props})
+
+
+def write_graphml(store: GraphStore, path: Path) -> None:
+    """GraphML as networkx writes a multigraph (one key per attribute name and type, edge ids
+    as keys), streamed: a first pass over the rows finds the attribute keys GraphML declares
+    up front, a second writes the elements."""
+    keys: dict[tuple[str, str, str], str] = {}
+
+    def declare(domain: str, attrs: dict[str, Any]) -> None:
+        for name, value in attrs.items():
+            keys.setdefault((domain, name, _graphml_type(value)), f"d{len(keys)}")
+
+    for node in store.nodes():
+        declare("node", _node_attrs(node))
+    for edge in store.edges():
+        declare("edge", _edge_attrs(edge))
+
+    def data(domain: str, attrs: dict[str, Any]) -> str:
+        return "".join(
+            f'<data key="{keys[(domain, name, _graphml_type(value))]}">'
+            f"{_graphml_value(value)}</data>"
+            for name, value in attrs.items()
+        )
+
+    def write(fh: BinaryIO) -> None:
+        out = io.TextIOWrapper(fh, encoding="utf-8", newline="\n")
+        out.write(
+            "<?xml version='1.0' encoding='utf-8'?>\n"
+            '<graphml xmlns="http://graphml.graphdrawing.org/xmlns" '
+            'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" '
+            'xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns '
+            'http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">\n'
+        )
+        for (domain, name, kind), key in keys.items():
+            out.write(
+                f"  <key id={quoteattr(key)} for={quoteattr(domain)} "
+                f"attr.name={quoteattr(name)} attr.type={quoteattr(kind)} />\n"
+            )
+        out.write('  <graph edgedefault="directed">\n')
+        for node in store.nodes():
+            out.write(
+                f"    <node id={quoteattr(node.id)}>{data('node', _node_attrs(node))}</node>\n"
+            )
+        for edge in store.edges():
+            out.write(
+                f"    <edge source={quoteattr(edge.source)} target={quoteattr(edge.target)} "
+                f"id={quoteattr(edge.id)}>{data('edge', _edge_attrs(edge))}</edge>\n"
+            )
+        out.write("  </graph>\n</graphml>\n")
+        out.flush()
+        out.detach()
+
+    atomic_write(path, write)
+
+
+class _Kind:
+    """The neo4j-admin import type of one property column, learnt value by value (JSON text
+    when the values are mixed)."""
+
+    def __init__(self) -> None:
+        self.seen = False
+        self.bools = self.ints = self.numbers = self.text_lists = True
+
+    def see(self, value: Any) -> None:
+        if value is None:
+            return
+        self.seen = True
+        is_bool = isinstance(value, bool)
+        self.bools &= is_bool
+        self.ints &= isinstance(value, int) and not is_bool
+        self.numbers &= isinstance(value, int | float) and not is_bool
+        self.text_lists &= isinstance(value, list) and all(
+            isinstance(x, str) and ARRAY_DELIMITER not in x for x in value
+        )
+
+    @property
+    def name(self) -> str:
+        if not self.seen:
+            return "string"
+        if self.bools:
+            return "boolean"
+        if self.ints:
+            return "long"
+        if self.numbers:
+            return "double"
+        return "string[]" if self.text_lists else "string"
+
+
+def _columns(kinds: dict[str, _Kind]) -> list[tuple[str, str]]:
+    """(property, import type) in column order."""
+    return [(k, kinds[k].name) for k in sorted(kinds)]
 
 
 ARRAY_DELIMITER = "\x1f"
@@ -98,48 +214,55 @@ def write_neo4j_import(store: GraphStore, directory: Path) -> list[Path]:
     temporary folder first and moved into place, so a failure leaves no partial export. Edges
     whose far end no source defines need ``--skip-bad-relationships``.
     """
-    import csv
-    import shutil
-
     from store.base import StoreError
 
     if directory.exists() and any(directory.iterdir()):
         raise StoreError(f"{directory} exists and is not empty: choose a new folder for the export")
 
-    by_label: dict[str, list[Any]] = {}
+    # First pass: the columns and their types, per label and per edge type; second pass:
+    # the rows, each straight into its file.
+    node_kinds: dict[str, dict[str, _Kind]] = {}
     for node in store.nodes():
-        by_label.setdefault(node.label, []).append(node)
-    by_type: dict[str, list[Any]] = {}
+        columns = node_kinds.setdefault(node.label, {})
+        for k, v in node.properties.items():
+            columns.setdefault(k, _Kind()).see(v)
+    edge_kinds: dict[str, dict[str, _Kind]] = {}
     for edge in store.edges():
-        by_type.setdefault(edge.type, []).append(edge)
+        columns = edge_kinds.setdefault(edge.type, {})
+        for k, v in edge.properties.items():
+            columns.setdefault(k, _Kind()).see(v)
     directory.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(dir=directory.parent, prefix=f".{directory.name}."))
     written: list[Path] = []
     try:
-        for label, rows in sorted(by_label.items()):
-            keys = sorted({k for r in rows for k in r.properties})
-            kinds = {k: _neo4j_type([r.properties.get(k) for r in rows]) for k in keys}
-            path = staging / f"nodes_{label}.csv"
-            with path.open("w", newline="", encoding="utf-8") as fh:
-                out = csv.writer(fh)
-                out.writerow(["id:ID", ":LABEL", *(f"{k}:{kinds[k]}" for k in keys)])
-                for r in rows:
-                    cells = [_neo4j_cell(r.properties.get(k), kinds[k]) for k in keys]
-                    out.writerow([r.id, f"Node;{label}", *cells])
-            written.append(path)
-        for edge_type, rows in sorted(by_type.items()):
-            keys = sorted({k for r in rows for k in r.properties})
-            kinds = {k: _neo4j_type([r.properties.get(k) for r in rows]) for k in keys}
-            path = staging / f"relationships_{edge_type}.csv"
-            with path.open("w", newline="", encoding="utf-8") as fh:
-                out = csv.writer(fh)
-                out.writerow(
-                    [":START_ID", ":END_ID", ":TYPE", "id", *(f"{k}:{kinds[k]}" for k in keys)]
+        with ExitStack() as files:
+
+            def open_csv(name: str, header: list[str]) -> Any:
+                path = staging / name
+                written.append(path)
+                out = csv.writer(files.enter_context(path.open("w", newline="", encoding="utf-8")))
+                out.writerow(header)
+                return out
+
+            node_out = {}
+            for label, columns in sorted(node_kinds.items()):
+                head = [f"{k}:{t}" for k, t in _columns(columns)]
+                node_out[label] = open_csv(f"nodes_{label}.csv", ["id:ID", ":LABEL", *head])
+            node_cols = {label: _columns(kinds) for label, kinds in node_kinds.items()}
+            for node in store.nodes():
+                cells = [_neo4j_cell(node.properties.get(k), t) for k, t in node_cols[node.label]]
+                node_out[node.label].writerow([node.id, f"Node;{node.label}", *cells])
+            edge_out = {}
+            for edge_type, columns in sorted(edge_kinds.items()):
+                head = [f"{k}:{t}" for k, t in _columns(columns)]
+                edge_out[edge_type] = open_csv(
+                    f"relationships_{edge_type}.csv",
+                    [":START_ID", ":END_ID", ":TYPE", "id", *head],
                 )
-                for r in rows:
-                    cells = [_neo4j_cell(r.properties.get(k), kinds[k]) for k in keys]
-                    out.writerow([r.source, r.target, edge_type, r.id, *cells])
-            written.append(path)
+            edge_cols = {kind: _columns(kinds) for kind, kinds in edge_kinds.items()}
+            for edge in store.edges():
+                cells = [_neo4j_cell(edge.properties.get(k), t) for k, t in edge_cols[edge.type]]
+                edge_out[edge.type].writerow([edge.source, edge.target, edge.type, edge.id, *cells])
         if directory.exists():
             directory.rmdir()
         staging.rename(directory)

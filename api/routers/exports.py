@@ -18,7 +18,7 @@ import threading
 import zipfile
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, BinaryIO, Literal
 
 import networkx as nx
 from fastapi import APIRouter, Query, Request
@@ -28,12 +28,13 @@ from starlette.background import BackgroundTask
 from api.deps import AnalysesDep, ViewDep
 from api.errors import ERROR_RESPONSES
 from api.routers.divergences import CategoryQ, CodePrefixQ, Kind, TechnologyQ
+from api.scratch import Scratch
 from api.serving import View
 from queries.analyses import Analyses
 from queries.evidence import make_filters
 from queries.views import CoverageReport, CoverageStatus, DivergenceReport, EntryRef
 from store.base import GraphStore
-from store.export import write_graphml, write_json, write_neo4j_import
+from store.export import atomic_write, write_graphml, write_json, write_neo4j_import
 
 router = APIRouter(prefix="/exports", tags=["exports"], responses=ERROR_RESPONSES)
 
@@ -288,23 +289,27 @@ NEO4J_COMMAND = (
 
 def neo4j_bundle(store: GraphStore, path: Path) -> None:
     """A zip of :func:`store.export.write_neo4j_import`'s CSV files and an IMPORT.txt with the
-    ``neo4j-admin`` command that loads them."""
-    staging = Path(tempfile.mkdtemp(prefix="harmonia-neo4j-"))
+    ``neo4j-admin`` command that loads them (private to its owner, like every export)."""
+    staging = Path(tempfile.mkdtemp(prefix=".neo4j-", dir=path.parent))
     try:
         files = write_neo4j_import(store, staging / "neo4j")
         nodes = " ".join(f"--nodes={p.name}" for p in files if p.name.startswith("nodes_"))
         rels = " ".join(
             f"--relationships={p.name}" for p in files if p.name.startswith("relationships_")
         )
-        with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as bundle:
-            for p in files:
-                bundle.write(p, p.name)
-            bundle.writestr(
-                "IMPORT.txt",
-                "Load into an empty, stopped Neo4j 5 database from this folder:\n\n"
-                + NEO4J_COMMAND.format(nodes=nodes, relationships=rels)
-                + "\n",
-            )
+
+        def write(fh: BinaryIO) -> None:
+            with zipfile.ZipFile(fh, "w", compression=zipfile.ZIP_DEFLATED) as bundle:
+                for p in files:
+                    bundle.write(p, p.name)
+                bundle.writestr(
+                    "IMPORT.txt",
+                    "Load into an empty, stopped Neo4j 5 database from this folder:\n\n"
+                    + NEO4J_COMMAND.format(nodes=nodes, relationships=rels)
+                    + "\n",
+                )
+
+        atomic_write(path, write)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
 
@@ -322,18 +327,17 @@ _MEDIA = {
 
 
 class _FileCache:
-    """Whole-graph exports take seconds to write (GraphML about 20 s for the full graph), so
-    each is written once per store revision into a private temporary folder."""
+    """Whole-graph exports take seconds to write (GraphML about 10 s for the full graph), so
+    each is written once per store revision, into the server's scratch folder, and streamed
+    from there."""
 
-    def __init__(self) -> None:
+    def __init__(self, folder: Path) -> None:
         self._lock = threading.Lock()
-        self._dir: Path | None = None
+        self._folder = folder
         self._files: dict[tuple[int, str], Path] = {}
 
     def get(self, store: GraphStore, name: str) -> Path:
         with self._lock:
-            if self._dir is None:
-                self._dir = Path(tempfile.mkdtemp(prefix="harmonia-exports-"))
             revision = store.revision()
             key = (revision, name)
             found = self._files.get(key)
@@ -341,7 +345,7 @@ class _FileCache:
                 return found
             for old in [k for k in self._files if k[1] == name]:
                 self._files.pop(old).unlink(missing_ok=True)
-            path = self._dir / f"r{revision}-{name}"
+            path = self._folder / f"r{revision}-{name}"
             _WRITERS[name](store, path)
             self._files[key] = path
             return path
@@ -352,11 +356,16 @@ def _store(view: View) -> GraphStore:
     return view.snapshot
 
 
+def _scratch(request: Request) -> Scratch:
+    scratch: Scratch = request.app.state.scratch
+    return scratch
+
+
 def _cache(request: Request) -> _FileCache:
     """One cache per application (hence per store), made on first use."""
     cache: _FileCache | None = getattr(request.app.state, "export_files", None)
     if cache is None:
-        cache = _FileCache()
+        cache = _FileCache(_scratch(request).folder("exports"))
         request.app.state.export_files = cache
     return cache
 
@@ -513,7 +522,7 @@ def graph_export(
         technology=technology,
         category=category,
     )
-    folder = Path(tempfile.mkdtemp(prefix="harmonia-subgraph-"))
+    folder = Path(tempfile.mkdtemp(prefix="subgraph-", dir=_scratch(request).path))
     path = folder / name
     write_subgraph(sub, path, fmt)
     filename = f"graph-{_slug([*(jurisdiction or []), technology or '', category or ''])}.{fmt}"

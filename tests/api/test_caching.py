@@ -14,7 +14,7 @@ from fastapi.testclient import TestClient
 from helpers import country_batch, sample_batch
 
 from api.app import create_app
-from api.caching import CACHE_HEADER, CachedAnswer, ResponseCache
+from api.caching import CACHE_HEADER, MAX_ITEM_BYTES, CachedAnswer, ResponseCache
 from api.serving import Served
 from store.embedded import EmbeddedStore
 
@@ -45,11 +45,55 @@ def test_second_read_is_a_hit_with_the_same_answer(client: TestClient) -> None:
     assert other.headers[CACHE_HEADER] == "miss"
 
 
-def test_no_cache_computes_afresh(client: TestClient) -> None:
+def test_no_cache_from_anyone_is_answered_from_the_cache(client: TestClient) -> None:
+    """An answer cannot differ within a revision: no-cache from an unauthenticated client
+    would only let anyone make the server compute at will (it once did)."""
     client.get("/lists")
-    fresh = client.get("/lists", headers={"Cache-Control": "no-cache"})
-    assert fresh.headers[CACHE_HEADER] == "miss"
-    assert client.get("/lists").headers[CACHE_HEADER] == "hit"
+    again = client.get("/lists", headers={"Cache-Control": "no-cache"})
+    assert again.headers[CACHE_HEADER] == "hit"
+
+
+def test_no_cache_with_the_api_key_computes_afresh(store: EmbeddedStore) -> None:
+    app = create_app(store, refresh_every=3600, api_key="s3cret")
+    with TestClient(app) as client:
+        client.get("/lists")
+        fresh = client.get("/lists", headers={"Cache-Control": "no-cache", "X-API-Key": "s3cret"})
+        assert fresh.headers[CACHE_HEADER] == "miss"
+        wrong = client.get("/lists", headers={"Cache-Control": "no-cache", "X-API-Key": "guess"})
+        assert wrong.headers[CACHE_HEADER] == "hit"
+        assert client.get("/lists").headers[CACHE_HEADER] == "hit"
+
+
+def test_large_answers_are_kept_on_disk_and_go_with_their_view(tmp_path: Path) -> None:
+    cache = ResponseCache(1_000_000, spool=tmp_path / "answers", spool_bytes=30_000_000)
+    big = b"x" * (MAX_ITEM_BYTES + 1)
+    spool = cache.spool_file()
+    assert spool is not None
+    fh, path = spool
+    with fh:
+        fh.write(big)
+    cache.put("/exports/coverage.csv?", CachedAnswer([], b"", path, len(big)))
+    kept = cache.get("/exports/coverage.csv?")
+    assert kept is not None and kept.path == path and path.read_bytes() == big
+    assert cache.size == 0 and cache.spooled == len(big)  # not in memory
+    assert oct(path.stat().st_mode & 0o777) == "0o600"
+    cache.clear()
+    assert not path.exists() and len(cache) == 0
+
+
+def test_answers_beyond_the_disk_budget_drop_the_oldest(tmp_path: Path) -> None:
+    cache = ResponseCache(1_000_000, spool=tmp_path, spool_bytes=2 * (MAX_ITEM_BYTES + 10))
+    paths = []
+    for i in range(3):
+        spool = cache.spool_file()
+        assert spool is not None
+        fh, path = spool
+        with fh:
+            fh.write(b"y" * (MAX_ITEM_BYTES + 10))
+        paths.append(path)
+        cache.put(f"k{i}", CachedAnswer([], b"", path, MAX_ITEM_BYTES + 10))
+    assert cache.get("k0") is None and not paths[0].exists()
+    assert cache.get("k1") is not None and cache.get("k2") is not None
 
 
 def test_errors_are_never_kept(client: TestClient) -> None:

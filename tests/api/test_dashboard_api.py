@@ -17,6 +17,7 @@ from helpers import country_batch, sample_batch
 from real_graph import real_graph_path
 
 from api.app import create_app
+from api.caching import CACHE_HEADER, MAX_ITEM_BYTES
 from api.routers.exports import COVERAGE_COLUMNS, DIVERGENCE_COLUMNS
 from store.embedded import EmbeddedStore
 
@@ -163,6 +164,19 @@ def test_coverage_csv(client: TestClient) -> None:
     assert row["controlled"] == "True"
 
 
+def test_csv_exports_are_kept_per_revision_on_disk(client: TestClient) -> None:
+    """The whole coverage CSV (megabytes) is computed once per revision, then streamed from
+    the server's scratch folder (CSV exports were once computed for every request)."""
+    first = client.get("/exports/coverage.csv")
+    second = client.get("/exports/coverage.csv", headers={"Cache-Control": "no-cache"})
+    assert first.status_code == 200 and len(first.content) > MAX_ITEM_BYTES
+    assert (first.headers[CACHE_HEADER], second.headers[CACHE_HEADER]) == ("miss", "hit")
+    assert second.content == first.content
+    assert second.headers["content-disposition"] == first.headers["content-disposition"]
+    view = client.app.state.served.current()  # type: ignore[attr-defined]
+    assert view.responses.spooled >= len(first.content) and view.responses.size < len(first.content)
+
+
 def test_every_export_column_is_documented_in_openapi(client: TestClient) -> None:
     paths = client.get("/openapi.json").json()["paths"]
     described = paths["/exports/divergences.csv"]["get"]["description"]
@@ -224,3 +238,20 @@ def test_whole_graph_exports(small_client: TestClient, tmp_path: Path) -> None:
     # Served again from the per-revision cache: the same bytes.
     assert small_client.get("/exports/neo4j.zip").content == bundle.content
     assert json.loads(small_client.get("/exports/graph.json").content) == doc
+    # One mode for every export file (neo4j.zip was once world-readable).
+    scratch = small_client.app.state.scratch.path  # type: ignore[attr-defined]
+    files = [p for p in scratch.rglob("*") if p.is_file()]
+    assert {p.name.split("-", 1)[1] for p in files} >= {"graph.json", "graph.graphml", "neo4j.zip"}
+    assert {oct(p.stat().st_mode & 0o777) for p in files} == {"0o600"}
+    assert oct(scratch.stat().st_mode & 0o777) == "0o700"
+
+
+def test_the_scratch_folder_goes_when_the_app_stops(tmp_path: Path) -> None:
+    store = EmbeddedStore(tmp_path / "small.sqlite")
+    store.replace_source(country_batch())
+    with TestClient(create_app(store)) as test_client:
+        assert test_client.get("/exports/graph.json").status_code == 200
+        scratch = test_client.app.state.scratch.path  # type: ignore[attr-defined]
+        assert any(scratch.rglob("r*-graph.json"))
+    assert not scratch.exists()
+    store.close()

@@ -11,7 +11,7 @@ from helpers import country_batch, sample_batch
 
 from store.base import StoreError
 from store.embedded import EmbeddedStore
-from store.export import ARRAY_DELIMITER, write_graphml, write_json, write_neo4j_import
+from store.export import ARRAY_DELIMITER, _flat, write_graphml, write_json, write_neo4j_import
 
 
 def test_neo4j_import_files(embedded: EmbeddedStore, tmp_path: Path) -> None:
@@ -66,3 +66,44 @@ def test_json_and_graphml(embedded: EmbeddedStore, tmp_path: Path) -> None:
     assert {n["label"] for n in doc["nodes"]} == {"ControlList", "ControlEntry"}
     graph = nx.read_graphml(tmp_path / "g.graphml")
     assert graph.number_of_edges() == len(doc["edges"])
+
+
+def test_streamed_graphml_reads_back_as_networkx_writes_it(
+    embedded: EmbeddedStore, tmp_path: Path
+) -> None:
+    """The streamed writer against networkx's own (which builds the whole document in memory):
+    the same nodes, edges, keys and typed attributes once read back."""
+    import networkx as nx
+
+    embedded.replace_source(sample_batch())
+    embedded.replace_source(country_batch())
+    write_graphml(embedded, tmp_path / "streamed.graphml")
+    reference = nx.MultiDiGraph()
+    for node in embedded.nodes():
+        reference.add_node(node.id, **_flat({"label": node.label, **node.properties}))
+    for edge in embedded.edges():
+        props = {("parallel_key" if k == "key" else k): v for k, v in edge.properties.items()}
+        reference.add_edge(edge.source, edge.target, edge.id, **_flat({"type": edge.type, **props}))
+    nx.write_graphml(reference, tmp_path / "reference.graphml")
+    streamed = nx.read_graphml(tmp_path / "streamed.graphml", force_multigraph=True)
+    expected = nx.read_graphml(tmp_path / "reference.graphml", force_multigraph=True)
+    assert dict(streamed.nodes(data=True)) == dict(expected.nodes(data=True))
+    assert sorted(streamed.edges(keys=True, data=True)) == sorted(
+        expected.edges(keys=True, data=True)
+    )
+
+
+def test_graphml_carries_texts_xml_cannot(embedded: EmbeddedStore, tmp_path: Path) -> None:
+    """A vertical tab from a PDF's text layer is not XML 1.0: replaced, not a broken file."""
+    import networkx as nx
+
+    batch = country_batch()
+    node = batch.nodes[0]
+    changed = type(node)(
+        id=node.id, label=node.label, properties={**node.properties, "name": "Fr\x0bance <&>"}
+    )
+    batch = batch.model_copy(update={"nodes": [changed, *batch.nodes[1:]]})
+    embedded.replace_source(batch)
+    write_graphml(embedded, tmp_path / "g.graphml")
+    graph = nx.read_graphml(tmp_path / "g.graphml")
+    assert graph.nodes[node.id]["name"] == "Fr\ufffdance <&>"
