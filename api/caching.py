@@ -39,6 +39,8 @@ MAX_SPOOLED_BYTES = 64_000_000
 #: Disk the answers kept on disk may take, per view.
 SPOOL_BYTES = 256_000_000
 CACHE_HEADER = "x-harmonia-cache"
+#: Answers that change within a revision (the served view's state), never kept.
+UNCACHED_PATHS = frozenset({"/health"})
 #: Answers of these types are kept (others, a zip or GraphML, are files of their own).
 KEPT_TYPES = (b"application/json", b"text/csv")
 _CHUNK = 256 * 1024
@@ -170,7 +172,11 @@ class SnapshotMiddleware:
         return hmac.compare_digest(given, self.api_key)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http" or scope["method"] != "GET":
+        if (
+            scope["type"] != "http"
+            or scope["method"] != "GET"
+            or scope["path"] in UNCACHED_PATHS
+        ):
             await self.app(scope, receive, send)
             return
         view = self.served.peek()

@@ -47,8 +47,11 @@ GOAL_RATIO = 0.30
 BASELINE = "/health"
 #: An answer through the same middleware, routing and error handler, with no endpoint at all.
 TRIVIAL = "/bench-no-such-path"
-#: Asks the server to compute the answer rather than serve it from its answer cache.
-COMPUTE = {"Cache-Control": "no-cache"}
+#: The API key of servers the benchmarks start: a no-cache request computes only with it.
+BENCH_KEY = "bench-key"
+#: Asks the server to compute the answer rather than serve it from its answer cache (which it
+#: does for the operator only).
+COMPUTE = {"Cache-Control": "no-cache", "X-API-Key": BENCH_KEY}
 #: The main reads, with real ids. Add an endpoint here to measure it (with real parameters).
 READ_ENDPOINTS = [
     "/sources",
@@ -108,6 +111,13 @@ def harmonia_command() -> list[str]:
     return [sys.executable, "-c", "from harmonia.cli import app; app()"]
 
 
+def temporary_folder(workdir: Path) -> Path:
+    """The TMPDIR of the processes the benchmarks start (to see what they leave behind)."""
+    folder = workdir / "tmp"
+    folder.mkdir(exist_ok=True)
+    return folder
+
+
 def clean_env(db: Path, workdir: Path) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith("HARMONIA_")}
     env.update(
@@ -115,6 +125,8 @@ def clean_env(db: Path, workdir: Path) -> dict[str, str]:
         HARMONIA_STORE="embedded",
         HARMONIA_CACHE_DIR=str(workdir / "cache"),
         HARMONIA_SOURCES_DIR=str(DATA),
+        HARMONIA_API_KEY=BENCH_KEY,
+        TMPDIR=str(temporary_folder(workdir)),
     )
     return env
 

@@ -12,8 +12,10 @@ router = APIRouter()
 
 
 @router.get("/health", tags=["meta"], summary="Service health and graph size")
-def health(request: Request) -> Health:
-    """Never waits: says which revision answers come from, or that the first is being read."""
+async def health(request: Request) -> Health:
+    """Never waits: says which revision answers come from, or that the first is being read.
+    Answered on the event loop (it reads a few fields), never from the answer cache (it
+    changes within a revision: a rebuild starting, a refresh failing)."""
     served: Served = request.app.state.served
     return served.health()
 

@@ -1,4 +1,5 @@
-"""A bounded load run: concurrent readers on a real server while ingests write the same graph.
+"""A bounded load run: concurrent readers (and an export downloader) on a real server while
+ingests write the same graph.
 
 It runs ``python -m bench.load`` (the benchmark script, on a smaller graph and for less time)
 and asserts what must hold whatever the machine: not one failed or non-200 read, and the
@@ -61,3 +62,5 @@ def test_reads_never_fail_while_ingests_write(tmp_path: Path) -> None:
     assert result["requests"] >= CLIENTS
     assert result["writes"] >= 1, result["writer_failures"]
     assert not result["writer_failures"]
+    assert result["downloads"] >= 1 and result["download_errors"] == 0, result["failures"]
+    assert result["leftover_files"] == 0  # export files and large answers go with the server
