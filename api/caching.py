@@ -172,11 +172,7 @@ class SnapshotMiddleware:
         return hmac.compare_digest(given, self.api_key)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if (
-            scope["type"] != "http"
-            or scope["method"] != "GET"
-            or scope["path"] in UNCACHED_PATHS
-        ):
+        if scope["type"] != "http" or scope["method"] != "GET" or scope["path"] in UNCACHED_PATHS:
             await self.app(scope, receive, send)
             return
         view = self.served.peek()

@@ -174,3 +174,13 @@ def test_concurrent_misses_compute_once(store: EmbeddedStore) -> None:
     assert {a.status_code for a in answers} == {200}
     assert len({a.content for a in answers}) == 1
     assert sorted(a.headers[CACHE_HEADER] for a in answers) == ["hit"] * 7 + ["miss"]
+
+
+def test_health_is_never_answered_from_the_cache(client: TestClient) -> None:
+    """/health changes within a revision (a rebuild starting): a kept answer would hide it."""
+    served = client.app.state.served  # type: ignore[attr-defined]
+    assert client.get("/health").json()["derived"] != "rebuilding"
+    served._derived = "rebuilding"
+    again = client.get("/health")
+    assert again.json()["derived"] == "rebuilding"
+    assert CACHE_HEADER not in again.headers
