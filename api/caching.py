@@ -18,6 +18,7 @@ import asyncio
 import hashlib
 import hmac
 import os
+import shutil
 import tempfile
 import threading
 from collections import OrderedDict
@@ -122,8 +123,9 @@ class ResponseCache:
         self.spool_bytes = spool_bytes
 
     def spool_file(self) -> tuple[BinaryIO, Path] | None:
-        """A new private file for a large answer, or None when answers are not kept on disk."""
-        if self.spool is None or self.spool_bytes <= 0:
+        """A new private file for a large answer, or None when answers are not kept on disk
+        (or not kept at all: a cache of 0 bytes)."""
+        if self.spool is None or self.spool_bytes <= 0 or self.max_bytes <= 0:
             return None
         self.spool.mkdir(mode=0o700, parents=True, exist_ok=True)
         fd, name = tempfile.mkstemp(dir=self.spool, prefix="answer-")
@@ -136,6 +138,8 @@ class ResponseCache:
                 _discard(answer)
             self._items.clear()
             self._size = self._spooled = 0
+            if self.spool is not None:
+                shutil.rmtree(self.spool, ignore_errors=True)
 
     @property
     def size(self) -> int:
