@@ -127,8 +127,12 @@ class ResponseCache:
         (or not kept at all: a cache of 0 bytes)."""
         if self.spool is None or self.spool_bytes <= 0 or self.max_bytes <= 0:
             return None
-        self.spool.mkdir(mode=0o700, parents=True, exist_ok=True)
-        fd, name = tempfile.mkstemp(dir=self.spool, prefix="answer-")
+        try:
+            # Not parents=True: a scratch folder removed at shutdown is not made again here.
+            self.spool.mkdir(mode=0o700, exist_ok=True)
+            fd, name = tempfile.mkstemp(dir=self.spool, prefix="answer-")
+        except FileNotFoundError:
+            return None
         return os.fdopen(fd, "wb"), Path(name)
 
     def clear(self) -> None:

@@ -23,6 +23,7 @@ class Scratch:
         self.parent = parent or Path(tempfile.gettempdir())
         self._path: Path | None = None
         self._lock = threading.Lock()
+        atexit.register(self.close)  # also when the app's shutdown never runs
 
     @property
     def path(self) -> Path:
@@ -31,7 +32,6 @@ class Scratch:
                 self._path = Path(
                     tempfile.mkdtemp(prefix=f"{PREFIX}{os.getpid()}-", dir=self.parent)
                 )
-                atexit.register(self.close)  # also when the app's shutdown never runs
             return self._path
 
     def folder(self, name: str) -> Path:

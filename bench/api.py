@@ -124,10 +124,11 @@ def clean_env(db: Path, workdir: Path) -> dict[str, str]:
         HARMONIA_DB_PATH=str(db),
         HARMONIA_STORE="embedded",
         HARMONIA_CACHE_DIR=str(workdir / "cache"),
-        HARMONIA_SOURCES_DIR=str(DATA),
         HARMONIA_API_KEY=BENCH_KEY,
         TMPDIR=str(temporary_folder(workdir)),
     )
+    if DATA.is_dir():  # a sources folder that does not exist is refused (exit 2)
+        env["HARMONIA_SOURCES_DIR"] = str(DATA)
     return env
 
 

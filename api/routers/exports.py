@@ -16,13 +16,13 @@ import shutil
 import tempfile
 import threading
 import zipfile
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Annotated, Any, BinaryIO, Literal
 
 import networkx as nx
 from fastapi import APIRouter, Query, Request
-from fastapi.responses import FileResponse, Response
+from fastapi.responses import FileResponse, Response, StreamingResponse
 from starlette.background import BackgroundTask
 
 from api.deps import AnalysesDep, ViewDep
@@ -169,10 +169,13 @@ def coverage_records(report: CoverageReport) -> list[dict[str, Any]]:
     return out
 
 
-def to_csv(records: Sequence[dict[str, Any]], columns: Sequence[str]) -> str:
+def to_csv(
+    records: Sequence[dict[str, Any]], columns: Sequence[str], *, header: bool = True
+) -> str:
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=list(columns), extrasaction="ignore")
-    writer.writeheader()
+    if header:
+        writer.writeheader()
     for record in records:
         writer.writerow({k: "" if v is None else v for k, v in record.items()})
     return buffer.getvalue()
@@ -331,9 +334,9 @@ class _FileCache:
     each is written once per store revision, into the server's scratch folder, and streamed
     from there."""
 
-    def __init__(self, folder: Path) -> None:
+    def __init__(self, scratch: Scratch) -> None:
         self._lock = threading.Lock()
-        self._folder = folder
+        self._scratch = scratch
         self._files: dict[tuple[int, str], Path] = {}
 
     def get(self, store: GraphStore, name: str) -> Path:
@@ -345,7 +348,8 @@ class _FileCache:
                 return found
             for old in [k for k in self._files if k[1] == name]:
                 self._files.pop(old).unlink(missing_ok=True)
-            path = self._folder / f"r{revision}-{name}"
+            # Asked each time: the scratch folder is made again if the app was stopped.
+            path = self._scratch.folder("exports") / f"r{revision}-{name}"
             _WRITERS[name](store, path)
             self._files[key] = path
             return path
@@ -365,7 +369,7 @@ def _cache(request: Request) -> _FileCache:
     """One cache per application (hence per store), made on first use."""
     cache: _FileCache | None = getattr(request.app.state, "export_files", None)
     if cache is None:
-        cache = _FileCache(_scratch(request).folder("exports"))
+        cache = _FileCache(_scratch(request))
         request.app.state.export_files = cache
     return cache
 
@@ -388,6 +392,8 @@ JurisdictionsQ = Annotated[
     ),
 ]
 _CSV = {"text/csv": {"schema": {"type": "string"}}}
+#: Regime entries per page of the coverage CSV as it is written.
+COVERAGE_PAGE = 100
 
 
 def _csv_response(text: str, name: str) -> Response:
@@ -465,17 +471,34 @@ def coverage_csv(
         Query(max_length=11, description="Only entries some member has with these statuses."),
     ] = None,
 ) -> Response:
-    report = analyses.coverage(
-        list_id,
-        category=category,
-        code_prefix=code_prefix,
-        technology=technology,
-        jurisdictions=jurisdiction,
-        statuses=status,
+    def page(offset: int) -> CoverageReport:
+        return analyses.coverage(
+            list_id,
+            category=category,
+            code_prefix=code_prefix,
+            technology=technology,
+            jurisdictions=jurisdiction,
+            statuses=status,
+            limit=COVERAGE_PAGE,
+            offset=offset,
+        )
+
+    # Page by page: the whole list times every member is ~30k rows, which as one report,
+    # one list of records and one string cost the server ~80 MB at its peak.
+    first = page(0)  # errors (a bad parameter) are raised here, before anything is sent
+
+    def pages() -> Iterator[str]:
+        report = first
+        yield to_csv(coverage_records(report), list(COVERAGE_COLUMNS))
+        for offset in range(COVERAGE_PAGE, report.total, COVERAGE_PAGE):
+            yield to_csv(coverage_records(page(offset)), list(COVERAGE_COLUMNS), header=False)
+
+    name = _slug([first.edition.list_id, category or "", technology or ""])
+    return StreamingResponse(
+        pages(),
+        media_type="text/csv; charset=utf-8",
+        headers=_attachment(f"coverage-{name}.csv"),
     )
-    text = to_csv(coverage_records(report), list(COVERAGE_COLUMNS))
-    name = _slug([report.edition.list_id, category or "", technology or ""])
-    return _csv_response(text, f"coverage-{name}.csv")
 
 
 GraphFormat = Literal["graphml", "json"]
