@@ -283,7 +283,8 @@ def run(
 
 
 def figures(r: LoadResult) -> list[Figure]:
-    name = f"load {r.clients} clients no-cache + exports" + (" + ingest" if r.writes else "")
+    name = f"load {r.clients} clients no-cache" + (" + exports" if r.downloads else "")
+    name += " + ingest" if r.writes else ""
 
     def info(label: str, value: float, unit: str) -> Figure:
         return Figure(f"{name} {label}", value, unit, None, None, "informational", None)

@@ -11,15 +11,28 @@ import os
 import re
 import shutil
 import tempfile
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import ExitStack
 from dataclasses import asdict
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import Any, BinaryIO, TypeVar
 from xml.sax.saxutils import escape, quoteattr
 
 from graph_schema.model import EdgeRecord, NodeRecord
 from store.base import GraphStore
+
+#: Called every :data:`PACE_ROWS` rows by an export that shares its process with others (the
+#: server's event loop): a short sleep there hands them the interpreter lock.
+Pace = Callable[[], None] | None
+PACE_ROWS = 100
+T = TypeVar("T")
+
+
+def _paced(rows: Iterable[T], pace: Pace) -> Iterator[T]:
+    for i, row in enumerate(rows):
+        if pace is not None and i % PACE_ROWS == 0:
+            pace()
+        yield row
 
 
 def atomic_write(path: Path, write: Callable[[BinaryIO], None]) -> None:
@@ -36,15 +49,15 @@ def atomic_write(path: Path, write: Callable[[BinaryIO], None]) -> None:
         raise
 
 
-def write_json(store: GraphStore, path: Path) -> None:
+def write_json(store: GraphStore, path: Path, pace: Pace = None) -> None:
     """``{"sources", "nodes", "edges"}``, one record per line, written as the rows are read
     (the whole document is never held in memory)."""
 
     def write(fh: BinaryIO) -> None:
         sources = [s.model_dump(mode="json") for s in store.sources()]
         fh.write(b'{"sources": ' + _json(sources) + b",\n")
-        section(fh, "nodes", store.nodes(), b",\n")
-        section(fh, "edges", store.edges(), b"}\n")
+        section(fh, "nodes", _paced(store.nodes(), pace), b",\n")
+        section(fh, "edges", _paced(store.edges(), pace), b"}\n")
 
     def section(fh: BinaryIO, name: str, rows: Iterable[Any], after: bytes) -> None:
         fh.write(b'"' + name.encode() + b'": [')
@@ -100,7 +113,7 @@ def _edge_attrs(edge: EdgeRecord) -> dict[str, Any]:
     return _flat({"type": edge.type, **props})
 
 
-def write_graphml(store: GraphStore, path: Path) -> None:
+def write_graphml(store: GraphStore, path: Path, pace: Pace = None) -> None:
     """GraphML as networkx writes a multigraph (one key per attribute name and type, edge ids
     as keys), streamed: a first pass over the rows finds the attribute keys GraphML declares
     up front, a second writes the elements."""
@@ -110,9 +123,9 @@ def write_graphml(store: GraphStore, path: Path) -> None:
         for name, value in attrs.items():
             keys.setdefault((domain, name, _graphml_type(value)), f"d{len(keys)}")
 
-    for node in store.nodes():
+    for node in _paced(store.nodes(), pace):
         declare("node", _node_attrs(node))
-    for edge in store.edges():
+    for edge in _paced(store.edges(), pace):
         declare("edge", _edge_attrs(edge))
 
     def data(domain: str, attrs: dict[str, Any]) -> str:
@@ -137,11 +150,11 @@ def write_graphml(store: GraphStore, path: Path) -> None:
                 f"attr.name={quoteattr(name)} attr.type={quoteattr(kind)} />\n"
             )
         out.write('  <graph edgedefault="directed">\n')
-        for node in store.nodes():
+        for node in _paced(store.nodes(), pace):
             out.write(
                 f"    <node id={quoteattr(node.id)}>{data('node', _node_attrs(node))}</node>\n"
             )
-        for edge in store.edges():
+        for edge in _paced(store.edges(), pace):
             out.write(
                 f"    <edge source={quoteattr(edge.source)} target={quoteattr(edge.target)} "
                 f"id={quoteattr(edge.id)}>{data('edge', _edge_attrs(edge))}</edge>\n"
@@ -206,7 +219,7 @@ def _neo4j_cell(value: Any, kind: str) -> str:
     return value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
 
 
-def write_neo4j_import(store: GraphStore, directory: Path) -> list[Path]:
+def write_neo4j_import(store: GraphStore, directory: Path, pace: Pace = None) -> list[Path]:
     """CSV files for ``neo4j-admin database import full``, one per label and per edge type.
 
     Every node gets the labels ``Node`` and its own, as the Neo4j backend writes them; arrays use
@@ -222,12 +235,12 @@ def write_neo4j_import(store: GraphStore, directory: Path) -> list[Path]:
     # First pass: the columns and their types, per label and per edge type; second pass:
     # the rows, each straight into its file.
     node_kinds: dict[str, dict[str, _Kind]] = {}
-    for node in store.nodes():
+    for node in _paced(store.nodes(), pace):
         columns = node_kinds.setdefault(node.label, {})
         for k, v in node.properties.items():
             columns.setdefault(k, _Kind()).see(v)
     edge_kinds: dict[str, dict[str, _Kind]] = {}
-    for edge in store.edges():
+    for edge in _paced(store.edges(), pace):
         columns = edge_kinds.setdefault(edge.type, {})
         for k, v in edge.properties.items():
             columns.setdefault(k, _Kind()).see(v)
@@ -249,7 +262,7 @@ def write_neo4j_import(store: GraphStore, directory: Path) -> list[Path]:
                 head = [f"{k}:{t}" for k, t in _columns(columns)]
                 node_out[label] = open_csv(f"nodes_{label}.csv", ["id:ID", ":LABEL", *head])
             node_cols = {label: _columns(kinds) for label, kinds in node_kinds.items()}
-            for node in store.nodes():
+            for node in _paced(store.nodes(), pace):
                 cells = [_neo4j_cell(node.properties.get(k), t) for k, t in node_cols[node.label]]
                 node_out[node.label].writerow([node.id, f"Node;{node.label}", *cells])
             edge_out = {}
@@ -260,7 +273,7 @@ def write_neo4j_import(store: GraphStore, directory: Path) -> list[Path]:
                     [":START_ID", ":END_ID", ":TYPE", "id", *head],
                 )
             edge_cols = {kind: _columns(kinds) for kind, kinds in edge_kinds.items()}
-            for edge in store.edges():
+            for edge in _paced(store.edges(), pace):
                 cells = [_neo4j_cell(edge.properties.get(k), t) for k, t in edge_cols[edge.type]]
                 edge_out[edge.type].writerow([edge.source, edge.target, edge.type, edge.id, *cells])
         if directory.exists():

@@ -107,3 +107,18 @@ def test_graphml_carries_texts_xml_cannot(embedded: EmbeddedStore, tmp_path: Pat
     write_graphml(embedded, tmp_path / "g.graphml")
     graph = nx.read_graphml(tmp_path / "g.graphml")
     assert graph.nodes[node.id]["name"] == "Fr\ufffdance <&>"
+
+
+def test_exports_pause_every_few_hundred_rows(embedded: EmbeddedStore, tmp_path: Path) -> None:
+    """A server writing an export in a thread hands the interpreter to its event loop."""
+    from store.export import PACE_ROWS
+
+    embedded.replace_source(sample_batch(codes=tuple(f"5A{i:03d}" for i in range(1, 300))))
+    rows = sum(1 for _ in embedded.nodes()) + sum(1 for _ in embedded.edges())
+    assert rows > 2 * PACE_ROWS
+    calls: list[str] = []
+    write_json(embedded, tmp_path / "paced.json", lambda: calls.append("json"))
+    write_graphml(embedded, tmp_path / "paced.graphml", lambda: calls.append("graphml"))
+    write_neo4j_import(embedded, tmp_path / "paced-neo4j", lambda: calls.append("neo4j"))
+    for kind in ("json", "graphml", "neo4j"):
+        assert calls.count(kind) >= rows // PACE_ROWS, kind
