@@ -203,8 +203,9 @@ RECALL = SAMPLE.parent / "recall.yaml"
 
 
 def recall(analyses: Analyses, known: list[dict[str, Any]]) -> tuple[Counter[str], list[str]]:
-    """How many known divergences today's answers report (with an acceptable kind) and how
-    many known agreements they leave unreported; the misses, one line each."""
+    """How many known divergences today's answers report (with an acceptable kind, at the
+    code or a sub-entry of it) and how many known agreements they leave unreported (nothing at
+    the code or below it); the misses, one line each."""
     rows: dict[str, list[DivergenceRow]] = {}
     tally: Counter[str] = Counter()
     misses: list[str] = []
@@ -213,7 +214,11 @@ def recall(analyses: Analyses, known: list[dict[str, Any]]) -> tuple[Counter[str
         if pair not in rows:
             first, second = pair.split("-", 1)
             rows[pair] = _rows(analyses, (first, second))
-        reported = [r for r in rows[pair] if r.code == item["code"]]
+        # A known divergence of an item may be reported at its sub-entries (3.A.2.c.4 at
+        # c.4.a and c.4.b.1, the paragraphs whose thresholds differ); a known agreement is
+        # contradicted by a row at any of them.
+        code = item["code"]
+        reported = [r for r in rows[pair] if r.code == code or r.code.startswith(code + ".")]
         if item["expect"] == "same":
             ok = not reported
             tally["agreements"] += 1

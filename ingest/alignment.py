@@ -421,6 +421,14 @@ class Aligner:
                 if caught is not None:
                     scope = "same"
                     notes.append(caught)
+            if scope in (None, "same"):
+                added = self._added_conditions(entry, match.target)
+                if added:
+                    scope = "narrower"
+                    notes.append(
+                        "national adds conditions the regime entry does not have: "
+                        + ", ".join(f"{p.quantity} '{p.text}'" for p in added)
+                    )
         differs = sim < MATERIAL_DIFFERENCE
         if scope is None:
             scope = "same" if sim >= 0.9 else "unknown"
@@ -854,23 +862,29 @@ class Aligner:
         return None
 
     def _conditions(self, target: ControlEntry) -> list[Parameter]:
-        """Thresholds an item must meet all of to fall under ``target`` (empty when its
-        sub-paragraphs are alternatives, or when it has none)."""
-        children = self._regime_children.get(target.canonical, [])
-        if not children:
-            return list(target.parameters)
-        if not _ALL_OF.search(target.text):
-            return []  # "any of the following", or no telling
-        found = list(target.parameters)
-        for child in children:
-            if child.status != "active":
-                continue
-            if self._regime_children.get(child.canonical):
-                return []  # deeper structure: not a plain conjunction of thresholds
-            if not child.parameters:
-                return []  # a condition without a threshold cannot be compared
-            found.extend(child.parameters)
-        return found
+        """Thresholds an item must meet all of to fall under regime entry ``target``."""
+        return _conjunction(target, self._regime_children)
+
+    def _added_conditions(self, entry: ControlEntry, target: ControlEntry) -> list[Parameter]:
+        """Bounds the national entry adds to every bound of the regime entry, both sides being
+        conjunctions ("all of the following"): it then controls fewer items (US 3B001.f.1.b
+        adds a light source of 193 nm or longer and a chuck overlay of 1.50 nm or less to
+        Wassenaar's "MRF of 45 nm or less"). Empty unless every regime bound is found, the
+        same, among the national ones, and the regime text does not state the added numbers
+        (a bound the regime states in words the extractor missed)."""
+        ours = [p for p in _conjunction(entry, self._national_children(entry.list_id)) if _bound(p)]
+        theirs = [q for q in self._conditions(target) if _bound(q)]
+        if not ours or not theirs:
+            return []
+        for q in theirs:
+            if not any(p.quantity == q.quantity and compare(p, q) == "same" for p in ours):
+                return []
+        regime_words = self._subtree_texts(target.list_id).get(target.canonical, target.text)
+        stated = set(_numbers(regime_words))
+        quantities = {q.quantity for q in theirs}
+        return [
+            p for p in ours if p.quantity not in quantities and not set(_numbers(p.text)) & stated
+        ]
 
     def _same_controls(self, with_counterpart: set[str]) -> Iterator[SameControl]:
         """National entries of different issuers with the same text and no Wassenaar
@@ -1097,6 +1111,33 @@ class Aligner:
 _ITEM_CODE = re.compile(r"\b(\d[A-E]\d{3})\b", re.I)  # pooled texts are lower case
 #: An item cited in a text from :func:`_cite_twins`: a twin's name or a lower-case code.
 _CITED_ITEM = re.compile(r"\b(?:twin\d+|\d[a-e]\d{3})\b")
+
+
+def _bound(p: Parameter) -> bool:
+    """A threshold, not a stated value ("3 dB bandwidth", "K factor = 0.35")."""
+    return p.comparator != "="
+
+
+def _conjunction(
+    entry: ControlEntry, children_of: dict[str, list[ControlEntry]]
+) -> list[Parameter]:
+    """Thresholds an item must meet all of to fall under ``entry`` (empty when its
+    sub-paragraphs are alternatives, or when it has none)."""
+    children = children_of.get(entry.canonical, [])
+    if not children:
+        return list(entry.parameters)
+    if not _ALL_OF.search(entry.text):
+        return []  # "any of the following", or no telling
+    found = list(entry.parameters)
+    for child in children:
+        if child.status != "active":
+            continue
+        if children_of.get(child.canonical):
+            return []  # deeper structure: not a plain conjunction of thresholds
+        if not child.parameters:
+            return []  # a condition without a threshold cannot be compared
+        found.extend(child.parameters)
+    return found
 
 
 def _pooled(

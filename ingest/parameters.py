@@ -520,8 +520,8 @@ _DECIMAL_COMMA_HINT = re.compile(r"(?<![0-9,])[0-9]+,(?:[0-9]{1,2}|[0-9]{4,})(?!
 
 def _phrases() -> dict[str, Comparator]:
     """Comparator phrases that stand before a number, as lower-case word sequences."""
-    more = ("more", "greater", "higher", "larger")
-    less = ("less", "lower", "smaller", "fewer")
+    more = ("more", "greater", "higher", "larger", "longer")
+    less = ("less", "lower", "smaller", "fewer", "shorter")
     table: dict[str, Comparator] = {}
     for word in more:
         table[f"equal to or {word} than"] = ">="

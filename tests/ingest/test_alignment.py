@@ -321,6 +321,22 @@ def test_a_band_cut_short_is_caught_by_a_sibling(graph: nx.MultiDiGraph) -> None
     assert "caught by 3A002.d.6" in edge["evidence"]
 
 
+def test_conditions_a_national_paragraph_adds_make_it_narrower(graph: nx.MultiDiGraph) -> None:
+    # Wassenaar 2025 p. 72 3.B.1.f.1.b: lithography equipment "Capable of producing a pattern
+    # with a ... (MRF) of 45 nm or less", nothing more. CCL 3B001.f.1.b: "A light source
+    # wavelength equal to or longer than 193 nm and having all of the following:" .b.1 the
+    # same MRF bound, .b.2 "a maximum dedicated chuck overlay value of less than or equal to
+    # 1.50 nm": the US controls only part of what the regime entry does.
+    edges = dict(_out(graph, "entry:us:2026-07-23:3B001.f.1.b", "IMPLEMENTS"))
+    edge = edges["entry:wassenaar:2025:3B001.f.1.b"]
+    assert edge["scope"] == "narrower"
+    assert "national adds conditions" in edge["evidence"]
+    assert "wavelength" in edge["evidence"]
+    # Australia's DSGL 3B001.f.1.b has Wassenaar's words and bound alone: the same scope.
+    au = dict(_out(graph, "entry:au:2024:3B001.f.1.b", "IMPLEMENTS"))
+    assert au["entry:wassenaar:2025:3B001.f.1.b"]["scope"] != "narrower"
+
+
 def test_x018_entries_are_munitions_list_items_not_national_additions(
     graph: nx.MultiDiGraph,
 ) -> None:

@@ -222,6 +222,11 @@ REAL: list[tuple[str, str, list[Expected]]] = [
         "range extending downward to 2.7 GHz and below",
         [("frequency", "<=", 2.7, "GHz")],
     ),
+    (  # 3B001.f.1.b: the wavelength is a bound, not a value ("=" before)
+        "ccl",
+        "A light source wavelength equal to or longer than 193 nm",
+        [("wavelength", ">=", 193, "nm")],
+    ),
 ]
 
 
