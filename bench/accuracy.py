@@ -138,18 +138,26 @@ def score(
     judged = [r for r in sample if r.get("verdict") in ("right", "wrong")]
     today: dict[str, set[tuple[str, str]]] = {}
     now: dict[str, dict[tuple[str, str], frozenset[str]]] = {}
+    #: Rows that fold sub-entries diverging the same way: (code, claim family) of the parent.
+    folding: dict[str, set[tuple[str, str]]] = {}
     for pair in {tuple(r["pair"].split("-")) for r in judged}:
         rows = _rows(analyses, pair)
         today["-".join(pair)] = {_claim(row.code, row.kind) for row in rows}
         now["-".join(pair)] = {
             _claim(row.code, row.kind): _entries(_describe(pair, row)) for row in rows
         }
+        folding["-".join(pair)] = {_claim(row.code, row.kind) for row in rows if row.sub_entries}
     by_kind: dict[str, Score] = defaultdict(Score)
     by_pair: dict[str, Score] = defaultdict(Score)
     disagree: list[str] = []
     outcome: Counter[str] = Counter()
     for r in judged:
         reported = _claim(r["code"], r["kind"]) in today[r["pair"]]
+        if not reported and _folded(r, folding[r["pair"]]):
+            # The same statement, now made once for the parent with its sub-entries: it
+            # counts as reported, with the verdict read for the sub-entry.
+            outcome["folded into its parent's row"] += 1
+            reported = True
         if (
             reported
             and r["verdict"] == "wrong"
@@ -172,6 +180,13 @@ def score(
         if cell == "wrong":
             disagree.append(f"WRONG {r['pair']} {r['kind']} {r['code']}: {r['evidence']}")
     return by_kind, by_pair, disagree, outcome
+
+
+def _folded(row: dict[str, Any], folding: set[tuple[str, str]]) -> bool:
+    """Is the row's code a sub-entry of a row of the same claim that folds sub-entries?"""
+    _, family = _claim(row["code"], row["kind"])
+    parts = row["code"].split(".")
+    return any((".".join(parts[:n]), family) in folding for n in range(1, len(parts)))
 
 
 def merged(sample: list[dict[str, Any]], judged: Path) -> list[dict[str, Any]]:

@@ -390,7 +390,9 @@ class Aligner:
         if wanted is None:
             return None, None
         target = self.regime_entries.get(wanted)
-        if target is None:
+        if target is None or target.status != "active":
+            # A "Not used since 2025" or "[Reserved]" paragraph controls nothing: a national
+            # control under its number is one the regime no longer has, not its implementation.
             return None, wanted
         if code.system is CodeSystem.SCOMET:
             why = f"SCOMET {code.canonical} re-encodes Wassenaar {target.code}"
@@ -525,6 +527,7 @@ class Aligner:
     ) -> Origin:
         reason = hint.reason
         held = self.regime_list
+        placeholder = self.regime_entries.get(missing) if missing is not None else None
         # Not for SCOMET: its own numbering reaches Wassenaar codes only through a re-encoding,
         # and a code no Wassenaar edition has there is more often a mislabelled paragraph.
         if (
@@ -532,6 +535,7 @@ class Aligner:
             and held is not None
             and info.system is not CodeSystem.SCOMET
             and hint.series == "wassenaar"
+            and placeholder is None
             and not self._ever_in_regime(missing)
         ):
             # No Wassenaar edition held ever had the code: a national addition numbered in the
@@ -553,7 +557,14 @@ class Aligner:
                 reason=reason,
                 provenance=self._provenance(reason),
             )
-        if missing is not None and held is not None:
+        if missing is not None and held is not None and placeholder is not None:
+            when = "older" if info.edition_date < held.edition_date else "newer"
+            reason = (
+                f"numbering points to Wassenaar {missing}, which the {held.edition} edition held "
+                f"marks '{_excerpt(placeholder.text)}' ({placeholder.status}): the regime no "
+                f"longer controls it; the {info.edition} national edition is {when}"
+            )
+        elif missing is not None and held is not None:
             if info.edition_date < held.edition_date:
                 reason = (
                     f"numbering points to Wassenaar {missing}, which is not in the {held.edition} "

@@ -45,6 +45,7 @@ from queries.index import (
     Jurisdiction,
     NationalGroup,
     Status,
+    excerpt,
 )
 from queries.views import (
     DivergenceReport,
@@ -469,11 +470,25 @@ class Divergence:
         if spec.kind not in ("not-in-regime-list", "edition-lag") or ref is None:
             return group.origin.reason
         wcode = self.index.counterpart_code(group.entry) or group.entry.canonical
+        placeholder = self._placeholder(ref, wcode)
+        if placeholder is not None:
+            return (
+                f"numbered like Wassenaar {placeholder.code}, which the Wassenaar {ref.edition} "
+                f"edition held marks '{excerpt(placeholder.text, 60)}'"
+            )
         newer = "newer" if spec.kind == "edition-lag" else "as recent or older"
         return (
             f"numbered like Wassenaar {wcode}, absent from the Wassenaar {ref.edition} edition "
             f"held, which is {newer} than this list ({edition_label(group.list)})"
         )
+
+    def _placeholder(self, ref: ListInfo | None, wcode: str) -> EntryInfo | None:
+        """The reference list's paragraph of that number when it is a placeholder ("Not used
+        since 2025", "[Reserved]")."""
+        if ref is None:
+            return None
+        found = self.index.entries(ref.id).get(wcode)
+        return found if found is not None and found.status != "active" else None
 
     def _national_reason(
         self,
@@ -511,6 +526,14 @@ class Divergence:
                     f"{_lower_first(group.origin.reason)}; {lacking}."
                 )
             return f"{who} is a unilateral control: {_lower_first(group.origin.reason)}; {lacking}."
+        placeholder = self._placeholder(ref, wcode)
+        if spec.kind in ("edition-lag", "not-in-regime-list") and placeholder is not None:
+            # The regime keeps the number as a placeholder: it dropped the control.
+            return (
+                f"{who} (list edition {edition}) still controls what Wassenaar "
+                f"{placeholder.code} did; the {ref_label} edition held marks that paragraph "
+                f"'{excerpt(placeholder.text, 60)}': the regime no longer controls it; {lacking}."
+            )
         if spec.kind == "edition-lag":
             return (
                 f"{who} (list edition {edition}) is numbered like Wassenaar {wcode}, which the "

@@ -109,7 +109,22 @@ def test_content_match_beats_a_code_mismatch(analyses: Analyses) -> None:
     how = report.items[0].implementations[0]
     assert how.status == "same"
     assert [e.code for e in how.entries] == ["6E003.b"]
-    assert "has the words of 6.E.3.e" in how.evidence[0]
+    assert "has the text of Wassenaar 6.E.3.e under another code" in how.evidence[0]
+
+
+def test_a_control_the_regime_dropped_is_reported_with_its_placeholder(
+    analyses: Analyses,
+) -> None:
+    # Wassenaar 2025 p. 51: "3.A.1.a.5.a.1. Not used since 2025" (the 8 to 10 bit converters
+    # above 1.3 GSPS, decontrolled); the CCL still lists 3A001.a.5.a.1 "A resolution of 8 bit
+    # or more, but less than 10 bit, with a "sample rate" greater than 1.3 Giga Samples Per
+    # Second". A code match to a placeholder is not an implementation: the US keeps a control
+    # the regime dropped (it was reported as nothing at all).
+    report = analyses.divergences(["US", "wassenaar"], code_prefix="3A001.a.5.a")
+    row = _row(report, "3A001.a.5.a.1")
+    assert row.kind == "not-in-regime-list"
+    assert row.controlled_by == ["US"]
+    assert "marks that paragraph 'Not used since 2025'" in row.reason
 
 
 def test_not_implemented_in_an_edition_as_recent_as_the_regime(analyses: Analyses) -> None:
