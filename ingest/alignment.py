@@ -511,14 +511,29 @@ class Aligner:
         prefix = parent.canonical + "."
         return not any(code.startswith(prefix) for code in self.regime_entries)
 
+    def _placeholder(self, canonical: str) -> ControlEntry | None:
+        """The regime paragraph of that number, or of the nearest number above it, when it is
+        a placeholder ("Not used since 2025", "[Reserved]"): the regime dropped the control."""
+        code = canonical
+        while True:
+            found = self.regime_entries.get(code)
+            if found is not None:
+                return found if found.status != "active" else None
+            if "." not in code:
+                return None
+            code = code.rsplit(".", 1)[0]
+
     def _ever_in_regime(self, canonical: str) -> bool:
-        """Does an older edition of the Wassenaar list held have the code?"""
+        """Did an older edition of the Wassenaar list held control anything under the code?
+        (A "Not used since 2015" paragraph in every edition held controlled nothing: a
+        national list using that number made a control of its own, US 3B001.c.)"""
         if self._older_codes is None:
             self._older_codes = {
                 e.canonical
                 for info in self.lists.values()
                 if info.issuer == WASSENAAR and info is not self.regime_list
                 for e in self.entries.get(info.id, [])
+                if e.status == "active"
             }
         return canonical in self._older_codes
 
@@ -527,7 +542,11 @@ class Aligner:
     ) -> Origin:
         reason = hint.reason
         held = self.regime_list
-        placeholder = self.regime_entries.get(missing) if missing is not None else None
+        # A control the regime dropped: its number is now a placeholder, and an older edition
+        # held controlled something under it.
+        placeholder = None
+        if missing is not None and self._ever_in_regime(missing):
+            placeholder = self._placeholder(missing)
         # Not for SCOMET: its own numbering reaches Wassenaar codes only through a re-encoding,
         # and a code no Wassenaar edition has there is more often a mislabelled paragraph.
         if (
@@ -547,7 +566,7 @@ class Aligner:
             )
             reason = (
                 f"numbered in the Wassenaar block as {missing}, but no Wassenaar edition held "
-                f"({editions}) has that code: a national addition"
+                f"({editions}) controls anything under that code: a national addition"
             )
             return Origin(
                 source=entry.id,
@@ -559,10 +578,15 @@ class Aligner:
             )
         if missing is not None and held is not None and placeholder is not None:
             when = "older" if info.edition_date < held.edition_date else "newer"
+            under = "" if placeholder.canonical == missing else f" (under {placeholder.code})"
             reason = (
-                f"numbering points to Wassenaar {missing}, which the {held.edition} edition held "
-                f"marks '{_excerpt(placeholder.text)}' ({placeholder.status}): the regime no "
-                f"longer controls it; the {info.edition} national edition is {when}"
+                f"numbering points to Wassenaar {missing}{under}, which the {held.edition} "
+                f"edition held marks '{_excerpt(placeholder.text)}' ({placeholder.status}): the "
+                f"regime no longer controls it; the {info.edition} national edition is {when}"
+            )
+            # A regime number, kept as a placeholder, is evidence even in SCOMET's re-encoding.
+            hint = RegimeHint(
+                regime="wassenaar", unilateral=False, series="wassenaar", reason=reason
             )
         elif missing is not None and held is not None:
             if info.edition_date < held.edition_date:

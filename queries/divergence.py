@@ -483,11 +483,14 @@ class Divergence:
         )
 
     def _placeholder(self, ref: ListInfo | None, wcode: str) -> EntryInfo | None:
-        """The reference list's paragraph of that number when it is a placeholder ("Not used
-        since 2025", "[Reserved]")."""
+        """The reference list's paragraph of that number (or of the nearest above it) when it
+        is a placeholder ("Not used since 2025", "[Reserved]")."""
         if ref is None:
             return None
-        found = self.index.entries(ref.id).get(wcode)
+        table = self.index.entries(ref.id)
+        code = wcode
+        while (found := table.get(code)) is None and "." in code:
+            code = code.rsplit(".", 1)[0]  # the nearest number above it the list has
         return found if found is not None and found.status != "active" else None
 
     def _national_reason(

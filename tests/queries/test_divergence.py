@@ -127,6 +127,17 @@ def test_a_control_the_regime_dropped_is_reported_with_its_placeholder(
     assert "marks that paragraph 'Not used since 2025'" in row.reason
 
 
+def test_a_number_the_regime_never_used_is_a_national_addition(analyses: Analyses) -> None:
+    # Wassenaar 2021 and 2025 both write "3.B.1.c. Not used since 2015"; the CCL's 3B001.c
+    # ("Etch equipment", dry etching added by the US) is a control of its own under that
+    # number, not one the regime dropped.
+    report = analyses.divergences(["US", "wassenaar"], code_prefix="3B001.c")
+    row = _row(report, "3B001.c")
+    assert row.kind == "unilateral"
+    assert "controls anything under that code: a national addition" in row.reason
+    assert "still controls what" not in row.reason
+
+
 def test_not_implemented_in_an_edition_as_recent_as_the_regime(analyses: Analyses) -> None:
     # Wassenaar 4.A.1.a.1 (computers rated for operation below -45 °C or above 85 °C): the EU
     # 2025 list has 4A001.a.1; the US CCL JSON writes "a.1. [Reserved]" (judged in the audit).
