@@ -268,6 +268,8 @@ _RESERVED_RE = re.compile(r"[\[(]\s*reserved\s*[\])]\W*$|^\W*reserved\W*$", re.I
 _DOTTED_OPENS_RE = re.compile(r"^(?:\.[a-z0-9]{1,4})+ (?:[a-z0-9]{1,4}\. )*[A-Z\"“‘'(]")
 _OPENS_RE = re.compile(r"^(?:$|[A-Z\"“”'‘’\[(]|\d)")
 
+#: "Not used since 2023" (8A301.b.7.c.3, p. 257): SCOMET follows Wassenaar's deletions.
+_NOT_USED_RE = re.compile(r"^\W*not used(?:\s+since\s+\d{4})?\W*$", re.IGNORECASE)
 _RUN_ON_RESERVED_RE = re.compile(r";\s*(?:\d{1,2}|[a-z])\.\s*[\[(]\s*reserved\s*[\])]\W*$", re.I)
 _STRAY_PERIOD_RE = re.compile(r"^\. (?:[a-z]|\d{1,2})\. ")
 _ROMAN = ("i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii")
@@ -1057,7 +1059,11 @@ def parse(path: Path, meta: SourceMeta) -> Iterator[Record]:
         # "Detonation pressure exceeding 34 GPa (340 kbar); 33. (Reserved)" (6A008.a.33.2, p.
         # 161): a reserved paragraph run into the end of a real one is not this entry's status.
         text = _RUN_ON_RESERVED_RE.sub(";", text)
-        status: Status = "reserved" if _RESERVED_RE.search(text or heading) else "active"
+        status: Status = "active"
+        if _RESERVED_RE.search(text or heading):
+            status = "reserved"
+        elif _NOT_USED_RE.match(text or heading):
+            status = "not-used"
         builder.add(
             code,
             heading=heading,

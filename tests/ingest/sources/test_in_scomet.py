@@ -421,3 +421,12 @@ def test_another_lists_pdf_raises_parse_error() -> None:
     wassenaar = need_shared_data() / "wassenaar" / "wa-list-2025-corr.pdf"
     with pytest.raises(ParseError, match="not the SCOMET list"):
         _parse(wassenaar)
+
+
+def test_paragraphs_not_used_are_not_controls(entries: dict[str, ControlEntry]) -> None:
+    # p. 257 "c.3. Not used since 2023" under 8A301.b.7.c and p. 267 "e.2. Not used since 2023"
+    # under 8A302.e: SCOMET follows Wassenaar's deletions and keeps the numbers.
+    for code in ("8A301.b.7.c.3", "8A302.e.2"):
+        assert entries[code].text == "Not used since 2023"
+        assert entries[code].status == "not-used"
+    assert entries["8A302.e.1"].status == "active"
