@@ -350,7 +350,8 @@ class Divergence:
         uncomparable: Counter[str] = Counter()
         restated: Counter[str] = Counter()
         for i, juris in enumerate(js):
-            for group in index.national_groups(juris):
+            compared = frozenset(info.id for k, o in enumerate(js) if k != i for info in o.lists)
+            for group in index.national_groups(juris, compared):
                 if not filters.code_ok(index, group.entry):
                     continue
                 if group.kind == "restated":

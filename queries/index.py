@@ -732,30 +732,45 @@ class Index:
 
     # --- national entries without a counterpart in the reference list -------------------------
 
-    def national_groups(self, juris: Jurisdiction) -> list[NationalGroup]:
+    def national_groups(
+        self, juris: Jurisdiction, compared_with: frozenset[str] = frozenset()
+    ) -> list[NationalGroup]:
         """Unilateral entries, entries of other regimes' lists, and Wassenaar-numbered entries
-        absent from the reference list, each with the number of its sub-entries."""
+        absent from the reference list, each with the number of its sub-entries.
+
+        ``compared_with``: the lists of the jurisdictions compared with. An entry without a
+        twin there, some paragraphs below which have one, is split: its paragraphs make their
+        own groups (US 3B001.c.1's are AU 3B901's under a heading worded otherwise, and a
+        group for 3B001.c.1 would say AU lacks them)."""
         with self._lock:
             key = "|".join(i.id for i in juris.lists) or juris.node
+            key += "|with:" + ",".join(sorted(compared_with))
             cached = self._national.get(key)
             if cached is not None:
                 return cached
             groups: list[NationalGroup] = []
             for info in juris.lists:
                 if info.issuer != WASSENAAR:
-                    groups.extend(self._groups_of_list(info))
+                    groups.extend(self._groups_of_list(info, compared_with))
             self._national[key] = groups
             return groups
 
-    def _groups_of_list(self, info: ListInfo) -> list[NationalGroup]:
+    def _groups_of_list(self, info: ListInfo, compared_with: frozenset[str]) -> list[NationalGroup]:
         found: list[tuple[str, EntryInfo, OriginInfo]] = []
         counts: list[int] = []
         owner: dict[str, int] = {}
+        split = self._split_by_twins(info, compared_with)
+        #: Origins of split entries, for their paragraphs that state none of their own.
+        inherited: dict[str, OriginInfo] = {}
         for e in self.entries(info.id).values():
             if e.status != "active" or any(self.is_reference(i.target) for i in e.implements):
                 continue
             above = owner.get(e.parent) if e.parent else None
-            origin = e.origin
+            origin = e.origin or (inherited.get(e.parent) if e.parent else None)
+            if e.canonical in split:
+                if origin is not None:
+                    inherited[e.canonical] = origin
+                continue
             if above is not None and (
                 origin is None
                 or (
@@ -776,6 +791,29 @@ class Index:
             NationalGroup(kind, e, origin, info, n)
             for (kind, e, origin), n in zip(found, counts, strict=True)
         ]
+
+    def _split_by_twins(self, info: ListInfo, compared_with: frozenset[str]) -> set[str]:
+        """Entries of the list without a twin in ``compared_with`` (the same control in a list
+        compared with) some paragraph below which has one."""
+        if not compared_with:
+            return set()
+        table = self.entries(info.id)
+
+        def twinned(e: EntryInfo) -> bool:
+            return any(
+                (t := self.entry(other)) is not None and t.list_id in compared_with
+                for other in e.same
+            )
+
+        below: set[str] = set()
+        for e in table.values():
+            if e.status != "active" or not twinned(e):
+                continue
+            parent = e.parent
+            while parent and parent in table and parent not in below:
+                below.add(parent)
+                parent = table[parent].parent
+        return {code for code in below if not twinned(table[code])}
 
     def _kind(self, origin: OriginInfo) -> str:
         if origin.series == US_RESTATED:

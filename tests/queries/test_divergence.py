@@ -138,6 +138,21 @@ def test_a_number_the_regime_never_used_is_a_national_addition(analyses: Analyse
     assert "still controls what" not in row.reason
 
 
+def test_paragraphs_held_under_another_heading_are_not_folded_into_a_claim_of_absence(
+    analyses: Analyses,
+) -> None:
+    # CCL 3B001.c.1 "Equipment designed for dry etching as follows:" .a isotropic dry etching
+    # ("(SiGe:Si) etch selectivity ... 100:1") and .c anisotropic: AU DSGL 3B901 "Equipment
+    # designed for dry etching having any of the following:" has both, word for word, as .a
+    # and .b. No US-AU row may say AU lacks 3B001.c.1; c.2 (not in the DSGL) still diverges.
+    codes = {r.code for r in analyses.divergences(["US", "AU"], code_prefix="3B001.c").items}
+    assert not {"3B001.c", "3B001.c.1", "3B001.c.1.a", "3B001.c.1.c"} & codes
+    assert "3B001.c.2" in codes
+    # Against Wassenaar, which has none of it, the EU's own 3B501 stays one row.
+    eu = analyses.divergences(["EU", "wassenaar"], code_prefix="3B501")
+    assert [r.code for r in eu.items if r.kind == "unilateral"][:1] == ["3B501"]
+
+
 def test_not_implemented_in_an_edition_as_recent_as_the_regime(analyses: Analyses) -> None:
     # Wassenaar 4.A.1.a.1 (computers rated for operation below -45 °C or above 85 °C): the EU
     # 2025 list has 4A001.a.1; the US CCL JSON writes "a.1. [Reserved]" (judged in the audit).
