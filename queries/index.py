@@ -203,6 +203,7 @@ class Index:
         self._entries: dict[str, dict[str, EntryInfo]] = {}
         self._by_id: dict[str, EntryInfo] = {}
         self._parents: dict[str, set[str]] = {}
+        self._twins_in: dict[str, frozenset[str]] = {}
         self._techs_of: dict[str, dict[str, frozenset[str]]] = {}
         self._techs_below: dict[str, dict[str, set[str]]] = {}
         self._status: dict[tuple[str, str], dict[str, Status]] = {}
@@ -744,14 +745,17 @@ class Index:
         group for 3B001.c.1 would say AU lacks them)."""
         with self._lock:
             key = "|".join(i.id for i in juris.lists) or juris.node
-            key += "|with:" + ",".join(sorted(compared_with))
+            # Only lists holding twins of its entries change the groups: the cache stays as
+            # small as the lists held, whatever combinations requests ask for.
+            relevant = compared_with & self._twin_lists(key, juris)
+            key += "|with:" + ",".join(sorted(relevant))
             cached = self._national.get(key)
             if cached is not None:
                 return cached
             groups: list[NationalGroup] = []
             for info in juris.lists:
                 if info.issuer != WASSENAAR:
-                    groups.extend(self._groups_of_list(info, compared_with))
+                    groups.extend(self._groups_of_list(info, relevant))
             self._national[key] = groups
             return groups
 
@@ -791,6 +795,20 @@ class Index:
             NationalGroup(kind, e, origin, info, n)
             for (kind, e, origin), n in zip(found, counts, strict=True)
         ]
+
+    def _twin_lists(self, key: str, juris: Jurisdiction) -> frozenset[str]:
+        """The lists holding a twin (the same control) of some entry of ``juris``'s lists."""
+        found = self._twins_in.get(key)
+        if found is None:
+            found = frozenset(
+                twin.list_id
+                for info in juris.lists
+                for e in self.entries(info.id).values()
+                for other in e.same
+                if (twin := self.entry(other)) is not None
+            )
+            self._twins_in[key] = found
+        return found
 
     def _split_by_twins(self, info: ListInfo, compared_with: frozenset[str]) -> set[str]:
         """Entries of the list without a twin in ``compared_with`` (the same control in a list

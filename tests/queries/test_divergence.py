@@ -153,6 +153,20 @@ def test_paragraphs_held_under_another_heading_are_not_folded_into_a_claim_of_ab
     assert [r.code for r in eu.items if r.kind == "unilateral"][:1] == ["3B501"]
 
 
+def test_groups_are_kept_once_per_relevant_comparison(analyses: Analyses) -> None:
+    """Comparisons with lists that hold no twin of the US entries share one set of groups:
+    requests naming ever new combinations cannot grow the cache."""
+    index = analyses.index
+    us = index.jurisdiction("US")
+    india = frozenset(i.id for i in index.jurisdiction("IN").lists)
+    japan = frozenset(i.id for i in index.jurisdiction("JP").lists)
+    alone = index.national_groups(us)
+    assert index.national_groups(us, india) is alone
+    assert index.national_groups(us, india | japan) is alone
+    au = frozenset(i.id for i in index.jurisdiction("AU").lists)
+    assert index.national_groups(us, au) is not alone  # AU 3B901 splits US 3B001.c.1
+
+
 def test_not_implemented_in_an_edition_as_recent_as_the_regime(analyses: Analyses) -> None:
     # Wassenaar 4.A.1.a.1 (computers rated for operation below -45 °C or above 85 °C): the EU
     # 2025 list has 4A001.a.1; the US CCL JSON writes "a.1. [Reserved]" (judged in the audit).
