@@ -81,6 +81,11 @@ class Tally:
     def errors(self) -> int:
         return sum(n for s, n in self.statuses.items() if s != 200) + len(self.failures)
 
+    def record(self, path: str, took: float, status: int) -> None:
+        self.latencies.append(took)
+        self.by_path.setdefault(path, []).append(took)
+        self.statuses[status] = self.statuses.get(status, 0) + 1
+
     def percentile(self, q: float, path: str | None = None) -> float:
         ordered = sorted(self.latencies if path is None else self.by_path.get(path, []))
         if not ordered:
@@ -106,10 +111,7 @@ async def client_loop(
             except httpx.HTTPError as exc:
                 tally.failures.append(f"{path}: {type(exc).__name__}: {exc}")
                 continue
-            took = time.perf_counter() - t0
-            tally.latencies.append(took)
-            tally.by_path.setdefault(path, []).append(took)
-            tally.statuses[response.status_code] = tally.statuses.get(response.status_code, 0) + 1
+            tally.record(path, time.perf_counter() - t0, response.status_code)
 
 
 def downloader(base: str, deadline: float, tally: Tally, headers: dict[str, str]) -> None:
@@ -127,10 +129,7 @@ def downloader(base: str, deadline: float, tally: Tally, headers: dict[str, str]
             except httpx.HTTPError as exc:
                 tally.failures.append(f"{path}: {type(exc).__name__}: {exc}")
                 continue
-            took = time.perf_counter() - t0
-            tally.latencies.append(took)
-            tally.by_path.setdefault(path, []).append(took)
-            tally.statuses[response.status_code] = tally.statuses.get(response.status_code, 0) + 1
+            tally.record(path, time.perf_counter() - t0, response.status_code)
 
 
 def readers(
