@@ -168,6 +168,13 @@ def score(
             outcome["changed, to judge again"] += 1
             disagree.append(f"AGAIN {r['pair']} {r['kind']} {r['code']}: {r['evidence']}")
             continue
+        if not reported and _narrowed(r, today[r["pair"]]):
+            # Now said of some of its sub-entries only (the others found a counterpart): a
+            # different statement, which the verdict on the whole does not judge.
+            outcome["narrowed to sub-entries, to judge again"] += 1
+            where = f"{r['pair']} {r['kind']} {r['code']}"
+            disagree.append(f"AGAIN {where} (narrowed): {r['evidence']}")
+            continue
         if not reported:
             outcome["true divergence lost" if r["verdict"] == "right" else "wrong row fixed"] += 1
             if r["verdict"] == "right":
@@ -187,6 +194,13 @@ def _folded(row: dict[str, Any], folding: set[tuple[str, str]]) -> bool:
     _, family = _claim(row["code"], row["kind"])
     parts = row["code"].split(".")
     return any((".".join(parts[:n]), family) in folding for n in range(1, len(parts)))
+
+
+def _narrowed(row: dict[str, Any], claims: set[tuple[str, str]]) -> bool:
+    """Is the row's claim now made for sub-entries of its code?"""
+    _, family = _claim(row["code"], row["kind"])
+    prefix = row["code"] + "."
+    return any(code.startswith(prefix) and f == family for code, f in claims)
 
 
 def merged(sample: list[dict[str, Any]], judged: Path) -> list[dict[str, Any]]:

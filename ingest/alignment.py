@@ -119,7 +119,16 @@ class Match:
     reason: str
 
 
+#: Exponents written as superscripts read as the digits a copy that flattened them shows.
+_FLAT = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻", "0123456789-")
+
+
+#: The CCL's pointer from an ECCN heading to its items paragraph: not words of the control.
+_SEE_ITEMS = re.compile(r"\s*\(see list of items controlled\)", re.I)
+
+
 def _clean(text: str) -> str:
+    text = _SEE_ITEMS.sub("", text).translate(_FLAT)
     return " ".join(_QUOTES.sub("", text).lower().split())
 
 
@@ -180,7 +189,7 @@ _LEAD_IN = re.compile(
 def _squash(text: str) -> str:
     """Letters and digits only, lower case, numbers written one way: for finding one text
     inside another whatever the spacing the PDF's text layer lost ("lessthan", "ofthe")."""
-    text = _DECIMAL.sub(".", _THOUSANDS.sub("", _QUOTES.sub("", text)))
+    text = _DECIMAL.sub(".", _THOUSANDS.sub("", _QUOTES.sub("", text.translate(_FLAT))))
     return _NOT_WORD.sub("", text.lower()).replace("_", "")
 
 
@@ -193,8 +202,10 @@ def _comparable(text: str) -> str:
 
 
 def _numbers(text: str) -> list[str]:
-    """The numbers a text states, in order, thousands separators and decimal commas aside."""
-    return _DIGITS.findall(_DECIMAL.sub(".", _THOUSANDS.sub("", text)))
+    """The numbers a text states, in order, thousands separators and decimal commas aside;
+    "10³" reads "103", as in a copy that lost the superscript: two copies of one text state
+    the same numbers whichever of them kept it."""
+    return _DIGITS.findall(_DECIMAL.sub(".", _THOUSANDS.sub("", text.translate(_FLAT))))
 
 
 def same_words(a: str, b: str) -> bool:
@@ -203,6 +214,42 @@ def same_words(a: str, b: str) -> bool:
     "exceeding 25 W" "exceeding 30 W"."""
     left = _comparable(a)
     return bool(left) and left == _comparable(b)
+
+
+def _a_thing(entry: ControlEntry) -> bool:
+    """Does the entry name goods on its own, rather than open a list or state a condition
+    of its parent's ("having all of the following:", "designed for ...")?"""
+    text = entry.text.strip()
+    return (
+        len(_comparable(text)) >= 8
+        and not text.endswith(":")
+        and _LEAD_IN.search(text) is None
+        and not text[:1].islower()
+    )
+
+
+#: The "x" of "3.3x10-11": written between two numbers, not a word.
+_TIMES = re.compile(r"(?<=\d)\s*[x×]\s*(?=\d)")
+_LETTERS = re.compile(r"[^a-z]+")
+
+
+def _is_subsequence(short: list[str], long: list[str]) -> bool:
+    rest = iter(long)
+    return all(any(n == m for m in rest) for n in short)
+
+
+def _numbers_lost(a: str, b: str) -> bool:
+    """Are two paragraphs the same words, with one holding only some of the other's numbers
+    in the same order? Real amendments change a number; they do not delete one and keep
+    every word around it."""
+    na, nb = _numbers(a), _numbers(b)
+    if na == nb or not (_is_subsequence(na, nb) or _is_subsequence(nb, na)):
+        return False
+
+    def letters(text: str) -> str:
+        return _LETTERS.sub("", _TIMES.sub(" ", _QUOTES.sub("", text)).lower())
+
+    return letters(a) == letters(b) != ""
 
 
 def _squash_words(text: str) -> str:
@@ -412,10 +459,17 @@ class Aligner:
         sim = similarity(entry, match.target)
         scope: str | None
         notes: list[str]
-        if sim >= SAME_TEXT and _numbers(entry.text) == _numbers(match.target.text):
+        if same_words(entry.text, match.target.text) or (
+            sim >= SAME_TEXT and _numbers(entry.text) == _numbers(match.target.text)
+        ):
             # The same words and numbers: differing extracted thresholds would be extraction
             # noise. (Token similarity alone calls "350 Wh/kg" and "500 Wh/kg" the same.)
             scope, notes = "same", []
+        elif _numbers_lost(entry.text, match.target.text):
+            # The same words, one side missing some of the other's numbers: the copy's text
+            # layer dropped them (SCOMET 8C604.c.2 reads "of -11 m/V" for "3.3x10-11 m/V").
+            # Thresholds not compared; no verdict from noise.
+            scope, notes = None, ["numbers missing from one text: thresholds not compared"]
         else:
             scope, notes = parameter_scope(entry.parameters, match.target.parameters)
             if scope == "narrower":
@@ -683,10 +737,48 @@ class Aligner:
                 with_counterpart.add(edge.source)
                 matched.append(edge)
                 yield edge
-            for edge in self._within_counterparts(list_id, matched):
+            for edge in list(self._within_counterparts(list_id, matched)):
+                with_counterpart.add(edge.source)
+                matched.append(edge)
+                yield edge
+            for edge in self._dual_use_twin(matched):
                 with_counterpart.add(edge.source)
                 yield edge
         yield from self._same_controls(with_counterpart)
+
+    def _dual_use_twin(self, matched: list[Implements]) -> Iterator[Implements]:
+        """Munitions entries still without a counterpart whose words are a whole dual-use
+        item of the regime list the national list implements: Wassenaar ML10.j.1 "Sub-orbital
+        craft" is also 9.A.4.h "Sub-orbital craft", which controls them all, military ones
+        included. Only items, not conditions (paragraphs with sub-entries or a lead-in), and
+        only across the two domains: within one, the same words under two headings
+        ("designed for command or control") are two different controls."""
+        counterparts: dict[str, list[ControlEntry]] = {}
+        for edge in matched:
+            counterparts.setdefault(edge.target, []).append(self.by_id[edge.source])
+        dual_use: dict[str, ControlEntry] = {}
+        for e in self._regime_in_order:
+            if e.status == "active" and not e.canonical.startswith("ML") and _a_thing(e):
+                dual_use.setdefault(_comparable(e.text), e)
+        for target in self._regime_in_order:
+            if (
+                target.id in counterparts
+                or target.status != "active"
+                or not target.canonical.startswith("ML")
+                or not _a_thing(target)
+                or target.canonical in self._regime_children
+            ):
+                continue
+            twin = dual_use.get(_comparable(target.text))
+            if twin is None or twin.canonical in self._regime_children:
+                continue
+            for national in counterparts.get(twin.id, []):
+                evidence = (
+                    f"Wassenaar {target.code} has the words of Wassenaar {twin.code}, a "
+                    f"dual-use item {national.canonical} implements; it controls them whether "
+                    "made for military use or not"
+                )
+                yield self._found(national, target, "text", 0.9, "same", evidence, 1.0)
 
     def _renumbered(self, edges: Iterable[Edge]) -> Iterator[Edge]:
         """Re-point a match by number whose words belong to a sibling of the regime entry.

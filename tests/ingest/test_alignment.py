@@ -371,3 +371,46 @@ def test_us_z_paragraphs_restate_regime_items(graph: nx.MultiDiGraph) -> None:
     ]
     assert origins
     assert all(d["series"] == "us-restated" and d["unilateral"] is False for d in origins)
+
+
+def test_a_munitions_entry_worded_as_a_dual_use_item_is_covered_by_it(
+    graph: nx.MultiDiGraph,
+) -> None:
+    # Wassenaar 2025 p. 204 ML10.j.1 '"Sub-orbital craft"' has the words of 9.A.4.h (p. 166,
+    # '"Sub-orbital craft".'), which controls them all. SCOMET 8A904.h (p. 355) and DSGL
+    # 9A004.h implement 9.A.4.h, so they hold ML10.j.1 too; j.2 (launch, recovery and ground
+    # support equipment) has no such twin.
+    for national in ("entry:in:2024-09-02:8A904.h", "entry:au:2024:9A004.h"):
+        edges = dict(_out(graph, national, "IMPLEMENTS"))
+        assert "entry:wassenaar:2025:9A004.h" in edges
+        assert "9.A.4.h" in edges["entry:wassenaar:2025:ML10.j.1"]["evidence"]
+    implementing_j2 = [
+        u
+        for u, v, d in graph.in_edges("entry:wassenaar:2025:ML10.j.2", data=True)
+        if d["type"] == "IMPLEMENTS" and u.startswith("entry:au:2024:")
+    ]
+    assert implementing_j2 == []
+
+
+def test_a_ccl_heading_pointing_to_its_items_is_compared_by_its_words(
+    graph: nx.MultiDiGraph,
+) -> None:
+    # CCL 2E903 (JSON): "Technology, not specified elsewhere, for the development or
+    # production of 'coating systems' having all of the following: (see List of Items
+    # Controlled)."; EU Annex I 2025 2E503.g has the same words before its g.1 and g.2.
+    same = {frozenset((u, v)) for u, v, d in graph.edges(data=True) if d["type"] == "SAME_CONTROL"}
+    assert frozenset(("entry:us:2026-07-23:2E903", "entry:eu:2025-11-15:2E503.g")) in same
+
+
+def test_numbers_a_copy_lost_are_no_threshold_difference(graph: nx.MultiDiGraph) -> None:
+    # Wassenaar 2025 p. 136 6.C.4.c.2: "Second order non-linear susceptibility (chi 2) of
+    # 3.3x10-11 m/V or more"; SCOMET p. 335 prints the same, but its text layer reads
+    # "of -11 m/V". The superscript exponent of 6.A.5.g.5 (p. 130, "10" raised "3") is read
+    # as 10³ in the Wassenaar PDF, and the EU JSON's flattened "103" is the same number.
+    edges = dict(_out(graph, "entry:in:2024-09-02:8C604.c.2", "IMPLEMENTS"))
+    edge = edges["entry:wassenaar:2025:6C004.c.2"]
+    # Rendered, SCOMET p. 335 shows the very number: the words decide, thresholds are not read.
+    assert edge["scope"] == "same"
+    assert "numbers missing from one text" in edge["evidence"]
+    edges = dict(_out(graph, "entry:eu:2025-11-15:6A005.g.5", "IMPLEMENTS"))
+    assert edges["entry:wassenaar:2025:6A005.g.5"]["scope"] == "same"

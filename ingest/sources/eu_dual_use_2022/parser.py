@@ -72,6 +72,7 @@ from ingest.sources.eu_dual_use.parser import (
     _status,
     _within,
 )
+from ingest.sources.helpers.pdf import raise_exponents
 from ingest.sources.listing import ListBuilder
 
 CELEX = "02021R0821"
@@ -198,7 +199,7 @@ class _Chars:
 
 def _page_lines(textpage: pdfium.PdfTextPage, number: int) -> list[_Line]:
     """The page's text lines with their position and type, pieces of one line joined."""
-    text = textpage.get_text_range()
+    text = raise_exponents(textpage, textpage.get_text_range())
     chars = _Chars(textpage)
     lines: list[_Line] = []
     last = -1  # the index of the previous line's last character

@@ -52,6 +52,7 @@ from graph_schema import ids
 from graph_schema.codes import CodeSystem, ControlCode
 from graph_schema.model import ControlEntry, ParentOf, Record
 from ingest.sources.base import ParseError, SourceMeta
+from ingest.sources.helpers.pdf import raise_exponents
 from ingest.sources.listing import ListBuilder, Status
 
 SYSTEM = CodeSystem.SCOMET
@@ -176,7 +177,7 @@ def _superscripts(textpage: pdfium.PdfTextPage, start: int, line: str) -> tuple[
 
 def _read_page(textpage: pdfium.PdfTextPage, number: int, footnotes: dict[str, str]) -> list[_Line]:
     # Each mapped glyph is one character, so offsets into the text stay offsets on the page.
-    text = textpage.get_text_range().translate(_SYMBOLS)
+    text = raise_exponents(textpage, textpage.get_text_range().translate(_SYMBOLS))
     lines: list[_Line] = []
     offset = 0
     pieces = text.split("\r\n")

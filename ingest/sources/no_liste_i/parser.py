@@ -43,6 +43,7 @@ import pypdfium2.raw as pdfium_c  # type: ignore[import-untyped, unused-ignore]
 from graph_schema.codes import CodeError, CodeSystem, ControlCode, parse_code
 from graph_schema.model import Record
 from ingest.sources.base import ParseError, SourceMeta
+from ingest.sources.helpers.pdf import raise_exponents
 from ingest.sources.listing import ListBuilder, Status
 
 # ---------------------------------------------------------------------------------------------
@@ -144,7 +145,7 @@ def _open(path: Path) -> pdfium.PdfDocument:
 
 def _page_lines(textpage: pdfium.PdfTextPage, index: int) -> tuple[list[_Line], str | None]:
     """The page's text lines with positions, and the footer's year if it has one."""
-    text = textpage.get_text_range()
+    text = raise_exponents(textpage, textpage.get_text_range())
     found: list[tuple[float, float, str]] = []
     printed = index + 1
     year: str | None = None

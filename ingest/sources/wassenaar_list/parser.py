@@ -39,6 +39,7 @@ import pypdfium2 as pdfium  # type: ignore[import-untyped, unused-ignore]
 from graph_schema.codes import CodeError, CodeSystem, ControlCode, parse_code
 from graph_schema.model import Record
 from ingest.sources.base import ParseError, SourceMeta
+from ingest.sources.helpers.pdf import raise_exponents
 from ingest.sources.listing import ListBuilder, Status
 
 # ---------------------------------------------------------------------------------------------
@@ -144,7 +145,7 @@ def _read_pages(path: Path) -> tuple[list[_Page], set[str]]:
 
 
 def _read_page(textpage: pdfium.PdfTextPage, number: int, headers: set[str]) -> _Page:
-    text = textpage.get_text_range()
+    text = raise_exponents(textpage, textpage.get_text_range())
     if _SYMBOL_RE.search(text):
         # One character for one: the offsets of the characters stay valid.
         text = _SYMBOL_RE.sub(lambda m: _SYMBOLS[m.group()], text)

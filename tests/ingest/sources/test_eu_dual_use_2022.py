@@ -369,7 +369,7 @@ def test_a_note_list_beside_the_entries_sub_items(entries: dict[str, ControlEntr
         "the following: 1. Maraging steel capable of an ultimate tensile strength of 1,95 GPa "
         "or more; 2. Aluminium alloys capable of an ultimate tensile strength of 0,46 GPa or "
         'more; or 3. "Fibrous or filamentary materials" with a "specific modulus" of more '
-        'than 3,18 × 106 m and a "specific tensile strength" greater than 7,62 × 104 m;'
+        'than 3,18 × 10⁶ m and a "specific tensile strength" greater than 7,62 × 10⁴ m;'
     ]
     # Page 85: the technical notes of 1C002.d run to "10." (printed left of "9.").
     notes = entries["1C002.d"].notes
@@ -389,7 +389,7 @@ def test_two_labels_on_one_line(entries: dict[str, ControlEntry]) -> None:
         entries["3A201.c"]
         .notes[1]
         .startswith(
-            "Technical Notes: 1. The ‘figure of merit’ (K) is defined as: K = 1,7 × 103 V2,65Q"
+            "Technical Notes: 1. The ‘figure of merit’ (K) is defined as: K = 1,7 × 10³ V2,65Q"
         )
     )
 
@@ -458,11 +458,12 @@ def test_superscripts_and_signs(entries: dict[str, ControlEntry]) -> None:
     assert entries["6C004.f"].text.startswith(
         "Synthetically produced diamond material with an absorption of less than 10-5 cm-1 for"
     )  # page 293
-    # A superscript ends pdfium's line; the pieces are joined back (pages 56, 86, 105, 336).
+    # A superscript ends pdfium's line; the pieces are joined back (pages 56, 86, 105, 336), and an
+    # exponent of ten printed raised on the line is written raised ("25 × 10⁶", page 336).
     assert "suction volume capacity of 1 m3/min or more of UF6" in entries["0B001.c.3"].text
     assert entries["1C004.a"].text == "A density exceeding 17,5 g/cm3;"
     assert entries["1C232"].text.startswith("Helium-3 (3He), mixtures containing helium-3")
-    assert entries["9B005.c"].text.endswith("Reynolds number flows exceeding 25 × 106.")
+    assert entries["9B005.c"].text.endswith("Reynolds number flows exceeding 25 × 10⁶.")
     # A superscript "o" after a number is the degree sign (page 130); "(–120 °C)" (page 57).
     assert entries["2B001.e.2.b"].text == 'A positioning "accuracy" of less (better) than 0,003°;'
     assert entries["0B001.d.7.b"].text == (

@@ -1,0 +1,1 @@
+"""Reading help shared by the source parsers (layout of PDF text, ...)."""
