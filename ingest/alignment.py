@@ -471,7 +471,13 @@ class Aligner:
             # Thresholds not compared; no verdict from noise.
             scope, notes = None, ["numbers missing from one text: thresholds not compared"]
         else:
-            scope, notes = parameter_scope(entry.parameters, match.target.parameters)
+            theirs = match.target.parameters
+            if not theirs and not self._national_children(entry.list_id).get(entry.canonical):
+                # One national paragraph for a regime heading over "all of the following"
+                # (AU, US and SCOMET 3A002.a.7, one sentence, against Wassenaar 2025's a.7.a
+                # and a.7.b): its thresholds against all of theirs.
+                theirs = self._conditions(match.target)
+            scope, notes = parameter_scope(entry.parameters, theirs)
             if scope == "narrower":
                 caught = self._rest_caught(entry, match.target)
                 if caught is not None:

@@ -713,7 +713,9 @@ _kw(
     "frequency",
     "frequency",
 )
-_kw("bandwidth|instantaneous bandwidth|signal bandwidth", "bandwidth")
+# Wassenaar 2025 3.A.2.a.7 bounds oscilloscopes by their "'upper 3dB frequency'" where 2021
+# said "input 3dB bandwidth": from DC up, the same quantity.
+_kw("bandwidth|instantaneous bandwidth|signal bandwidth|upper 3db frequency", "bandwidth")
 _kw("wavelength|wavelengths", "wavelength", "length")
 _kw("range|ranges|maximum range", "range", "length")
 _kw("temperature range|temperatures|temperature|critical temperature", "temperature", "temperature")
@@ -767,6 +769,8 @@ _MAX_KEYWORD = max(len(k.split()) for k in _KEYWORDS)
 _TOKEN_RE = re.compile(r"[A-Za-z][A-Za-z\-]*")
 _WORDS_AFTER_RE = re.compile(r"\s*(?:of\s+)?([A-Za-z][A-Za-z\-]*(?:\s+[A-Za-z][A-Za-z\-]*){0,2})")
 _QUOTES = "\"'“”‘’"
+#: Words after "3 dB" that make it part of a quantity's name, not a threshold.
+_DB_NAMES_RE = re.compile(r"\s*(?:bandwidth|frequency|beamwidth|beam ?width|point)\b", re.I)
 _TERM_RE = re.compile(r"[A-Za-z][A-Za-z0-9 \-]{1,48}")
 #: Words that may stand between a quoted term and its number: 'accuracy' of, 'range' is.
 _CONNECTORS = frozenset(
@@ -1113,6 +1117,8 @@ def extract_parameters(text: str, *, decimal_comma: bool | None = None) -> list[
             found.extend(new)
     if not found:
         return []
+    # "3 dB" naming a bandwidth is no threshold: "input 3dB bandwidth of 60 GHz".
+    found = [f for f in found if not (f.unit == "dB" and _DB_NAMES_RE.match(text, f.end))]
     for f in found:
         f.text = " ".join(text[f.start : f.end].split())
     _name_quantities(text, found)

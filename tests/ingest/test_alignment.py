@@ -414,3 +414,14 @@ def test_numbers_a_copy_lost_are_no_threshold_difference(graph: nx.MultiDiGraph)
     assert "numbers missing from one text" in edge["evidence"]
     edges = dict(_out(graph, "entry:eu:2025-11-15:6A005.g.5", "IMPLEMENTS"))
     assert edges["entry:wassenaar:2025:6A005.g.5"]["scope"] == "same"
+
+
+def test_one_paragraph_for_a_heading_over_all_of_the_following(graph: nx.MultiDiGraph) -> None:
+    # Wassenaar 2025 p. 67 3.A.2.a.7 "Real-time oscilloscopes having all of the following:"
+    # a. rms noise below 2% of full-scale, b. "'upper 3dB frequency' greater than 90 GHz". The
+    # DSGL 2024 and the CCL keep the 2021 sentence ("... 3dB bandwidth of 60 GHz or
+    # greater"): they control more.
+    for national in ("entry:au:2024:3A002.a.7", "entry:us:2026-07-23:3A002.a.7"):
+        edge = dict(_out(graph, national, "IMPLEMENTS"))["entry:wassenaar:2025:3A002.a.7"]
+        assert edge["scope"] == "broader"
+        assert "60 GHz or greater" in edge["evidence"]

@@ -658,3 +658,14 @@ def test_better_than_without_a_direction_reads_no_threshold() -> None:
 )
 def test_en_dash_as_minus_and_as_range(text: str, expected: list[tuple[str, float, str]]) -> None:
     assert [(p.comparator, p.value, p.unit) for p in extract_parameters(text)] == expected
+
+
+def test_3_db_naming_a_bandwidth_is_no_threshold() -> None:
+    # Wassenaar 2025 p. 67 3.A.2.a.7.b: "An 'upper 3dB frequency' greater than 90 GHz on any
+    # channel"; the 2021 text (and SCOMET 8A302.a.7, p. 265): "for any input 3dB bandwidth of
+    # 60 GHz or greater per channel". One quantity, one threshold each.
+    (new,) = extract_parameters("An 'upper 3dB frequency' greater than 90 GHz on any channel.")
+    (old,) = extract_parameters("for any input 3dB bandwidth of 60 GHz or greater per channel")
+    assert (new.quantity, new.comparator, new.value, new.unit) == ("bandwidth", ">", 90.0, "GHz")
+    assert (old.quantity, old.comparator, old.value, old.unit) == ("bandwidth", ">=", 60.0, "GHz")
+    assert compare(old, new) == "stricter"

@@ -80,20 +80,23 @@ def test_us_and_eu_agree_on_intrusion_software(analyses: Analyses) -> None:
 
 def test_edition_lag_only_where_the_editions_prove_it(analyses: Analyses) -> None:
     # ML10.j (sub-orbital craft) is in Wassenaar 2025 and not in the 2021 Word files (15_ML.doc
-    # runs ML10.a-i). The EU Common Military List of 2020-02-17 predates the 2021 edition, so
-    # it provably lags. India's SCOMET of 2024-09-02 has no 6A010.j either (6A010 runs a-i,
-    # PDF pp. 172-173), but it is newer than Wassenaar 2021: whether ML10.j was added before
-    # or after 2024-09-02 cannot be told from the editions held, so it is not-implemented,
-    # with when Wassenaar added it.
+    # runs ML10.a-i). Its j.1 '"Sub-orbital craft"' has the words of dual-use 9.A.4.h, which
+    # the EU and SCOMET (8A904.h, p. 355) implement; j.2, launch, recovery and ground support
+    # equipment, has no such twin. The EU Common Military List of 2020-02-17 predates the 2021
+    # edition, so it provably lags. India's SCOMET of 2024-09-02 has no 6A010.j either (6A010
+    # runs a-i, PDF pp. 172-173), but it is newer than Wassenaar 2021: whether ML10.j was
+    # added before or after 2024-09-02 cannot be told from the editions held, so it is
+    # not-implemented, with when Wassenaar added it.
     lag = analyses.divergences(["EU", "wassenaar"], code_prefix="ML10.j")
-    row = _row(lag, "ML10.j")
+    assert "ML10.j.1" not in {r.code for r in lag.items}
+    row = _row(lag, "ML10.j.2")
     assert row.kind == "edition-lag"
     eu = next(s for s in row.sides if s.jurisdiction == "EU")
     assert eu.status == "not-in-edition-held"
     assert eu.editions[0].list_id == "list:eu-military:2020-02-17"
     assert "predates the Wassenaar 2021 (2021-12-22) edition" in (eu.note or "")
     both = analyses.divergences(["IN", "EU", "wassenaar"], code_prefix="ML10.j")
-    row = _row(both, "ML10.j")
+    row = _row(both, "ML10.j.2")
     assert row.kind == "not-implemented"
     india = next(s for s in row.sides if s.jurisdiction == "IN")
     assert india.status == "not-implemented"

@@ -51,8 +51,10 @@ def test_wassenaar_members_gaps(analyses: Analyses) -> None:
     # It lacks nothing else of the dual-use list.
     eu = {r.entry.code: r for r in report.items if r.jurisdiction == "EU"}
     assert {c for c, r in eu.items() if r.status == "not-implemented"} == set()
-    # Its Common Military List of 2020-02-17 predates Wassenaar 2021, which lacked ML10.j.
-    assert eu["ML10.j"].status == "not-in-edition-held" and "FR" in eu["ML10.j"].countries
+    # Its Common Military List of 2020-02-17 predates Wassenaar 2021, which lacked ML10.j
+    # (j.1, sub-orbital craft, it holds as dual-use 9A004.h).
+    assert eu["ML10.j.2"].status == "not-in-edition-held" and "FR" in eu["ML10.j.2"].countries
+    assert "ML10.j.1" not in eu
     assert members["US"].not_implemented > 0 and members["US"].not_in_edition_held == 0
     # SCOMET 2024-09-02 is newer than Wassenaar 2021: nothing it lacks is provable lag.
     assert members["IN"].not_in_edition_held == 0
