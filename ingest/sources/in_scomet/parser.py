@@ -312,6 +312,9 @@ class _Frame:
     value: str
     x: float | None
     node: _Node
+    #: Opened by a line restating the code ("8A605 a. 6."): the list restates its siblings
+    #: the same way, so a bare marker is not one of them.
+    restated: bool = False
 
 
 def _roman_value(token: str) -> int:
@@ -690,7 +693,7 @@ class _Parser:
         labels = list(zip(path, styles, strict=True))
         xs = line.label_xs(list(path), after_code=True)
         if top is None or top.kind in _kinds(path[0]) or not self._relative(line, labels, xs):
-            self._absolute(line, base, labels, xs)
+            self._absolute(line, base, labels, xs, restated=True)
         target = self.stack[-1].node
         if body:
             target.text.append(body)
@@ -701,13 +704,15 @@ class _Parser:
         base: _Node,
         labels: list[tuple[str, str]],
         xs: list[float | None],
+        *,
+        restated: bool = False,
     ) -> None:
         """Open the paragraph a full path from the item names (``a. 5. b.``)."""
         frames: list[_Frame] = []
         for depth, (token, style) in enumerate(labels):
             kind = _kind_at(token, depth, self.stack, frames)
             node = self._sub(base, tuple(t for t, _ in labels[: depth + 1]), line.page)
-            frames.append(_Frame(kind, style, token, xs[depth], node))
+            frames.append(_Frame(kind, style, token, xs[depth], node, restated))
         self.stack = frames
         self._open(frames[-1].node, line.marks)
 
@@ -751,6 +756,16 @@ class _Parser:
             else:
                 near = 0.0 if x > top.x + 4.0 else 20.0
             found.append((near, -depth, kind))
+        # A next sibling of a paragraph the list opened by restating its code is restated too
+        # (p. 319 "8A605 b."): a bare marker that may also sit deeper goes deeper, whatever
+        # the indentation (p. 318 sets a.6.b "Multiple transverse mode" at the item's margin).
+        deeper = [
+            f
+            for f in found
+            if not self.stack or -f[1] >= len(self.stack) or not self.stack[-f[1]].restated
+        ]
+        if deeper and len(deeper) < len(found):
+            found = deeper
         if not found:
             return None
         near, negative_depth, kind = min(found)

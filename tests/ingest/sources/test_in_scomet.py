@@ -430,3 +430,18 @@ def test_paragraphs_not_used_are_not_controls(entries: dict[str, ControlEntry]) 
         assert entries[code].text == "Not used since 2023"
         assert entries[code].status == "not-used"
     assert entries["8A302.e.1"].status == "active"
+
+
+def test_a_bare_marker_set_at_the_margin_is_not_a_restated_sibling(
+    entries: dict[str, ControlEntry],
+) -> None:
+    # PDF p. 318: under "8A605 a. 6." the page sets "b. 'Multiple transverse mode' output and
+    # any of the following:" at the item's margin, left of a.6.a; its "a. 'Wall-plug
+    # efficiency' exceeding 18% ... 1000 W" and "b. Output power exceeding 2 kW" follow, and
+    # Note 1 names "8A605.a.6.b.". The item's own b. is restated on p. 319: "8A605 b.
+    # Non-"tunable" "pulsed lasers" having any of the following:".
+    multiple = entries["8A605.a.6.b"]
+    assert multiple.text.startswith("‘Multiple transverse mode’ output")
+    assert entries["8A605.a.6.b.b"].text == "Output power exceeding 2 kW;"
+    assert entries["8A605.b"].text.startswith('Non-"tunable" "pulsed lasers"')
+    assert "8A605.b.a" not in entries
