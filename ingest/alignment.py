@@ -734,23 +734,79 @@ class Aligner:
             if info.issuer in REGIME_LISTS:
                 continue
             matched: list[Implements] = []
+            others: list[Edge] = []
             for edge in self._renumbered(self._list_edges(list_id, info)):
                 if isinstance(edge, Implements) and edge.target in self.regime_ids:
                     with_counterpart.add(edge.source)
                     matched.append(edge)
-                yield edge
+                else:
+                    others.append(edge)
             for edge in list(self._by_content(list_id, info, matched)):
                 with_counterpart.add(edge.source)
                 matched.append(edge)
-                yield edge
             for edge in list(self._within_counterparts(list_id, matched)):
                 with_counterpart.add(edge.source)
                 matched.append(edge)
-                yield edge
-            for edge in self._dual_use_twin(matched):
+            for edge in list(self._dual_use_twin(matched)):
                 with_counterpart.add(edge.source)
-                yield edge
+                matched.append(edge)
+            yield from others
+            yield from self._bands_compared_apart(matched)
         yield from self._same_controls(with_counterpart)
+
+    def _bands_compared_apart(self, matched: list[Implements]) -> Iterator[Implements]:
+        """``matched`` with a national paragraph that spans several regime paragraphs
+        compared with each on that paragraph's part only.
+
+        DSGL and SCOMET 6A005.d.1.b.1, "less than 1,400 nm ... exceeding 25 W", also catch
+        Wassenaar 2025's b.2 (780-1,100 nm, over 30 W) and b.3 (1,100-1,400 nm, over 25 W),
+        compared there. Against b.1 ("less than 780 nm ... exceeding 25 W"), the wider band is
+        not more control: what b.1 describes it controls at the same 25 W.
+        """
+        found: dict[str, set[str]] = {}
+        for edge in matched:
+            found.setdefault(edge.source, set()).add(edge.target)
+        for edge in matched:
+            if edge.scope != "broader":
+                yield edge
+                continue
+            national, target = self.by_id[edge.source], self.by_id[edge.target]
+            siblings = [
+                self.by_id[t]
+                for t in found[edge.source]
+                if t != target.id and self.by_id[t].parent == target.parent
+            ]
+            # The quantities on which the national paragraph reaches further, where the
+            # regime's paragraphs found under it take over (the wavelength).
+            named = {q.quantity for sibling in siblings for q in sibling.parameters}
+            band = {
+                a.quantity
+                for a, b in paired_thresholds(national.parameters, target.parameters)
+                if a.quantity in named and compare(a, b) == "stricter"
+            }
+            if not band:
+                yield edge
+                continue
+            scope, _ = parameter_scope(
+                [p for p in national.parameters if p.quantity not in band],
+                [q for q in target.parameters if q.quantity not in band],
+            )
+            if scope != "same":
+                yield edge
+                continue
+            codes = ", ".join(sorted(s.code for s in siblings))
+            note = (
+                f"its wider {', '.join(sorted(band))} band is also Wassenaar {codes}, compared "
+                "there: for this entry's items the same thresholds"
+            )
+            evidence = f"{edge.evidence}; {note}"
+            yield edge.model_copy(
+                update={
+                    "scope": "same",
+                    "evidence": evidence,
+                    "provenance": self._provenance(evidence),
+                }
+            )
 
     def _dual_use_twin(self, matched: list[Implements]) -> Iterator[Implements]:
         """Munitions entries still without a counterpart whose words are a whole dual-use

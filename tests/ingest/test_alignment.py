@@ -256,6 +256,13 @@ def test_a_broader_national_paragraph_catches_a_new_regime_one(graph: nx.MultiDi
     edges = dict(_out(graph, "entry:au:2024:6A005.d.1.b.1", "IMPLEMENTS"))
     assert edges["entry:wassenaar:2025:6A005.d.1.b.3"]["scope"] == "same"
     assert edges["entry:wassenaar:2025:6A005.d.1.b.2"]["scope"] == "broader"
+    # Against b.1 ("less than 780 nm ... exceeding 25 W"), the wider band is b.2's and b.3's,
+    # compared there: for b.1's lasers the same 25 W. SCOMET 8A605.d.1.b.1 (p. 324) alike.
+    own = edges["entry:wassenaar:2025:6A005.d.1.b.1"]
+    assert own["scope"] == "same"
+    assert "wider wavelength band is also Wassenaar 6.A.5.d.1.b.2, 6.A.5.d.1.b.3" in own["evidence"]
+    edges = dict(_out(graph, "entry:in:2024-09-02:8A605.d.1.b.1", "IMPLEMENTS"))
+    assert edges["entry:wassenaar:2025:6A005.d.1.b.1"]["scope"] == "same"
 
 
 def test_words_every_branch_has_are_not_taken_from_another_branch(
