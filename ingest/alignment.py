@@ -52,7 +52,13 @@ from ingest import editions as editions_module
 from ingest import parameters as parameters_module
 from ingest import tagging as tagging_module
 from ingest.editions import Edition, edition_edges, series_of
-from ingest.parameters import compare, normalise_unit, paired_thresholds, parameter_scope
+from ingest.parameters import (
+    compare,
+    normalise_unit,
+    paired_thresholds,
+    parameter_scope,
+    same_bounds,
+)
 from ingest.tagging import Tagger, covers_edges
 from store.base import GraphStore, SourceBatch
 
@@ -80,6 +86,11 @@ CONTENT_MATCH = 0.9
 CONTENT_MIN = 40
 #: Rounds of matching again once cited items are known to be twins (see ``_same_controls``).
 TWIN_ROUNDS = 3
+#: Entries under headings with the same words, already found to share paragraphs (within
+#: two levels), are matched on looser words when they state the same thresholds, two or more.
+NEIGHBOUR_DEPTH = 2
+NEIGHBOUR_MATCH = 0.8
+NEIGHBOUR_BOUNDS = 2
 #: Below this length a text match also needs the same Wassenaar item by number.
 CONTENT_ALONE = 80
 #: Regime words found inside a national entry count when at least this long (letters and
@@ -378,6 +389,7 @@ class Aligner:
         self.regime_ids = {e.id for e in self.regime_entries.values()}
         self._regime_words: dict[str, str] | None = None
         self._children_of_list: dict[str, dict[str, list[ControlEntry]]] = {}
+        self._canonical: dict[str, dict[str, ControlEntry]] = {}
         self._regime_in_order = sorted(self.regime_entries.values(), key=_order)
         self._regime_children: dict[str, list[ControlEntry]] = {}
         for entry in self.regime_entries.values():
@@ -1126,9 +1138,114 @@ class Aligner:
             }
             more = list(self._pools_same(again, same_cites=True))
             if not more:
-                return
+                break
             yield from more
             found.extend(more)
+        yield from self._neighbours_same(found, pools)
+
+    def _neighbours_same(
+        self,
+        found: list[SameControl],
+        pools: dict[str, dict[str, list[tuple[ControlEntry, str]]]],
+    ) -> Iterator[SameControl]:
+        """A last look among the entries of items already found to share paragraphs: two of
+        them not yet matched are the same control when their words are close and they state
+        the very same thresholds. US 3B001.d.8 (ALD of a TiAlC work function metal, "greater
+        than 30 °C", "greater than 4.0 eV") is EU 3B501.n.1.c ("303,15 K (30 °C)", "4,0 eV"),
+        worded otherwise, while 3B001.d.1, d.3 and d.4.a-d are EU 3B501.n.2, n.8 and n.7.a-d."""
+        done = {m.source for m in found} | {m.target for m in found}
+        linked: set[tuple[str, str]] = set()
+        for m in found:
+            for x in self._near_ancestors(self.by_id[m.source]):
+                for y in self._near_ancestors(self.by_id[m.target]):
+                    linked.update(((x, y), (y, x)))
+        for family in sorted(pools):
+            issuers = sorted(pools[family])
+            for i, first in enumerate(issuers):
+                for second in issuers[i + 1 :]:
+                    for entry, _ in pools[family][first]:
+                        if entry.id in done:
+                            continue
+                        # The same code: the comparison by code already sees it.
+                        theirs = [
+                            e
+                            for e, _ in pools[family][second]
+                            if e.id not in done and e.canonical != entry.canonical
+                        ]
+                        match = self._neighbour(entry, theirs, linked)
+                        if match is None:
+                            continue
+                        other, sim = match
+                        done.update((entry.id, other.id))
+                        evidence = (
+                            f"{entry.id} and {other.id} state the same thresholds in close words "
+                            f"(text similarity {sim:.2f}), under items already found to share "
+                            "paragraphs; neither has a counterpart in the Wassenaar list held"
+                        )
+                        yield SameControl(
+                            source=entry.id,
+                            target=other.id,
+                            similarity=round(sim, 3),
+                            evidence=evidence,
+                            provenance=self._provenance(evidence),
+                        )
+
+    def _near_ancestors(self, entry: ControlEntry) -> list[str]:
+        """The entry's parent and grandparent (ids)."""
+        table = self._canonical.get(entry.list_id)
+        if table is None:
+            table = {e.canonical: e for e in self.entries.get(entry.list_id, [])}
+            self._canonical[entry.list_id] = table
+        out: list[str] = []
+        current = entry
+        while current.parent is not None and len(out) < NEIGHBOUR_DEPTH:
+            parent = table.get(current.parent)
+            if parent is None:
+                break
+            out.append(parent.id)
+            current = parent
+        return out
+
+    def _neighbour(
+        self, entry: ControlEntry, theirs: list[ControlEntry], linked: set[tuple[str, str]]
+    ) -> tuple[ControlEntry, float] | None:
+        ours = self._subtree_parameters(entry)
+        if len(ours) < NEIGHBOUR_BOUNDS:
+            return None
+        mine = self._near_ancestors(entry)
+        text = self._subtree_texts(entry.list_id).get(entry.canonical, "")
+        best: tuple[float, ControlEntry] | None = None
+        for other in theirs:
+            # Under headings with the same words, linked by paragraphs already matched: the
+            # same words under other headings ("cylinders having a diameter of 120 mm or
+            # greater" of graphite in 1C107.a and of tungsten in 1C117.c) are other controls.
+            if not any(
+                (a, b) in linked and self._same_heading(a, b)
+                for a in mine
+                for b in self._near_ancestors(other)
+            ):
+                continue
+            if not same_bounds(ours, self._subtree_parameters(other)):
+                continue
+            words = self._subtree_texts(other.list_id).get(other.canonical, "")
+            sim = fuzz.token_set_ratio(text, words) / 100.0
+            if sim >= NEIGHBOUR_MATCH and (best is None or sim > best[0]):
+                best = (sim, other)
+        return None if best is None else (best[1], best[0])
+
+    def _same_heading(self, a: str, b: str) -> bool:
+        left, right = entry_text(self.by_id[a]), entry_text(self.by_id[b])
+        return fuzz.token_sort_ratio(left, right) >= CONTENT_MATCH * 100
+
+    def _subtree_parameters(self, entry: ControlEntry) -> list[Parameter]:
+        children = self._national_children(entry.list_id)
+        out: list[Parameter] = []
+        stack = [entry]
+        while stack:
+            e = stack.pop()
+            out.extend(e.parameters)
+            stack.extend(children.get(e.canonical, []))
+        return out
 
     def _pools_same(
         self,

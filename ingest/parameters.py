@@ -1186,6 +1186,29 @@ def compare(a: Parameter, b: Parameter) -> Relation:
     return "stricter" if va > vb else "looser"
 
 
+def same_bounds(ours: list[Parameter], theirs: list[Parameter]) -> bool:
+    """Do two texts state the very same bounds, in any order and unit ("greater than 30 °C"
+    and "greater than or equal to 303,15 K (30 °C)" alike: the same number, the same side)?"""
+    if len(ours) != len(theirs):
+        return False
+    left = list(theirs)
+    for p in ours:
+        base_p, vp = _in_base(p.value, p.unit)
+        for q in left:
+            base_q, vq = _in_base(q.value, q.unit)
+            if (
+                base_p == base_q
+                and math.isclose(vp, vq, rel_tol=1e-6)
+                and (p.comparator in {">", ">="}) == (q.comparator in {">", ">="})
+                and (p.comparator == "=") == (q.comparator == "=")
+            ):
+                left.remove(q)
+                break
+        else:
+            return False
+    return True
+
+
 def paired_thresholds(
     national: Iterable[Parameter], regime: Iterable[Parameter]
 ) -> Iterator[tuple[Parameter, Parameter]]:

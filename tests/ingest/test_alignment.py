@@ -432,3 +432,16 @@ def test_one_paragraph_for_a_heading_over_all_of_the_following(graph: nx.MultiDi
         edge = dict(_out(graph, national, "IMPLEMENTS"))["entry:wassenaar:2025:3A002.a.7"]
         assert edge["scope"] == "broader"
         assert "60 GHz or greater" in edge["evidence"]
+
+
+def test_same_thresholds_in_close_words_under_the_same_heading(graph: nx.MultiDiGraph) -> None:
+    # CCL 3B001.d.8: ALD equipment for a work function metal, "more than one metal source of
+    # which one is designed for an aluminum (Al) precursor", a precursor vessel "greater than
+    # 30 °C", "titanium-aluminum carbide (TiAlC)", "a work function greater than 4.0 eV". EU
+    # Annex I 2025 3B501.n.1.c says it otherwise ("greater than or equal to 303,15 K (30 °C)",
+    # "greater than 4,0 eV"), both under "Semiconductor manufacturing deposition equipment".
+    same = {frozenset((u, v)) for u, v, d in graph.edges(data=True) if d["type"] == "SAME_CONTROL"}
+    assert frozenset(("entry:us:2026-07-23:3B001.d.8", "entry:eu:2025-11-15:3B501.n.1.c")) in same
+    # The same words under other headings are other controls: DSGL 1C117.c.2.a, tungsten
+    # "cylinders having a diameter of 120 mm or greater", is not EU 1C107.a.1, graphite ones.
+    assert frozenset(("entry:au:2024:1C117.c.2.a", "entry:eu:2025-11-15:1C107.a.1")) not in same

@@ -15,7 +15,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from graph_schema.model import Parameter
-from ingest.parameters import compare, extract_parameters, normalise_unit
+from ingest.parameters import compare, extract_parameters, normalise_unit, same_bounds
 
 Expected = tuple[str, str, float, str]  # quantity, comparator, value, unit
 
@@ -669,3 +669,16 @@ def test_3_db_naming_a_bandwidth_is_no_threshold() -> None:
     assert (new.quantity, new.comparator, new.value, new.unit) == ("bandwidth", ">", 90.0, "GHz")
     assert (old.quantity, old.comparator, old.value, old.unit) == ("bandwidth", ">=", 60.0, "GHz")
     assert compare(old, new) == "stricter"
+
+
+def test_same_bounds_in_other_units_and_words() -> None:
+    # CCL 3B001.d.8.b "greater than 30 °C" and EU 3B501.n.1.c.2 "greater than or equal to
+    # 303,15 K (30 °C)": one bound; "less than 30 °C" is another.
+    us = extract_parameters("a temperature greater than 30 °C; a work function greater than 4.0 eV")
+    eu = extract_parameters(
+        "a work function greater than 4,0 eV, ... greater than or equal to 303,15 K (30 °C)",
+        decimal_comma=True,
+    )
+    assert same_bounds(us, eu)
+    assert not same_bounds(us, extract_parameters("less than 30 °C; greater than 4.0 eV"))
+    assert not same_bounds(us, us[:1])
