@@ -176,7 +176,7 @@ class ControlList(Node):
     copy_may_lack: list[str] = Field(
         default_factory=list,
         description="What the copy read is known to lose against the official text ('items', "
-        "'paragraphs'): its gaps are unknowns, not absences.",
+        "'paragraphs', 'notes'): its gaps are unknowns, not absences.",
     )
 
 

@@ -116,6 +116,7 @@ class ListInfo:
     edition: str
     edition_date: date
     system: CodeSystem
+    copy_may_lack: tuple[str, ...] = ()
 
     @property
     def issuer_code(self) -> str:
@@ -263,6 +264,63 @@ def _numbers_lost(a: str, b: str) -> bool:
     return letters(a) == letters(b) != ""
 
 
+#: What a Note takes out of an entry: "does not apply to X." / "does not control X".
+_EXCLUDES = re.compile(
+    r"\b(?:does|do) not (?:apply to|control)\s+(?P<what>.+?)(?:\.\s*$|\.\s+(?=[A-Z])|$)",
+    re.I | re.S,
+)
+_CAS = re.compile(r"\b\d{2,7}-\d{2}-\d\b")
+_CONTENT_WORD = re.compile(r"[a-z][a-z\-]{4,}")
+#: Words every exclusion shares, which say nothing of what it excludes.
+_EXCLUSION_STOP = frozenset(
+    [
+        "which",
+        "their",
+        "there",
+        "these",
+        "those",
+        "following",
+        "having",
+        "other",
+        "specified",
+        "specially",
+        "designed",
+        "apply",
+        "control",
+        "purposes",
+        "equipment",
+        "items",
+        "being",
+        "where",
+        "within",
+        "about",
+    ]
+)
+#: An exclusion is found where at least this share of its words are (CAS numbers decide alone).
+EXCLUSION_FOUND = 0.5
+
+
+def _exclusions(notes: Iterable[str]) -> list[str]:
+    return [m.group("what") for n in notes for m in _EXCLUDES.finditer(n)]
+
+
+def _excluded_in(what: str, said: str) -> bool:
+    """Does ``said`` (a national entry's Notes and words) exclude ``what`` too? By its CAS
+    numbers when it names any, otherwise by its words (half of them, told apart from the
+    lead-in every Note shares): lists word the same exclusion differently ("with 32 elements or
+    fewer, where all the detector elements are made from germanium" / "not to exceed 32
+    elements ... limited solely to germanium material")."""
+    said = said.lower()
+    cas = _CAS.findall(what)
+    if cas:
+        return any(number in said for number in cas)
+    words = {w for w in _CONTENT_WORD.findall(what.lower()) if w not in _EXCLUSION_STOP}
+    if len(words) < 3:
+        return True  # too few words to tell: no claim
+    found = sum(1 for w in words if w.rstrip("s") in said)
+    return found / len(words) >= EXCLUSION_FOUND
+
+
 def _squash_words(text: str) -> str:
     """The words without the numbers, for asking whether two paragraphs are about the same."""
     return " ".join(_DIGITS.sub(" ", _clean(text)).split())
@@ -371,6 +429,7 @@ class Aligner:
                 edition=node.edition,
                 edition_date=node.edition_date,
                 system=CodeSystem(node.numbering),
+                copy_may_lack=tuple(node.copy_may_lack),
             )
         self.entries: dict[str, list[ControlEntry]] = {}
         self.by_id: dict[str, ControlEntry] = {}
@@ -503,6 +562,18 @@ class Aligner:
                         "national adds conditions the regime entry does not have: "
                         + ", ".join(f"{p.quantity} '{p.text}'" for p in added)
                     )
+        if scope in (None, "same"):
+            # The same words and thresholds, and yet more controlled: an exclusion the regime's
+            # Notes make and the national list does not.
+            lifted = self._exclusions_lacked(entry, match.target)
+            if lifted:
+                scope = "broader"
+                notes.append(
+                    "the regime's Notes exclude "
+                    + "; ".join(f"'{_excerpt(x, 100)}'" for x in lifted)
+                    + ", which no Note of the national entry, its parents or its paragraphs "
+                    "excludes"
+                )
         differs = sim < MATERIAL_DIFFERENCE
         if scope is None:
             scope = "same" if sim >= 0.9 else "unknown"
@@ -1066,6 +1137,28 @@ class Aligner:
         """Thresholds an item must meet all of to fall under regime entry ``target``."""
         return _conjunction(target, self._regime_children)
 
+    def _exclusions_lacked(self, entry: ControlEntry, target: ControlEntry) -> list[str]:
+        """What the regime entry's Notes say it "does not apply to" and the national entry
+        does not exclude: in a Note of its own, of a parent or of a paragraph below it (lists
+        place them differently), or in its words. Not for a copy known to lose Notes.
+
+        DSGL 2024 ML8.d.3 excludes chlorine trifluoride and gaseous nitrogen trifluoride
+        (Notes 1 and 2) but not Wassenaar 2025's Note 3, iodine pentafluoride: Australia
+        controls it, Wassenaar does not."""
+        info = self.lists.get(entry.list_id)
+        excluded = _exclusions(target.notes)
+        if info is None or "notes" in info.copy_may_lack or not excluded:
+            return []
+        table = self._canonical_of(entry.list_id)
+        said = [entry.text, *entry.notes]
+        parent = table.get(entry.parent or "")
+        while parent is not None:
+            said.extend(parent.notes)
+            parent = table.get(parent.parent or "")
+        below = [e for e in self._subtree_entries(entry) if e is not entry]
+        said.extend(n for e in below for n in e.notes)
+        return [x for x in excluded if not _excluded_in(x, " ".join(said))]
+
     def _added_conditions(self, entry: ControlEntry, target: ControlEntry) -> list[Parameter]:
         """Bounds the national entry adds to every bound of the regime entry, both sides being
         conjunctions ("all of the following"): it then controls fewer items (US 3B001.f.1.b
@@ -1192,10 +1285,7 @@ class Aligner:
 
     def _near_ancestors(self, entry: ControlEntry) -> list[str]:
         """The entry's parent and grandparent (ids)."""
-        table = self._canonical.get(entry.list_id)
-        if table is None:
-            table = {e.canonical: e for e in self.entries.get(entry.list_id, [])}
-            self._canonical[entry.list_id] = table
+        table = self._canonical_of(entry.list_id)
         out: list[str] = []
         current = entry
         while current.parent is not None and len(out) < NEIGHBOUR_DEPTH:
@@ -1237,15 +1327,26 @@ class Aligner:
         left, right = entry_text(self.by_id[a]), entry_text(self.by_id[b])
         return fuzz.token_sort_ratio(left, right) >= CONTENT_MATCH * 100
 
-    def _subtree_parameters(self, entry: ControlEntry) -> list[Parameter]:
+    def _canonical_of(self, list_id: str) -> dict[str, ControlEntry]:
+        table = self._canonical.get(list_id)
+        if table is None:
+            table = {e.canonical: e for e in self.entries.get(list_id, [])}
+            self._canonical[list_id] = table
+        return table
+
+    def _subtree_entries(self, entry: ControlEntry) -> list[ControlEntry]:
+        """The entry and every entry below it in its national list."""
         children = self._national_children(entry.list_id)
-        out: list[Parameter] = []
+        out: list[ControlEntry] = []
         stack = [entry]
         while stack:
             e = stack.pop()
-            out.extend(e.parameters)
+            out.append(e)
             stack.extend(children.get(e.canonical, []))
         return out
+
+    def _subtree_parameters(self, entry: ControlEntry) -> list[Parameter]:
+        return [p for e in self._subtree_entries(entry) for p in e.parameters]
 
     def _pools_same(
         self,

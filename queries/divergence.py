@@ -328,6 +328,23 @@ class Divergence:
                     for d in diffs
                 ]
                 text += "; thresholds " + "; ".join(parts)
+            else:
+                # A scope no threshold pair shows (a Note's exclusion, added conditions): the
+                # findings the alignment recorded, after how it matched and how alike the words.
+                for j, s in pairs:
+                    if s.status not in SCOPES[1:] or not s.impls:
+                        continue
+                    impl = s.impls[0]
+                    found = [impl.evidence]
+                    if impl.method in ("code", "stated"):
+                        # "<how the codes match>; text similarity ..; <findings>"
+                        found = [
+                            x
+                            for x in impl.evidence.split("; ")[1:]
+                            if not x.startswith("text similarity")
+                        ]
+                    if found:
+                        text += f"; {j.key}: {'; '.join(found)}"
             return text + "."
         absent = [f"{j.key} ({_why_absent(s, ref)})" for j, s in pairs if s.status in ABSENT]
         text = f"{label} is controlled by {and_join(controlled)} but not by {and_join(absent)}"

@@ -70,11 +70,12 @@ class SourceMeta(BaseModel):
         default_factory=dict, description="Label or edge type -> expected count range."
     )
     notes: str = ""
-    copy_may_lack: list[Literal["items", "paragraphs"]] = Field(
+    copy_may_lack: list[Literal["items", "paragraphs", "notes"]] = Field(
         default_factory=list,
-        description="What this copy is known to lose against the official text: whole items "
-        "('items': ECCNs, headings) or paragraphs ('paragraphs'). A gap in such a copy is "
-        "reported as not held, never as not controlled.",
+        description="What this copy, as read, is known to lose against the official text: whole "
+        "items ('items': ECCNs, headings), paragraphs ('paragraphs') or the Notes that narrow "
+        "an entry ('notes'). A gap in such a copy is reported as not held, never as not "
+        "controlled, and a Note it lacks is no evidence of a broader control.",
     )
     units: dict[str, str] = Field(
         default_factory=dict,

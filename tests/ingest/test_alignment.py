@@ -445,3 +445,27 @@ def test_same_thresholds_in_close_words_under_the_same_heading(graph: nx.MultiDi
     # The same words under other headings are other controls: DSGL 1C117.c.2.a, tungsten
     # "cylinders having a diameter of 120 mm or greater", is not EU 1C107.a.1, graphite ones.
     assert frozenset(("entry:au:2024:1C117.c.2.a", "entry:eu:2025-11-15:1C107.a.1")) not in same
+
+
+def test_an_exclusion_the_regime_makes_and_the_national_list_does_not(
+    graph: nx.MultiDiGraph,
+) -> None:
+    # Wassenaar 2025 p. 113 6.A.2.d.3, Note 2: "does not apply to optical fibre Bragg gratings
+    # specially designed for thermal sensing ..."; EU Annex I 2025 6A002.d.3 has only the
+    # bore-hole Note: the EU controls those gratings. Wassenaar p. 196 ML8.d.3 Note 3, iodine
+    # pentafluoride (CAS 7783-66-6): DSGL 2024 ML8.d.3 has Notes 1 and 2 only.
+    eu = dict(_out(graph, "entry:eu:2025-11-15:6A002.d.3", "IMPLEMENTS"))
+    edge = eu["entry:wassenaar:2025:6A002.d.3"]
+    assert edge["scope"] == "broader"
+    assert "Bragg gratings" in edge["evidence"]
+    au = dict(_out(graph, "entry:au-military:2024:ML8.d.3", "IMPLEMENTS"))
+    assert au["entry:wassenaar:2025:ML8.d.3"]["scope"] == "broader"
+    assert "7783-66-6" in au["entry:wassenaar:2025:ML8.d.3"]["evidence"]
+    # Worded otherwise is excluded all the same: DSGL 6A002.a.3.d "(not to exceed 32
+    # elements) having detector elements limited solely to germanium material".
+    au = dict(_out(graph, "entry:au:2024:6A002.a.3.d", "IMPLEMENTS"))
+    assert au["entry:wassenaar:2025:6A002.a.3.d"]["scope"] == "same"
+    # SCOMET's text layer runs Note 3 of 6A008.d.3 (p. 164) into other lines: its copy as
+    # read may lack Notes, so no claim either way.
+    scomet = dict(_out(graph, "entry:in:2024-09-02:6A008.d.3", "IMPLEMENTS"))
+    assert scomet["entry:wassenaar:2025:ML8.d.3"]["scope"] != "broader"
