@@ -228,6 +228,12 @@ def same_words(a: str, b: str) -> bool:
     return bool(left) and left == _comparable(b)
 
 
+#: How the evidence says a national paragraph holds another regime paragraph's words.
+_UNNUMBERED = "where the copy gives them no number of their own"
+#: How the evidence names bounds a national paragraph adds to its regime counterpart's.
+_ADDED = "national adds conditions the regime entry does not have"
+
+
 def _a_thing(entry: ControlEntry) -> bool:
     """Does the entry name goods on its own, rather than open a list or state a condition
     of its parent's ("having all of the following:", "designed for ...")?"""
@@ -559,8 +565,7 @@ class Aligner:
                 if added:
                     scope = "narrower"
                     notes.append(
-                        "national adds conditions the regime entry does not have: "
-                        + ", ".join(f"{p.quantity} '{p.text}'" for p in added)
+                        f"{_ADDED}: " + ", ".join(f"{p.quantity} '{p.text}'" for p in added)
                     )
         if scope in (None, "same"):
             # The same words and thresholds, and yet more controlled: an exclusion the regime's
@@ -666,6 +671,17 @@ class Aligner:
                 return None
             code = code.rsplit(".", 1)[0]
 
+    def _munitions_addition(self, hint: RegimeHint, info: ListInfo) -> bool:
+        """May a Munitions List number no Wassenaar edition held uses be a national addition?
+        Only when the national edition is no older than the oldest Wassenaar edition held:
+        before it, the regime may have renumbered the paragraph (an EU Common Military List
+        of 2020 against Wassenaar 2021). DSGL 2024 ML8.a.32.g, NTDNA, is a triazole Wassenaar
+        has marked "Not used since 2010" in every edition held."""
+        oldest = min(
+            (i.edition_date for i in self.lists.values() if i.issuer == WASSENAAR), default=None
+        )
+        return hint.series == "munitions" and oldest is not None and info.edition_date >= oldest
+
     def _ever_in_regime(self, canonical: str) -> bool:
         """Did an older edition of the Wassenaar list held control anything under the code?
         (A "Not used since 2015" paragraph in every edition held controlled nothing: a
@@ -696,7 +712,7 @@ class Aligner:
             missing is not None
             and held is not None
             and info.system is not CodeSystem.SCOMET
-            and hint.series == "wassenaar"
+            and (hint.series == "wassenaar" or self._munitions_addition(hint, info))
             and placeholder is None
             and not self._ever_in_regime(missing)
         ):
@@ -711,6 +727,15 @@ class Aligner:
                 f"numbered in the Wassenaar block as {missing}, but no Wassenaar edition held "
                 f"({editions}) controls anything under that code: a national addition"
             )
+            dropped = self._placeholder(missing)
+            if dropped is not None:
+                # Every edition held has the number as a placeholder: whether the national
+                # list kept what the regime dropped or reused the number, the control is its own.
+                reason = (
+                    f"numbered in the Wassenaar block as {missing}, which every Wassenaar "
+                    f"edition held ({editions}) marks '{_excerpt(dropped.text)}': the regime "
+                    "controls nothing under that number; the national control is the list's own"
+                )
             return Origin(
                 source=entry.id,
                 target=info.issuer,
@@ -834,8 +859,35 @@ class Aligner:
                 with_counterpart.add(edge.source)
                 matched.append(edge)
             yield from others
-            yield from self._bands_compared_apart(matched)
+            yield from self._bands_compared_apart(self._runs_apart(matched))
         yield from self._same_controls(with_counterpart)
+
+    def _runs_apart(self, matched: list[Implements]) -> list[Implements]:
+        """A national paragraph that also holds another regime paragraph's words (the copy
+        runs it in, unnumbered) does not add that paragraph's bounds to its own: SCOMET
+        8A301.b.7.d carries 3.A.1.b.8's "exceeding 80 W/kg" and "less than 400 cm3" (p. 257),
+        which say nothing of 3.A.1.b.7.d."""
+        holds: dict[str, list[str]] = {}
+        for edge in matched:
+            if edge.method == "text" and _UNNUMBERED in edge.evidence:
+                holds.setdefault(edge.source, []).append(self.by_id[edge.target].code)
+        out: list[Implements] = []
+        for edge in matched:
+            others = holds.get(edge.source)
+            if edge.scope == "narrower" and others and _ADDED in edge.evidence:
+                kept = [x for x in edge.evidence.split("; ") if not x.startswith(_ADDED)]
+                note = f"the bounds it adds are the words of Wassenaar {', '.join(others)} it holds"
+                evidence = "; ".join([*kept, note])
+                scope = "same" if (edge.similarity or 0.0) >= CONTENT_MATCH else "unknown"
+                edge = edge.model_copy(
+                    update={
+                        "scope": scope,
+                        "evidence": evidence,
+                        "provenance": self._provenance(evidence),
+                    }
+                )
+            out.append(edge)
+        return out
 
     def _bands_compared_apart(self, matched: list[Implements]) -> Iterator[Implements]:
         """``matched`` with a national paragraph that spans several regime paragraphs
@@ -1084,8 +1136,7 @@ class Aligner:
             ):
                 evidence = (
                     f"the words of Wassenaar {target.code} are in {national.canonical} "
-                    f'("{_excerpt(target.text)}"), where the copy gives them no number of their '
-                    "own"
+                    f'("{_excerpt(target.text)}"), {_UNNUMBERED}'
                 )
                 return self._found(national, target, "text", 0.8, "same", evidence)
         return None
@@ -1418,14 +1469,23 @@ class Aligner:
         # settled; any other (renumbered items leave a code pointing at a different text) may
         # still carry the text of a regime entry the numbering found no counterpart for.
         good = {e.source for e in matched if (e.similarity or 0.0) >= SAME_TEXT}
+        children = self._national_children(list_id)
         candidates = [
             e
             for e in self.entries.get(list_id, [])
-            if e.id not in good and e.status == "active" and len(entry_text(e)) >= CONTENT_MIN
+            if e.id not in good
+            and e.status == "active"
+            and (len(entry_text(e)) >= CONTENT_MIN or children.get(e.canonical))
         ]
         if not candidates:
             return
-        texts = {i: entry_text(e) for i, e in enumerate(candidates)}
+        texts = {
+            i: entry_text(e) for i, e in enumerate(candidates) if len(entry_text(e)) >= CONTENT_MIN
+        }
+        trees = self._subtree_texts(list_id)
+        headed = {
+            i: trees[e.canonical] for i, e in enumerate(candidates) if children.get(e.canonical)
+        }
         munitions_only = info.system is CodeSystem.MUNITIONS
         for target in self.regime_entries.values():
             if target.id in found or target.status != "active":
@@ -1436,10 +1496,16 @@ class Aligner:
             ):
                 continue
             query = entry_text(target)
+            pool = texts
             if len(query) < CONTENT_MIN:
-                continue
+                if target.canonical not in self._regime_children:
+                    continue
+                # A heading ("'Technology' as follows:") is told by what it heads: EU 6E003.a
+                # is Wassenaar 6.E.3.d, whose letters a.-c. the regime keeps as "- None".
+                query = self._subtree_texts(target.list_id)[target.canonical]
+                pool = headed
             best = process.extractOne(
-                query, texts, scorer=fuzz.token_sort_ratio, score_cutoff=CONTENT_MATCH * 100
+                query, pool, scorer=fuzz.token_sort_ratio, score_cutoff=CONTENT_MATCH * 100
             )
             if best is None:
                 continue
@@ -1454,7 +1520,7 @@ class Aligner:
                 and (wassenaar_equivalent(code) or "").split(".")[0]
                 == target.canonical.split(".")[0]
             )
-            if len(query) < CONTENT_ALONE and not same_item:
+            if (len(query) < CONTENT_ALONE or pool is headed) and not same_item:
                 continue
             sim = best[1] / 100.0
             evidence = (

@@ -469,3 +469,22 @@ def test_an_exclusion_the_regime_makes_and_the_national_list_does_not(
     # read may lack Notes, so no claim either way.
     scomet = dict(_out(graph, "entry:in:2024-09-02:6A008.d.3", "IMPLEMENTS"))
     assert scomet["entry:wassenaar:2025:ML8.d.3"]["scope"] != "broader"
+
+
+def test_a_heading_is_told_by_what_it_heads(graph: nx.MultiDiGraph) -> None:
+    # Wassenaar 2025 6.E.3 keeps its old letters as headings "a. ACOUSTICS - None", "b.
+    # OPTICAL SENSORS - None", "c. CAMERAS - None"; its optical-coating and diamond-turning
+    # technology is 6.E.3.d ('"Technology" as follows:' with d.1 and d.2). EU Annex I 2025
+    # says it all under 6E003.a.
+    edges = dict(_out(graph, "entry:eu:2025-11-15:6E003.a", "IMPLEMENTS"))
+    assert edges["entry:wassenaar:2025:6E003.d"]["method"] == "text"
+
+
+def test_words_run_into_a_paragraph_add_no_bounds_to_it(graph: nx.MultiDiGraph) -> None:
+    # SCOMET p. 257: 8A301.b.7.d holds, unnumbered, the words of Wassenaar 3.A.1.b.8
+    # (microwave power amplifiers, "exceeding 80 W/kg", "less than 400 cm3"); those bounds
+    # are not conditions SCOMET adds to 3.A.1.b.7.d.
+    edges = dict(_out(graph, "entry:in:2024-09-02:8A301.b.7.d", "IMPLEMENTS"))
+    edge = edges["entry:wassenaar:2025:3A001.b.7.d"]
+    assert edge["scope"] != "narrower"
+    assert "the bounds it adds are the words of Wassenaar 3.A.1.b.8" in edge["evidence"]

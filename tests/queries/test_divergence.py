@@ -137,8 +137,16 @@ def test_a_number_the_regime_never_used_is_a_national_addition(analyses: Analyse
     report = analyses.divergences(["US", "wassenaar"], code_prefix="3B001.c")
     row = _row(report, "3B001.c")
     assert row.kind == "unilateral"
-    assert "controls anything under that code: a national addition" in row.reason
+    assert "marks 'Not used since 2015': the regime controls nothing under that number" in (
+        row.reason
+    )
     assert "still controls what" not in row.reason
+    # DSGL 2024 ML8.a.32.g, NTDNA (CAS 75393-84-9), is "Not used since 2010" in both
+    # Wassenaar editions held (2025 p. 192): a control of Australia's own, not a lag.
+    report = analyses.divergences(["AU", "wassenaar"], code_prefix="ML8.a.32")
+    row = _row(report, "ML8.a.32.g")
+    assert row.kind == "unilateral"
+    assert "Not used since 2010" in row.reason
 
 
 def test_paragraphs_held_under_another_heading_are_not_folded_into_a_claim_of_absence(
