@@ -15,6 +15,7 @@ every ingest.
 from __future__ import annotations
 
 import hashlib
+import math
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -232,6 +233,20 @@ def same_words(a: str, b: str) -> bool:
 _UNNUMBERED = "where the copy gives them no number of their own"
 #: How the evidence names bounds a national paragraph adds to its regime counterpart's.
 _ADDED = "national adds conditions the regime entry does not have"
+
+
+def _other_side(p: Parameter, q: Parameter) -> bool:
+    """Are ``p`` and ``q`` the two sides of one bound ("193 nm or longer", "shorter than
+    193 nm")?"""
+    lower = {">", ">="}
+    return (
+        p.quantity == q.quantity
+        and p.unit == q.unit
+        and math.isclose(p.value, q.value)
+        and p.comparator != "="
+        and q.comparator != "="
+        and (p.comparator in lower) != (q.comparator in lower)
+    )
 
 
 def _a_thing(entry: ControlEntry) -> bool:
@@ -859,7 +874,7 @@ class Aligner:
                 with_counterpart.add(edge.source)
                 matched.append(edge)
             yield from others
-            yield from self._bands_compared_apart(self._runs_apart(matched))
+            yield from self._bands_compared_apart(self._split_elsewhere(self._runs_apart(matched)))
         yield from self._same_controls(with_counterpart)
 
     def _runs_apart(self, matched: list[Implements]) -> list[Implements]:
@@ -888,6 +903,55 @@ class Aligner:
                 )
             out.append(edge)
         return out
+
+    def _split_elsewhere(self, matched: list[Implements]) -> list[Implements]:
+        """A national paragraph narrower by a bound it adds, whose list holds a paragraph of
+        the same words with another range of that bound, splits the regime entry's items
+        between them: CCL 3B001.f.1.b takes scanners with a chuck overlay up to 1.50 nm,
+        3B993.f.1.b those from 1.50 to 2.40 nm (other reasons for control). Narrower stands
+        for the paragraph that implements the regime's, and the evidence names the other, so
+        that "controls less" is not read as "leaves uncontrolled"."""
+        out: list[Implements] = []
+        for edge in matched:
+            if edge.scope == "narrower" and _ADDED in edge.evidence:
+                national = self.by_id[edge.source]
+                twin = self._same_words_elsewhere(national)
+                if twin is not None:
+                    note = (
+                        f"{twin.canonical} has the same words with another range of the bound "
+                        "it adds: the list splits the regime entry's items between them, under "
+                        "their own reasons for control"
+                    )
+                    evidence = f"{edge.evidence}; {note}"
+                    edge = edge.model_copy(
+                        update={
+                            "evidence": evidence,
+                            "provenance": self._provenance(evidence),
+                        }
+                    )
+            out.append(edge)
+        return out
+
+    def _same_words_elsewhere(self, national: ControlEntry) -> ControlEntry | None:
+        """Another paragraph of the national list, outside this one's branch and in its
+        category and group, with the same words, numbers and comparisons aside."""
+        trees = self._subtree_texts(national.list_id)
+        mine = _squash_words(trees.get(national.canonical, ""))
+        group = national.canonical[:2]
+        for other in self.entries.get(national.list_id, []):
+            if (
+                other.status != "active"
+                or not other.canonical.startswith(group)
+                or other.canonical.startswith(national.canonical.split(".")[0] + ".")
+                or other.canonical == national.canonical.split(".")[0]
+            ):
+                continue
+            theirs = _squash_words(trees.get(other.canonical, ""))
+            if len(theirs) < CONTENT_MIN or abs(len(theirs) - len(mine)) > len(mine) // 5:
+                continue
+            if fuzz.token_sort_ratio(mine, theirs) >= CONTENT_MATCH * 100:
+                return other
+        return None
 
     def _bands_compared_apart(self, matched: list[Implements]) -> Iterator[Implements]:
         """``matched`` with a national paragraph that spans several regime paragraphs
@@ -1227,8 +1291,20 @@ class Aligner:
         regime_words = self._subtree_texts(target.list_id).get(target.canonical, target.text)
         stated = set(_numbers(regime_words))
         quantities = {q.quantity for q in theirs}
+        # A bound whose other side a sibling of the regime entry takes narrows nothing: CCL
+        # 3B001.f.1.b's "193 nm or longer", where Wassenaar 3.B.1.f.1.a is "shorter than 193 nm".
+        siblings = [
+            q
+            for sibling in self._regime_children.get(target.parent or "", [])
+            if sibling.id != target.id and sibling.status == "active"
+            for q in sibling.parameters
+        ]
         return [
-            p for p in ours if p.quantity not in quantities and not set(_numbers(p.text)) & stated
+            p
+            for p in ours
+            if p.quantity not in quantities
+            and not set(_numbers(p.text)) & stated
+            and not any(_other_side(p, q) for q in siblings)
         ]
 
     def _same_controls(self, with_counterpart: set[str]) -> Iterator[SameControl]:

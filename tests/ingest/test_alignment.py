@@ -338,7 +338,12 @@ def test_conditions_a_national_paragraph_adds_make_it_narrower(graph: nx.MultiDi
     edge = edges["entry:wassenaar:2025:3B001.f.1.b"]
     assert edge["scope"] == "narrower"
     assert "national adds conditions" in edge["evidence"]
-    assert "wavelength" in edge["evidence"]
+    assert "'less than or equal to 1.50 nm'" in edge["evidence"]
+    # "193 nm or longer" narrows nothing: Wassenaar's sibling 3.B.1.f.1.a takes "shorter than
+    # 193 nm". And the CCL's 3B993.f.1.b has the same words for an overlay "greater than
+    # 1.50 nm and less than or equal to 2.40 nm": the evidence says the US splits the items.
+    assert "wavelength" not in edge["evidence"]
+    assert "3B993.f.1.b has the same words" in edge["evidence"]
     # Australia's DSGL 3B001.f.1.b has Wassenaar's words and bound alone: the same scope.
     au = dict(_out(graph, "entry:au:2024:3B001.f.1.b", "IMPLEMENTS"))
     assert au["entry:wassenaar:2025:3B001.f.1.b"]["scope"] != "narrower"
