@@ -298,9 +298,9 @@ class Divergence:
             return "no list of this kind (dual-use or munitions) is held for it"
         if s.status == "not-held-in-copy":
             return (
-                f"the copy held of {_editions(s.lists)} is incomplete here ({codes(s.entries)} "
-                "holds a later paragraph or cites this item, which the copy lacks), so whether "
-                "it is controlled is not known"
+                f"the copy held of {_editions(s.lists)} is incomplete here ({codes(s.entries)}: "
+                "a later paragraph, a citation of this item, or a heading whose items the copy "
+                "lacks), so whether it is controlled is not known"
             )
         return "no control list of it is in the graph"
 

@@ -70,6 +70,8 @@ ABSENT = frozenset({"not-implemented", "not-in-edition-held"})
 NOT_HELD = frozenset({"no-comparable-list", "no-list-held", "no-match-found", "not-held-in-copy"})
 
 
+#: The CCL heading's pointer to its items paragraph.
+_SEE_ITEMS = re.compile(r"\(see list of items controll?e?d?s?\)", re.I)
 _ECCN_CITED = re.compile(r"\b([0-9][A-E][0-9]{3})\b")
 #: An entry's item code, its group (``8D``) and number (``001``).
 _ITEM_NUMBER = re.compile(r"^(?P<item>(?P<group>[0-9][A-E])(?P<number>[0-9]{3}))(?:\.|$)")
@@ -314,6 +316,19 @@ class Index:
             if citing is not None:
                 return citing
         return None
+
+    def _items_not_held(self, n: EntryInfo) -> bool:
+        """Is ``n`` a heading whose items its copy does not hold? It points to its "List of
+        Items Controlled", has no paragraph below it, and its copy is known to lose paragraphs
+        (the CCL JSON holds item text for Categories 1, 3, 4 and 5 only: 9A610 "Military
+        aircraft and related commodities" is a heading there)."""
+        info = self.all_lists.get(n.list_id)
+        return (
+            info is not None
+            and "paragraphs" in info.copy_may_lack
+            and not self.has_children(n)
+            and _SEE_ITEMS.search(f"{n.heading} {n.text}") is not None
+        )
 
     def _item_gap(self, e: EntryInfo, held: tuple[ListInfo, ...]) -> EntryInfo | None:
         """A later item of the same group in a held ECCN-numbered copy known to lose whole
@@ -685,7 +700,12 @@ class Index:
                 and above.entries
                 and not any(self.has_children(n) for n in above.entries)
             ):
-                out[e.id] = Status("via-parent", above.entries, (), above.lists)
+                if any(self._items_not_held(n) for n in above.entries):
+                    # "Covered by a heading it does not itemise" would read the copy's loss as
+                    # the list's choice: what the items say is not known.
+                    out[e.id] = Status("not-held-in-copy", above.entries, (), above.lists)
+                else:
+                    out[e.id] = Status("via-parent", above.entries, (), above.lists)
                 continue
             held = juris.lists_for(domain)
             if above is not None and above.status == "not-held-in-copy":

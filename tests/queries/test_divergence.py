@@ -318,3 +318,14 @@ def test_a_gap_in_an_incomplete_copy_is_not_absence(analyses: Analyses) -> None:
     assert [e.code for e in us.entries] == ["1C004.b"]
     rows = analyses.divergences(["US", "wassenaar"], code_prefix="1.C.4")
     assert all(r.code != "1.C.4.a" for r in rows.items)
+
+
+def test_a_heading_whose_items_the_copy_lacks_is_no_evidence(analyses: Analyses) -> None:
+    # The CCL JSON holds item text for Categories 1, 3, 4 and 5 only: 9A610 "Military aircraft
+    # and related commodities ... (see List of Items Controlled)" is a bare heading there.
+    # Wassenaar 2025 ML10.j.2 (p. 204, launch, recovery and ground support equipment for
+    # sub-orbital craft) cannot be said to be under it, nor to be missing.
+    report = analyses.divergences(["US", "EU"], code_prefix="ML10.j")
+    assert "ML10.j.2" not in {r.code for r in report.items}
+    coverage = analyses.coverage(code_prefix="ML10.j.2", jurisdictions=["US"], limit=1)
+    assert coverage.items[0].implementations[0].status == "not-held-in-copy"
