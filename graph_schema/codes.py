@@ -613,6 +613,17 @@ def _us_hint(code: ControlCode, number: int) -> RegimeHint | None:
             "Wassenaar Munitions List entries, not to the dual-use list",
             unilateral=False,
         )
+    if code.category == "0" and number == 919:
+        # 0A919 is headed '"Military commodities" located and produced outside the United
+        # States': Munitions List items made abroad, under a US licence requirement of its own.
+        return _hint(
+            "wassenaar",
+            US_RESTATED,
+            'US 0A919 holds "military commodities" made outside the United States: items of '
+            "the Wassenaar Munitions List under an added US licence requirement, not items the "
+            "regime lacks",
+            unilateral=False,
+        )
     if hundreds == 9:
         return _hint(
             None,

@@ -425,9 +425,9 @@ class Divergence:
                 specs.append(_NationalSpec(kind, i, group, others, techs))
         for key, n in sorted(restated.items()):
             notes.append(
-                f"{n} paragraphs of {key} (the US '.z' paragraphs) hold items of other paragraphs "
-                "of their entry under an added licence requirement: they are compared through "
-                "those paragraphs, not as controls of their own."
+                f"{n} entries of {key} (the US '.z' paragraphs, 0A919) hold items the regime's "
+                "lists hold, under an added licence requirement: they are compared through those "
+                "items, not as controls of their own."
             )
         for key, n in sorted(uncomparable.items()):
             notes.append(

@@ -474,7 +474,6 @@ def test_regime_blocks_for_every_issuer(
         ("5A992.c", _US900),
         ("0A981", _US900),
         ("3A981", _US900),
-        ("0A919", _US900),
         ("3A090", _USAC),
         ("3A090.a", _USAC),
         ("4A090", _USAC),
@@ -488,6 +487,9 @@ def test_regime_blocks_for_every_issuer(
         ("3A001.z", ("wassenaar", False, "us-restated")),
         ("4A003.z", ("wassenaar", False, "us-restated")),
         ("5D002.z.1", ("wassenaar", False, "us-restated")),
+        # CCL 0A919 '"Military commodities" located and produced outside the United States'.
+        ("0A919", ("wassenaar", False, "us-restated")),
+        ("0A998", (None, True, "us-900-series")),
         ("9A610.y.1", (None, True, "us-600-series")),
         ("0A501", ("wassenaar", False, "us-500-series")),
         ("0A505.a", ("wassenaar", False, "us-500-series")),
