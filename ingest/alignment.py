@@ -873,6 +873,9 @@ class Aligner:
             for edge in list(self._dual_use_twin(matched)):
                 with_counterpart.add(edge.source)
                 matched.append(edge)
+            for edge in list(self._kept_by_lacking_a_note(matched)):
+                with_counterpart.add(edge.source)
+                matched.append(edge)
             yield from others
             yield from self._bands_compared_apart(self._split_elsewhere(self._runs_apart(matched)))
         yield from self._same_controls(with_counterpart)
@@ -1006,6 +1009,42 @@ class Aligner:
                     "provenance": self._provenance(evidence),
                 }
             )
+
+    def _kept_by_lacking_a_note(self, matched: list[Implements]) -> Iterator[Implements]:
+        """Regime entries still without a counterpart that name a substance (by CAS number)
+        another regime entry's Note excludes, where the national counterpart of that other
+        entry lacks the Note: the national list controls the substance there. Wassenaar 2025
+        lists iodine pentafluoride (CAS 7783-66-6) as dual-use 1.C.11.e and takes it out of
+        ML8.d.3 by its Note 3; DSGL 2024 ML8.d.3 ("compounds composed of fluorine and ...
+        other halogens") has no such Note, so Australia controls it as a munition."""
+        counterparts: dict[str, list[ControlEntry]] = {}
+        for edge in matched:
+            counterparts.setdefault(edge.target, []).append(self.by_id[edge.source])
+        excluded_by: dict[str, list[tuple[ControlEntry, str]]] = {}
+        for entry in self._regime_in_order:
+            if entry.status != "active":
+                continue
+            for what in _exclusions(entry.notes):
+                for number in _CAS.findall(what):
+                    excluded_by.setdefault(number, []).append((entry, what))
+        for target in self._regime_in_order:
+            if target.id in counterparts or target.status != "active":
+                continue
+            for number in _CAS.findall(target.text):
+                for other, what in excluded_by.get(number, []):
+                    if other.id == target.id:
+                        continue
+                    for national in counterparts.get(other.id, []):
+                        if what not in self._exclusions_lacked(national, other):
+                            continue
+                        evidence = (
+                            f"Wassenaar {other.code} excludes '{_excerpt(what)}' by a Note and "
+                            f"lists it under {target.code}; {national.canonical} has no such "
+                            "Note, so the national list controls it there"
+                        )
+                        yield self._found(national, target, "text", 0.75, "unknown", evidence)
+                        counterparts.setdefault(target.id, []).append(national)
+                        break
 
     def _dual_use_twin(self, matched: list[Implements]) -> Iterator[Implements]:
         """Munitions entries still without a counterpart whose words are a whole dual-use
@@ -1145,7 +1184,7 @@ class Aligner:
         target: ControlEntry,
         method: Literal["text", "parameters"],
         score: float,
-        scope: Literal["same", "broader"],
+        scope: Literal["same", "broader", "unknown"],
         evidence: str,
         similarity: float | None = None,
     ) -> Implements:

@@ -74,6 +74,13 @@ _SCOPE_WORDS = {
 }
 
 
+#: How a counterpart was found, for a scope not established (by number: see _SCOPE_WORDS).
+_MATCHED_BY = {
+    "stated": "as the list states",
+    "text": "matched by text",
+    "parameters": "matched by thresholds",
+}
+
 _CLASS = {
     **{s: "c" for s in CONTROLLED},
     "controls": "c",
@@ -648,6 +655,9 @@ def _how(s: Status, ref: ListInfo) -> str:
     if s.status in DIRECT:
         if s.entries and s.entries[0].list_id == ref.id:
             return "its own entry"
+        if s.status == "implemented" and s.impls and s.impls[0].method != "code":
+            how = _MATCHED_BY.get(s.impls[0].method, f"matched by {s.impls[0].method}")
+            return f"{codes(s.entries)}, {how}, scope not established"
         return f"{codes(s.entries)}, {_SCOPE_WORDS[s.status]}"
     if s.status == "via-parent":
         return f"under {codes(s.entries)}, not itemised further in its list"

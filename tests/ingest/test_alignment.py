@@ -493,3 +493,16 @@ def test_words_run_into_a_paragraph_add_no_bounds_to_it(graph: nx.MultiDiGraph) 
     edge = edges["entry:wassenaar:2025:3A001.b.7.d"]
     assert edge["scope"] != "narrower"
     assert "the bounds it adds are the words of Wassenaar 3.A.1.b.8" in edge["evidence"]
+
+
+def test_a_substance_a_regime_note_moved_is_held_where_the_note_is_lacking(
+    graph: nx.MultiDiGraph,
+) -> None:
+    # Wassenaar 2025 lists iodine pentafluoride (CAS 7783-66-6) as dual-use 1.C.11.e (p. 20)
+    # and takes it out of ML8.d.3 by Note 3 (p. 196). DSGL 2024 ML8.d.3, "Compounds composed
+    # of fluorine and any of the following: a. Other halogens", has no such Note: Australia
+    # controls it there, as a munition.
+    edges = dict(_out(graph, "entry:au-military:2024:ML8.d.3", "IMPLEMENTS"))
+    edge = edges["entry:wassenaar:2025:1C011.e"]
+    assert edge["scope"] == "unknown"
+    assert "7783-66-6" in edge["evidence"]
