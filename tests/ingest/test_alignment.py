@@ -93,7 +93,10 @@ def test_us_600_series_text_differs_from_the_munitions_list(graph: nx.MultiDiGra
         ("entry:eu:2021:9A101", "regime:mtcr", "mtcr", False),
         ("entry:eu:2021:0A001", "regime:nsg", "nsg", False),
         ("entry:us:2026-07-23:5A992", "country:US", "us-900-series", True),
-        ("entry:us:2026-07-23:0A919", "country:US", "us-900-series", True),
+        # CCL 0A919: '"Military commodities" located and produced outside the United States',
+        # Munitions List items under an added US licence requirement.
+        ("entry:us:2026-07-23:0A919", "regime:wassenaar", "us-restated", False),
+        ("entry:us:2026-07-23:0A998", "country:US", "us-900-series", True),
         ("entry:uk-national:2018-03-01:PL5001", "country:GB", "uk-national", True),
     ],
 )
