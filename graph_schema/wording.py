@@ -22,3 +22,8 @@ def wording(text: str) -> str:
     folded = unicodedata.normalize("NFKC", text).translate(_DROP).translate(_SAME)
     folded = " ".join(folded.split())
     return _SPACE_AFTER.sub(r"\1", _SPACE_BEFORE.sub(r"\1", folded))
+
+
+#: The US CCL's pointer from an ECCN heading to its items paragraph ("(see List of Items
+#: Controlled)"; twice "controls"): a reference, not words of the control.
+ITEMS_POINTER = re.compile(r"\s*\(see list of items control(?:led|s)\)", re.I)

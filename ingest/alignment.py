@@ -136,12 +136,8 @@ class Match:
 _FLAT = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻", "0123456789-")
 
 
-#: The CCL's pointer from an ECCN heading to its items paragraph: not words of the control.
-_SEE_ITEMS = re.compile(r"\s*\(see list of items controlled\)", re.I)
-
-
 def _clean(text: str) -> str:
-    text = _SEE_ITEMS.sub("", text).translate(_FLAT)
+    text = wording_module.ITEMS_POINTER.sub("", text).translate(_FLAT)
     return " ".join(_QUOTES.sub("", text).lower().split())
 
 
@@ -1436,17 +1432,13 @@ class Aligner:
                             continue
                         other, sim = match
                         done.update((entry.id, other.id))
-                        evidence = (
+                        yield self._same_control(
+                            entry,
+                            other,
+                            sim,
                             f"{entry.id} and {other.id} state the same thresholds in close words "
                             f"(text similarity {sim:.2f}), under items already found to share "
-                            "paragraphs; neither has a counterpart in the Wassenaar list held"
-                        )
-                        yield SameControl(
-                            source=entry.id,
-                            target=other.id,
-                            similarity=round(sim, 3),
-                            evidence=evidence,
-                            provenance=self._provenance(evidence),
+                            "paragraphs; neither has a counterpart in the Wassenaar list held",
                         )
 
     def _near_ancestors(self, entry: ControlEntry) -> list[str]:
@@ -1553,17 +1545,25 @@ class Aligner:
             if other.canonical == entry.canonical:
                 continue  # the same code: the comparison by code already sees it
             sim = best[1] / 100.0
-            evidence = (
+            yield self._same_control(
+                entry,
+                other,
+                sim,
                 f"{entry.id} and {other.id} say the same (text similarity {sim:.2f}); neither has "
-                "a counterpart in the Wassenaar list held"
+                "a counterpart in the Wassenaar list held",
             )
-            yield SameControl(
-                source=entry.id,
-                target=other.id,
-                similarity=round(sim, 3),
-                evidence=evidence,
-                provenance=self._provenance(evidence),
-            )
+
+    def _same_control(
+        self, entry: ControlEntry, other: ControlEntry, sim: float, evidence: str
+    ) -> SameControl:
+        """Two national entries of different issuers found to be one control."""
+        return SameControl(
+            source=entry.id,
+            target=other.id,
+            similarity=round(sim, 3),
+            evidence=evidence,
+            provenance=self._provenance(evidence),
+        )
 
     def _by_content(
         self, list_id: str, info: ListInfo, matched: list[Implements]

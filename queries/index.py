@@ -31,6 +31,7 @@ from graph_schema.codes import (
     parse_code,
     wassenaar_equivalent,
 )
+from graph_schema.wording import ITEMS_POINTER
 from queries.catalog import NotFound
 from queries.data import (
     CountryInfo,
@@ -70,8 +71,6 @@ ABSENT = frozenset({"not-implemented", "not-in-edition-held"})
 NOT_HELD = frozenset({"no-comparable-list", "no-list-held", "no-match-found", "not-held-in-copy"})
 
 
-#: The CCL heading's pointer to its items paragraph.
-_SEE_ITEMS = re.compile(r"\(see list of items controll?e?d?s?\)", re.I)
 _ECCN_CITED = re.compile(r"\b([0-9][A-E][0-9]{3})\b")
 #: An entry's item code, its group (``8D``) and number (``001``).
 _ITEM_NUMBER = re.compile(r"^(?P<item>(?P<group>[0-9][A-E])(?P<number>[0-9]{3}))(?:\.|$)")
@@ -327,7 +326,7 @@ class Index:
             info is not None
             and "paragraphs" in info.copy_may_lack
             and not self.has_children(n)
-            and _SEE_ITEMS.search(f"{n.heading} {n.text}") is not None
+            and ITEMS_POINTER.search(f"{n.heading} {n.text}") is not None
         )
 
     def _item_gap(self, e: EntryInfo, held: tuple[ListInfo, ...]) -> EntryInfo | None:
