@@ -670,10 +670,28 @@ def _why_absent(s: Status, ref: ListInfo) -> str:
             f"absent from its {_editions(s.lists)} list, older than the regime edition "
             f"{edition_label(ref)}: possibly not yet implemented in the edition held"
         )
-    text = f"no counterpart in its {_editions(s.lists)} list"
+    if s.alike:
+        # Its own control carries the entry's words: absent as the regime's control only.
+        text = f"not implemented as the regime's control in its {_editions(s.lists)} list"
+    else:
+        text = f"no counterpart in its {_editions(s.lists)} list"
     if s.entries:
         text += f", where {codes(s.entries)} is {s.entries[0].status}"
+    for own in s.alike:
+        text += (
+            f"; its own {own.canonical}, a control outside the regimes under its own reasons "
+            f"for control, has like words with its own bounds: '{_tail(own.text)}'"
+        )
     return text
+
+
+def _tail(text: str, limit: int = 110) -> str:
+    """The end of a long text, where a CCL paragraph says its bounds."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    cut = text[-limit:]
+    return "…" + cut[cut.find(" ") + 1 :]
 
 
 def _other_note(status: str, group: NationalGroup, found: list[EntryInfo]) -> str:

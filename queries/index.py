@@ -71,6 +71,13 @@ ABSENT = frozenset({"not-implemented", "not-in-edition-held"})
 NOT_HELD = frozenset({"no-comparable-list", "no-list-held", "no-match-found", "not-held-in-copy"})
 
 
+#: A national control of its own "carries the words" of a regime entry when it has this share
+#: of the entry's words and of its headings' (the subject: "electronic computers"), and the
+#: entry says enough to tell (a two-word leaf such as "Ultrasonic atomisation" does not).
+ALIKE_OWN = 0.8
+ALIKE_SUBJECT = 0.5
+ALIKE_MIN_WORDS = 3
+
 _ECCN_CITED = re.compile(r"\b([0-9][A-E][0-9]{3})\b")
 #: An entry's item code, its group (``8D``) and number (``001``).
 _ITEM_NUMBER = re.compile(r"^(?P<item>(?P<group>[0-9][A-E])(?P<number>[0-9]{3}))(?:\.|$)")
@@ -107,6 +114,31 @@ def fold(text: str) -> str:
         for ch in variants:
             kept = kept.replace(ch, plain)
     return " ".join(kept.replace("-", " ").replace("'", " ").split())
+
+
+_WORD = re.compile(r"\w+", re.UNICODE)
+_STOP = frozenset(
+    (
+        "a an and any are as at be by for from in into is it of on or than that the their these "
+        "this to with which not"
+    ).split()
+)
+
+
+def tokens(text: str) -> list[str]:
+    """The words of a text for matching: folded, stop words dropped, lightly stemmed."""
+    out = []
+    for word in _WORD.findall(fold(text)):
+        if word in _STOP or len(word) < 2:
+            continue
+        # A light stem so that "systems" finds "system" and "equipments" "equipment".
+        out.append(word[:-1] if len(word) > 4 and word.endswith("s") else word)
+    return out
+
+
+def _content_words(text: str) -> set[str]:
+    """Words that say what an entry controls (numbers and units aside)."""
+    return {w for w in tokens(text) if w.isalpha() and len(w) > 2}
 
 
 def domain_of(entry: EntryInfo) -> str:
@@ -149,6 +181,9 @@ class Status:
     #: held before that one (which lacks it), when one is held.
     introduced: ListInfo | None = None
     lacked_by: ListInfo | None = None
+    #: For an absent regime entry: the jurisdiction's own controls (outside the regimes) that
+    #: carry its words, under their own reasons for control and bounds.
+    alike: tuple[EntryInfo, ...] = ()
 
     @property
     def controlled(self) -> bool:
@@ -216,6 +251,7 @@ class Index:
         self._previous: dict[str, EntryInfo] | None = None
         self._cited: dict[str, dict[str, EntryInfo]] = {}
         self._item_groups: dict[str, dict[str, list[tuple[int, EntryInfo]]]] = {}
+        self._own: dict[str, list[tuple[EntryInfo, frozenset[str]]]] = {}
 
     # --- entries ------------------------------------------------------------------------------
 
@@ -747,8 +783,46 @@ class Index:
             )
             status = "not-in-edition-held" if lag else "not-implemented"
             # A reserved national paragraph with the regime's number is evidence of absence.
-            out[e.id] = Status(status, reserved, (), held, introduced, lacked_by)
+            alike = self._alike(e, held)
+            out[e.id] = Status(status, reserved, (), held, introduced, lacked_by, alike)
         return out
+
+    def _alike(self, e: EntryInfo, held: tuple[ListInfo, ...]) -> tuple[EntryInfo, ...]:
+        """A control of the jurisdiction's own that carries the words of a regime entry it
+        does not implement: CCL 4A001.a.1 is reserved, and 4A994.a (anti-terrorism only)
+        takes computers "rated for operation at an ambient temperature above 343 K", where
+        Wassenaar 4.A.1.a.1 says below 228 K or above 358 K. "No counterpart" would be false;
+        "not implemented as the regime's control" is what is true."""
+        own = _content_words(e.text)
+        subject = {w for a in self.ancestors(e) for w in _content_words(a.text)}
+        if len(own) < ALIKE_MIN_WORDS:
+            return ()
+        best: tuple[float, EntryInfo] | None = None
+        for info in held:
+            for national, words in self._own_controls(info.id):
+                mine = len(own & words) / len(own)
+                theirs = len(subject & words) / len(subject) if subject else 1.0
+                if mine >= ALIKE_OWN and theirs >= ALIKE_SUBJECT and (
+                    best is None or mine + theirs > best[0]
+                ):
+                    best = (mine + theirs, national)
+        return () if best is None else (best[1],)
+
+    def _own_controls(self, list_id: str) -> list[tuple[EntryInfo, frozenset[str]]]:
+        """Active entries of a list under a unilateral origin, with the words of their path."""
+        with self._lock:
+            found = self._own.get(list_id)
+            if found is None:
+                found = []
+                for n in self.entries(list_id).values():
+                    path = [n, *self.ancestors(n)]
+                    if n.status == "active" and any(
+                        a.origin is not None and a.origin.unilateral for a in path
+                    ):
+                        words = frozenset(w for a in path for w in _content_words(a.text))
+                        found.append((n, words))
+                self._own[list_id] = found
+            return found
 
     # --- national entries without a counterpart in the reference list -------------------------
 

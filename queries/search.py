@@ -14,7 +14,7 @@ from rapidfuzz import fuzz, process
 from graph_schema.codes import CodeError, CodeSystem, ControlCode, parse_code, wassenaar_equivalent
 from queries.data import EntryInfo, ListingInfo, PartyInfo, TechInfo
 from queries.evidence import InvalidQuery, edition_ref, entry_ref, entry_text, page
-from queries.index import Index, fold
+from queries.index import Index, fold, tokens
 from queries.party_match import Match, PartyLists
 from queries.views import (
     EntryHit,
@@ -33,23 +33,7 @@ _COMPATIBLE: dict[CodeSystem, frozenset[str]] = {
     CodeSystem.UK_NATIONAL: frozenset({"uk-national"}),
     CodeSystem.SCOMET: frozenset({"scomet"}),
 }
-_WORD = re.compile(r"\w+", re.UNICODE)
-_STOP_WORDS = (
-    "a an and any are as at be by for from in into is it of on or than that the their these "
-    "this to with which not"
-)
-_STOP = frozenset(_STOP_WORDS.split())
 MAX_QUERY = 200
-
-
-def _tokens(text: str) -> list[str]:
-    out = []
-    for word in _WORD.findall(fold(text)):
-        if word in _STOP or len(word) < 2:
-            continue
-        # A light stem so that "systems" finds "system" and "equipments" "equipment".
-        out.append(word[:-1] if len(word) > 4 and word.endswith("s") else word)
-    return out
 
 
 @dataclass(frozen=True)
@@ -116,7 +100,7 @@ class SearchIndexes:
                     for e in self.index.entries(info.id).values():
                         text = entry_text(e)
                         self._texts[e.id] = fold(text)
-                        for token in _tokens(text):
+                        for token in tokens(text):
                             postings[token].add(e.id)
                 self._words = dict(postings)
             return self._words
@@ -268,15 +252,15 @@ class Search:
                         f"covers {index.techs[covered].name} ({method}: {matched}); the query "
                         f"matched the {lang} label '{label}' of {tech.name}",
                     )
-        tokens = _tokens(text)
+        wanted = tokens(text)
         postings = self.indexes.words()
-        if tokens:
-            sets = [postings.get(t, set()) for t in tokens]
+        if wanted:
+            sets = [postings.get(t, set()) for t in wanted]
             counts: dict[str, int] = defaultdict(int)
             for found in sets:
                 for entry_id in found:
                     counts[entry_id] += 1
-            needed = len(tokens) if len(tokens) <= 2 else max(2, (len(tokens) * 2 + 2) // 3)
+            needed = len(wanted) if len(wanted) <= 2 else max(2, (len(wanted) * 2 + 2) // 3)
             phrase = fold(text)
             for entry_id, n in counts.items():
                 if n < needed or entry_id in hits:
@@ -284,11 +268,11 @@ class Search:
                 hit = index.entry(entry_id)
                 if hit is None or hit.status != "active":
                     continue
-                score = 80.0 * n / len(tokens)
+                score = 80.0 * n / len(wanted)
                 if phrase in self.indexes.folded_text(entry_id):
                     score += 15.0
                 hits[entry_id] = self._hit(
-                    hit, "words", score, f"its text contains {n} of the {len(tokens)} query words"
+                    hit, "words", score, f"its text contains {n} of the {len(wanted)} query words"
                 )
         ordered = sorted(
             hits.values(),

@@ -188,6 +188,23 @@ def test_not_implemented_in_an_edition_as_recent_as_the_regime(analyses: Analyse
     assert _side(row, "US") == "not-implemented"
     assert _side(row, "EU") == "same"
     assert "where 4A001.a.1 is reserved" in row.reason
+    # But the CCL's own 4A994.a (anti-terrorism only) takes "Electronic computers and related
+    # equipment ... rated for operation at an ambient temperature above 343 K (70 °C)": the row
+    # says the US lacks the regime's control, not every control of those computers.
+    assert "not implemented as the regime's control" in row.reason
+    assert "no counterpart" not in row.reason
+    assert "its own 4A994.a" in row.reason
+    assert "above 343 K (70 °C)" in row.reason
+
+
+def test_a_short_entry_is_not_matched_to_an_own_control_by_chance(analyses: Analyses) -> None:
+    # Wassenaar 2025 p.53, 3.A.1.a.9 "Neural network integrated circuits": the CCL writes
+    # "3A001.a.9 [Reserved]" and holds "integrated circuits" in many 9xx entries, none of them
+    # about neural networks, so none is named as carrying its words.
+    report = analyses.divergences(["US", "wassenaar"], code_prefix="3A001.a.9")
+    row = _row(report, "3.A.1.a.9")
+    assert row.kind == "not-implemented"
+    assert "like words" not in row.reason
 
 
 def test_an_item_the_copy_cites_but_lacks_is_not_held(analyses: Analyses) -> None:
