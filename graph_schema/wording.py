@@ -27,3 +27,12 @@ def wording(text: str) -> str:
 #: The US CCL's pointer from an ECCN heading to its items paragraph ("(see List of Items
 #: Controlled)"; twice "controls"): a reference, not words of the control.
 ITEMS_POINTER = re.compile(r"\s*\(see list of items control(?:led|s)\)", re.I)
+
+
+#: What a Note takes out of an entry: "does not apply to X." / "does not control X".
+EXCLUDES = re.compile(
+    r"\b(?:does|do) not (?:apply to|control)\s+(?P<what>.+?)(?:\.\s*$|\.\s+(?=[A-Z])|$)",
+    re.I | re.S,
+)
+#: A CAS registry number, which names one substance whatever the list calls it.
+CAS = re.compile(r"\b\d{2,7}-\d{2}-\d\b")

@@ -281,12 +281,6 @@ def _numbers_lost(a: str, b: str) -> bool:
     return letters(a) == letters(b) != ""
 
 
-#: What a Note takes out of an entry: "does not apply to X." / "does not control X".
-_EXCLUDES = re.compile(
-    r"\b(?:does|do) not (?:apply to|control)\s+(?P<what>.+?)(?:\.\s*$|\.\s+(?=[A-Z])|$)",
-    re.I | re.S,
-)
-_CAS = re.compile(r"\b\d{2,7}-\d{2}-\d\b")
 _CONTENT_WORD = re.compile(r"[a-z][a-z\-]{4,}")
 #: Words every exclusion shares, which say nothing of what it excludes.
 _EXCLUSION_STOP = frozenset(
@@ -318,7 +312,7 @@ EXCLUSION_FOUND = 0.5
 
 
 def _exclusions(notes: Iterable[str]) -> list[str]:
-    return [m.group("what") for n in notes for m in _EXCLUDES.finditer(n)]
+    return [m.group("what") for n in notes for m in wording_module.EXCLUDES.finditer(n)]
 
 
 def _excluded_in(what: str, said: str) -> bool:
@@ -328,7 +322,7 @@ def _excluded_in(what: str, said: str) -> bool:
     fewer, where all the detector elements are made from germanium" / "not to exceed 32
     elements ... limited solely to germanium material")."""
     said = said.lower()
-    cas = _CAS.findall(what)
+    cas = wording_module.CAS.findall(what)
     if cas:
         return any(number in said for number in cas)
     words = {w for w in _CONTENT_WORD.findall(what.lower()) if w not in _EXCLUSION_STOP}
@@ -1021,12 +1015,12 @@ class Aligner:
             if entry.status != "active":
                 continue
             for what in _exclusions(entry.notes):
-                for number in _CAS.findall(what):
+                for number in wording_module.CAS.findall(what):
                     excluded_by.setdefault(number, []).append((entry, what))
         for target in self._regime_in_order:
             if target.id in counterparts or target.status != "active":
                 continue
-            for number in _CAS.findall(target.text):
+            for number in wording_module.CAS.findall(target.text):
                 for other, what in excluded_by.get(number, []):
                     if other.id == target.id:
                         continue

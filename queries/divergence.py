@@ -301,6 +301,12 @@ class Divergence:
                 if any(i.edition_date < s.introduced.edition_date for i in s.lists):
                     note += ", so the edition held may predate the addition"
             return note
+        if s.status == "no-comparable-list" and s.moved_from is not None:
+            return (
+                f"Wassenaar {s.moved_from.code} held it until a Note took it out, and its "
+                f"controls of {s.moved_from.code} are not comparable by paragraph: whether it "
+                "controls it there is not known"
+            )
         if s.status == "no-comparable-list":
             return "no list of this kind (dual-use or munitions) is held for it"
         if s.status == "not-held-in-copy":

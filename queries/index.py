@@ -31,7 +31,7 @@ from graph_schema.codes import (
     parse_code,
     wassenaar_equivalent,
 )
-from graph_schema.wording import ITEMS_POINTER
+from graph_schema.wording import CAS, EXCLUDES, ITEMS_POINTER
 from queries.catalog import NotFound
 from queries.data import (
     CountryInfo,
@@ -117,12 +117,11 @@ def fold(text: str) -> str:
 
 
 _WORD = re.compile(r"\w+", re.UNICODE)
-_STOP = frozenset(
-    (
-        "a an and any are as at be by for from in into is it of on or than that the their these "
-        "this to with which not"
-    ).split()
+_STOP_WORDS = (
+    "a an and any are as at be by for from in into is it of on or than that the their these "
+    "this to with which not"
 )
+_STOP = frozenset(_STOP_WORDS.split())
 
 
 def tokens(text: str) -> list[str]:
@@ -184,6 +183,9 @@ class Status:
     #: For an absent regime entry: the jurisdiction's own controls (outside the regimes) that
     #: carry its words, under their own reasons for control and bounds.
     alike: tuple[EntryInfo, ...] = ()
+    #: For a regime entry whose substance another regime entry held until a Note took it
+    #: out, and whose controls of that other entry are not comparable: that other entry.
+    moved_from: EntryInfo | None = None
 
     @property
     def controlled(self) -> bool:
@@ -252,6 +254,7 @@ class Index:
         self._cited: dict[str, dict[str, EntryInfo]] = {}
         self._item_groups: dict[str, dict[str, list[tuple[int, EntryInfo]]]] = {}
         self._own: dict[str, list[tuple[EntryInfo, frozenset[str]]]] = {}
+        self._moves: dict[str, dict[str, tuple[EntryInfo, ...]]] = {}
 
     # --- entries ------------------------------------------------------------------------------
 
@@ -785,7 +788,38 @@ class Index:
             # A reserved national paragraph with the regime's number is evidence of absence.
             alike = self._alike(e, held)
             out[e.id] = Status(status, reserved, (), held, introduced, lacked_by, alike)
+        for e in regime_entries:
+            here = out[e.id]
+            for other in self._moved_by_a_note(target.id).get(e.id, ()):
+                there = out.get(other.id)
+                if here.status in ABSENT and there is not None and there.status in NOT_HELD:
+                    # Wassenaar 2025 lists iodine pentafluoride as 1.C.11.e and takes it out of
+                    # ML8.d.3 by a Note; the US controls ML8 items in its 600 series, not
+                    # comparable paragraph by paragraph (CCL 1C608.m: fluorine compounds
+                    # "with other halogens"). Lacking 1C011.e is then no proof of absence.
+                    out[e.id] = Status("no-comparable-list", (), (), here.lists, moved_from=other)
         return out
+
+    def _moved_by_a_note(self, list_id: str) -> dict[str, tuple[EntryInfo, ...]]:
+        """Regime entries that name a substance (by CAS number) another entry of the list takes
+        out by a Note ("does not apply to"): entry id -> those other entries."""
+        with self._lock:
+            found = self._moves.get(list_id)
+            if found is None:
+                excluded: dict[str, list[EntryInfo]] = defaultdict(list)
+                table = self.entries(list_id)
+                for e in table.values():
+                    for note in e.notes:
+                        for m in EXCLUDES.finditer(note):
+                            for number in CAS.findall(m.group("what")):
+                                excluded[number].append(e)
+                moves: dict[str, list[EntryInfo]] = defaultdict(list)
+                for e in table.values():
+                    for number in CAS.findall(e.text):
+                        moves[e.id].extend(o for o in excluded.get(number, []) if o.id != e.id)
+                found = {k: tuple(unique(v)) for k, v in moves.items() if v}
+                self._moves[list_id] = found
+            return found
 
     def _alike(self, e: EntryInfo, held: tuple[ListInfo, ...]) -> tuple[EntryInfo, ...]:
         """A control of the jurisdiction's own that carries the words of a regime entry it
@@ -802,8 +836,10 @@ class Index:
             for national, words in self._own_controls(info.id):
                 mine = len(own & words) / len(own)
                 theirs = len(subject & words) / len(subject) if subject else 1.0
-                if mine >= ALIKE_OWN and theirs >= ALIKE_SUBJECT and (
-                    best is None or mine + theirs > best[0]
+                if (
+                    mine >= ALIKE_OWN
+                    and theirs >= ALIKE_SUBJECT
+                    and (best is None or mine + theirs > best[0])
                 ):
                     best = (mine + theirs, national)
         return () if best is None else (best[1],)

@@ -346,3 +346,19 @@ def test_a_heading_whose_items_the_copy_lacks_is_no_evidence(analyses: Analyses)
     assert "ML10.j.2" not in {r.code for r in report.items}
     coverage = analyses.coverage(code_prefix="ML10.j.2", jurisdictions=["US"], limit=1)
     assert coverage.items[0].implementations[0].status == "not-held-in-copy"
+
+
+@pytest.mark.parametrize("other", ["wassenaar", "EU", "AU"])
+def test_a_substance_a_note_moved_is_not_claimed_absent_where_its_old_entry_is_not_comparable(
+    analyses: Analyses, other: str
+) -> None:
+    # Wassenaar 2025 p.20 lists "e. Iodine pentafluoride (CAS 7783-66-6)" under 1.C.11, and
+    # p.196 takes it out of ML8.d.3 ("Note 3 ML8.d.3. does not apply to iodine pentafluoride").
+    # The CCL's 1C011 ends at d. (nitroguanidine), but the US controls ML8 items in its 600
+    # series, whose paragraphs are not Wassenaar's: 1C608.m "a compound composed of fluorine and
+    # any of the following: other halogens, oxygen, or nitrogen" holds it. Not "not implemented".
+    report = analyses.divergences(["US", other], code_prefix="1C011.e")
+    assert not [r for r in report.items if r.code == "1.C.11.e"]
+    coverage = analyses.coverage(code_prefix="1.C.11.e", jurisdictions=["US"], limit=1)
+    us = coverage.items[0].implementations[0]
+    assert us.status == "no-comparable-list"
