@@ -15,7 +15,10 @@ project's output): the verdict, the document, the page and the text that decide 
   that kind, and as still wrong when it does;
 * a row reported today with the same code and kind but about other entries (the alignment
   found another counterpart) is a new statement: it counts neither way and is listed as
-  "AGAIN", to be judged afresh.
+  "AGAIN", to be judged afresh;
+* a row judged wrong whose statement was since rewritten may carry a ``rejudged`` verdict on
+  the new statement (its ``claim``, judged the same way, from the documents): it applies while
+  today's statement is that one, word for word; an "unclear" one counts neither way.
 
 It prints precision by kind and by pair over the rows today's answer reports, and lists the
 rows whose verdict disagrees. Needs the real graph (``HARMONIA_DB_PATH`` or a fresh ingest).
@@ -135,18 +138,22 @@ class Score:
 def score(
     analyses: Analyses, sample: list[dict[str, Any]]
 ) -> tuple[dict[str, Score], dict[str, Score], list[str], Counter[str]]:
-    judged = [r for r in sample if r.get("verdict") in ("right", "wrong")]
     today: dict[str, set[tuple[str, str]]] = {}
     now: dict[str, dict[tuple[str, str], frozenset[str]]] = {}
+    said: dict[tuple[str, str, str], str] = {}
     #: Rows that fold sub-entries diverging the same way: (code, claim family) of the parent.
     folding: dict[str, set[tuple[str, str]]] = {}
-    for pair in {tuple(r["pair"].split("-")) for r in judged}:
+    for pair in {tuple(r["pair"].split("-")) for r in sample if r.get("verdict")}:
         rows = _rows(analyses, pair)
+        said.update((("-".join(pair), row.code, row.kind), row.reason) for row in rows)
         today["-".join(pair)] = {_claim(row.code, row.kind) for row in rows}
         now["-".join(pair)] = {
             _claim(row.code, row.kind): _entries(_describe(pair, row)) for row in rows
         }
         folding["-".join(pair)] = {_claim(row.code, row.kind) for row in rows if row.sub_entries}
+    judged = [
+        r for r in (_verdict_today(r, said) for r in sample) if r["verdict"] in ("right", "wrong")
+    ]
     by_kind: dict[str, Score] = defaultdict(Score)
     by_pair: dict[str, Score] = defaultdict(Score)
     disagree: list[str] = []
@@ -189,6 +196,14 @@ def score(
     return by_kind, by_pair, disagree, outcome
 
 
+def _verdict_today(row: dict[str, Any], said: dict[tuple[str, str, str], str]) -> dict[str, Any]:
+    """The row with the verdict on today's statement: its re-judgement when it was rewritten."""
+    again = row.get("rejudged")
+    if again and said.get(_key(row)) == again["claim"]:
+        return {**row, "verdict": again["verdict"], "evidence": again["evidence"]}
+    return row
+
+
 def _folded(row: dict[str, Any], folding: set[tuple[str, str]]) -> bool:
     """Is the row's code a sub-entry of a row of the same claim that folds sub-entries?"""
     _, family = _claim(row["code"], row["kind"])
@@ -213,8 +228,30 @@ def merged(sample: list[dict[str, Any]], judged: Path) -> list[dict[str, Any]]:
     for row in sample:
         found = verdicts.get(_key(row))
         if found is not None:
-            row = {**row, **{k: found.get(k) for k in ("verdict", "evidence", "cause")}}
+            row = {
+                **row,
+                **{k: found.get(k) for k in ("verdict", "evidence", "cause", "rejudged")},
+            }
         out.append(row)
+    return out
+
+
+#: Every audited sample: the one the fixes were tuned on, then the held-out ones, each drawn
+#: leaving out the rows of those before it and judged before the fixes it prompted.
+AUDITED = (
+    SAMPLE,
+    SAMPLE.parent / "validation" / SAMPLE.name,
+    SAMPLE.parent / "heldout2" / SAMPLE.name,
+    SAMPLE.parent / "heldout3" / SAMPLE.name,
+    SAMPLE.parent / "heldout4" / SAMPLE.name,
+)
+
+
+def audited(paths: tuple[Path, ...] = AUDITED) -> list[dict[str, Any]]:
+    """The rows of the samples with their verdicts, all together."""
+    out: list[dict[str, Any]] = []
+    for path in paths:
+        out.extend(merged(yaml.safe_load(path.read_text("utf-8")), path.parent / "judged"))
     return out
 
 
@@ -268,6 +305,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--draw", action="store_true", help="draw a new sample (overwrites)")
     parser.add_argument("--seed", type=int, default=20261203)
     parser.add_argument("--sample", type=Path, default=SAMPLE)
+    parser.add_argument(
+        "--all", action="store_true", help="score every audited sample together (AUDITED)"
+    )
     parser.add_argument("--per-pair", type=int, default=PER_PAIR, help="rows drawn per pair")
     parser.add_argument(
         "--recall",
@@ -312,7 +352,12 @@ def main(argv: list[str] | None = None) -> int:
         for line in misses:
             print(line)
         return 0
-    sample = merged(yaml.safe_load(args.sample.read_text("utf-8")), args.sample.parent / "judged")
+    if args.all:
+        sample = audited()
+    else:
+        sample = merged(
+            yaml.safe_load(args.sample.read_text("utf-8")), args.sample.parent / "judged"
+        )
     by_kind, by_pair, disagree, outcome = score(analyses, sample)
     _table("precision by kind (rows reported today):", by_kind)
     _table("precision by pair:", by_pair)
