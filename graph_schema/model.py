@@ -476,6 +476,11 @@ class SameControl(Edge):
     TARGET_LABELS = ("ControlEntry",)
 
     similarity: float = Field(ge=0.0, le=1.0, description="Text similarity of the two entries.")
+    bounds: Literal["same", "other"] = Field(
+        default="same",
+        description="same: the same control; other: the same words with other bounds (US "
+        "3A090.a at a TPP of 4800, EU 3A501.a.16 at 6000).",
+    )
     evidence: str
 
 

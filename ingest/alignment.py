@@ -92,6 +92,19 @@ TWIN_ROUNDS = 3
 NEIGHBOUR_DEPTH = 2
 NEIGHBOUR_MATCH = 0.8
 NEIGHBOUR_BOUNDS = 2
+#: Entries of two issuers are the same control with other bounds when one's words (numbers
+#: aside) hold the other's (token set) and their order is close enough (token sort), at least
+#: this many words each, and both bound a quantity at other values.
+OTHER_BOUNDS_HELD = 0.95
+OTHER_BOUNDS_CLOSE = 0.6
+OTHER_BOUNDS_WORDS = 8
+#: Entries citing two such items are one control with their bounds at this token-set
+#: similarity of their words, citations aside.
+CITING_MATCH = 0.85
+#: A code cited in a text, with its paragraphs (3A090.a, 3A501.a.16).
+_CITED_CODE = re.compile(r"\b\d[A-E]\d{3}(?:\.[a-z0-9]+)*\b", re.I)
+#: Bounds this close are one bound printed from a rounded conversion (1 Torr as 133.3 Pa).
+ROUNDED = 0.05
 #: Below this length a text match also needs the same Wassenaar item by number.
 CONTENT_ALONE = 80
 #: Regime words found inside a national entry count when at least this long (letters and
@@ -843,6 +856,7 @@ class Aligner:
 
     def edges(self) -> Iterator[Edge]:
         with_counterpart: set[str] = set()
+        unilateral: set[str] = set()
         for list_id, info in sorted(self.lists.items()):
             if info.issuer in REGIME_LISTS:
                 continue
@@ -866,9 +880,10 @@ class Aligner:
             for edge in list(self._kept_by_lacking_a_note(matched)):
                 with_counterpart.add(edge.source)
                 matched.append(edge)
+            unilateral.update(e.source for e in others if isinstance(e, Origin) and e.unilateral)
             yield from others
             yield from self._bands_compared_apart(self._split_elsewhere(self._runs_apart(matched)))
-        yield from self._same_controls(with_counterpart)
+        yield from self._same_controls(with_counterpart, unilateral)
 
     def _runs_apart(self, matched: list[Implements]) -> list[Implements]:
         """A national paragraph that also holds another regime paragraph's words (the copy
@@ -1336,7 +1351,9 @@ class Aligner:
             and not any(_other_side(p, q) for q in siblings)
         ]
 
-    def _same_controls(self, with_counterpart: set[str]) -> Iterator[SameControl]:
+    def _same_controls(
+        self, with_counterpart: set[str], unilateral: set[str]
+    ) -> Iterator[SameControl]:
         """National entries of different issuers with the same text and no Wassenaar
         counterpart: controls adopted outside the regimes by several states. Newest edition of
         each national list only; entries compared within one category and group; pairs under
@@ -1390,7 +1407,157 @@ class Aligner:
                 break
             yield from more
             found.extend(more)
-        yield from self._neighbours_same(found, pools)
+        near = list(self._neighbours_same(found, pools))
+        yield from near
+        own = {
+            family: {
+                issuer: [(e, t) for e, t in pooled if self._under(e, unilateral)]
+                for issuer, pooled in by_issuer.items()
+            }
+            for family, by_issuer in pools.items()
+        }
+        yield from self._other_bounds([*found, *near], own)
+
+    def _under(self, entry: ControlEntry, origins: set[str]) -> bool:
+        """Is the entry, or an entry above it, one of ``origins``?"""
+        table = self._canonical_of(entry.list_id)
+        current: ControlEntry | None = entry
+        while current is not None:
+            if current.id in origins:
+                return True
+            current = table.get(current.parent) if current.parent else None
+        return False
+
+    def _other_bounds(
+        self,
+        found: list[SameControl],
+        pools: dict[str, dict[str, list[tuple[ControlEntry, str]]]],
+    ) -> Iterator[SameControl]:
+        """National entries of different issuers, not yet matched, that say the same with
+        other bounds: one's words (numbers aside) hold all of the other's, and both bound the
+        same quantity at other values. US 3A090.a, integrated circuits with "one or more
+        digital processing units having" a 'total processing performance' of 4800 or more (or
+        1600 with a 'performance density' of 5.92), is EU 3A501.a.16 at a TPP of 6000 or more:
+        one control adopted outside the regimes, the EU's stricter bound letting more pass."""
+        links: list[tuple[ControlEntry, ControlEntry]] = []
+        done = {m.source for m in found} | {m.target for m in found}
+        # An entry with a part already found to be the same control in another list is
+        # compared there part by part (AU 3B901.a and .b are US 3B001.c.1.a and .c): the
+        # whole of it is not "the same with other bounds" as some larger entry of that list.
+        parted: set[tuple[str, str]] = set()
+        for m in found:
+            for one, two in ((m.source, m.target), (m.target, m.source)):
+                start, there = self.by_id[one], self.by_id[two].list_id
+                table = self._canonical_of(start.list_id)
+                above = table.get(start.parent) if start.parent else None
+                while above is not None:
+                    parted.add((above.id, there))
+                    above = table.get(above.parent) if above.parent else None
+        for family in sorted(pools):
+            issuers = sorted(pools[family])
+            for i, first in enumerate(issuers):
+                for second in issuers[i + 1 :]:
+                    taken: set[str] = set()
+                    for entry, _ in pools[family][first]:
+                        if entry.id in done:
+                            continue
+                        match = self._same_words_other_bounds(
+                            entry,
+                            [
+                                e
+                                for e, _ in pools[family][second]
+                                if e.id not in done
+                                and e.id not in taken
+                                and (entry.id, e.list_id) not in parted
+                                and (e.id, entry.list_id) not in parted
+                            ],
+                        )
+                        if match is None:
+                            continue
+                        other, sim, bounds = match
+                        taken.add(other.id)
+                        links.append((entry, other))
+                        yield self._same_control(
+                            entry,
+                            other,
+                            sim,
+                            f"{entry.id} and {other.id} say the same with other bounds ({bounds}; "
+                            f"text similarity {sim:.2f}, numbers aside); neither has a "
+                            "counterpart in the Wassenaar list held",
+                            bounds="other",
+                        )
+        yield from self._citing_other_bounds(links, pools)
+
+    def _citing_other_bounds(
+        self,
+        links: list[tuple[ControlEntry, ControlEntry]],
+        pools: dict[str, dict[str, list[tuple[ControlEntry, str]]]],
+    ) -> Iterator[SameControl]:
+        """Entries that say the same of two items found to be one control with other bounds,
+        each citing its own list's item, share those other bounds: US 4A090.a, computers
+        "containing integrated circuits, any of which meets or exceeds the limits in 3A090.a",
+        is EU 4A507, computers "containing one or more integrated circuits, specified by
+        3A501.a.16"."""
+        citing: dict[tuple[str, str], list[ControlEntry]] = {}
+        for _, entry in _pooled(pools):
+            for code in _CITED_CODE.findall(entry_text(entry)):
+                citing.setdefault((entry.list_id, code.upper()), []).append(entry)
+        seen: set[tuple[str, str]] = set()
+        for a, b in links:
+            for x in citing.get((a.list_id, a.canonical.upper()), []):
+                for y in citing.get((b.list_id, b.canonical.upper()), []):
+                    if (x.id, y.id) in seen:
+                        continue
+                    seen.add((x.id, y.id))
+                    words = [_squash_words(_CITED_CODE.sub(" ", entry_text(e))) for e in (x, y)]
+                    sim = fuzz.token_set_ratio(*words) / 100.0
+                    if sim < CITING_MATCH:
+                        continue
+                    yield self._same_control(
+                        x,
+                        y,
+                        sim,
+                        f"{x.id} and {y.id} say the same (text similarity {sim:.2f}, citations "
+                        f"aside) of {a.canonical} and {b.canonical}, one control with other "
+                        "bounds; neither has a counterpart in the Wassenaar list held",
+                        bounds="other",
+                    )
+
+    def _same_words_other_bounds(
+        self, entry: ControlEntry, theirs: list[ControlEntry]
+    ) -> tuple[ControlEntry, float, str] | None:
+        ours = self._subtree_parameters(entry)
+        quantities = {p.quantity for p in ours}
+        if not quantities:
+            return None
+        mine = _squash_words(self._subtree_texts(entry.list_id).get(entry.canonical, ""))
+        best: tuple[float, ControlEntry, str] | None = None
+        for other in theirs:
+            params = self._subtree_parameters(other)
+            shared = {
+                q
+                for q in quantities & {p.quantity for p in params}
+                if not same_bounds(
+                    [p for p in ours if p.quantity == q],
+                    [p for p in params if p.quantity == q],
+                    rel_tol=ROUNDED,
+                )
+            }
+            if not shared:
+                continue
+            words = _squash_words(self._subtree_texts(other.list_id).get(other.canonical, ""))
+            if min(len(mine.split()), len(words.split())) < OTHER_BOUNDS_WORDS:
+                continue
+            held = fuzz.token_set_ratio(mine, words) / 100.0
+            close = fuzz.token_sort_ratio(mine, words) / 100.0
+            if held < OTHER_BOUNDS_HELD or close < OTHER_BOUNDS_CLOSE:
+                continue
+            if best is None or held > best[0]:
+                bounds = "; ".join(
+                    f"{q}: {_said(ours, q)} against {_said(params, q)}" for q in sorted(shared)
+                )
+                best = (held, other, bounds)
+        return None if best is None else (best[1], best[0], best[2])
 
     def _neighbours_same(
         self,
@@ -1548,13 +1715,19 @@ class Aligner:
             )
 
     def _same_control(
-        self, entry: ControlEntry, other: ControlEntry, sim: float, evidence: str
+        self,
+        entry: ControlEntry,
+        other: ControlEntry,
+        sim: float,
+        evidence: str,
+        bounds: Literal["same", "other"] = "same",
     ) -> SameControl:
         """Two national entries of different issuers found to be one control."""
         return SameControl(
             source=entry.id,
             target=other.id,
             similarity=round(sim, 3),
+            bounds=bounds,
             evidence=evidence,
             provenance=self._provenance(evidence),
         )
@@ -1720,6 +1893,11 @@ def _conjunction(
             return []  # a condition without a threshold cannot be compared
         found.extend(child.parameters)
     return found
+
+
+def _said(parameters: list[Parameter], quantity: str) -> str:
+    """How a text bounds a quantity, in its own words ("TPP of 6000 or more")."""
+    return " or ".join(sorted({p.text for p in parameters if p.quantity == quantity}))
 
 
 def _pooled(

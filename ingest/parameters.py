@@ -1186,9 +1186,10 @@ def compare(a: Parameter, b: Parameter) -> Relation:
     return "stricter" if va > vb else "looser"
 
 
-def same_bounds(ours: list[Parameter], theirs: list[Parameter]) -> bool:
+def same_bounds(ours: list[Parameter], theirs: list[Parameter], *, rel_tol: float = 1e-6) -> bool:
     """Do two texts state the very same bounds, in any order and unit ("greater than 30 °C"
-    and "greater than or equal to 303,15 K (30 °C)" alike: the same number, the same side)?"""
+    and "greater than or equal to 303,15 K (30 °C)" alike: the same number, the same side)?
+    ``rel_tol`` lets a rounded conversion pass (1 Torr printed "133.3 Pa" or "1,33 × 10² Pa")."""
     if len(ours) != len(theirs):
         return False
     left = list(theirs)
@@ -1198,7 +1199,7 @@ def same_bounds(ours: list[Parameter], theirs: list[Parameter]) -> bool:
             base_q, vq = _in_base(q.value, q.unit)
             if (
                 base_p == base_q
-                and math.isclose(vp, vq, rel_tol=1e-6)
+                and math.isclose(vp, vq, rel_tol=rel_tol)
                 and (p.comparator in {">", ">="}) == (q.comparator in {">", ">="})
                 and (p.comparator == "=") == (q.comparator == "=")
             ):

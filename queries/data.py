@@ -125,6 +125,9 @@ class EntryInfo:
     next: NextInfo | None = None
     #: Entries of other issuers with the same text and no regime counterpart (SAME_CONTROL).
     same: tuple[str, ...] = ()
+    #: Entries of other issuers with the same words and other bounds, no regime counterpart
+    #: (SAME_CONTROL with bounds "other": US 3A090.a and EU 3A501.a.16).
+    like: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -309,12 +312,16 @@ def next_info(target: str, props: dict[str, Any]) -> NextInfo:
     )
 
 
-def same_controls(edges: Iterable[tuple[str, str, dict[str, Any]]]) -> dict[str, list[str]]:
-    """SAME_CONTROL edges read both ways: entry id -> the entries it shares a control with."""
+def same_controls(
+    edges: Iterable[tuple[str, str, dict[str, Any]]], bounds: str = "same"
+) -> dict[str, list[str]]:
+    """SAME_CONTROL edges with these ``bounds``, read both ways: entry id -> the entries it
+    shares a control with."""
     out: dict[str, list[str]] = defaultdict(list)
-    for u, v, _ in edges:
-        out[u].append(v)
-        out[v].append(u)
+    for u, v, d in edges:
+        if d.get("bounds", "same") == bounds:
+            out[u].append(v)
+            out[v].append(u)
     return out
 
 
@@ -335,6 +342,7 @@ def entry_info(
     covers: list[CoverInfo],
     following: NextInfo | None = None,
     same: list[str] | None = None,
+    like: list[str] | None = None,
 ) -> EntryInfo:
     page = props.get("page")
     return EntryInfo(
@@ -359,6 +367,7 @@ def entry_info(
         covers=tuple(sorted(covers, key=lambda c: c.technology)),
         next=following,
         same=tuple(sorted(same or ())),
+        like=tuple(sorted(like or ())),
     )
 
 
@@ -534,6 +543,7 @@ class NetworkxData:
                 covers[u].append(cover_info(v, d))
             following = {u: next_info(v, d) for u, v, d in edges.get("NEXT_EDITION", [])}
             same = same_controls(edges.get("SAME_CONTROL", []))
+            like = same_controls(edges.get("SAME_CONTROL", []), "other")
             contained = {v: u for u, v, _ in edges.get("CONTAINS", [])}
             out: dict[str, list[EntryInfo]] = defaultdict(list)
             for n, d in self._of_label("ControlEntry"):
@@ -545,6 +555,7 @@ class NetworkxData:
                     covers.get(n, []),
                     following.get(n),
                     same.get(n),
+                    like.get(n),
                 )
                 out[contained.get(n, entry.list_id)].append(entry)
             return {k: sorted(v, key=lambda e: e.canonical) for k, v in out.items()}
@@ -726,6 +737,7 @@ class StoreData:
                 covers[u].append(cover_info(v, d))
             following = {u: next_info(v, d) for u, v, d in self._edges("NEXT_EDITION")}
             same = same_controls(self._edges("SAME_CONTROL"))
+            like = same_controls(self._edges("SAME_CONTROL"), "other")
             contained = {v: u for u, v, _ in self._edges("CONTAINS")}
             out: dict[str, list[EntryInfo]] = defaultdict(list)
             for n, d in self._nodes("ControlEntry"):
@@ -737,6 +749,7 @@ class StoreData:
                     covers.get(n, []),
                     following.get(n),
                     same.get(n),
+                    like.get(n),
                 )
                 out[contained.get(n, entry.list_id)].append(entry)
             return {k: sorted(v, key=lambda e: e.canonical) for k, v in out.items()}

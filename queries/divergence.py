@@ -84,6 +84,7 @@ _MATCHED_BY = {
 _CLASS = {
     **{s: "c" for s in CONTROLLED},
     "controls": "c",
+    "other-bounds": "c",
     **{s: "a" for s in ABSENT},
 }
 
@@ -413,7 +414,9 @@ class Divergence:
                             status = "no-comparable-list"
                         others.append((k, status, found))
                 classes = [_cls(status) for _, status, _ in others]
-                if "a" not in classes:
+                # Partners holding the same control with other bounds diverge on its scope.
+                bounded = any(status == "other-bounds" for _, status, _ in others)
+                if "a" not in classes and not bounded:
                     if all(c == "n" for c in classes):
                         if group.kind == "unilateral" and any(js[k].lists for k, _, _ in others):
                             # Still a divergence from the regimes, whoever else is compared.
@@ -551,6 +554,20 @@ class Divergence:
         lacking = ", ".join(parts)
         ref_label = f"Wassenaar {ref.edition}" if ref is not None else "the Wassenaar list"
         wcode = self.index.counterpart_code(group.entry) or group.entry.canonical
+        bounds = [
+            f"{js[k].key} {codes(found)}: {self.index.bounds_text(found[0])}"
+            for k, status, found in spec.others
+            if status == "other-bounds" and found
+        ]
+        if spec.kind == "unilateral" and bounds:
+            # The same control adopted by several states outside the regimes, bounded apart.
+            mine = f"{holder.key}: {self.index.bounds_text(group.entry)}"
+            rest = "".join(f"; {p}" for p in parts if not p.endswith("also list it"))
+            return (
+                f"{who} is a control outside the regimes that {and_join(also)} also "
+                f"{'lists' if len(also) == 1 else 'list'} with other bounds "
+                f"({'; '.join(bounds)}; {mine}): {_lower_first(group.origin.reason)}{rest}."
+            )
         if spec.kind == "unilateral":
             if also:
                 # Adopted by several states outside the regimes (plurilateral controls).
@@ -703,6 +720,8 @@ def _tail(text: str, limit: int = 110) -> str:
 def _other_note(status: str, group: NationalGroup, found: list[EntryInfo]) -> str:
     if status == "same":
         return f"lists the same code {codes(found)}"
+    if status == "other-bounds":
+        return f"lists the same control with other bounds: {codes(found)}"
     if status == "via-parent":
         return f"lists the enclosing {codes(found)}, which it does not itemise further"
     if status == "not-implemented":

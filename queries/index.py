@@ -454,6 +454,19 @@ class Index:
         prefix = entry.canonical + "."
         return sum(1 for c in self.entries(entry.list_id) if c.startswith(prefix))
 
+    def bounds_text(self, entry: EntryInfo) -> str:
+        """The bounds an entry and its paragraphs state, in the list's words."""
+        prefix = entry.canonical + "."
+        table = self.entries(entry.list_id)
+        below = [e for c, e in table.items() if c == entry.canonical or c.startswith(prefix)]
+        said = unique(
+            f"{p.get('quantity', '')} {p['text']}".strip()
+            for e in below
+            for p in e.parameters
+            if p.get("text")
+        )
+        return "; ".join(said) if said else excerpt(entry.text).rstrip(".;:")
+
     def technologies_of(self, entry: EntryInfo) -> frozenset[str]:
         """Technologies the entry covers, itself or through an enclosing entry."""
         with self._lock:
@@ -933,7 +946,7 @@ class Index:
                 twin.list_id
                 for info in juris.lists
                 for e in self.entries(info.id).values()
-                for other in e.same
+                for other in (*e.same, *e.like)
                 if (twin := self.entry(other)) is not None
             )
             self._twins_in[key] = found
@@ -949,7 +962,7 @@ class Index:
         def twinned(e: EntryInfo) -> bool:
             return any(
                 (t := self.entry(other)) is not None and t.list_id in compared_with
-                for other in e.same
+                for other in (*e.same, *e.like)
             )
 
         below: set[str] = set()
@@ -976,8 +989,8 @@ class Index:
 
         Lists with the same numbering are read by canonical code; lists with another numbering
         (SCOMET) through the Wassenaar-numbered code both numberings imply. Returns a status
-        (``same``, ``via-parent``, ``not-implemented`` or ``no-comparable-list``) and the
-        entries found.
+        (``same``, ``other-bounds``, ``via-parent``, ``not-implemented`` or
+        ``no-comparable-list``) and the entries found.
         """
         source = self.all_lists[entry.list_id]
         held = {info.id for info in juris.lists}
@@ -989,6 +1002,14 @@ class Index:
         ]
         if same:
             return "same", same
+        # The same words with other bounds (US 3A090.a at a TPP of 4800, EU 3A501.a.16 at 6000).
+        like = [
+            twin
+            for other in entry.like
+            if (twin := self.entry(other)) is not None and twin.list_id in held
+        ]
+        if like:
+            return "other-bounds", like
         # Matched by content to another regime's annex entry (MTCR, NSG): whoever implements
         # that annex entry controls the same item, whatever their numbering.
         annex = [i.target for i in entry.implements if not self.is_reference(i.target)]

@@ -108,6 +108,7 @@ class Neo4jData:
                         [cover_info(t, p) for t, p in _edges(r["covers"])],
                         next_info(*following[0]) if following else None,
                         list(r.get("same") or []),
+                        list(r.get("like") or []),
                     )
                 )
             return sorted(out, key=lambda e: e.canonical)

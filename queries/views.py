@@ -317,6 +317,7 @@ class CoverageReport(Page[CoverageRow]):
 SideStatus = Literal[
     "controls",
     "same",
+    "other-bounds",
     "broader",
     "narrower",
     "different-parameters",
@@ -338,6 +339,8 @@ class DivergenceSide(View):
         description=STATUS_HELP
         + " For national entries without a regime counterpart: controls = lists the entry; "
         "same / via-parent = lists the same code (or an enclosing one it does not itemise); "
+        "other-bounds = lists the same control, outside the regimes, with other bounds (US "
+        "3A090.a at a TPP of 4800, EU 3A501.a.16 at 6000); "
         "not-implemented = its comparable lists have no such code."
     )
     entries: list[EntryRef] = Field(description="Its entries for this code.", default_factory=list)

@@ -8,5 +8,6 @@ RETURN e.id AS id,
        [(e)-[r:ORIGIN]->(t:Node) | {target: t.id, props: properties(r)}] AS origins,
        [(e)-[r:COVERS]->(t:Technology) | {target: t.id, props: properties(r)}] AS covers,
        [(e)-[r:NEXT_EDITION]->(t:ControlEntry) | {target: t.id, props: properties(r)}] AS next,
-       [(e)-[:SAME_CONTROL]-(t:ControlEntry) | t.id] AS same
+       [(e)-[s:SAME_CONTROL]-(t:ControlEntry) WHERE coalesce(s.bounds, 'same') = 'same' | t.id] AS same,
+       [(e)-[s:SAME_CONTROL]-(t:ControlEntry) WHERE s.bounds = 'other' | t.id] AS like
 ORDER BY e.canonical;

@@ -455,6 +455,39 @@ def test_same_thresholds_in_close_words_under_the_same_heading(graph: nx.MultiDi
     assert frozenset(("entry:au:2024:1C117.c.2.a", "entry:eu:2025-11-15:1C107.a.1")) not in same
 
 
+def test_the_same_control_with_other_bounds(graph: nx.MultiDiGraph) -> None:
+    # CCL 3A090.a: "Integrated circuits having one or more digital processing units having
+    # either of the following: a.1. A 'total processing performance' of 4800 or more; or a.2. A
+    # 'total processing performance' of 1600 or more and a 'performance density' of 5.92 or
+    # more". EU Annex I 2025 3A501.a.16: "Integrated circuits having one or more digital
+    # processing units having a 'Total Processing Performance' ('TPP') of 6000 or more".
+    # Computers containing them: CCL 4A090.a ("... any of which meets or exceeds the limits in
+    # 3A090.a.") and EU 4A507 ("... containing one or more integrated circuits, specified by
+    # 3A501.a.16.").
+    edges = {
+        frozenset((u, v)): d for u, v, d in graph.edges(data=True) if d["type"] == "SAME_CONTROL"
+    }
+    chips = edges[frozenset(("entry:us:2026-07-23:3A090.a", "entry:eu:2025-11-15:3A501.a.16"))]
+    assert chips["bounds"] == "other"
+    assert "total processing performance" in chips["evidence"]
+    assert "6000 or more" in chips["evidence"] and "4800 or more" in chips["evidence"]
+    computers = edges[frozenset(("entry:us:2026-07-23:4A090.a", "entry:eu:2025-11-15:4A507"))]
+    assert computers["bounds"] == "other"
+    # Same words, same bounds in another unit print: one control (1 Torr is 133.3 Pa; the EU
+    # writes "1,33 × 10² Pa (1 Torr)"), never "other bounds".
+    assert all(
+        d["bounds"] == "same"
+        for pair, d in edges.items()
+        if "entry:us:2026-07-23:3B001.d.4.c.3" in pair
+    )
+    # A heading whose parts are matched part by part is not matched whole to a larger entry:
+    # DSGL 3B901.a/.b are CCL 3B001.c.1.a/.c, and 3B901 is not "3B001.c with other bounds".
+    assert frozenset(("entry:au:2024:3B901", "entry:us:2026-07-23:3B001.c")) not in edges
+    # Entries of the other regimes' annexes (NSG, Australia Group) are not controls adopted
+    # outside the regimes: none is linked with other bounds.
+    assert all(d["bounds"] == "same" or ":2B350" not in " ".join(pair) for pair, d in edges.items())
+
+
 def test_an_exclusion_the_regime_makes_and_the_national_list_does_not(
     graph: nx.MultiDiGraph,
 ) -> None:

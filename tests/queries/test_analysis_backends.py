@@ -64,6 +64,21 @@ class _Graph:
             if d["type"] == edge_type
         ]
 
+    def _same_control(self, node: str, bounds: str) -> list[str]:
+        """SAME_CONTROL neighbours either way with these bounds, as the Cypher reads them."""
+        return [
+            *(
+                v
+                for _, v, d in self.g.out_edges(node, data=True)
+                if d["type"] == "SAME_CONTROL" and d.get("bounds", "same") == bounds
+            ),
+            *(
+                u
+                for u, _, d in self.g.in_edges(node, data=True)
+                if d["type"] == "SAME_CONTROL" and d.get("bounds", "same") == bounds
+            ),
+        ]
+
     def _out_ids(self, node: str, edge_type: str) -> list[str]:
         return [v for _, v, d in self.g.out_edges(node, data=True) if d["type"] == edge_type]
 
@@ -96,14 +111,8 @@ class _Graph:
                         "origins": self._out(e, "ORIGIN"),
                         "covers": self._out(e, "COVERS"),
                         "next": self._out(e, "NEXT_EDITION"),
-                        "same": [
-                            *self._out_ids(e, "SAME_CONTROL"),
-                            *(
-                                u
-                                for u, _, d in self.g.in_edges(e, data=True)
-                                if d["type"] == "SAME_CONTROL"
-                            ),
-                        ],
+                        "same": self._same_control(e, "same"),
+                        "like": self._same_control(e, "other"),
                     }
                 )
             return rows

@@ -32,7 +32,10 @@ def _side(row: DivergenceRow, key: str) -> str:
 @pytest.mark.parametrize("other", ["EU", "wassenaar", "IN"])
 def test_us_advanced_computing_is_unilateral(analyses: Analyses, other: str) -> None:
     report = analyses.divergences(["US", other], kinds=["unilateral"])
-    for code in ("3A090", "4A090", "4D090", "4E091"):
+    # Against the EU, 3A090.a and 4A090.a are the EU's 3A501.a.16 and 4A507 with other bounds
+    # (see below): only their other paragraphs are the US's alone.
+    wholly = ("3A090.b", "4A090.b") if other == "EU" else ("3A090", "4A090")
+    for code in (*wholly, "4D090", "4E091"):
         row = _row(report, code)
         assert row.kind == "unilateral"
         assert row.controlled_by == ["US"]
@@ -50,8 +53,33 @@ def test_us_advanced_computing_is_unilateral(analyses: Analyses, other: str) -> 
         us = next(s for s in row.sides if s.jurisdiction == "US")
         assert us.editions[0].list_id == "list:us:2026-07-23"
         assert us.entries[0].code == code
-    assert "Integrated circuits" in _row(report, "3A090").sides[0].entries[0].text
+    assert "Integrated circuits" in _row(report, wholly[0]).sides[0].entries[0].text
     assert "artificial intelligence model" in _row(report, "4E091").sides[0].entries[0].text
+
+
+def test_us_and_eu_advanced_computing_is_one_control_with_other_bounds(
+    analyses: Analyses,
+) -> None:
+    # CCL 3A090.a.1 "A 'total processing performance' of 4800 or more"; EU Annex I 2025
+    # 3A501.a.16 "... a 'Total Processing Performance' ('TPP') of 6000 or more".
+    report = analyses.divergences(["US", "EU"], code_prefix="3A090")
+    row = _row(report, "3A090.a")
+    assert row.kind == "unilateral"
+    assert row.controlled_by == ["US", "EU"]
+    assert row.not_controlled_by == []
+    assert _side(row, "EU") == "other-bounds"
+    assert "EU also lists with other bounds" in row.reason
+    assert "EU 3A501.a.16: total processing performance 6000 or more" in row.reason
+    assert "total processing performance 4800 or more" in row.reason
+    assert "does not list" not in row.reason
+    eu = analyses.divergences(["US", "EU"], code_prefix="4A507")
+    computers = _row(eu, "4A507")
+    assert _side(computers, "US") == "other-bounds"
+    assert "US 4A090.a" in computers.reason
+    # 3A090.b ("b.1. A 'total processing performance' of 2400 or more and less than 4800 and a
+    # 'performance density' of 1.6 or more and less than 5.92", or b.2) is below the EU's
+    # bound: still the US's own.
+    assert _row(report, "3A090.b").not_controlled_by == ["EU"]
 
 
 def test_us_and_eu_agree_on_intrusion_software(analyses: Analyses) -> None:
