@@ -33,7 +33,7 @@ from api.routers import documents as documents_router
 from api.routers import exports as exports_router
 from api.scratch import Scratch
 from api.serving import CACHE_BYTES, Served
-from queries.evidence import InvalidQuery
+from queries.errors import InvalidQuery
 from store.base import GraphStore
 
 TAGS = [

@@ -10,7 +10,7 @@ from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from queries.catalog import NotFound
+from queries.errors import NotFound
 from store.base import StoreError
 
 

@@ -60,7 +60,7 @@ def clear_errors() -> Iterator[None]:
     from ingest.fetch import FetchError
     from ingest.reference.loader import ReferenceDataError
     from ingest.runner import IngestError
-    from queries.catalog import NotFound
+    from queries.errors import NotFound
     from store.base import StoreError
 
     try:
@@ -488,7 +488,7 @@ def export(
             store.close()
     out.print(f"wrote {output}")
     if fmt is ExportFormat.neo4j:
-        from api.routers.exports import NEO4J_COMMAND
+        from store.export import NEO4J_COMMAND
 
         nodes = " ".join(f"--nodes={p}" for p in files if p.name.startswith("nodes_"))
         rels = " ".join(f"--relationships={p}" for p in files if p.name.startswith("rel"))
@@ -508,7 +508,7 @@ def _export_analysis(
     technology: str | None,
     code: str | None,
 ) -> None:
-    from api.routers.exports import (
+    from queries.tables import (
         COVERAGE_COLUMNS,
         coverage_records,
         divergence_columns,
@@ -563,7 +563,7 @@ LimitOpt = Annotated[int | None, typer.Option(help="Show at most this many rows.
 @contextmanager
 def _analyses() -> Iterator[Any]:
     from queries.analyses import Analyses
-    from queries.evidence import InvalidQuery
+    from queries.errors import InvalidQuery
 
     cfg = settings()
     with clear_errors():

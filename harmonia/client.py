@@ -316,7 +316,7 @@ class Harmonia:
         >>> df = kg.divergences(["US", "EU", "wassenaar"], technology="surveillance")
         >>> df[["kind", "code", "status_US", "status_EU", "reason"]]
         """
-        from api.routers.exports import divergence_columns, divergence_records
+        from queries.tables import divergence_columns, divergence_records
 
         report = self.analyses.divergences(
             jurisdictions,
@@ -378,7 +378,7 @@ class Harmonia:
         >>> cov = kg.coverage(category="5")
         >>> cov.pivot_table(index="code", columns="jurisdiction", values="controlled")
         """
-        from api.routers.exports import COVERAGE_COLUMNS, coverage_records
+        from queries.tables import COVERAGE_COLUMNS, coverage_records
 
         report = self.analyses.coverage(
             list_id,
@@ -428,7 +428,7 @@ class Harmonia:
         """
         import pandas as pd
 
-        from api.routers.dashboard import coverage_matrix
+        from queries.dashboard import coverage_matrix
 
         matrix = coverage_matrix(self.analyses, jurisdictions, by)
         keys = [j.key for j in matrix.jurisdictions]
@@ -787,7 +787,7 @@ class Harmonia:
         """
         import networkx as nx
 
-        from api.routers.exports import select_subgraph
+        from queries.subgraph import select_subgraph
 
         graph = self.store.to_networkx()
         wanted = [jurisdiction] if isinstance(jurisdiction, str) else jurisdiction

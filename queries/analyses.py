@@ -14,12 +14,11 @@ from dataclasses import dataclass
 from datetime import date
 
 from queries.authorisations import Authorisations
-from queries.catalog import NotFound
 from queries.changes import Changes
 from queries.coverage import Coverage
 from queries.data import GraphData, StoreData
 from queries.divergence import Divergence
-from queries.evidence import InvalidQuery
+from queries.errors import InvalidQuery, NotFound
 from queries.gaps import Gaps
 from queries.index import Index, IndexCache
 from queries.lists import Lists

@@ -11,9 +11,9 @@ them, with the reason for each authorisation.
 from __future__ import annotations
 
 from graph_schema.codes import CodeError, CodeSystem, normalise
-from queries.catalog import NotFound
 from queries.data import AuthorisationInfo, EntryInfo
-from queries.evidence import InvalidQuery, entry_ref
+from queries.errors import InvalidQuery, NotFound
+from queries.evidence import entry_ref
 from queries.index import Index
 from queries.views import AuthorisationReport, AuthorisationVerdict
 

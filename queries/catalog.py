@@ -10,6 +10,7 @@ from typing import Any
 
 import networkx as nx
 
+from queries.errors import NotFound
 from queries.views import (
     CountryDetail,
     CountrySummary,
@@ -24,10 +25,6 @@ from queries.views import (
     TechnologyView,
 )
 from store.base import GraphStore, nodes_of_label
-
-
-class NotFound(LookupError):
-    """The thing asked for is not in the graph; the message says how to find valid ones."""
 
 
 def _prov(attrs: dict[str, Any]) -> ProvenanceView:

@@ -16,10 +16,9 @@ from collections.abc import Sequence
 from typing import Literal
 
 from graph_schema.wording import wording
-from queries.catalog import NotFound
 from queries.data import EntryInfo, ListInfo
+from queries.errors import InvalidQuery, NotFound
 from queries.evidence import (
-    InvalidQuery,
     edition_label,
     edition_ref,
     entry_ref,

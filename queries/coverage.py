@@ -11,10 +11,9 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from queries.catalog import NotFound
 from queries.data import EntryInfo, ListInfo
+from queries.errors import InvalidQuery, NotFound
 from queries.evidence import (
-    InvalidQuery,
     and_join,
     codes,
     edition_ref,

@@ -22,9 +22,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from queries.data import EntryInfo, ListInfo
+from queries.errors import InvalidQuery
 from queries.evidence import (
     Filters,
-    InvalidQuery,
     and_join,
     codes,
     edition_label,

@@ -12,7 +12,7 @@ from typing import Any, Literal
 import networkx as nx
 from pydantic import BaseModel, ConfigDict, Field
 
-from queries.catalog import NotFound
+from queries.errors import NotFound
 from store.base import GraphStore, nodes_of_label
 
 Agreement = Literal["agrees", "contradicts", "unknown"]

@@ -10,14 +10,11 @@ from typing import TypeVar
 
 from graph_schema.codes import CodeError, parse_code
 from queries.data import EntryInfo, ListInfo, TechInfo
+from queries.errors import InvalidQuery
 from queries.index import Index, Jurisdiction, excerpt
 from queries.views import EditionRef, EntryRef, JurisdictionView, ParameterView
 
 T = TypeVar("T")
-
-
-class InvalidQuery(ValueError):
-    """A parameter is well-formed but cannot be used (the API answers 422 with the message)."""
 
 
 @lru_cache(maxsize=256)

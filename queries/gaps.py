@@ -11,12 +11,11 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from queries.catalog import NotFound
 from queries.coverage import Group, member_groups
 from queries.data import CodeInfo, EntryInfo, ListInfo, SubscriptionInfo
+from queries.errors import InvalidQuery, NotFound
 from queries.evidence import (
     Filters,
-    InvalidQuery,
     and_join,
     codes,
     edition_label,

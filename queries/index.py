@@ -32,7 +32,6 @@ from graph_schema.codes import (
     wassenaar_equivalent,
 )
 from graph_schema.wording import CAS, EXCLUDES, ITEMS_POINTER
-from queries.catalog import NotFound
 from queries.data import (
     CountryInfo,
     EntryInfo,
@@ -44,6 +43,7 @@ from queries.data import (
     RegimeInfo,
     TechInfo,
 )
+from queries.errors import NotFound
 
 WASSENAAR = "regime:wassenaar"
 EU = "regime:eu"

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections import Counter
 from datetime import date
 
-from queries.catalog import NotFound
 from queries.data import EntryInfo, ImplInfo, ListInfo
+from queries.errors import NotFound
 from queries.evidence import edition_ref, entry_ref, make_filters, page, parameter_views
 from queries.index import Index
 from queries.views import (

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from collections import Counter
 
-from queries.catalog import NotFound
 from queries.coverage import Group, summary
+from queries.errors import NotFound
 from queries.evidence import edition_label, edition_ref, entry_ref, list_label, possessive
 from queries.index import EU, Index, Jurisdiction
 from queries.lists import Lists

@@ -13,7 +13,8 @@ from rapidfuzz import fuzz, process
 
 from graph_schema.codes import CodeError, CodeSystem, ControlCode, parse_code, wassenaar_equivalent
 from queries.data import EntryInfo, ListingInfo, PartyInfo, TechInfo
-from queries.evidence import InvalidQuery, edition_ref, entry_ref, entry_text, page
+from queries.errors import InvalidQuery
+from queries.evidence import edition_ref, entry_ref, entry_text, page
 from queries.index import Index, fold, tokens
 from queries.party_match import Match, PartyLists
 from queries.views import (

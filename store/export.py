@@ -11,12 +11,15 @@ import os
 import re
 import shutil
 import tempfile
+import zipfile
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import ExitStack
 from dataclasses import asdict
 from pathlib import Path
-from typing import Any, BinaryIO, TypeVar
+from typing import Any, BinaryIO, Literal, TypeVar
 from xml.sax.saxutils import escape, quoteattr
+
+import networkx as nx
 
 from graph_schema.model import EdgeRecord, NodeRecord
 from store.base import GraphStore
@@ -73,9 +76,12 @@ def _json(value: Any) -> bytes:
 
 
 def _flat(attrs: dict[str, Any]) -> dict[str, Any]:
-    # GraphML holds scalars only; richer values travel as JSON text.
+    # GraphML holds scalars only; richer values travel as JSON text. An edge's networkx
+    # "key" is GraphML's own attribute name, so a property of that name is renamed.
     return {
-        k: v if isinstance(v, str | int | float | bool) else json.dumps(v, ensure_ascii=False)
+        ("parallel_key" if k == "key" else k): v
+        if isinstance(v, str | int | float | bool)
+        else json.dumps(v, ensure_ascii=False)
         for k, v in attrs.items()
         if v is not None
     }
@@ -283,3 +289,55 @@ def write_neo4j_import(store: GraphStore, directory: Path, pace: Pace = None) ->
         shutil.rmtree(staging, ignore_errors=True)
         raise
     return [directory / p.name for p in written]
+
+
+def write_subgraph(graph: nx.MultiDiGraph, path: Path, fmt: Literal["graphml", "json"]) -> None:
+    if fmt == "graphml":
+        flat = nx.MultiDiGraph()
+        flat.add_nodes_from((n, _flat(d)) for n, d in graph.nodes(data=True))
+        flat.add_edges_from((u, v, k, _flat(d)) for u, v, k, d in graph.edges(keys=True, data=True))
+        nx.write_graphml(flat, path)
+        return
+    doc = {
+        "nodes": [{"id": n, **d} for n, d in graph.nodes(data=True)],
+        "edges": [
+            {"id": k, "source": u, "target": v, **d}
+            for u, v, k, d in graph.edges(keys=True, data=True)
+        ],
+    }
+    path.write_text(json.dumps(doc, ensure_ascii=False, indent=1, default=str), "utf-8")
+
+
+#: For a POSIX shell: ``$'\x1f'`` passes the unit separator itself, a one-character delimiter
+#: every neo4j-admin version accepts.
+NEO4J_COMMAND = (
+    "neo4j-admin database import full --array-delimiter=$'\\x1f' "
+    "--skip-bad-relationships=true {nodes} {relationships} neo4j"
+)
+
+
+def neo4j_bundle(store: GraphStore, path: Path, pace: Pace = None) -> None:
+    """A zip of :func:`store.export.write_neo4j_import`'s CSV files and an IMPORT.txt with the
+    ``neo4j-admin`` command that loads them (private to its owner, like every export)."""
+    staging = Path(tempfile.mkdtemp(prefix=".neo4j-", dir=path.parent))
+    try:
+        files = write_neo4j_import(store, staging / "neo4j", pace)
+        nodes = " ".join(f"--nodes={p.name}" for p in files if p.name.startswith("nodes_"))
+        rels = " ".join(
+            f"--relationships={p.name}" for p in files if p.name.startswith("relationships_")
+        )
+
+        def write(fh: BinaryIO) -> None:
+            with zipfile.ZipFile(fh, "w", compression=zipfile.ZIP_DEFLATED) as bundle:
+                for p in files:
+                    bundle.write(p, p.name)
+                bundle.writestr(
+                    "IMPORT.txt",
+                    "Load into an empty, stopped Neo4j 5 database from this folder:\n\n"
+                    + NEO4J_COMMAND.format(nodes=nodes, relationships=rels)
+                    + "\n",
+                )
+
+        atomic_write(path, write)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)

@@ -18,7 +18,7 @@ from real_graph import real_graph_path
 
 from api.app import create_app
 from api.caching import CACHE_HEADER, MAX_ITEM_BYTES
-from api.routers.exports import COVERAGE_COLUMNS, DIVERGENCE_COLUMNS
+from queries.tables import COVERAGE_COLUMNS, DIVERGENCE_COLUMNS
 from store.embedded import EmbeddedStore
 
 

@@ -66,7 +66,7 @@ def test_changes_frame(kg: Harmonia) -> None:
     assert set(frame.columns) <= _documented(Harmonia.changes)
     added = set(frame[frame["change"] == "added"]["canonical"])
     assert {"ML10.j", "9E003.k"} <= added  # new in 2025 (not in the 2021 Word files)
-    from queries.catalog import NotFound
+    from queries.errors import NotFound
 
     with pytest.raises(NotFound, match="no earlier edition"):
         kg.changes("list:wassenaar:2021")

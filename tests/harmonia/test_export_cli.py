@@ -11,8 +11,8 @@ from helpers import country_batch, sample_batch
 from real_graph import real_graph_path
 from typer.testing import CliRunner
 
-from api.routers.exports import COVERAGE_COLUMNS
 from harmonia.cli import app
+from queries.tables import COVERAGE_COLUMNS
 from store.embedded import EmbeddedStore
 
 runner = CliRunner()

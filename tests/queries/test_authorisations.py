@@ -13,8 +13,7 @@ import pytest
 from real_graph import shared_analyses
 
 from queries.analyses import Analyses
-from queries.catalog import NotFound
-from queries.evidence import InvalidQuery
+from queries.errors import InvalidQuery, NotFound
 
 
 @pytest.fixture(scope="module")

@@ -20,8 +20,7 @@ from graph_schema.model import EdgeRecord, NodeRecord
 from ingest.registry import get_source
 from ingest.runner import build_batch, ingest_alignment, ingest_reference
 from queries.analyses import Analyses
-from queries.catalog import NotFound
-from queries.evidence import InvalidQuery
+from queries.errors import InvalidQuery, NotFound
 from store.base import SourceBatch
 from store.embedded import EmbeddedStore
 

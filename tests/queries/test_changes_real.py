@@ -82,7 +82,7 @@ def test_a_jurisdiction_at_an_earlier_edition(analyses: Analyses) -> None:
     assert EU21 in editions["EU@2021"] and EU25 in editions["EU"]
     row = next(r for r in report.items if r.code == "3A501")
     assert "EU@2021" in row.reason
-    from queries.catalog import NotFound
+    from queries.errors import NotFound
 
     with pytest.raises(NotFound, match="editions of European Union's lists held"):
         analyses.divergences(["EU@1999", "US"])

@@ -8,7 +8,7 @@ import pytest
 from real_graph import shared_analyses
 
 from queries.analyses import Analyses
-from queries.catalog import NotFound
+from queries.errors import NotFound
 
 
 @pytest.fixture(scope="module")

@@ -6,7 +6,7 @@ import pytest
 from real_graph import shared_analyses
 
 from queries.analyses import Analyses
-from queries.evidence import InvalidQuery
+from queries.errors import InvalidQuery
 
 
 @pytest.fixture(scope="module")

@@ -1,0 +1,147 @@
+"""Flat rows of the analyses, with their columns documented: what the CSV exports, the
+notebook client's DataFrames and the CLI write, so that all three agree column for column."""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from queries.index import CONTROLLED
+from queries.views import CoverageReport, DivergenceReport, EntryRef
+
+#: Columns of a divergence record. ``<J>`` stands for each jurisdiction compared, in the
+#: order given (e.g. ``status_US``, ``status_EU``).
+DIVERGENCE_COLUMNS: dict[str, str] = {
+    "kind": "not-implemented, edition-lag, scope-differs, unilateral, not-in-regime-list, "
+    "other-regime (or agreement when asked for).",
+    "code": "The regime code, or the national code for entries with no regime counterpart.",
+    "category": "Category of the entry: 0-9 dual-use, ML1-ML22 munitions.",
+    "regime": "Regime the entry belongs to (regime:wassenaar, regime:mtcr ...), if any.",
+    "reference_list": "The regime list edition compared with (empty for national entries).",
+    "reference_code": "Code of the regime entry, as the regime list writes it.",
+    "reference_text": "Text of the regime entry (shortened to about 280 characters).",
+    "controlled_by": "Jurisdictions controlling it, comma-separated.",
+    "not_controlled_by": "Jurisdictions whose comparable lists lack it, comma-separated.",
+    "technologies": "Technology ids the entry covers, comma-separated.",
+    "sub_entries": "Sub-entries that diverge the same way, folded into this row.",
+    "thresholds": "Threshold differences: 'quantity: J 'text', ...' separated by ' | '.",
+    "reason": "One sentence saying why the row is reported.",
+    "status_<J>": "How J's lists hold the entry: controls, same, broader, narrower, "
+    "different-parameters, implemented, via-parent, partial, not-implemented, "
+    "not-in-edition-held, no-comparable-list or no-list-held.",
+    "codes_<J>": "J's entries for it, comma-separated.",
+    "editions_<J>": "J's list editions compared, as 'list id (edition date)', comma-separated.",
+    "text_<J>": "Text of J's first entry (shortened to about 280 characters).",
+    "note_<J>": "Alignment evidence or origin note for J's side.",
+}
+
+#: Columns of a coverage record: one row per regime entry and jurisdiction.
+COVERAGE_COLUMNS: dict[str, str] = {
+    "list_id": "The regime list edition (e.g. list:wassenaar:2025).",
+    "code": "Code of the regime entry as the regime list writes it (5.A.1.j).",
+    "canonical": "Canonical code of the regime entry (5A001.j).",
+    "category": "Category: 1-9 dual-use, ML1-ML22 munitions.",
+    "text": "Text of the regime entry (shortened to about 280 characters).",
+    "technologies": "Technology ids the regime entry covers, comma-separated.",
+    "jurisdiction": "Whose lists: a country code, or EU for the EU member states.",
+    "countries": "Regime members these lists stand for, comma-separated.",
+    "status": "same, broader, narrower, different-parameters, implemented, via-parent, "
+    "partial, not-implemented, not-in-edition-held, no-comparable-list or no-list-held.",
+    "controlled": "True when the status counts as controlled (implemented, via-parent, partial).",
+    "codes": "The national entries implementing it, comma-separated.",
+    "editions": "The national list editions compared, comma-separated.",
+    "similarity": "Text similarity of the first national entry with the regime's, 0..1.",
+    "evidence": "The alignment's evidence sentences, separated by ' | '.",
+    "reason": "One sentence on who implements the regime entry and who does not.",
+}
+
+
+def _codes(entries: Iterable[EntryRef]) -> str:
+    return ", ".join(e.code for e in entries)
+
+
+def divergence_records(report: DivergenceReport) -> list[dict[str, Any]]:
+    """One flat record per divergence row (columns: :data:`DIVERGENCE_COLUMNS`)."""
+    keys = [j.key for j in report.jurisdictions]
+    ref_list = report.reference.list_id if report.reference is not None else ""
+    out = []
+    for row in report.items:
+        record: dict[str, Any] = {
+            "kind": row.kind,
+            "code": row.code,
+            "category": row.category or "",
+            "regime": row.regime or "",
+            "reference_list": ref_list if row.reference is not None else "",
+            "reference_code": row.reference.code if row.reference is not None else "",
+            "reference_text": row.reference.text if row.reference is not None else "",
+            "controlled_by": ", ".join(row.controlled_by),
+            "not_controlled_by": ", ".join(row.not_controlled_by),
+            "technologies": ", ".join(row.technologies),
+            "sub_entries": row.sub_entries,
+            "thresholds": " | ".join(
+                f"{d.quantity}: " + ", ".join(f"{k} '{v}'" for k, v in d.values.items())
+                for d in row.parameter_differences
+            ),
+            "reason": row.reason,
+        }
+        sides = {s.jurisdiction: s for s in row.sides}
+        for key in keys:
+            side = sides.get(key)
+            record[f"status_{key}"] = side.status if side else ""
+            record[f"codes_{key}"] = _codes(side.entries) if side else ""
+            record[f"editions_{key}"] = (
+                ", ".join(f"{e.list_id} ({e.edition_date.isoformat()})" for e in side.editions)
+                if side
+                else ""
+            )
+            record[f"text_{key}"] = side.entries[0].text if side and side.entries else ""
+            record[f"note_{key}"] = (side.note or "") if side else ""
+        out.append(record)
+    return out
+
+
+def divergence_columns(report: DivergenceReport) -> list[str]:
+    fixed = [c for c in DIVERGENCE_COLUMNS if "<J>" not in c]
+    per = [c for c in DIVERGENCE_COLUMNS if "<J>" in c]
+    return fixed + [c.replace("<J>", j.key) for j in report.jurisdictions for c in per]
+
+
+def coverage_records(report: CoverageReport) -> list[dict[str, Any]]:
+    """One flat record per regime entry and jurisdiction (columns: :data:`COVERAGE_COLUMNS`)."""
+    out = []
+    for row in report.items:
+        for impl in row.implementations:
+            out.append(
+                {
+                    "list_id": report.edition.list_id,
+                    "code": row.entry.code,
+                    "canonical": row.entry.canonical,
+                    "category": row.entry.category or "",
+                    "text": row.entry.text,
+                    "technologies": ", ".join(row.technologies),
+                    "jurisdiction": impl.jurisdiction,
+                    "countries": ", ".join(impl.countries),
+                    "status": impl.status,
+                    "controlled": impl.status in CONTROLLED,
+                    "codes": _codes(impl.entries),
+                    "editions": ", ".join(e.list_id for e in impl.editions),
+                    "similarity": impl.similarity,
+                    "evidence": " | ".join(impl.evidence),
+                    "reason": row.reason,
+                }
+            )
+    return out
+
+
+def to_csv(
+    records: Sequence[dict[str, Any]], columns: Sequence[str], *, header: bool = True
+) -> str:
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=list(columns), extrasaction="ignore")
+    if header:
+        writer.writeheader()
+    for record in records:
+        writer.writerow({k: "" if v is None else v for k, v in record.items()})
+    return buffer.getvalue()

@@ -1,0 +1,56 @@
+"""The API snapshot a refactoring is checked with covers every read endpoint and tells a
+change from none (``tools/api_snapshot.py``)."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import sys
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+import pytest
+from real_graph import real_graph_path
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _tool() -> ModuleType:
+    path = ROOT / "tools" / "api_snapshot.py"
+    spec = importlib.util.spec_from_file_location("api_snapshot", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules.setdefault("api_snapshot", module)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="module")
+def taken() -> dict[str, Any]:
+    result: dict[str, Any] = _tool().snapshot(real_graph_path())
+    return result
+
+
+def test_every_read_endpoint_is_asked_and_answers(taken: dict[str, Any]) -> None:
+    assert taken["paths not covered"] == []
+    answers = {k: v for k, v in taken.items() if isinstance(v, dict)}
+    assert len(answers) >= 38
+    failed = {k: v["status"] for k, v in answers.items() if v["status"] != 200}
+    assert not failed, failed
+
+
+def test_compare_tells_a_change_from_none(
+    taken: dict[str, Any], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    before, after = tmp_path / "before.json", tmp_path / "after.json"
+    before.write_text(json.dumps(taken), "utf-8")
+    after.write_text(json.dumps(taken), "utf-8")
+    tool = _tool()
+    assert tool.main(["--compare", str(before), str(after)]) == 0
+    assert "identical" in capsys.readouterr().out
+    changed = dict(taken)
+    changed["/health?{}"] = {"status": 200, "sha256": "0" * 64}
+    after.write_text(json.dumps(changed), "utf-8")
+    assert tool.main(["--compare", str(before), str(after)]) == 1
+    assert "differs: /health?{}" in capsys.readouterr().out
