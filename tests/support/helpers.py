@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import importlib.util
 import os
+import sys
 from datetime import date
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 
@@ -27,6 +30,16 @@ ROOT = Path(__file__).resolve().parents[2]
 #: The real source files; CI has shared/ beside the checkout.
 SHARED = Path(os.environ.get("HARMONIA_TEST_SHARED", ROOT.parent / "shared"))
 SHARED_DATA = SHARED / "data"
+
+
+def load_tool(name: str) -> ModuleType:
+    """A script of ``tools/`` (not a package) imported by its path, for its tests."""
+    spec = importlib.util.spec_from_file_location(name, ROOT / "tools" / f"{name}.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules.setdefault(name, module)
+    spec.loader.exec_module(module)
+    return module
 
 
 def need_shared_data() -> Path:

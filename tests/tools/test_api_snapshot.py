@@ -3,32 +3,18 @@ change from none (``tools/api_snapshot.py``)."""
 
 from __future__ import annotations
 
-import importlib.util
 import json
-import sys
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 import pytest
+from helpers import load_tool
 from real_graph import real_graph_path
-
-ROOT = Path(__file__).resolve().parents[2]
-
-
-def _tool() -> ModuleType:
-    path = ROOT / "tools" / "api_snapshot.py"
-    spec = importlib.util.spec_from_file_location("api_snapshot", path)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules.setdefault("api_snapshot", module)
-    spec.loader.exec_module(module)
-    return module
 
 
 @pytest.fixture(scope="module")
 def taken() -> dict[str, Any]:
-    result: dict[str, Any] = _tool().snapshot(real_graph_path())
+    result: dict[str, Any] = load_tool("api_snapshot").snapshot(real_graph_path())
     return result
 
 
@@ -46,7 +32,7 @@ def test_compare_tells_a_change_from_none(
     before, after = tmp_path / "before.json", tmp_path / "after.json"
     before.write_text(json.dumps(taken), "utf-8")
     after.write_text(json.dumps(taken), "utf-8")
-    tool = _tool()
+    tool = load_tool("api_snapshot")
     assert tool.main(["--compare", str(before), str(after)]) == 0
     assert "identical" in capsys.readouterr().out
     changed = dict(taken)

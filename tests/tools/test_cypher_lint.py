@@ -10,14 +10,12 @@ formatted into a query.
 from __future__ import annotations
 
 import ast
-import importlib.util
 import re
-import sys
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
-from types import ModuleType
 
 import pytest
+from helpers import load_tool
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -44,17 +42,7 @@ SQL_ONLY = re.compile(
 PLAIN_LITERAL_MIN = 20
 
 
-def _load_lint_cypher() -> ModuleType:
-    path = ROOT / "tools" / "lint_cypher.py"
-    spec = importlib.util.spec_from_file_location("lint_cypher", path)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules.setdefault("lint_cypher", module)
-    spec.loader.exec_module(module)
-    return module
-
-
-_lint_cypher = _load_lint_cypher()
+_lint_cypher = load_tool("lint_cypher")
 collect_statements: Callable[[Path], list[tuple[str, str]]] = _lint_cypher.collect_statements
 lint: Callable[[Sequence[tuple[str, str]]], tuple[int, str]] = _lint_cypher.lint
 
