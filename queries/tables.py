@@ -28,7 +28,7 @@ DIVERGENCE_COLUMNS: dict[str, str] = {
     "sub_entries": "Sub-entries that diverge the same way, folded into this row.",
     "thresholds": "Threshold differences: 'quantity: J 'text', ...' separated by ' | '.",
     "reason": "One sentence saying why the row is reported.",
-    "status_<J>": "How J's lists hold the entry: controls, same, broader, narrower, "
+    "status_<J>": "How J's lists hold the entry: controls, same, other-bounds, broader, narrower, "
     "different-parameters, implemented, via-parent, partial, not-implemented, "
     "not-in-edition-held, no-comparable-list or no-list-held.",
     "codes_<J>": "J's entries for it, comma-separated.",
