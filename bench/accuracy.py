@@ -285,6 +285,9 @@ def recall(analyses: Analyses, known: list[dict[str, Any]]) -> tuple[Counter[str
         # contradicted by a row at any of them.
         code = item["code"]
         reported = [r for r in rows[pair] if r.code == code or r.code.startswith(code + ".")]
+        if item["expect"] == "unclear":
+            tally["set aside as unclear"] += 1
+            continue
         if item["expect"] == "same":
             ok = not reported
             tally["agreements"] += 1
@@ -349,6 +352,8 @@ def main(argv: list[str] | None = None) -> int:
         kept, agreements = tally["agreements kept"], tally["agreements"]
         print(f"known divergences reported: {found} of {total} ({found / max(total, 1):.0%})")
         print(f"known agreements not reported as divergences: {kept} of {agreements}")
+        if tally["set aside as unclear"]:
+            print(f"set aside as unclear (re-judged): {tally['set aside as unclear']}")
         for line in misses:
             print(line)
         return 0

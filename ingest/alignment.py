@@ -98,6 +98,13 @@ NEIGHBOUR_BOUNDS = 2
 OTHER_BOUNDS_HELD = 0.95
 OTHER_BOUNDS_CLOSE = 0.6
 OTHER_BOUNDS_WORDS = 8
+#: "'Minimum Resolvable Feature size' (MRF) ... is calculated by the following formula:" - and
+#: an equation ("MRF = ...", "K factor = 0.35") where a copy kept the formula.
+_FORMULA_ANNOUNCED = re.compile(
+    r"(?:(?P<what>'[^']+')[^:']{0,60}?)?\bis (?:calculated|defined) by the following formulae?:",
+    re.I,
+)
+_EQUATION = re.compile(r"\S\s*=\s*\S")
 #: Entries citing two such items are one control with their bounds at this token-set
 #: similarity of their words, citations aside.
 CITING_MATCH = 0.85
@@ -600,6 +607,16 @@ class Aligner:
         differs = sim < MATERIAL_DIFFERENCE
         if scope is None:
             scope = "same" if sim >= 0.9 else "unknown"
+        lost = self._formula_lost(entry)
+        if lost is not None and scope != "same":
+            # The CCL copy keeps "is calculated by the following formula:" and drops the
+            # formula (3B001.f.1.b's MRF and its K factor): bounds on that quantity mean
+            # nothing until the formula is known, so no side is said to control more.
+            scope = "unknown"
+            notes.append(
+                f"the copy held lost the formula that defines {lost} (it reads 'by the "
+                "following formula:' and no formula), so the scopes cannot be compared"
+            )
         parts = [match.reason, f"text similarity {sim:.2f}"]
         if differs:
             parts.append("texts differ materially")
@@ -618,6 +635,26 @@ class Aligner:
             evidence=evidence,
             provenance=self._provenance(evidence),
         )
+
+    def _formula_lost(self, entry: ControlEntry) -> str | None:
+        """The quantity whose defining formula a national entry's copy announces and lacks
+        (in its words or Notes, its paragraphs', its siblings' - a Note set after the last
+        paragraph - or its parents'), or None."""
+        table = self._canonical_of(entry.list_id)
+        children = self._national_children(entry.list_id)
+        path = [entry, *children.get(entry.canonical, []), *children.get(entry.parent or "", [])]
+        above = table.get(entry.parent) if entry.parent else None
+        while above is not None:
+            path.append(above)
+            above = table.get(above.parent) if above.parent else None
+        said = [t for e in path for t in (e.text, *e.notes)]
+        if any(_EQUATION.search(t) for t in said):
+            return None
+        for text in said:
+            m = _FORMULA_ANNOUNCED.search(text)
+            if m is not None:
+                return m.group("what") or "a quantity"
+        return None
 
     def _rest_caught(self, entry: ControlEntry, target: ControlEntry) -> str | None:
         """Why a national paragraph with a lower upper bound than the regime's still controls

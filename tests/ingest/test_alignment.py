@@ -331,25 +331,29 @@ def test_a_band_cut_short_is_caught_by_a_sibling(graph: nx.MultiDiGraph) -> None
     assert "caught by 3A002.d.6" in edge["evidence"]
 
 
-def test_conditions_a_national_paragraph_adds_make_it_narrower(graph: nx.MultiDiGraph) -> None:
+def test_a_formula_the_copy_lost_leaves_the_scope_unknown(graph: nx.MultiDiGraph) -> None:
     # Wassenaar 2025 p. 72 3.B.1.f.1.b: lithography equipment "Capable of producing a pattern
-    # with a ... (MRF) of 45 nm or less", nothing more. CCL 3B001.f.1.b: "A light source
-    # wavelength equal to or longer than 193 nm and having all of the following:" .b.1 the
-    # same MRF bound, .b.2 "a maximum dedicated chuck overlay value of less than or equal to
-    # 1.50 nm": the US controls only part of what the regime entry does.
+    # with a ... (MRF) of 45 nm or less", MRF = wavelength x K factor / numerical aperture,
+    # "where the K factor = 0.35". CCL 3B001.f.1.b: "A light source wavelength equal to or
+    # longer than 193 nm and having all of the following:" .b.1 the same MRF bound, .b.2 "a
+    # maximum dedicated chuck overlay value of less than or equal to 1.50 nm"; its Note says
+    # the MRF "is calculated by the following formula:" and the copy has no formula. The EU's
+    # 3B501.f.1.b, the same words as the CCL's, sets "the K factor = 0,25": with another K
+    # the US may catch scanners the regime does not, so the added overlay bound alone does not
+    # make the US narrower.
     edges = dict(_out(graph, "entry:us:2026-07-23:3B001.f.1.b", "IMPLEMENTS"))
     edge = edges["entry:wassenaar:2025:3B001.f.1.b"]
-    assert edge["scope"] == "narrower"
+    assert edge["scope"] == "unknown"
     assert "national adds conditions" in edge["evidence"]
     assert "'less than or equal to 1.50 nm'" in edge["evidence"]
+    assert "lost the formula that defines 'Minimum Resolvable Feature size'" in edge["evidence"]
     # "193 nm or longer" narrows nothing: Wassenaar's sibling 3.B.1.f.1.a takes "shorter than
-    # 193 nm". And the CCL's 3B993.f.1.b has the same words for an overlay "greater than
-    # 1.50 nm and less than or equal to 2.40 nm": the evidence says the US splits the items.
+    # 193 nm".
     assert "wavelength" not in edge["evidence"]
-    assert "3B993.f.1.b has the same words" in edge["evidence"]
-    # Australia's DSGL 3B001.f.1.b has Wassenaar's words and bound alone: the same scope.
+    # Copies that kept the formula are compared as before: Australia's DSGL 3B001.f.1.b has
+    # Wassenaar's words, bound and K factor (0.35): the same scope.
     au = dict(_out(graph, "entry:au:2024:3B001.f.1.b", "IMPLEMENTS"))
-    assert au["entry:wassenaar:2025:3B001.f.1.b"]["scope"] != "narrower"
+    assert au["entry:wassenaar:2025:3B001.f.1.b"]["scope"] == "same"
 
 
 def test_x018_entries_are_munitions_list_items_not_national_additions(

@@ -389,3 +389,19 @@ def test_a_substance_a_note_moved_is_not_claimed_absent_where_its_old_entry_is_n
     coverage = analyses.coverage(code_prefix="1.C.11.e", jurisdictions=["US"], limit=1)
     us = coverage.items[0].implementations[0]
     assert us.status == "no-comparable-list"
+
+
+@pytest.mark.parametrize("other", ["wassenaar", "EU", "AU"])
+def test_no_scope_is_claimed_from_a_copy_that_lost_the_formula(
+    analyses: Analyses, other: str
+) -> None:
+    # CCL 3B001.f.1.b adds an overlay bound ("less than or equal to 1.50 nm") to the MRF of
+    # 45 nm or less, but the copy lost the formula that defines the MRF (Wassenaar 2025 p.72:
+    # K factor 0.35; EU 3B501.f.1.b, worded as the CCL: 0,25): which side controls more is
+    # not known, so no "US narrower" row.
+    report = analyses.divergences(["US", other], code_prefix="3B001.f.1")
+    assert not [r for r in report.items if r.code == "3.B.1.f.1.b"]
+    coverage = analyses.coverage(code_prefix="3.B.1.f.1.b", jurisdictions=["US"], limit=1)
+    us = coverage.items[0].implementations[0]
+    assert us.status == "implemented"
+    assert any("lost the formula" in line for line in us.evidence)
