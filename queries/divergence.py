@@ -253,6 +253,8 @@ class Divergence:
                 entries=[entry_ref(n) for n in s.entries[:5]],
                 editions=[edition_ref(i) for i in s.lists],
                 note=self._side_note(s, ref),
+                method=s.impls[0].method if s.impls else None,
+                score=s.impls[0].score if s.impls else None,
             )
             for j, s in zip(js, spec.statuses, strict=True)
         ]
@@ -290,6 +292,8 @@ class Divergence:
                 f"Wassenaar {edition_label(s.lacked_by)} edition, which did not have it yet "
                 f"(first held in Wassenaar {edition_label(s.introduced)})"
             )
+        if s.status == "not-implemented" and s.alike:
+            return _why_absent(s, ref)
         if s.status == "not-implemented":
             if s.entries:
                 return f"{codes(s.entries)} is {s.entries[0].status} in its list"

@@ -348,6 +348,15 @@ class DivergenceSide(View):
         description="Its list editions compared.", default_factory=list
     )
     note: str | None = Field(default=None, description="Origin or alignment evidence.")
+    method: str | None = Field(
+        default=None,
+        description="How its entry was aligned with the regime's: code (the numbering), text "
+        "or parameters (content), stated (the list says so).",
+        examples=["code"],
+    )
+    score: float | None = Field(
+        default=None, description="Confidence of that alignment, 0..1.", examples=[0.95]
+    )
 
 
 class ParameterDifference(View):

@@ -405,3 +405,20 @@ def test_no_scope_is_claimed_from_a_copy_that_lost_the_formula(
     us = coverage.items[0].implementations[0]
     assert us.status == "implemented"
     assert any("lost the formula" in line for line in us.evidence)
+
+
+def test_a_side_shows_how_its_entry_was_aligned(analyses: Analyses) -> None:
+    # Wassenaar 2025 p.67 3.A.2.a.7, "'upper 3dB frequency' greater than 90 GHz"; CCL
+    # 3A002.a.7 "3dB bandwidth of 60 GHz or greater": aligned by the number both lists give it.
+    report = analyses.divergences(["US", "wassenaar"], code_prefix="3A002.a.7")
+    row = _row(report, "3.A.2.a.7")
+    us = next(s for s in row.sides if s.jurisdiction == "US")
+    assert us.method == "code"
+    assert us.score is not None and 0.7 <= us.score <= 1.0
+    assert us.entries[0].code == "3A002.a.7" and us.entries[0].parameters
+    assert us.editions[0].list_id == "list:us:2026-07-23"
+    # A not-implemented side with a control of its own that carries the words says so too.
+    computers = _row(analyses.divergences(["US", "EU"], code_prefix="4A001.a.1"), "4.A.1.a.1")
+    assert "its own 4A994.a" in (
+        next(s for s in computers.sides if s.jurisdiction == "US").note or ""
+    )
