@@ -527,15 +527,16 @@ def _hint(regime: str | None, series: str, reason: str, *, unilateral: bool) -> 
 #: added licence requirement (the '.z' paragraphs): never compared as controls of their own.
 US_RESTATED = "us-restated"
 
-# 0x5zz firearms and ammunition moved from USML I-III; 0x503 (discharge-type arms) stays
-# a US crime-control entry, so it is left with the unilateral 500 series, as are 0A508/0A509
-# (semi-automatic shotguns, which ML1 may leave out as sporting guns, and their parts).
-_US_FIREARMS = frozenset({501, 502, 504, 505, 506, 507})
+# 0x5zz firearms and ammunition moved from USML I-III, semi-automatic shotguns (0A508:
+# Wassenaar 2025 ML1.b.2.b "Semi-automatic or pump-action type weapons", p.182) and their parts
+# and accessories (0A509: ML1.d) included; 0x503 (discharge-type arms, less-lethal grenades,
+# crime control) has no Munitions List entry and stays a unilateral US control.
+_US_FIREARMS = frozenset({501, 502, 504, 505, 506, 507, 508, 509})
 #: Their Munitions List entries, at item level: firearms, shotguns, sights and semi-automatic
-#: rifles and pistols are ML1 (ML1.a, ML1.b, ML1.d accessories), ammunition ML3; equipment
-#: for producing them ML18, their software ML21, their technology ML22.
+#: rifles, pistols and shotguns are ML1 (ML1.a, ML1.b, ML1.d accessories), ammunition ML3;
+#: equipment for producing them ML18, their software ML21, their technology ML22.
 _US_FIREARMS_ML: dict[tuple[str, int], str] = {
-    **{("A", n): "ML1" for n in (501, 502, 504, 506, 507)},
+    **{("A", n): "ML1" for n in (501, 502, 504, 506, 507, 508, 509)},
     ("A", 505): "ML3",
     **{("B", n): "ML18" for n in (501, 505)},
     **{("D", n): "ML21" for n in (501, 505)},
@@ -589,12 +590,21 @@ def _us_hint(code: ControlCode, number: int) -> RegimeHint | None:
             "correspond to Wassenaar Munitions List entries ML1-ML3",
             unilateral=False,
         )
+    if hundreds == 5 and code.category == "0" and number == 503 and not at_only:
+        return _hint(
+            None,
+            "us-500-series",
+            "US 0A503 holds discharge-type arms (stun guns), less-lethal grenades and "
+            "projectiles under crime-control and UN reasons, which no Munitions List entry "
+            "holds",
+            unilateral=True,
+        )
     if hundreds == 5:
         return _hint(
             None,
             "us-500-series",
-            "US 5xx ECCNs (the 500 series for spacecraft and the temporary 0Y521 items) are "
-            "unilateral US controls",
+            "US 5xx ECCNs outside the firearms entries (the 9x515 spacecraft items moved from "
+            "the USML, the temporary 0Y521 items, '.y' paragraphs) are unilateral US controls",
             unilateral=True,
         )
     if hundreds == 6 and at_only:

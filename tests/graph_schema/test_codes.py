@@ -368,8 +368,10 @@ def test_parent_of_parsed_parent_matches_parsing_the_parent() -> None:
         ("0A001", None, None),
         # ... but its 0x5zz firearms came from the USML and are Munitions List items: firearms,
         # shotguns, sights and semi-automatic rifles and pistols ML1, ammunition ML3, their
-        # production equipment ML18, software ML21, technology ML22. Discharge-type arms
-        # (0A503) and semi-automatic shotguns (0A508) stay US-only.
+        # production equipment ML18, software ML21, technology ML22; semi-automatic shotguns
+        # (0A508) are Wassenaar 2025 ML1.b.2.b "Semi-automatic or pump-action type weapons"
+        # (p.182), their parts and accessories (0A509) ML1. Discharge-type arms (0A503) stay
+        # US-only.
         ("0A501", None, "ML1"),
         ("0A501.a", None, "ML1"),
         ("0A504", None, "ML1"),
@@ -378,7 +380,8 @@ def test_parent_of_parsed_parent_matches_parsing_the_parent() -> None:
         ("0D501", None, "ML21"),
         ("0E504", None, "ML22"),
         ("0A503", None, None),
-        ("0A508", None, None),
+        ("0A508", None, "ML1"),
+        ("0A509", None, "ML1"),
         ("0A501.y.1", None, None),
         # UK national ratings are national.
         ("PL5001", None, None),
@@ -458,6 +461,9 @@ def test_regime_blocks_for_every_issuer(
     hint = regime_hint(parse_code(written), issuer)
     assert (hint.regime, hint.unilateral, hint.series) == expected
     assert hint.reason
+    if written == "0A503":
+        # Its own reason: stun guns and less-lethal grenades are not spacecraft.
+        assert "discharge-type arms" in hint.reason and "spacecraft" not in hint.reason
 
 
 @pytest.mark.parametrize("issuer", [None, "US", "us", " Us "])
@@ -495,6 +501,10 @@ def test_regime_blocks_for_every_issuer(
         ("0A505.a", ("wassenaar", False, "us-500-series")),
         ("0A501.y", (None, True, "us-500-series")),
         ("0A503", _US500),
+        ("0A508", ("wassenaar", False, "us-500-series")),
+        ("0A509.a", ("wassenaar", False, "us-500-series")),
+        ("9A515", _US500),
+        ("0A521", _US500),
         ("1A701", _NATIONAL),
         ("1A801", _NATIONAL),
     ],
@@ -533,7 +543,7 @@ def test_us_series_do_not_apply_to_other_issuers(
     [
         ("5A992", "anti-terrorism"),
         ("9A610", "Munitions List"),
-        ("9A515", "500 series"),
+        ("9A515", "spacecraft"),
         ("3A090", "advanced-computing"),
         ("1C350", "Australia Group"),
         ("1C101", "Missile Technology"),
