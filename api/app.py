@@ -10,8 +10,8 @@ from fastapi import FastAPI, Request, Response
 from fastapi.middleware.cors import CORSMiddleware
 
 from api import errors
-from api.caching import SnapshotMiddleware
 from api.hardening import HardeningMiddleware
+from api.middleware import SnapshotMiddleware
 from api.routers import (
     admin,
     countries,

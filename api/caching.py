@@ -1,22 +1,13 @@
-"""Pins each read to one view of the graph, validates with ETags, and keeps answers per view.
+"""Keeps the answers of one view of the graph, in memory or spooled to disk.
 
 A view never changes once built (:mod:`api.serving`), so the answer to a given URL (JSON or
 CSV) is the same for as long as the view is served: it is kept in a bounded least-recently-used
 cache that goes with the view, in memory, or on disk in the server's scratch folder when it is
-large (a CSV export). Since the answer cannot differ, ``Cache-Control: no-cache`` is honoured
-only from a client holding the API key (an operator checking a computation); from anyone else
-it would only let them make the server compute at will. Every GET carries an ``ETag`` naming
-the revision and the URL, and ``If-None-Match`` gets a 304.
-
-Written as plain ASGI rather than ``@app.middleware``: it runs on every request, and the
-generic HTTP middleware costs a task and a body stream per request.
+large (a CSV export). :mod:`api.middleware` pins each read to a view and answers from here.
 """
 
 from __future__ import annotations
 
-import asyncio
-import hashlib
-import hmac
 import os
 import shutil
 import tempfile
@@ -24,14 +15,10 @@ import threading
 from collections import OrderedDict
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, BinaryIO
+from typing import BinaryIO
 
 import anyio
-from starlette.datastructures import Headers
-from starlette.types import ASGIApp, Message, Receive, Scope, Send
-
-if TYPE_CHECKING:  # api.serving keeps one ResponseCache per view: no import cycle at run time
-    from api.serving import Served
+from starlette.types import Message, Send
 
 #: Answers larger than this are kept on disk rather than in memory (a CSV export).
 MAX_ITEM_BYTES = 4_000_000
@@ -163,118 +150,7 @@ def _discard(answer: CachedAnswer) -> None:
         answer.path.unlink(missing_ok=True)
 
 
-class SnapshotMiddleware:
-    """Pin, validate, and answer repeated reads from the view's cache."""
-
-    def __init__(self, app: ASGIApp, served: Served, api_key: str | None = None) -> None:
-        self.app = app
-        self.served = served
-        self.api_key = api_key.encode() if api_key and api_key.strip() else None
-        self._inflight: dict[tuple[int, str], asyncio.Future[CachedAnswer | None]] = {}
-
-    def _may_recompute(self, headers: Headers) -> bool:
-        """``no-cache`` from the operator (the API key) only; see the module's docstring."""
-        if "no-cache" not in headers.get("cache-control", "") or self.api_key is None:
-            return False
-        given = headers.get("x-api-key", "").encode()
-        return hmac.compare_digest(given, self.api_key)
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http" or scope["method"] != "GET" or scope["path"] in UNCACHED_PATHS:
-            await self.app(scope, receive, send)
-            return
-        view = self.served.peek()
-        if view is None:  # the first view is still being read: the endpoint will wait for it
-            await self.app(scope, receive, send)
-            return
-        # request.state.view: the endpoint's dependencies read this view and no other.
-        scope.setdefault("state", {})["view"] = view
-        query = scope.get("query_string", b"").decode("latin-1")
-        key = f"{scope['path']}?{query}"
-        digest = hashlib.sha256(f"{view.revision}|{key}".encode()).hexdigest()[:20]
-        etag = f'W/"{digest}"'.encode()
-        headers = Headers(scope=scope)
-        if headers.get("if-none-match") == etag.decode():
-            await send({"type": "http.response.start", "status": 304, "headers": [(b"etag", etag)]})
-            await send({"type": "http.response.body", "body": b""})
-            return
-        if self._may_recompute(headers):
-            await self._compute(scope, receive, send, key, etag, view.responses)
-            return
-        cached = view.responses.get(key)
-        if cached is None:
-            # Right after a new view is served, many clients ask the same thing at once: one
-            # computes, the others wait for its answer instead of computing it again.
-            flight = (id(view), key)
-            leader = self._inflight.get(flight)
-            if leader is not None:
-                cached = await asyncio.shield(leader)
-            else:
-                done: asyncio.Future[CachedAnswer | None] = (
-                    asyncio.get_running_loop().create_future()
-                )
-                self._inflight[flight] = done
-                answer = None
-                try:
-                    answer = await self._compute(scope, receive, send, key, etag, view.responses)
-                finally:
-                    del self._inflight[flight]
-                    done.set_result(answer)
-                return
-        if cached is not None and await _send_answer(send, cached, b"hit"):
-            return
-        # The answer was not kept (an error, too large, or its file went with its view):
-        # compute it here too.
-        await self._compute(scope, receive, send, key, etag, view.responses)
-
-    async def _compute(
-        self,
-        scope: Scope,
-        receive: Receive,
-        send: Send,
-        key: str,
-        etag: bytes,
-        cache: ResponseCache,
-    ) -> CachedAnswer | None:
-        """Run the endpoint; the answer it kept, if any."""
-        start: Message | None = None
-        sink: _Sink | None = None
-        kept: CachedAnswer | None = None
-
-        async def capture(message: Message) -> None:
-            nonlocal start, sink, kept
-            if message["type"] == "http.response.start":
-                headers = list(message.get("headers", []))
-                ok = message["status"] == 200
-                if ok and _keepable(headers):
-                    sink = _Sink(cache)
-                if ok:
-                    headers += [
-                        (b"etag", etag),
-                        (b"cache-control", b"no-cache"),
-                        (CACHE_HEADER.encode(), b"miss"),
-                    ]
-                start = {**message, "headers": headers}
-                await send(start)
-                return
-            if message["type"] == "http.response.body" and sink is not None:
-                sink.write(message.get("body", b""))
-                if not message.get("more_body", False) and start is not None:
-                    kept = sink.answer(_stored_headers(start))
-                    if kept is not None:
-                        cache.put(key, kept)
-                    sink = None
-            await send(message)
-
-        try:
-            await self.app(scope, receive, capture)
-        finally:
-            if sink is not None:  # the answer never finished (an error, a client gone)
-                sink.abandon()
-        return kept
-
-
-def _keepable(headers: list[tuple[bytes, bytes]]) -> bool:
+def keepable(headers: list[tuple[bytes, bytes]]) -> bool:
     found = dict(headers)
     kind = found.get(b"content-type", b"").split(b";")[0].strip()
     length = found.get(b"content-length")
@@ -282,7 +158,7 @@ def _keepable(headers: list[tuple[bytes, bytes]]) -> bool:
     return kind in KEPT_TYPES and small
 
 
-class _Sink:
+class Sink:
     """Collects an answer's body: in memory up to ``MAX_ITEM_BYTES``, then in a spool file."""
 
     def __init__(self, cache: ResponseCache) -> None:
@@ -330,11 +206,11 @@ class _Sink:
             self.path.unlink(missing_ok=True)
 
 
-def _stored_headers(start: Message) -> list[tuple[bytes, bytes]]:
+def stored_headers(start: Message) -> list[tuple[bytes, bytes]]:
     return [(k, v) for k, v in start["headers"] if k != CACHE_HEADER.encode()]
 
 
-async def _send_answer(send: Send, answer: CachedAnswer, state: bytes) -> bool:
+async def send_answer(send: Send, answer: CachedAnswer, state: bytes) -> bool:
     """Send a kept answer; False (and nothing sent) if its file is gone meanwhile."""
     start = {
         "type": "http.response.start",
