@@ -298,6 +298,12 @@ class Document(Node):
     format: str = Field(default="text", description="text, markdown or html.")
 
 
+#: What a claim says of its subject and object.
+ClaimPredicate = Literal["member_of", "subscribes_to", "lists_party", "controls", "partners_with"]
+#: Whether the official data agrees with a claim.
+Agreement = Literal["agrees", "contradicts", "unknown"]
+
+
 class Claim(Node):
     """A relation a document asserts (reported, not official), with its sentence as evidence."""
 
@@ -305,7 +311,7 @@ class Claim(Node):
     INDEXED = ("predicate", "subject", "object", "agreement")
 
     subject: str = Field(description="Node id of the subject.", examples=["country:DK"])
-    predicate: Literal["member_of", "subscribes_to", "lists_party", "controls", "partners_with"]
+    predicate: ClaimPredicate
     object: str = Field(description="Node id of the object.", examples=["regime:echri"])
     subject_text: str = ""
     object_text: str = ""
@@ -316,7 +322,7 @@ class Claim(Node):
     document: str = Field(description="Node id of the document.")
     confidence: float = Field(ge=0.0, le=1.0)
     language: str
-    agreement: Literal["agrees", "contradicts", "unknown"] = Field(
+    agreement: Agreement = Field(
         description="What the official data in the graph says about the claim."
     )
     agreement_reason: str = ""

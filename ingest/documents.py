@@ -22,8 +22,9 @@ from graph_schema import ids
 from graph_schema.model import About, Asserts, Claim, Document, Edge, Mentions, Node
 from graph_schema.provenance import Provenance
 from ingest.nlp.language import UnsupportedLanguage, identify
-from ingest.nlp.pipeline import Analysis, Analyzer
+from ingest.nlp.pipeline import Analyzer
 from ingest.nlp.reader import DEFAULT_MAX_BYTES, SUFFIXES, DocumentError, RawDocument, read_document
+from ingest.nlp.types import Analysis
 from store.base import GraphStore, SourceBatch, StoreError
 
 SOURCE_ID = "documents"

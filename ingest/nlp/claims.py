@@ -22,40 +22,21 @@ from __future__ import annotations
 
 import bisect
 from collections import defaultdict
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from spacy.tokens import Doc
 
+from graph_schema.model import ClaimPredicate
 from ingest.nlp import arabic
 from ingest.nlp.lexicon import lexicon, list_issuers
 from ingest.nlp.official import Official
-from ingest.nlp.pipeline import TRIGGER_KEY, Analysis, Marker, Mention
+from ingest.nlp.types import TRIGGER_KEY, Analysis, ClaimDraft, Marker, Mention
 
 BASE_CONFIDENCE = {"join": 0.8, "subscribe": 0.85, "list": 0.8, "control": 0.7, "partner": 0.65}
 _DETERMINERS = {"the", "a", "an", "le", "la", "les", "l'", "un", "une", "both"}
 _COORDINATION = {",", "،", "and", "et", "or", "ou", "و", "او", "as", "well", "both", *_DETERMINERS}
 _BETWEEN = ("between", "entre", "بين", "التباحث")
 _INCLUSIVE = {("addition", "to"), ("outre", ""), ("إضافة", "إلى")}
-
-
-@dataclass(frozen=True)
-class ClaimDraft:
-    subject: str
-    predicate: str
-    object: str
-    subject_text: str
-    object_text: str
-    qualifier: str
-    sentence: str
-    start: int
-    end: int
-    confidence: float
-    agreement: str = "unknown"
-    agreement_reason: str = ""
-
-    @property
-    def triple(self) -> tuple[str, str, str]:
-        return (self.subject, self.predicate, self.object)
 
 
 def _norm(text: str, lang: str) -> str:
@@ -147,7 +128,7 @@ class _Collector:
         self,
         subject: str,
         subject_text: str,
-        predicate: str,
+        predicate: ClaimPredicate,
         obj: Mention,
         family: str,
         penalty: float = 0.0,
@@ -233,6 +214,7 @@ def extract_claims(doc: Doc, text: str, analysis: Analysis, official: Official) 
             subjects = sent.subjects()
             if family in ("join", "subscribe"):
                 for obj in mentions:
+                    predicate: ClaimPredicate
                     if obj.label == "CodeOfConduct":
                         predicate = "subscribes_to"
                     elif obj.label == "Regime" and obj.node != "regime:eu" and obj.kind == "name":

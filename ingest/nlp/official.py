@@ -18,20 +18,12 @@ from __future__ import annotations
 
 from collections import defaultdict
 from datetime import date
-from typing import Any, Protocol
+from typing import Any
 
 import networkx as nx
 
-
-class _Draft(Protocol):
-    @property
-    def subject(self) -> str: ...
-    @property
-    def predicate(self) -> str: ...
-    @property
-    def object(self) -> str: ...
-    @property
-    def qualifier(self) -> str: ...
+from graph_schema.model import Agreement
+from ingest.nlp.types import ClaimDraft
 
 
 def _current(d: dict[str, Any]) -> bool:
@@ -84,7 +76,7 @@ class Official:
         attrs = self.nodes.get(node, {})
         return str(attrs.get("short_name") or attrs.get("name") or node)
 
-    def judge(self, claim: _Draft) -> tuple[str, str]:
+    def judge(self, claim: ClaimDraft) -> tuple[Agreement, str]:
         s, p, o = claim.subject, claim.predicate, claim.object
         if p in ("member_of", "subscribes_to"):
             edge_type = "MEMBER_OF" if p == "member_of" else "SUBSCRIBES"
@@ -146,7 +138,7 @@ class Official:
                 todo.append(child)
         return found
 
-    def _controls(self, subject: str, tech: str) -> tuple[str, str]:
+    def _controls(self, subject: str, tech: str) -> tuple[Agreement, str]:
         issuers = {subject}
         if "regime:eu" in self.current.get(subject, set()):
             issuers.add("regime:eu")

@@ -17,7 +17,7 @@ import bisect
 import re
 from collections import Counter
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from typing import Any, TypeVar
 
 import networkx as nx
@@ -30,11 +30,12 @@ from spacy.util import compile_prefix_regex
 
 from graph_schema.codes import CodeError, parse_code, wassenaar_equivalent
 from ingest.nlp import arabic
+from ingest.nlp.claims import extract_claims
 from ingest.nlp.language import SUPPORTED
 from ingest.nlp.lexicon import Pattern, lexicon, patterns
 from ingest.nlp.official import Official
+from ingest.nlp.types import TRIGGER_KEY, Analysis, Marker, Mention
 
-TRIGGER_KEY = "triggers"
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"'})
 
 # Control codes as lists write them: ECCN style 5A001.j, Wassenaar 5.A.1.j, ML10.a. Found by
@@ -47,43 +48,6 @@ CODE_RE = re.compile(
 
 def latin_norm(text: str) -> str:
     return text.translate(_QUOTES).lower()
-
-
-@dataclass(frozen=True)
-class Mention:
-    start: int  # character offsets in the document text
-    end: int
-    text: str
-    node: str
-    label: str
-    kind: str
-    token_start: int
-    token_end: int
-
-
-@dataclass(frozen=True)
-class Marker:
-    """A span that names no node but matters to claims: a list, or 'the Administration'."""
-
-    start: int
-    end: int
-    text: str
-    label: str
-    value: str
-    token_start: int
-    token_end: int
-
-
-@dataclass
-class Analysis:
-    language: str
-    mentions: list[Mention]
-    markers: list[Marker]
-    claims: list[Any]  # list[ClaimDraft]; typed loosely to avoid an import cycle
-    sentences: list[tuple[int, int]]
-    tokens: int
-    main_actor: str | None = None
-    doc: Doc | None = field(default=None, repr=False)
 
 
 def _set_norm(nlp: Language, fn: Callable[[str], str]) -> None:
@@ -357,8 +321,6 @@ class Analyzer:
         )
 
     def _analyse(self, text: str, lang: str, *, keep_doc: bool = False) -> Analysis:
-        from ingest.nlp.claims import extract_claims
-
         nlp = self.pipeline(lang)
         doc = nlp(text)
         mentions: list[Mention] = []
