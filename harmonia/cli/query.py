@@ -1,0 +1,337 @@
+"""``harmonia query``: the catalogue (countries, regimes, technologies, sources) and the analyses
+(divergences, coverage, changes, timeline, authorisations, search, parties, country controls)."""
+
+from __future__ import annotations
+
+import sys
+from typing import Annotated
+
+import typer
+from rich.table import Table
+
+from harmonia.cli.common import (
+    CategoryOpt,
+    JsonOpt,
+    LimitOpt,
+    PrefixOpt,
+    TechnologyOpt,
+    emit,
+    entry_codes,
+    open_analyses,
+    open_catalog,
+    out,
+    print_report,
+    query_app,
+)
+
+
+@query_app.command("countries")
+def q_countries(
+    regime: Annotated[str | None, typer.Option(help="Only current members of this regime.")] = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """List countries (optionally the current members of one regime)."""
+    with open_catalog() as cat:
+        emit(cat.countries(regime=regime), ["iso2", "name", "regimes"], as_json, "Countries")
+
+
+@query_app.command("country")
+def q_country(code: str, as_json: JsonOpt = False) -> None:
+    """One country's memberships, subscriptions and groups."""
+    with open_catalog() as cat:
+        detail = cat.country(code)
+        if as_json:
+            sys.stdout.write(detail.model_dump_json(indent=2) + "\n")
+            return
+        out.print(f"[bold]{detail.name}[/] ({detail.iso2})")
+        emit(detail.memberships, ["regime", "role", "since", "until"], False, "Memberships")
+        emit(detail.subscriptions, ["code_of_conduct", "date", "role"], False, "Subscriptions")
+        emit(detail.groups, ["group", "name"], False, "Country groups")
+
+
+@query_app.command("regimes")
+def q_regimes(as_json: JsonOpt = False) -> None:
+    """List regimes, unions and initiatives."""
+    with open_catalog() as cat:
+        emit(cat.regimes(), ["id", "short_name", "kind", "member_count"], as_json, "Regimes")
+
+
+@query_app.command("regime")
+def q_regime(name: str, as_json: JsonOpt = False) -> None:
+    """One regime and its members."""
+    with open_catalog() as cat:
+        detail = cat.regime(name)
+        if as_json:
+            sys.stdout.write(detail.model_dump_json(indent=2) + "\n")
+            return
+        out.print(f"[bold]{detail.name}[/]: {detail.member_count} current members")
+        emit(detail.members, ["iso2", "name", "role", "since", "until"], False, "Members")
+
+
+@query_app.command("technologies")
+def q_technologies(as_json: JsonOpt = False) -> None:
+    """The technology taxonomy."""
+    with open_catalog() as cat:
+        emit(cat.technologies(), ["id", "name", "parent", "code_hints"], as_json, "Technologies")
+
+
+@query_app.command("sources")
+def q_sources(as_json: JsonOpt = False) -> None:
+    """Source editions in the graph, with checksums."""
+    with open_catalog() as cat:
+        emit(
+            cat.sources(),
+            ["key", "title", "file_sha256", "ingested_at", "node_count", "edge_count"],
+            as_json,
+            "Sources in the graph",
+        )
+
+
+@query_app.command("divergences")
+def q_divergences(
+    jurisdictions: Annotated[
+        list[str], typer.Argument(help="Two or more: country code (US), EU, or a regime.")
+    ],
+    category: CategoryOpt = None,
+    code: PrefixOpt = None,
+    technology: TechnologyOpt = None,
+    kind: Annotated[list[str] | None, typer.Option(help="Only rows of this kind.")] = None,
+    agreements: Annotated[
+        bool, typer.Option("--agreements", help="Also list entries all control alike.")
+    ] = False,
+    limit: LimitOpt = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Where the controls of two or more jurisdictions diverge, with evidence."""
+    with open_analyses() as analyses:
+        report = analyses.divergences(
+            jurisdictions,
+            category=category,
+            technology=technology,
+            code_prefix=code,
+            kinds=kind,
+            include_agreements=agreements,
+            limit=None if as_json else limit,
+        )
+        keys = [j.key for j in report.jurisdictions]
+        rows = [
+            [
+                r.kind,
+                r.code + (f" (+{r.sub_entries})" if r.sub_entries else ""),
+                *(
+                    f"{s.status}: {entry_codes(s)}"
+                    for key in keys
+                    for s in r.sides
+                    if s.jurisdiction == key
+                ),
+                r.reason,
+            ]
+            for r in report.items
+        ]
+        counts = ", ".join(f"{k} {v}" for k, v in report.counts.items()) or "no divergence"
+        title = f"Divergences {' / '.join(keys)}: {counts}"
+        if not as_json:
+            out.print(
+                f"compared {report.compared} regime entries, {report.agreed} controlled alike",
+                highlight=False,
+            )
+        print_report(report, as_json, title, ["kind", "code", *keys, "reason"], rows)
+
+
+@query_app.command("coverage")
+def q_coverage(
+    list_id: Annotated[
+        str | None, typer.Argument(help="Regime list edition (default: newest Wassenaar).")
+    ] = None,
+    category: CategoryOpt = None,
+    code: PrefixOpt = None,
+    technology: TechnologyOpt = None,
+    member: Annotated[list[str] | None, typer.Option(help="Only these members (or EU).")] = None,
+    status: Annotated[list[str] | None, typer.Option(help="Only entries with a status.")] = None,
+    limit: LimitOpt = 50,
+    as_json: JsonOpt = False,
+) -> None:
+    """Which members implement each entry of a regime list, and how."""
+    with open_analyses() as analyses:
+        report = analyses.coverage(
+            list_id,
+            category=category,
+            code_prefix=code,
+            technology=technology,
+            jurisdictions=member,
+            statuses=status,
+            limit=None if as_json else limit,
+        )
+        if not as_json:
+            summary = Table(title=f"Coverage of {report.edition.list_id}")
+            for col in ("jurisdiction", "members", "controlled", "comparable", "%", "reason"):
+                summary.add_column(col, overflow="fold")
+            for j in report.jurisdictions:
+                summary.add_row(
+                    j.jurisdiction,
+                    ", ".join(j.countries),
+                    str(j.controlled),
+                    str(j.comparable),
+                    "-" if j.percent is None else f"{j.percent:.1f}",
+                    j.reason,
+                )
+            out.print(summary)
+            out.print(f"members with no list held: {', '.join(report.members_without_list)}")
+        keys = [j.jurisdiction for j in report.jurisdictions]
+        rows = [
+            [
+                r.entry.code,
+                r.entry.text[:80],
+                *(f"{i.status}: {entry_codes(i)}" for i in r.implementations),
+            ]
+            for r in report.items
+        ]
+        print_report(report, as_json, "Entries", ["code", "text", *keys], rows)
+
+
+@query_app.command("changes")
+def q_changes(
+    after: Annotated[str, typer.Argument(help="The newer list edition, e.g. list:eu:2021.")],
+    before: Annotated[str | None, typer.Argument(help="The older edition.")] = None,
+    category: CategoryOpt = None,
+    code: PrefixOpt = None,
+    change: Annotated[
+        list[str] | None, typer.Option(help="added, removed, renumbered or changed.")
+    ] = None,
+    limit: LimitOpt = 50,
+    as_json: JsonOpt = False,
+) -> None:
+    """Entries added, removed, renumbered and changed between two editions of one list."""
+    with open_analyses() as analyses:
+        report = analyses.changes(
+            after,
+            before,
+            category=category,
+            code_prefix=code,
+            changes=change,
+            limit=None if as_json else limit,
+        )
+        rows = [[r.change, r.canonical, "\n".join(r.diff[:12]), r.reason] for r in report.items]
+        counts = ", ".join(f"{k} {v}" for k, v in report.counts.items()) or "no change"
+        print_report(
+            report,
+            as_json,
+            f"{report.before.list_id} -> {report.after.list_id}: {counts}",
+            ["change", "code", "diff", "reason"],
+            rows,
+        )
+
+
+@query_app.command("timeline")
+def q_timeline(
+    entry: Annotated[str, typer.Argument(help="Entry id, e.g. entry:wassenaar:2025:5A001.j.")],
+    as_json: JsonOpt = False,
+) -> None:
+    """One entry in every edition held of its list: its code, text and change per edition."""
+    with open_analyses() as analyses:
+        timeline = analyses.timeline(entry)
+        rows = [
+            [s.edition.list_id, s.entry.code if s.entry else "-", s.change, s.reason]
+            for s in timeline.steps
+        ]
+        print_report(
+            timeline,
+            as_json,
+            f"{timeline.entry.id} across the editions of {timeline.series}",
+            ["edition", "code", "change", "reason"],
+            rows,
+        )
+
+
+@query_app.command("authorisations")
+def q_authorisations(
+    code: Annotated[str, typer.Argument(help="Control code, e.g. 5A001.j (or 5.A.1.j).")],
+    destination: Annotated[str, typer.Argument(help="Destination country: ISO code or name.")],
+    issuer: Annotated[str, typer.Option(help="Whose general authorisations.")] = "EU",
+    as_json: JsonOpt = False,
+) -> None:
+    """Which general export authorisations (EU001-EU008) cover an item to a destination."""
+    with open_analyses() as analyses:
+        report = analyses.authorisations(code, destination, issuer)
+        rows = [[v.code, "yes" if v.applies else "no", v.reason] for v in report.authorisations]
+        print_report(
+            report,
+            as_json,
+            f"{report.entry.code} to {report.destination_name}",
+            ["authorisation", "applies", "reason"],
+            rows,
+        )
+
+
+@query_app.command("search")
+def q_search(
+    query: Annotated[str, typer.Argument(help="A code in any numbering, or words.")],
+    system: Annotated[
+        str | None, typer.Option(help="Numbering of the code (scomet needs it).")
+    ] = None,
+    mode: Annotated[str, typer.Option(help="auto, code or words.")] = "auto",
+    limit: LimitOpt = 30,
+    as_json: JsonOpt = False,
+) -> None:
+    """Find entries by code (5.A.1.j, 5A001.j, 8A501 --system scomet) or words (en, fr, ar)."""
+    with open_analyses() as analyses:
+        report = analyses.search(query, mode=mode, system=system, limit=None if as_json else limit)
+        rows = [
+            [h.entry.list_id, h.entry.code, h.match, f"{h.score:.0f}", h.entry.text[:90], h.reason]
+            for h in report.items
+        ]
+        print_report(
+            report,
+            as_json,
+            f"Search: {report.interpreted_as}",
+            ["list", "code", "match", "score", "text", "reason"],
+            rows,
+        )
+
+
+@query_app.command("parties")
+def q_parties(
+    name: Annotated[str, typer.Argument(help="Name or alias (fuzzy), e.g. Candiru.")],
+    limit: Annotated[int, typer.Option(min=1, max=100)] = 10,
+    as_json: JsonOpt = False,
+) -> None:
+    """Listed parties by name, with who lists them and why."""
+    with open_analyses() as analyses:
+        hits, _ = analyses.parties(name, limit=limit)
+        if as_json:
+            emit(hits, [], True, "")
+            return
+        table = Table(title=f"Parties matching {name!r}", show_lines=True)
+        for col in ("party", "matched", "score", "countries", "listings"):
+            table.add_column(col, overflow="fold")
+        for h in hits:
+            listings = "\n".join(
+                f"{x.issuer.removeprefix('country:')}: {x.list_name}"
+                + (f" ({x.citation})" if x.citation else "")
+                for x in h.party.listings
+            )
+            table.add_row(
+                h.party.name, h.matched, f"{h.score:.0f}", ", ".join(h.party.countries), listings
+            )
+        out.print(table)
+
+
+@query_app.command("controls")
+def q_controls(
+    code: Annotated[str, typer.Argument(help="Country code, e.g. IN.")],
+    as_json: JsonOpt = False,
+) -> None:
+    """A country's lists and how its controls compare with the regimes it belongs to."""
+    with open_analyses() as analyses:
+        report = analyses.country_controls(code)
+        if as_json:
+            sys.stdout.write(report.model_dump_json(indent=2) + "\n")
+            return
+        out.print(f"[bold]{report.name}[/] ({report.iso2}): {report.reason}", highlight=False)
+        table = Table(title="Against its regimes", show_lines=True)
+        for col in ("regime", "status", "%", "reason"):
+            table.add_column(col, overflow="fold")
+        for r in report.regimes:
+            pct = r.coverage.percent if r.coverage is not None else None
+            table.add_row(r.regime, r.status, "-" if pct is None else f"{pct:.1f}", r.reason)
+        out.print(table)
