@@ -994,22 +994,12 @@ class Index:
         """
         source = self.all_lists[entry.list_id]
         held = {info.id for info in juris.lists}
-        # The same control under another code, outside the regimes (US 4A906 = AU 4A901).
-        same = [
-            twin
-            for other in entry.same
-            if (twin := self.entry(other)) is not None and twin.list_id in held
-        ]
-        if same:
-            return "same", same
-        # The same words with other bounds (US 3A090.a at a TPP of 4800, EU 3A501.a.16 at 6000).
-        like = [
-            twin
-            for other in entry.like
-            if (twin := self.entry(other)) is not None and twin.list_id in held
-        ]
-        if like:
-            return "other-bounds", like
+        # The same control under another code, outside the regimes (US 4A906 = AU 4A901), or
+        # the same words with other bounds (US 3A090.a at a TPP of 4800, EU 3A501.a.16 at 6000).
+        for status, twins in (("same", entry.same), ("other-bounds", entry.like)):
+            found = [t for other in twins if (t := self.entry(other)) and t.list_id in held]
+            if found:
+                return status, found
         # Matched by content to another regime's annex entry (MTCR, NSG): whoever implements
         # that annex entry controls the same item, whatever their numbering.
         annex = [i.target for i in entry.implements if not self.is_reference(i.target)]

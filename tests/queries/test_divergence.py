@@ -10,7 +10,7 @@ from real_graph import shared_analyses
 
 from queries.analyses import Analyses
 from queries.errors import InvalidQuery, NotFound
-from queries.views import DivergenceReport, DivergenceRow
+from queries.views import DivergenceReport, DivergenceRow, Implementation
 
 
 @pytest.fixture(scope="module")
@@ -26,6 +26,14 @@ def _row(report: DivergenceReport, code: str) -> DivergenceRow:
 
 def _side(row: DivergenceRow, key: str) -> str:
     return next(s.status for s in row.sides if s.jurisdiction == key)
+
+
+def _us_without_row(analyses: Analyses, other: str, prefix: str, code: str) -> Implementation:
+    """No US-``other`` row for the regime entry ``code``; the US side of its coverage."""
+    report = analyses.divergences(["US", other], code_prefix=prefix)
+    assert not [r for r in report.items if r.code == code]
+    coverage = analyses.coverage(code_prefix=code, jurisdictions=["US"], limit=1)
+    return coverage.items[0].implementations[0]
 
 
 @pytest.mark.parametrize("other", ["EU", "wassenaar", "IN"])
@@ -384,10 +392,7 @@ def test_a_substance_a_note_moved_is_not_claimed_absent_where_its_old_entry_is_n
     # The CCL's 1C011 ends at d. (nitroguanidine), but the US controls ML8 items in its 600
     # series, whose paragraphs are not Wassenaar's: 1C608.m "a compound composed of fluorine and
     # any of the following: other halogens, oxygen, or nitrogen" holds it. Not "not implemented".
-    report = analyses.divergences(["US", other], code_prefix="1C011.e")
-    assert not [r for r in report.items if r.code == "1.C.11.e"]
-    coverage = analyses.coverage(code_prefix="1.C.11.e", jurisdictions=["US"], limit=1)
-    us = coverage.items[0].implementations[0]
+    us = _us_without_row(analyses, other, "1C011.e", "1.C.11.e")
     assert us.status == "no-comparable-list"
 
 
@@ -399,10 +404,7 @@ def test_no_scope_is_claimed_from_a_copy_that_lost_the_formula(
     # 45 nm or less, but the copy lost the formula that defines the MRF (Wassenaar 2025 p.72:
     # K factor 0.35; EU 3B501.f.1.b, worded as the CCL: 0,25): which side controls more is
     # not known, so no "US narrower" row.
-    report = analyses.divergences(["US", other], code_prefix="3B001.f.1")
-    assert not [r for r in report.items if r.code == "3.B.1.f.1.b"]
-    coverage = analyses.coverage(code_prefix="3.B.1.f.1.b", jurisdictions=["US"], limit=1)
-    us = coverage.items[0].implementations[0]
+    us = _us_without_row(analyses, other, "3B001.f.1", "3.B.1.f.1.b")
     assert us.status == "implemented"
     assert any("lost the formula" in line for line in us.evidence)
 
