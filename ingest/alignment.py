@@ -640,13 +640,13 @@ class Aligner:
         """The quantity whose defining formula a national entry's copy announces and lacks
         (in its words or Notes, its paragraphs', its siblings' - a Note set after the last
         paragraph - or its parents'), or None."""
-        table = self._canonical_of(entry.list_id)
         children = self._national_children(entry.list_id)
-        path = [entry, *children.get(entry.canonical, []), *children.get(entry.parent or "", [])]
-        above = table.get(entry.parent) if entry.parent else None
-        while above is not None:
-            path.append(above)
-            above = table.get(above.parent) if above.parent else None
+        path = [
+            entry,
+            *children.get(entry.canonical, []),
+            *children.get(entry.parent or "", []),
+            *self._ancestors(entry),
+        ]
         said = [t for e in path for t in (e.text, *e.notes)]
         if any(_EQUATION.search(t) for t in said):
             return None
@@ -1345,12 +1345,7 @@ class Aligner:
         excluded = _exclusions(target.notes)
         if info is None or "notes" in info.copy_may_lack or not excluded:
             return []
-        table = self._canonical_of(entry.list_id)
-        said = [entry.text, *entry.notes]
-        parent = table.get(entry.parent or "")
-        while parent is not None:
-            said.extend(parent.notes)
-            parent = table.get(parent.parent or "")
+        said = [entry.text, *entry.notes, *(n for a in self._ancestors(entry) for n in a.notes)]
         below = [e for e in self._subtree_entries(entry) if e is not entry]
         said.extend(n for e in below for n in e.notes)
         return [x for x in excluded if not _excluded_in(x, " ".join(said))]
@@ -1457,13 +1452,17 @@ class Aligner:
 
     def _under(self, entry: ControlEntry, origins: set[str]) -> bool:
         """Is the entry, or an entry above it, one of ``origins``?"""
+        return any(e.id in origins for e in (entry, *self._ancestors(entry)))
+
+    def _ancestors(self, entry: ControlEntry) -> list[ControlEntry]:
+        """The entries above a national entry in its list, nearest first."""
         table = self._canonical_of(entry.list_id)
-        current: ControlEntry | None = entry
-        while current is not None:
-            if current.id in origins:
-                return True
-            current = table.get(current.parent) if current.parent else None
-        return False
+        out: list[ControlEntry] = []
+        above = table.get(entry.parent) if entry.parent else None
+        while above is not None:
+            out.append(above)
+            above = table.get(above.parent) if above.parent else None
+        return out
 
     def _other_bounds(
         self,
@@ -1475,7 +1474,7 @@ class Aligner:
         same quantity at other values. US 3A090.a, integrated circuits with "one or more
         digital processing units having" a 'total processing performance' of 4800 or more (or
         1600 with a 'performance density' of 5.92), is EU 3A501.a.16 at a TPP of 6000 or more:
-        one control adopted outside the regimes, the EU's stricter bound letting more pass."""
+        one control adopted outside the regimes, the EU's higher bound leaving more chips free."""
         links: list[tuple[ControlEntry, ControlEntry]] = []
         done = {m.source for m in found} | {m.target for m in found}
         # An entry with a part already found to be the same control in another list is
@@ -1484,12 +1483,8 @@ class Aligner:
         parted: set[tuple[str, str]] = set()
         for m in found:
             for one, two in ((m.source, m.target), (m.target, m.source)):
-                start, there = self.by_id[one], self.by_id[two].list_id
-                table = self._canonical_of(start.list_id)
-                above = table.get(start.parent) if start.parent else None
-                while above is not None:
-                    parted.add((above.id, there))
-                    above = table.get(above.parent) if above.parent else None
+                there = self.by_id[two].list_id
+                parted.update((above.id, there) for above in self._ancestors(self.by_id[one]))
         for family in sorted(pools):
             issuers = sorted(pools[family])
             for i, first in enumerate(issuers):
