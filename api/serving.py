@@ -23,8 +23,9 @@ from api.scratch import Scratch
 from ingest.runner import IngestError, alignment_stale, bring_derived_up_to_date, collector_paused
 from queries.analyses import Analyses
 from queries.catalog import Catalog
-from queries.data import NetworkxData
 from queries.documents import DocumentQueries
+from queries.reading.reader import GraphReader
+from queries.reading.source import NetworkxSource
 from queries.views import Health
 from store.base import GraphStore, StoreError
 from store.snapshot import GraphSnapshot
@@ -57,7 +58,7 @@ def build_view(store: GraphStore, cache_bytes: int = CACHE_BYTES) -> View:
     """Read the store's current state and build (and warm) every index over it."""
     snapshot = GraphSnapshot.of(store)
     # The analyses read the snapshot's graph: one copy of the data in memory, not two.
-    analyses = Analyses(NetworkxData(snapshot))
+    analyses = Analyses(GraphReader(NetworkxSource(snapshot)))
     analyses.warm()
     return View(
         snapshot, Catalog(snapshot), analyses, DocumentQueries(snapshot), ResponseCache(cache_bytes)

@@ -122,7 +122,7 @@ class Harmonia:
         index = self.analyses.index
         rows = []
         for c in self.catalog.countries(regime=regime):
-            lists, via = index.lists_of_country(c.id)
+            lists, via = index.names.lists_of_country(c.id)
             rows.append(
                 {
                     "iso2": c.iso2,

@@ -1,9 +1,9 @@
 """The analyses in one place: coverage, divergences, gaps, changes, search, country controls.
 
-``Analyses(store)`` reads any store through its protocol (``queries.data.StoreData``, cached per
-revision; ``NetworkxData`` reads the networkx view instead); the same class runs over Neo4j's
-own Cypher through ``queries.neo4j_analyses.Neo4jAnalyses``. Every method returns a view
-model whose rows carry their evidence and reason; ``limit=None`` returns every row.
+``Analyses(store)`` reads any store through its protocol (the rows reader of ``queries.reading``
+over a ``StoreSource``, cached per revision; the API serves over a ``NetworkxSource``); the same
+class runs over Neo4j's own Cypher through ``queries.neo4j_analyses.Neo4jAnalyses``. Every method
+returns a view model whose rows carry their evidence and reason; ``limit=None`` returns every row.
 """
 
 from __future__ import annotations
@@ -16,7 +16,6 @@ from datetime import date
 from queries.authorisations import Authorisations
 from queries.changes import Changes
 from queries.coverage import Coverage
-from queries.data import GraphData, StoreData
 from queries.divergence import Divergence
 from queries.errors import InvalidQuery, NotFound
 from queries.gaps import Gaps
@@ -24,6 +23,8 @@ from queries.index import Index, IndexCache
 from queries.lists import Lists
 from queries.party_match import MATCH_SCORE, REVIEW_SCORE
 from queries.profile import Profiles
+from queries.reading.reader import GraphData, GraphReader
+from queries.reading.source import StoreSource
 from queries.search import Search, SearchIndexes
 from queries.views import (
     AuthorisationReport,
@@ -66,7 +67,9 @@ class Analyses:
     """Every analysis over one graph; indexes are rebuilt when the graph's revision changes."""
 
     def __init__(self, source: GraphStore | GraphData) -> None:
-        data: GraphData = StoreData(source) if isinstance(source, GraphStore) else source
+        data: GraphData = (
+            GraphReader(StoreSource(source)) if isinstance(source, GraphStore) else source
+        )
         self.data = data
         self._indexes = IndexCache(data)
         self._lock = threading.Lock()

@@ -11,10 +11,10 @@ them, with the reason for each authorisation.
 from __future__ import annotations
 
 from graph_schema.codes import CodeError, CodeSystem, normalise
-from queries.data import AuthorisationInfo, EntryInfo
 from queries.errors import InvalidQuery, NotFound
 from queries.evidence import entry_ref
 from queries.index import Index
+from queries.reading.records import AuthorisationInfo, EntryInfo
 from queries.views import AuthorisationReport, AuthorisationVerdict
 
 NOTES = (

@@ -8,9 +8,12 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-import networkx as nx
-
 from queries.errors import NotFound
+from queries.reading.names import Names
+from queries.reading.neighbours import Neighbours
+from queries.reading.reader import GraphReader, RevisionCache
+from queries.reading.records import as_date
+from queries.reading.source import NetworkxSource
 from queries.views import (
     CountryDetail,
     CountrySummary,
@@ -24,7 +27,7 @@ from queries.views import (
     Subscription,
     TechnologyView,
 )
-from store.base import GraphStore, nodes_of_label
+from store.base import GraphStore
 
 
 def _prov(attrs: dict[str, Any]) -> ProvenanceView:
@@ -36,55 +39,43 @@ def _prov(attrs: dict[str, Any]) -> ProvenanceView:
     )
 
 
-def _date(value: Any) -> date | None:
-    return date.fromisoformat(value) if isinstance(value, str) and value else None
-
-
 def _current(attrs: dict[str, Any], today: date | None = None) -> bool:
-    until = _date(attrs.get("until"))
+    until = as_date(attrs.get("until"))
     return until is None or until >= (today or date.today())
 
 
-def _out(graph: nx.MultiDiGraph, node: str, edge_type: str) -> list[tuple[str, dict[str, Any]]]:
-    if node not in graph:
-        return []
-    return [(v, d) for _, v, d in graph.out_edges(node, data=True) if d["type"] == edge_type]
-
-
-def _in(graph: nx.MultiDiGraph, node: str, edge_type: str) -> list[tuple[str, dict[str, Any]]]:
-    if node not in graph:
-        return []
-    return [(u, d) for u, _, d in graph.in_edges(node, data=True) if d["type"] == edge_type]
-
-
 class Catalog:
+    """Countries, regimes, technologies and sources, as their pages show them."""
+
     def __init__(self, store: GraphStore) -> None:
         self.store = store
+        self._reader = GraphReader(NetworkxSource(store))
+        self._cache = RevisionCache()
 
     @property
-    def graph(self) -> nx.MultiDiGraph:
-        return self.store.to_networkx()
+    def graph(self) -> Neighbours:
+        return Neighbours.of(self.store)
+
+    @property
+    def names(self) -> Names:
+        """The one name resolver (:mod:`queries.reading.names`), built once per revision."""
+        return self._cache.get(self.store.to_networkx(), "names", lambda: Names(self._reader))
 
     # --- countries --------------------------------------------------------------------------
 
     def country_id(self, code: str) -> str:
         """Accepts 'FR', 'fr' or 'country:FR'."""
-        raw = code.strip()
-        node = raw if raw.startswith("country:") else f"country:{raw.upper()}"
-        attrs = self.graph.nodes.get(node)
-        if attrs is None or attrs.get("label") != "Country":
-            raise NotFound(f"no country {code!r}: use an ISO 3166-1 alpha-2 code such as FR")
-        return node
+        return self.names.country_id(code)
 
-    def _summary(self, graph: nx.MultiDiGraph, node: str, attrs: dict[str, Any]) -> CountrySummary:
-        regimes = sorted({t for t, d in _out(graph, node, "MEMBER_OF") if _current(d)})
+    def _summary(self, graph: Neighbours, node: str, attrs: dict[str, Any]) -> CountrySummary:
+        regimes = sorted({t for t, d in graph.out(node, "MEMBER_OF") if _current(d)})
         return CountrySummary(
             id=node, iso2=attrs["iso2"], name=attrs["name"], names=attrs["names"], regimes=regimes
         )
 
     def countries(self, regime: str | None = None) -> list[CountrySummary]:
         graph = self.graph
-        rows = [self._summary(graph, n, d) for n, d in nodes_of_label(graph, "Country")]
+        rows = [self._summary(graph, n, d) for n, d in graph.of_label("Country")]
         if regime is not None:
             rid = self.regime_id(regime)
             rows = [r for r in rows if rid in r.regimes]
@@ -93,44 +84,40 @@ class Catalog:
     def country(self, code: str) -> CountryDetail:
         graph = self.graph
         node = self.country_id(code)
-        attrs = graph.nodes[node]
+        attrs = graph.node(node)
         memberships = [
             Membership(
                 regime=t,
-                regime_name=graph.nodes[t].get("short_name", t) if t in graph else t,
+                regime_name=graph.node(t).get("short_name", t),
                 role=d.get("role", "member"),
-                since=_date(d.get("since")),
-                until=_date(d.get("until")),
+                since=as_date(d.get("since")),
+                until=as_date(d.get("until")),
                 provenance=_prov(d),
             )
-            for t, d in _out(graph, node, "MEMBER_OF")
+            for t, d in graph.out(node, "MEMBER_OF")
         ]
         subscriptions = [
             Subscription(
                 code_of_conduct=t,
-                title=graph.nodes[t].get("short_name", t) if t in graph else t,
-                date=_date(d.get("date")),
+                title=graph.node(t).get("short_name", t),
+                date=as_date(d.get("date")),
                 role=d.get("role", "subscriber"),
                 provenance=_prov(d),
             )
-            for t, d in _out(graph, node, "SUBSCRIBES")
+            for t, d in graph.out(node, "SUBSCRIBES")
         ]
         groups = [
             GroupMembership(
                 group=t,
-                issuer=graph.nodes[t]["issuer"],
-                code=graph.nodes[t]["code"],
-                name=graph.nodes[t]["name"],
+                issuer=graph.node(t)["issuer"],
+                code=graph.node(t)["code"],
+                name=graph.node(t)["name"],
                 provenance=_prov(d),
             )
-            for t, d in _out(graph, node, "IN_GROUP")
-            if t in graph and graph.nodes[t].get("label") == "CountryGroup"
+            for t, d in graph.out(node, "IN_GROUP")
+            if graph.has(t, "CountryGroup")
         ]
-        lists = sorted(
-            t
-            for t, _ in _out(graph, node, "ISSUES")
-            if graph.nodes[t].get("label") == "ControlList"
-        )
+        lists = sorted(t for t, _ in graph.out(node, "ISSUES") if graph.has(t, "ControlList"))
         summary = self._summary(graph, node, attrs)
         return CountryDetail(
             **summary.model_dump(),
@@ -144,28 +131,16 @@ class Catalog:
 
     def regime_id(self, name: str) -> str:
         """Accepts 'wassenaar', 'regime:wassenaar' or a short name ('Wassenaar Arrangement')."""
-        graph = self.graph
-        raw = name.strip()
-        candidates = [raw, f"regime:{raw.lower()}"]
-        for node in candidates:
-            if graph.nodes.get(node, {}).get("label") == "Regime":
-                return node
-        for node, attrs in nodes_of_label(graph, "Regime"):
-            if raw.lower() in (attrs["short_name"].lower(), attrs["name"].lower()):
-                return node
-        known = ", ".join(n.removeprefix("regime:") for n, _ in nodes_of_label(graph, "Regime"))
-        raise NotFound(f"no regime {name!r} (known: {known})")
+        return self.names.regime_id(name)
 
-    def _regime_summary(
-        self, graph: nx.MultiDiGraph, node: str, attrs: dict[str, Any]
-    ) -> RegimeSummary:
-        members = {s for s, d in _in(graph, node, "MEMBER_OF") if _current(d)}
+    def _regime_summary(self, graph: Neighbours, node: str, attrs: dict[str, Any]) -> RegimeSummary:
+        members = {s for s, d in graph.into(node, "MEMBER_OF") if _current(d)}
         return RegimeSummary(
             id=node,
             short_name=attrs["short_name"],
             name=attrs["name"],
             kind=attrs["kind"],
-            established=_date(attrs.get("established")),
+            established=as_date(attrs.get("established")),
             url=attrs.get("url"),
             member_count=len(members),
             names=attrs.get("names", {}),
@@ -173,27 +148,27 @@ class Catalog:
 
     def regimes(self) -> list[RegimeSummary]:
         graph = self.graph
-        return [self._regime_summary(graph, n, d) for n, d in nodes_of_label(graph, "Regime")]
+        return [self._regime_summary(graph, n, d) for n, d in graph.of_label("Regime")]
 
     def regime(self, name: str) -> RegimeDetail:
         graph = self.graph
         node = self.regime_id(name)
-        attrs = graph.nodes[node]
+        attrs = graph.node(node)
         members = []
-        for source, d in _in(graph, node, "MEMBER_OF"):
-            country = graph.nodes.get(source, {})
+        for source, d in graph.into(node, "MEMBER_OF"):
+            country = graph.node(source)
             members.append(
                 RegimeMember(
                     country=source,
                     iso2=country.get("iso2", source.removeprefix("country:")),
                     name=country.get("name", source),
                     role=d.get("role", "member"),
-                    since=_date(d.get("since")),
-                    until=_date(d.get("until")),
+                    since=as_date(d.get("since")),
+                    until=as_date(d.get("until")),
                     provenance=_prov(d),
                 )
             )
-        codes = sorted(t for t, _ in _out(graph, node, "ESTABLISHES"))
+        codes = sorted(t for t, _ in graph.out(node, "ESTABLISHES"))
         return RegimeDetail(
             **self._regime_summary(graph, node, attrs).model_dump(),
             description=attrs.get("description", ""),
@@ -214,7 +189,7 @@ class Catalog:
                 description=d.get("description", ""),
                 code_hints=d.get("code_hints", []),
             )
-            for n, d in nodes_of_label(self.graph, "Technology")
+            for n, d in self.graph.of_label("Technology")
         ]
 
     def technology(self, ident: str) -> TechnologyView:

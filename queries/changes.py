@@ -16,7 +16,6 @@ from collections.abc import Sequence
 from typing import Literal
 
 from graph_schema.wording import wording
-from queries.data import EntryInfo, ListInfo
 from queries.errors import InvalidQuery, NotFound
 from queries.evidence import (
     edition_label,
@@ -28,6 +27,7 @@ from queries.evidence import (
     page,
 )
 from queries.index import Index
+from queries.reading.records import EntryInfo, ListInfo
 from queries.views import ChangeReport, EntryChange, EntryTimeline, TimelineStep
 
 CHANGES = ("added", "removed", "renumbered", "changed")

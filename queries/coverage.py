@@ -11,7 +11,6 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from queries.data import EntryInfo, ListInfo
 from queries.errors import InvalidQuery, NotFound
 from queries.evidence import (
     and_join,
@@ -23,7 +22,10 @@ from queries.evidence import (
     page,
     possessive,
 )
-from queries.index import ABSENT, CONTROLLED, DIRECT, NOT_HELD, Index, Jurisdiction, Status
+from queries.index import Index
+from queries.reading.names import Jurisdiction
+from queries.reading.records import EntryInfo, ListInfo
+from queries.status import ABSENT, CONTROLLED, DIRECT, NOT_HELD, Status
 from queries.views import CoverageReport, CoverageRow, Implementation, JurisdictionCoverage
 
 _HOW = {
@@ -49,7 +51,7 @@ def member_groups(index: Index, regime: str) -> tuple[list[Group], list[str]]:
     without: list[str] = []
     for member in sorted(index.members.get(regime, set())):
         iso2 = index.iso2(member)
-        lists, via = index.lists_of_country(member)
+        lists, via = index.names.lists_of_country(member)
         if not lists:
             without.append(iso2)
             continue

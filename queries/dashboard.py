@@ -12,11 +12,13 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from queries.analyses import Analyses
 from queries.catalog import Catalog
-from queries.data import EntryInfo
 from queries.divergence import MAX_JURISDICTIONS
 from queries.errors import InvalidQuery
 from queries.evidence import edition_ref, jurisdiction_view, make_filters
-from queries.index import CONTROLLED, NOT_HELD, Index, Jurisdiction
+from queries.index import Index
+from queries.reading.names import Jurisdiction
+from queries.reading.records import EntryInfo
+from queries.status import CONTROLLED, NOT_HELD
 from queries.views import EditionRef, JurisdictionView
 
 

@@ -21,7 +21,6 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from queries.data import EntryInfo, ListInfo
 from queries.errors import InvalidQuery
 from queries.evidence import (
     Filters,
@@ -34,19 +33,12 @@ from queries.evidence import (
     make_filters,
     page,
 )
-from queries.index import (
-    ABSENT,
-    CONTROLLED,
-    DIRECT,
-    DUAL_USE,
-    MUNITIONS,
-    SCOPES,
-    Index,
-    Jurisdiction,
-    NationalGroup,
-    Status,
-    excerpt,
-)
+from queries.index import Index
+from queries.national import NationalGroup
+from queries.reading.names import DUAL_USE, MUNITIONS, Jurisdiction
+from queries.reading.records import EntryInfo, ListInfo
+from queries.status import ABSENT, CONTROLLED, DIRECT, SCOPES, Status
+from queries.text import excerpt
 from queries.views import (
     DivergenceReport,
     DivergenceRow,

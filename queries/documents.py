@@ -9,11 +9,12 @@ from __future__ import annotations
 from datetime import date
 from typing import Any, Literal
 
-import networkx as nx
 from pydantic import BaseModel, ConfigDict, Field
 
 from queries.errors import NotFound
-from store.base import GraphStore, nodes_of_label
+from queries.reading.neighbours import Neighbours
+from queries.reading.records import as_date
+from store.base import GraphStore
 
 Agreement = Literal["agrees", "contradicts", "unknown"]
 
@@ -78,32 +79,22 @@ class DocumentDetail(DocumentSummary):
     claims: list[ClaimView] = Field(description="Claims the document makes.")
 
 
-def _name(graph: nx.MultiDiGraph, node: str) -> str:
-    attrs = graph.nodes.get(node, {})
-    return str(attrs.get("short_name") or attrs.get("name") or attrs.get("title") or node)
-
-
-def _date(value: Any) -> date | None:
-    return date.fromisoformat(value) if isinstance(value, str) and value else None
-
-
 class DocumentQueries:
     def __init__(self, store: GraphStore) -> None:
         self.store = store
 
     @property
-    def graph(self) -> nx.MultiDiGraph:
-        return self.store.to_networkx()
+    def graph(self) -> Neighbours:
+        return Neighbours.of(self.store)
 
-    def _summary(self, graph: nx.MultiDiGraph, node: str, attrs: dict[str, Any]) -> DocumentSummary:
-        out = graph.out_edges(node, data=True)
-        mentions = sum(1 for _, _, d in out if d["type"] == "MENTIONS")
-        claims = sum(1 for _, _, d in graph.out_edges(node, data=True) if d["type"] == "ASSERTS")
+    def _summary(self, graph: Neighbours, node: str, attrs: dict[str, Any]) -> DocumentSummary:
+        mentions = len(graph.out(node, "MENTIONS"))
+        claims = len(graph.out(node, "ASSERTS"))
         return DocumentSummary(
             id=node,
             title=attrs.get("title", ""),
             language=attrs.get("language", ""),
-            published=_date(attrs.get("published")),
+            published=as_date(attrs.get("published")),
             source=attrs.get("source", ""),
             file_sha256=attrs.get("file_sha256", ""),
             mention_count=mentions,
@@ -114,7 +105,7 @@ class DocumentQueries:
         graph = self.graph
         rows = [
             self._summary(graph, n, d)
-            for n, d in nodes_of_label(graph, "Document")
+            for n, d in graph.of_label("Document")
             if language is None or d.get("language") == language
         ]
         return sorted(rows, key=lambda r: (str(r.published or ""), r.id), reverse=True)
@@ -122,21 +113,20 @@ class DocumentQueries:
     def document(self, ident: str) -> DocumentDetail:
         graph = self.graph
         node = ident if ident.startswith("doc:") else f"doc:{ident}"
-        attrs = graph.nodes.get(node)
-        if attrs is None or attrs.get("label") != "Document":
+        attrs = graph.node(node)
+        if attrs.get("label") != "Document":
             raise NotFound(f"no document {ident!r}: see /documents")
         mentions = sorted(
             (
                 MentionView(
                     node=v,
-                    label=str(graph.nodes.get(v, {}).get("label", "")),
-                    name=_name(graph, v),
+                    label=str(graph.node(v).get("label", "")),
+                    name=graph.name(v),
                     text=d["text"],
                     start=d["start"],
                     end=d["end"],
                 )
-                for _, v, d in graph.out_edges(node, data=True)
-                if d["type"] == "MENTIONS"
+                for v, d in graph.out(node, "MENTIONS")
             ),
             key=lambda m: (m.start, m.end),
         )
@@ -176,7 +166,7 @@ class DocumentQueries:
             raw = technology.strip()
             wanted.append({raw if raw.startswith("tech:") else f"tech:{raw.lower()}"})
         rows: list[ClaimView] = []
-        for node, d in nodes_of_label(graph, "Claim"):
+        for node, d in graph.of_label("Claim"):
             sides = {d["subject"], d["object"]}
             if any(not (sides & w) for w in wanted):
                 continue
@@ -188,20 +178,20 @@ class DocumentQueries:
                 continue
             if document is not None and d["document"] != document:
                 continue
-            doc = graph.nodes.get(d["document"], {})
+            doc = graph.node(d["document"])
             rows.append(
                 ClaimView(
                     id=node,
                     subject=d["subject"],
-                    subject_name=_name(graph, d["subject"]),
+                    subject_name=graph.name(d["subject"]),
                     predicate=d["predicate"],
                     object=d["object"],
-                    object_name=_name(graph, d["object"]),
+                    object_name=graph.name(d["object"]),
                     qualifier=d.get("qualifier", ""),
                     sentence=d["sentence"],
                     document=d["document"],
                     document_title=doc.get("title", ""),
-                    published=_date(doc.get("published")),
+                    published=as_date(doc.get("published")),
                     language=d["language"],
                     confidence=d["confidence"],
                     agreement=d["agreement"],
@@ -211,12 +201,10 @@ class DocumentQueries:
         return sorted(rows, key=lambda c: (c.document, c.sentence, c.subject, c.object))
 
     @staticmethod
-    def _codes_of(graph: nx.MultiDiGraph, regime: str) -> set[str]:
+    def _codes_of(graph: Neighbours, regime: str) -> set[str]:
         """An initiative's codes of conduct count as the initiative (ECHRI -> its Code)."""
         rid = regime if regime.startswith("regime:") else f"regime:{regime.lower()}"
-        if rid not in graph:
-            return set()
-        return {v for _, v, d in graph.out_edges(rid, data=True) if d["type"] == "ESTABLISHES"}
+        return {v for v, _ in graph.out(rid, "ESTABLISHES")}
 
 
 def segments(text: str, mentions: list[MentionView]) -> list[Segment]:

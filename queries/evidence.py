@@ -9,9 +9,11 @@ from functools import lru_cache
 from typing import TypeVar
 
 from graph_schema.codes import CodeError, parse_code
-from queries.data import EntryInfo, ListInfo, TechInfo
 from queries.errors import InvalidQuery
-from queries.index import Index, Jurisdiction, excerpt
+from queries.index import Index
+from queries.reading.names import Jurisdiction
+from queries.reading.records import EntryInfo, ListInfo, TechInfo
+from queries.text import excerpt
 from queries.views import EditionRef, EntryRef, JurisdictionView, ParameterView
 
 T = TypeVar("T")

@@ -12,7 +12,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from queries.coverage import Group, member_groups
-from queries.data import CodeInfo, EntryInfo, ListInfo, SubscriptionInfo
 from queries.errors import InvalidQuery, NotFound
 from queries.evidence import (
     Filters,
@@ -26,9 +25,13 @@ from queries.evidence import (
     page,
     possessive,
 )
-from queries.index import ABSENT, CONTROLLED, DOMAINS, DUAL_USE, NOT_HELD, Index, Status, fold
+from queries.index import Index
 from queries.party_match import MATCH_SCORE, REVIEW_SCORE, VERDICTS, Match
+from queries.reading.names import DOMAINS, DUAL_USE
+from queries.reading.records import CodeInfo, EntryInfo, ListInfo, SubscriptionInfo
 from queries.search import Search, party_view
+from queries.status import ABSENT, CONTROLLED, NOT_HELD, Status
+from queries.text import fold
 from queries.views import (
     CommitmentGapReport,
     CommitmentGapRow,
@@ -333,7 +336,7 @@ class Gaps:
         index = self.index
         name = index.country_name(sub.country)
         tech_name = index.techs[tech].name if tech in index.techs else tech
-        lists, via = index.lists_of_country(sub.country)
+        lists, via = index.names.lists_of_country(sub.country)
         since = f" (since {sub.date.isoformat()})" if sub.date else ""
         found: list[EntryInfo] = []
         if not lists:

@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections import Counter
 from datetime import date
 
-from queries.data import EntryInfo, ImplInfo, ListInfo
 from queries.errors import NotFound
 from queries.evidence import edition_ref, entry_ref, make_filters, page, parameter_views
 from queries.index import Index
+from queries.reading.records import EntryInfo, ImplInfo, ListInfo
 from queries.views import (
     AlignmentView,
     EntryDetail,

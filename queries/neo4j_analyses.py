@@ -1,6 +1,6 @@
-"""The analyses over Neo4j: :class:`Neo4jData` answers :class:`queries.data.GraphData` with the
-parameterised statements of ``queries/cypher/analysis_*.cypher`` (never a value formatted into
-Cypher), and :class:`Neo4jAnalyses` runs the same analysis code on it, so both backends return
+"""The analyses over Neo4j: :class:`Neo4jData` answers :class:`queries.reading.reader.GraphData`
+with the parameterised statements of ``queries/cypher/analysis_*.cypher`` (never a value formatted
+into Cypher), and :class:`Neo4jAnalyses` runs the same analysis code on it, so both backends return
 the same view models.
 
 Neo4j holds maps and lists of maps as JSON text (see ``store.neo4j_backend``); the rows are
@@ -19,7 +19,8 @@ from typing import Any, TypeVar
 from neo4j import Driver, ManagedTransaction
 
 from queries.analyses import Analyses
-from queries.data import (
+from queries.reading.reader import RevisionCache
+from queries.reading.records import (
     AuthorisationInfo,
     CodeInfo,
     CountryInfo,
@@ -29,20 +30,22 @@ from queries.data import (
     MemberInfo,
     PartyInfo,
     RegimeInfo,
-    RevisionCache,
     SubscriptionInfo,
     TechInfo,
-    as_date,
     authorisation_info,
+    code_info,
+    country_info,
     cover_info,
     entry_info,
     impl_info,
     list_info,
     listing_info,
+    member_info,
     next_info,
     origin_info,
     party_info,
     regime_info,
+    subscription_info,
     tech_info,
 )
 from store.neo4j_backend import decode_properties
@@ -62,7 +65,7 @@ def _edges(rows: list[dict[str, Any]]) -> list[tuple[str, dict[str, Any]]]:
 
 
 class Neo4jData:
-    """:class:`queries.data.GraphData` read from Neo4j, cached per graph revision."""
+    """:class:`queries.reading.reader.GraphData` read from Neo4j, cached per graph revision."""
 
     def __init__(self, driver: Driver, database: str | None = None) -> None:
         self.driver = driver
@@ -119,15 +122,7 @@ class Neo4jData:
         def load() -> list[CountryInfo]:
             out = []
             for r in self._read("analysis_countries"):
-                props = decode_properties(r["props"])
-                out.append(
-                    CountryInfo(
-                        id=r["id"],
-                        iso2=str(props.get("iso2", r["id"].removeprefix("country:"))),
-                        name=str(props.get("name", r["id"])),
-                        names=dict(props.get("names") or {}),
-                    )
-                )
+                out.append(country_info(r["id"], decode_properties(r["props"])))
             return out
 
         return self._get("countries", load)
@@ -146,15 +141,7 @@ class Neo4jData:
             out = []
             for r in self._read("analysis_memberships"):
                 props = decode_properties(r["props"])
-                out.append(
-                    MemberInfo(
-                        country=r["country"],
-                        regime=r["regime"],
-                        since=as_date(props.get("since")),
-                        until=as_date(props.get("until")),
-                        role=str(props.get("role", "member")),
-                    )
-                )
+                out.append(member_info(r["country"], r["regime"], props))
             return sorted(out, key=lambda m: (m.regime, m.country, str(m.since)))
 
         return self._get("memberships", load)
@@ -176,15 +163,7 @@ class Neo4jData:
                 techs: dict[str, set[int]] = {t: set() for t in r["technologies"] or []}
                 for c in r["commitments"] or []:
                     techs.setdefault(str(c["technology"]), set()).add(int(c["number"]))
-                out.append(
-                    CodeInfo(
-                        id=r["id"],
-                        short_name=str(props.get("short_name", r["id"])),
-                        title=str(props.get("title", "")),
-                        established_by=tuple(sorted(r["established_by"] or [])),
-                        technologies={t: tuple(sorted(n)) for t, n in sorted(techs.items())},
-                    )
-                )
+                out.append(code_info(r["id"], props, r["established_by"] or [], techs))
             return out
 
         return self._get("codes", load)
@@ -194,14 +173,7 @@ class Neo4jData:
             out = []
             for r in self._read("analysis_subscriptions"):
                 props = decode_properties(r["props"])
-                out.append(
-                    SubscriptionInfo(
-                        country=r["country"],
-                        code=r["code"],
-                        date=as_date(props.get("date")),
-                        role=str(props.get("role", "subscriber")),
-                    )
-                )
+                out.append(subscription_info(r["country"], r["code"], props))
             return sorted(out, key=lambda s: (s.code, s.country))
 
         return self._get("subscriptions", load)

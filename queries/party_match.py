@@ -45,8 +45,9 @@ from typing import Literal
 from cleanco.clean import get_unique_terms, normalize_terms
 from rapidfuzz import fuzz, process
 
-from queries.data import GraphData, ListingInfo, PartyInfo
-from queries.index import fold
+from queries.reading.reader import GraphData
+from queries.reading.records import ListingInfo, PartyInfo
+from queries.text import fold
 
 Verdict = Literal["both", "review", "only"]
 VERDICTS: tuple[Verdict, ...] = ("only", "review", "both")

@@ -8,8 +8,9 @@ from collections import Counter
 from queries.coverage import Group, summary
 from queries.errors import NotFound
 from queries.evidence import edition_label, edition_ref, entry_ref, list_label, possessive
-from queries.index import EU, Index, Jurisdiction
+from queries.index import Index
 from queries.lists import Lists
+from queries.reading.names import EU, Jurisdiction
 from queries.views import CountryControls, RegimeComparison
 
 MAX_ITEMS = 500

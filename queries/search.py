@@ -12,11 +12,12 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz, process
 
 from graph_schema.codes import CodeError, CodeSystem, ControlCode, parse_code, wassenaar_equivalent
-from queries.data import EntryInfo, ListingInfo, PartyInfo, TechInfo
 from queries.errors import InvalidQuery
 from queries.evidence import edition_ref, entry_ref, entry_text, page
-from queries.index import Index, fold, tokens
+from queries.index import Index
 from queries.party_match import Match, PartyLists
+from queries.reading.records import EntryInfo, ListingInfo, PartyInfo, TechInfo
+from queries.text import fold, tokens
 from queries.views import (
     EntryHit,
     ListingView,

@@ -8,7 +8,7 @@ import io
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from queries.index import CONTROLLED
+from queries.status import CONTROLLED
 from queries.views import CoverageReport, DivergenceReport, EntryRef
 
 #: Columns of a divergence record. ``<J>`` stands for each jurisdiction compared, in the

@@ -1,8 +1,8 @@
 """Both backends (and both ways of reading the embedded store) give the same analyses.
 
-The analyses run over ``queries.data.GraphData``; on Neo4j it is answered by the Cypher files
-of ``queries/cypher`` (``Neo4jAnalyses``). Against a real Neo4j (when ``HARMONIA_NEO4J_URI`` is
-set) the real graph is ingested there and every analysis is compared with the embedded store's.
+The analyses run over ``queries.reading.reader.GraphData``; on Neo4j it is answered by the Cypher
+files of ``queries/cypher`` (``Neo4jAnalyses``). Against a real Neo4j (when ``HARMONIA_NEO4J_URI``
+is set) the real graph is ingested there and every analysis is compared with the embedded store's.
 Without a server, a stand-in driver answers each Cypher file from the embedded graph in the
 shape Neo4j returns (properties JSON-encoded as the Neo4j store writes them), which checks the
 decoding and the assembly; the Cypher text itself is checked by ``tools/lint_cypher.py``.
@@ -21,8 +21,9 @@ from helpers import need_shared_data
 from real_graph import real_graph_path, shared_analyses
 
 from queries.analyses import Analyses
-from queries.data import NetworkxData
 from queries.neo4j_analyses import Neo4jAnalyses, statement
+from queries.reading.reader import GraphReader
+from queries.reading.source import NetworkxSource
 from store.embedded import EmbeddedStore
 from store.neo4j_backend import encode_properties
 
@@ -257,7 +258,7 @@ def other(request: pytest.FixtureRequest, real_path: Path) -> Iterator[Analyses]
         return
     store = EmbeddedStore(real_path, read_only=True)
     if request.param == "networkx":
-        yield Analyses(NetworkxData(store))
+        yield Analyses(GraphReader(NetworkxSource(store)))
     else:
         yield Neo4jAnalyses(StandInDriver(store))  # type: ignore[arg-type]
     store.close()

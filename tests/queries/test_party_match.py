@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import pytest
 
-from queries.data import ListingInfo, PartyInfo
 from queries.party_match import IssuerParties, Listed, forms, normalise, score
+from queries.reading.records import ListingInfo, PartyInfo
 
 
 def _listed(
