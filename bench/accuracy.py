@@ -37,6 +37,7 @@ from typing import Any
 import yaml
 
 from queries.analyses import Analyses
+from queries.requests import DivergenceRequest
 from queries.views import DivergenceRow
 
 SAMPLE = Path(__file__).resolve().parents[1] / "tests" / "audit" / "divergence_sample.yaml"
@@ -72,7 +73,9 @@ def _entries(row: dict[str, Any]) -> frozenset[str]:
 
 
 def _rows(analyses: Analyses, pair: tuple[str, str]) -> list[DivergenceRow]:
-    return list(analyses.divergences(list(pair), limit=None).items)
+    return list(
+        analyses.divergences(DivergenceRequest(jurisdiction=list(list(pair))), limit=None).items
+    )
 
 
 def _describe(pair: tuple[str, str], row: DivergenceRow) -> dict[str, Any]:

@@ -34,6 +34,7 @@ from graph_schema.model import EdgeRecord, NodeRecord
 from ingest.registry import get_source
 from ingest.runner import build_batch, ingest
 from queries.analyses import Analyses
+from queries.requests import ChangesRequest, DivergenceRequest, PartyGapsRequest, SearchRequest
 from store.base import SourceBatch
 from store.embedded import EmbeddedStore
 
@@ -120,7 +121,8 @@ def in_process(path: Path) -> list[Figure]:
         runs: list[float] = []
         for _ in range(10):
             for a, b in pairs:
-                runs += latency(lambda a=a, b=b: analyses.divergences([a, b]), 1)  # type: ignore[misc]
+                request = DivergenceRequest(jurisdiction=[a, b])
+                runs += latency(lambda request=request: analyses.divergences(request), 1)  # type: ignore[misc]
         p95 = percentile(runs, 0.95)
         figures.append(
             Figure(
@@ -146,30 +148,51 @@ def in_process(path: Path) -> list[Figure]:
         )
         has_two = len(analyses.lists(issuer="wassenaar")) > 1
         cases: list[tuple[str, Callable[[], object]]] = [
-            ("divergence US/EU first page", lambda: analyses.divergences(["US", "EU"], limit=50)),
+            (
+                "divergence US/EU first page",
+                lambda: analyses.divergences(
+                    DivergenceRequest(jurisdiction=["US", "EU"]), limit=50
+                ),
+            ),
             (
                 "divergence US/EU/IN/NO/wassenaar",
-                lambda: analyses.divergences(["US", "EU", "IN", "NO", "wassenaar"]),
+                lambda: analyses.divergences(
+                    DivergenceRequest(jurisdiction=["US", "EU", "IN", "NO", "wassenaar"])
+                ),
             ),
             (
                 "divergence US/EU intrusion software",
-                lambda: analyses.divergences(["US", "EU"], technology="intrusion software"),
+                lambda: analyses.divergences(
+                    DivergenceRequest(jurisdiction=["US", "EU"], technology="intrusion software")
+                ),
             ),
             ("coverage Wassenaar first page", lambda: analyses.coverage(limit=50)),
             ("coverage Wassenaar all rows", lambda: analyses.coverage()),
             ("gaps Wassenaar first page", lambda: analyses.regime_gaps("wassenaar", limit=50)),
             ("gaps ECHRI all rows", lambda: analyses.commitment_gaps("echri")),
-            ("gaps parties NSO Group", lambda: analyses.party_gaps("NSO Group")),
-            ("search code 5.A.1.j", lambda: analyses.search("5.A.1.j")),
-            ("search words (fr)", lambda: analyses.search("logiciels d'intrusion")),
-            ("search words (en text)", lambda: analyses.search("nuclear reactors")),
+            (
+                "gaps parties NSO Group",
+                lambda: analyses.party_gaps(PartyGapsRequest(name="NSO Group")),
+            ),
+            ("search code 5.A.1.j", lambda: analyses.search(SearchRequest(q="5.A.1.j"))),
+            (
+                "search words (fr)",
+                lambda: analyses.search(SearchRequest(q="logiciels d'intrusion")),
+            ),
+            (
+                "search words (en text)",
+                lambda: analyses.search(SearchRequest(q="nuclear reactors")),
+            ),
             ("parties fuzzy Intellexa", lambda: analyses.parties("Intellexa")),
             ("country controls IN", lambda: analyses.country_controls("IN")),
             ("entry detail", lambda: analyses.entry("entry:wassenaar:2025:5A001.j")),
         ]
         if has_two:
             cases.append(
-                ("changes Wassenaar 2021->2025", lambda: analyses.changes("list:wassenaar:2025"))
+                (
+                    "changes Wassenaar 2021->2025",
+                    lambda: analyses.changes(ChangesRequest(after="list:wassenaar:2025")),
+                )
             )
         for name, fn in cases:
             runs = latency(fn, 30)

@@ -19,6 +19,16 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
 from harmonia.settings import Settings
+from queries.requests import (
+    ChangesRequest,
+    CommitmentGapsRequest,
+    CoverageRequest,
+    DivergenceRequest,
+    MatrixRequest,
+    RegimeGapsRequest,
+    SearchRequest,
+    build,
+)
 from store import GraphStore, open_store
 
 # The command line imports this module for ``store_from_settings``: pandas, the analyses and
@@ -319,12 +329,15 @@ class Harmonia:
         from queries.tables import divergence_columns, divergence_records
 
         report = self.analyses.divergences(
-            jurisdictions,
-            category=category,
-            technology=technology,
-            code_prefix=code_prefix,
-            kinds=kinds,
-            include_agreements=include_agreements,
+            build(
+                DivergenceRequest,
+                jurisdiction=list(jurisdictions),
+                category=category,
+                technology=technology,
+                code_prefix=code_prefix,
+                kind=kinds,
+                include_agreements=include_agreements,
+            )
         )
         return _frame(
             divergence_records(report),
@@ -381,12 +394,15 @@ class Harmonia:
         from queries.tables import COVERAGE_COLUMNS, coverage_records
 
         report = self.analyses.coverage(
-            list_id,
-            category=category,
-            code_prefix=code_prefix,
-            technology=technology,
-            jurisdictions=jurisdictions,
-            statuses=statuses,
+            build(
+                CoverageRequest,
+                list_id=list_id,
+                category=category,
+                code_prefix=code_prefix,
+                technology=technology,
+                jurisdiction=jurisdictions,
+                status=statuses,
+            )
         )
         return _frame(
             coverage_records(report),
@@ -430,7 +446,9 @@ class Harmonia:
 
         from queries.dashboard import coverage_matrix
 
-        matrix = coverage_matrix(self.analyses, jurisdictions, by)
+        matrix = coverage_matrix(
+            self.analyses, build(MatrixRequest, jurisdiction=list(jurisdictions), by=by)
+        )
         keys = [j.key for j in matrix.jurisdictions]
         data = {
             row.key: {cell.jurisdiction: getattr(cell, value) for cell in row.cells}
@@ -479,10 +497,13 @@ class Harmonia:
         """
         report = self.analyses.regime_gaps(
             regime,
-            category=category,
-            code_prefix=code_prefix,
-            technology=technology,
-            include_lag=include_lag,
+            build(
+                RegimeGapsRequest,
+                category=category,
+                code_prefix=code_prefix,
+                technology=technology,
+                include_lag=include_lag,
+            ),
         )
         rows = [
             {
@@ -546,7 +567,8 @@ class Harmonia:
         >>> kg.commitment_gaps("echri", statuses=["gap"])
         """
         report = self.analyses.commitment_gaps(
-            code, technology=technology, countries=countries, statuses=statuses
+            code,
+            build(CommitmentGapsRequest, technology=technology, country=countries, status=statuses),
         )
         rows = [
             {
@@ -606,7 +628,14 @@ class Harmonia:
         >>> kg.changes("list:wassenaar:2025", "list:wassenaar:2021")
         """
         report = self.analyses.changes(
-            after, before, category=category, code_prefix=code_prefix, changes=changes
+            build(
+                ChangesRequest,
+                after=after,
+                before=before,
+                category=category,
+                code_prefix=code_prefix,
+                change=changes,
+            )
         )
         rows = [
             {
@@ -671,7 +700,9 @@ class Harmonia:
 
         >>> kg.search("logiciel d'intrusion")
         """
-        report = self.analyses.search(query, mode=mode, system=system, list_id=list_id)
+        report = self.analyses.search(
+            build(SearchRequest, q=query, mode=mode, system=system, list_id=list_id)
+        )
         rows = [
             {
                 "list_id": h.entry.list_id,

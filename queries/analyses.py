@@ -9,7 +9,6 @@ returns a view model whose rows carry their evidence and reason; ``limit=None`` 
 from __future__ import annotations
 
 import threading
-from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -21,10 +20,21 @@ from queries.errors import InvalidQuery, NotFound
 from queries.gaps import Gaps
 from queries.index import Index, IndexCache
 from queries.lists import Lists
-from queries.party_match import MATCH_SCORE, REVIEW_SCORE
 from queries.profile import Profiles
 from queries.reading.reader import GraphData, GraphReader
 from queries.reading.source import StoreSource
+from queries.requests import (
+    AuthorisationsRequest,
+    ChangesRequest,
+    CommitmentGapsRequest,
+    CoverageRequest,
+    DivergenceRequest,
+    EntriesRequest,
+    PartyGapsRequest,
+    PartyListGapsRequest,
+    RegimeGapsRequest,
+    SearchRequest,
+)
 from queries.search import Search, SearchIndexes
 from queries.views import (
     AuthorisationReport,
@@ -121,168 +131,60 @@ class Analyses:
     # --- analyses -----------------------------------------------------------------------------
 
     def divergences(
-        self,
-        jurisdictions: Sequence[str],
-        *,
-        category: str | None = None,
-        technology: str | None = None,
-        code_prefix: str | None = None,
-        kinds: Sequence[str] | None = None,
-        include_agreements: bool = False,
-        limit: int | None = None,
-        offset: int = 0,
+        self, request: DivergenceRequest, *, limit: int | None = None, offset: int = 0
     ) -> DivergenceReport:
-        return self._get().divergence.report(
-            jurisdictions,
-            category=category,
-            technology=technology,
-            code_prefix=code_prefix,
-            kinds=kinds,
-            include_agreements=include_agreements,
-            limit=limit,
-            offset=offset,
-        )
+        return self._get().divergence.report(request, limit=limit, offset=offset)
 
     def coverage(
-        self,
-        list_id: str | None = None,
-        *,
-        category: str | None = None,
-        code_prefix: str | None = None,
-        technology: str | None = None,
-        jurisdictions: Sequence[str] | None = None,
-        statuses: Sequence[str] | None = None,
-        limit: int | None = None,
-        offset: int = 0,
+        self, request: CoverageRequest | None = None, *, limit: int | None = None, offset: int = 0
     ) -> CoverageReport:
-        return self._get().coverage.report(
-            list_id,
-            category=category,
-            code_prefix=code_prefix,
-            technology=technology,
-            jurisdictions=jurisdictions,
-            statuses=statuses,
-            limit=limit,
-            offset=offset,
-        )
+        """Coverage of a regime list (the newest Wassenaar list without a request)."""
+        return self._get().coverage.report(request or CoverageRequest(), limit=limit, offset=offset)
 
     def regime_gaps(
         self,
         regime: str,
+        request: RegimeGapsRequest | None = None,
         *,
-        category: str | None = None,
-        code_prefix: str | None = None,
-        technology: str | None = None,
-        include_lag: bool = True,
         limit: int | None = None,
         offset: int = 0,
     ) -> RegimeGapReport:
         return self._get().gaps.regime(
-            regime,
-            category=category,
-            code_prefix=code_prefix,
-            technology=technology,
-            include_lag=include_lag,
-            limit=limit,
-            offset=offset,
+            regime, request or RegimeGapsRequest(), limit=limit, offset=offset
         )
 
     def commitment_gaps(
         self,
         code: str = "echri",
+        request: CommitmentGapsRequest | None = None,
         *,
-        technology: str | None = None,
-        countries: Sequence[str] | None = None,
-        statuses: Sequence[str] | None = None,
         limit: int | None = None,
         offset: int = 0,
     ) -> CommitmentGapReport:
         return self._get().gaps.commitments(
-            code,
-            technology=technology,
-            countries=countries,
-            statuses=statuses,
-            limit=limit,
-            offset=offset,
+            code, request or CommitmentGapsRequest(), limit=limit, offset=offset
         )
 
     def party_gaps(
-        self,
-        name: str,
-        *,
-        partners: Sequence[str] | None = None,
-        min_score: float = 85.0,
-        limit: int = 20,
-        offset: int = 0,
+        self, request: PartyGapsRequest, *, limit: int = 20, offset: int = 0
     ) -> PartyGapReport:
-        return self._get().gaps.parties(
-            name, partners=partners, min_score=min_score, limit=limit, offset=offset
-        )
+        return self._get().gaps.parties(request, limit=limit, offset=offset)
 
     def party_list_gaps(
-        self,
-        first: str,
-        second: str,
-        *,
-        listed_by: str | None = None,
-        verdicts: Sequence[str] | None = None,
-        lists: Sequence[str] | None = None,
-        country: str | None = None,
-        kinds: Sequence[str] | None = None,
-        match_score: float = MATCH_SCORE,
-        review_score: float = REVIEW_SCORE,
-        limit: int | None = None,
-        offset: int = 0,
+        self, request: PartyListGapsRequest, *, limit: int | None = None, offset: int = 0
     ) -> PartyListGapReport:
         """Parties one issuer lists and the other does not, both ways, matched by name."""
-        return self._get().gaps.party_lists(
-            first,
-            second,
-            listed_by=listed_by,
-            verdicts=verdicts,
-            lists=lists,
-            country=country,
-            kinds=kinds,
-            match_score=match_score,
-            review_score=review_score,
-            limit=limit,
-            offset=offset,
-        )
+        return self._get().gaps.party_lists(request, limit=limit, offset=offset)
 
     def changes(
-        self,
-        after: str,
-        before: str | None = None,
-        *,
-        category: str | None = None,
-        code_prefix: str | None = None,
-        changes: Sequence[str] | None = None,
-        limit: int | None = None,
-        offset: int = 0,
+        self, request: ChangesRequest, *, limit: int | None = None, offset: int = 0
     ) -> ChangeReport:
-        return self._get().changes.report(
-            after,
-            before,
-            category=category,
-            code_prefix=code_prefix,
-            changes=changes,
-            limit=limit,
-            offset=offset,
-        )
+        return self._get().changes.report(request, limit=limit, offset=offset)
 
     def search(
-        self,
-        query: str,
-        *,
-        mode: str = "auto",
-        system: str | None = None,
-        list_id: str | None = None,
-        limit: int | None = None,
-        offset: int = 0,
+        self, request: SearchRequest, *, limit: int | None = None, offset: int = 0
     ) -> SearchReport:
-        return self._get().search.entries(
-            query, mode=mode, system=system, list_id=list_id, limit=limit, offset=offset
-        )
+        return self._get().search.entries(request, limit=limit, offset=offset)
 
     def parties(
         self, name: str, *, limit: int = 20, offset: int = 0, min_score: float = 80.0
@@ -305,20 +207,13 @@ class Analyses:
     def list_entries(
         self,
         list_id: str,
+        request: EntriesRequest | None = None,
         *,
-        category: str | None = None,
-        code_prefix: str | None = None,
-        technology: str | None = None,
         limit: int | None = None,
         offset: int = 0,
     ) -> Page[EntryRef]:
         return self._get().lists.entries(
-            list_id,
-            category=category,
-            code_prefix=code_prefix,
-            technology=technology,
-            limit=limit,
-            offset=offset,
+            list_id, request or EntriesRequest(), limit=limit, offset=offset
         )
 
     def entry(self, entry_id: str) -> EntryDetail:
@@ -327,7 +222,5 @@ class Analyses:
     def timeline(self, entry_id: str) -> EntryTimeline:
         return self._get().changes.timeline(entry_id)
 
-    def authorisations(
-        self, code: str, destination: str, issuer: str = "EU"
-    ) -> AuthorisationReport:
-        return self._get().authorisations.for_export(code, destination, issuer)
+    def authorisations(self, request: AuthorisationsRequest) -> AuthorisationReport:
+        return self._get().authorisations.for_export(request)

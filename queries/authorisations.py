@@ -15,6 +15,7 @@ from queries.errors import InvalidQuery, NotFound
 from queries.evidence import entry_ref
 from queries.index import Index
 from queries.reading.records import AuthorisationInfo, EntryInfo
+from queries.requests import AuthorisationsRequest
 from queries.views import AuthorisationReport, AuthorisationVerdict
 
 NOTES = (
@@ -27,8 +28,9 @@ class Authorisations:
     def __init__(self, index: Index) -> None:
         self.index = index
 
-    def for_export(self, code: str, destination: str, issuer: str = "EU") -> AuthorisationReport:
+    def for_export(self, request: AuthorisationsRequest) -> AuthorisationReport:
         """The authorisations of ``issuer`` and whether each covers ``code`` to ``destination``."""
+        code, destination, issuer = request.code, request.destination, request.issuer
         juris = self.index.jurisdiction(issuer)
         held = [a for a in self.index.data.authorisations() if a.issuer == juris.node]
         if not held:

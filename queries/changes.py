@@ -12,7 +12,6 @@ from __future__ import annotations
 import difflib
 import re
 from collections import Counter
-from collections.abc import Sequence
 from typing import Literal
 
 from graph_schema.wording import wording
@@ -28,6 +27,7 @@ from queries.evidence import (
 )
 from queries.index import Index
 from queries.reading.records import EntryInfo, ListInfo
+from queries.requests import ChangesRequest
 from queries.views import ChangeReport, EntryChange, EntryTimeline, TimelineStep
 
 CHANGES = ("added", "removed", "renumbered", "changed")
@@ -129,22 +129,12 @@ class Changes:
         return current, verdicts, notes, similarity
 
     def report(
-        self,
-        after: str,
-        before: str | None = None,
-        *,
-        category: str | None = None,
-        code_prefix: str | None = None,
-        changes: Sequence[str] | None = None,
-        limit: int | None = None,
-        offset: int = 0,
+        self, request: ChangesRequest, *, limit: int | None = None, offset: int = 0
     ) -> ChangeReport:
         """What changed from ``before`` to ``after`` (default: the edition held just before)."""
-        bad = [c for c in changes or () if c not in CHANGES]
-        if bad:
-            raise InvalidQuery(f"unknown change {bad[0]!r} (known: {', '.join(CHANGES)})")
-        old, new, _ = self._pick(after, before)
-        filters = make_filters(self.index, category, code_prefix)
+        changes = request.change
+        old, new, _ = self._pick(request.after, request.before)
+        filters = make_filters(self.index, request.category, request.code_prefix)
         was = self.index.entries(old.id)
         now = self.index.entries(new.id)
         rows: list[EntryChange] = []

@@ -25,6 +25,7 @@ from queries.evidence import (
 from queries.index import Index
 from queries.reading.names import Jurisdiction
 from queries.reading.records import EntryInfo, ListInfo
+from queries.requests import CoverageRequest
 from queries.status import ABSENT, CONTROLLED, DIRECT, NOT_HELD, Status
 from queries.views import CoverageReport, CoverageRow, Implementation, JurisdictionCoverage
 
@@ -95,27 +96,15 @@ class Coverage:
         return found
 
     def report(
-        self,
-        list_id: str | None = None,
-        *,
-        category: str | None = None,
-        code_prefix: str | None = None,
-        technology: str | None = None,
-        jurisdictions: Sequence[str] | None = None,
-        statuses: Sequence[str] | None = None,
-        limit: int | None = None,
-        offset: int = 0,
+        self, request: CoverageRequest, *, limit: int | None = None, offset: int = 0
     ) -> CoverageReport:
         index = self.index
-        target = self.target(list_id)
-        filters = make_filters(index, category, code_prefix, technology)
+        jurisdictions, statuses = request.jurisdiction, request.status
+        target = self.target(request.list_id)
+        filters = make_filters(index, request.category, request.code_prefix, request.technology)
         groups, without = member_groups(index, target.issuer)
         if jurisdictions:
             groups = self._restrict(groups, jurisdictions, target)
-        known = CONTROLLED | ABSENT | NOT_HELD
-        bad = [s for s in statuses or () if s not in known]
-        if bad:
-            raise InvalidQuery(f"unknown status {bad[0]!r} (known: {', '.join(sorted(known))})")
         maps = [index.status_map(g.juris, target) for g in groups]
         chosen: list[tuple[EntryInfo, list[Status]]] = []
         tallies: list[Counter[str]] = [Counter() for _ in groups]

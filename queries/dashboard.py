@@ -5,19 +5,18 @@ technology against each jurisdiction. Used by the dashboard's routes and the not
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from queries.analyses import Analyses
 from queries.catalog import Catalog
-from queries.divergence import MAX_JURISDICTIONS
 from queries.errors import InvalidQuery
 from queries.evidence import edition_ref, jurisdiction_view, make_filters
 from queries.index import Index
 from queries.reading.names import Jurisdiction
 from queries.reading.records import EntryInfo
+from queries.requests import MAX_JURISDICTIONS, MatrixRequest
 from queries.status import CONTROLLED, NOT_HELD
 from queries.views import EditionRef, JurisdictionView
 
@@ -203,15 +202,12 @@ def _parent_techs(index: Index, entry: EntryInfo) -> frozenset[str]:
     return index.technologies_of(parent) if parent is not None else frozenset()
 
 
-def coverage_matrix(
-    analyses: Analyses,
-    jurisdictions: Sequence[str],
-    by: Literal["category", "technology"] = "category",
-) -> CoverageMatrix:
+def coverage_matrix(analyses: Analyses, request: MatrixRequest) -> CoverageMatrix:
     """For each row (category or technology) and jurisdiction, how much of the reference list
     its lists control: the same counts as ``/coverage``'s per-jurisdiction summary with that
     category or technology as filter, for any jurisdictions (regimes and non-members too)."""
     index = analyses.index
+    jurisdictions, by = request.jurisdiction, request.by
     ref = index.reference
     if ref is None:
         raise InvalidQuery("no Wassenaar list is in the graph: ingest wassenaar-list first")

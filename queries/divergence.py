@@ -20,6 +20,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import get_args
 
 from queries.errors import InvalidQuery
 from queries.evidence import (
@@ -37,26 +38,19 @@ from queries.index import Index
 from queries.national import NationalGroup
 from queries.reading.names import DUAL_USE, MUNITIONS, Jurisdiction
 from queries.reading.records import EntryInfo, ListInfo
+from queries.requests import MAX_JURISDICTIONS, DivergenceRequest
 from queries.status import ABSENT, CONTROLLED, DIRECT, SCOPES, Status
 from queries.text import excerpt
 from queries.views import (
+    DivergenceKind,
     DivergenceReport,
     DivergenceRow,
     DivergenceSide,
     ParameterDifference,
 )
 
-KINDS = (
-    "agreement",
-    "not-implemented",
-    "edition-lag",
-    "scope-differs",
-    "unilateral",
-    "not-in-regime-list",
-    "other-regime",
-)
+KINDS: tuple[str, ...] = get_args(DivergenceKind)
 _ORDER = {kind: i for i, kind in enumerate(KINDS)}
-MAX_JURISDICTIONS = 12
 _SCOPE_WORDS = {
     "same": "same scope as the regime",
     "broader": "broader than the regime: controls more",
@@ -125,19 +119,11 @@ class Divergence:
         self.index = index
 
     def report(
-        self,
-        jurisdictions: Sequence[str],
-        *,
-        category: str | None = None,
-        technology: str | None = None,
-        code_prefix: str | None = None,
-        kinds: Sequence[str] | None = None,
-        include_agreements: bool = False,
-        limit: int | None = None,
-        offset: int = 0,
+        self, request: DivergenceRequest, *, limit: int | None = None, offset: int = 0
     ) -> DivergenceReport:
         """Rows for every divergence, sorted by kind and code; views are built for the page."""
         index = self.index
+        jurisdictions, kinds = request.jurisdiction, request.kind
         if len(jurisdictions) > MAX_JURISDICTIONS:
             raise InvalidQuery(f"compare at most {MAX_JURISDICTIONS} jurisdictions at once")
         js: list[Jurisdiction] = []
@@ -148,16 +134,13 @@ class Divergence:
                 js.append(juris)
         if len(js) < 2:
             raise InvalidQuery("name at least two different jurisdictions, e.g. US and EU")
-        unknown = [k for k in kinds or () if k not in _ORDER]
-        if unknown:
-            raise InvalidQuery(f"unknown kind {unknown[0]!r} (known: {', '.join(KINDS)})")
-        filters = make_filters(index, category, code_prefix, technology)
+        filters = make_filters(index, request.category, request.code_prefix, request.technology)
         ref = index.reference
         notes = self._notes(js, ref)
         specs: list[_RegimeSpec | _NationalSpec] = []
         tally = _Tally()
         if ref is not None:
-            specs.extend(self._regime_specs(js, ref, filters, include_agreements, tally))
+            specs.extend(self._regime_specs(js, ref, filters, request.include_agreements, tally))
         specs.extend(self._national_specs(js, ref, filters, notes))
         if kinds:
             specs = [x for x in specs if x.kind in kinds]

@@ -26,9 +26,15 @@ from queries.evidence import (
     possessive,
 )
 from queries.index import Index
-from queries.party_match import MATCH_SCORE, REVIEW_SCORE, VERDICTS, Match
+from queries.party_match import VERDICTS, Match
 from queries.reading.names import DOMAINS, DUAL_USE
 from queries.reading.records import CodeInfo, EntryInfo, ListInfo, SubscriptionInfo
+from queries.requests import (
+    CommitmentGapsRequest,
+    PartyGapsRequest,
+    PartyListGapsRequest,
+    RegimeGapsRequest,
+)
 from queries.search import Search, party_view
 from queries.status import ABSENT, CONTROLLED, NOT_HELD, Status
 from queries.text import fold
@@ -68,19 +74,17 @@ class Gaps:
     def regime(
         self,
         regime: str,
+        request: RegimeGapsRequest,
         *,
-        category: str | None = None,
-        code_prefix: str | None = None,
-        technology: str | None = None,
-        include_lag: bool = True,
         limit: int | None = None,
         offset: int = 0,
     ) -> RegimeGapReport:
         index = self.index
+        include_lag = request.include_lag
         juris = index.jurisdiction(regime)
         if juris.node not in index.regimes:
             raise InvalidQuery(f"{regime!r} is not a regime; gaps are computed per regime")
-        filters = make_filters(index, category, code_prefix, technology)
+        filters = make_filters(index, request.category, request.code_prefix, request.technology)
         target = max(juris.lists, key=lambda i: i.edition_date, default=None)
         groups, without = member_groups(index, juris.node)
         notes: list[str] = []
@@ -249,21 +253,15 @@ class Gaps:
 
     def commitments(
         self,
-        code: str = "echri",
+        code: str,
+        request: CommitmentGapsRequest,
         *,
-        technology: str | None = None,
-        countries: Sequence[str] | None = None,
-        statuses: Sequence[str] | None = None,
         limit: int | None = None,
         offset: int = 0,
     ) -> CommitmentGapReport:
         index = self.index
+        technology, countries, statuses = request.technology, request.country, request.status
         coc = self.code_of_conduct(code)
-        bad = [s for s in statuses or () if s not in COMMITMENT_STATUSES]
-        if bad:
-            raise InvalidQuery(
-                f"unknown status {bad[0]!r} (known: {', '.join(COMMITMENT_STATUSES)})"
-            )
         techs = sorted(coc.technologies)
         if technology:
             tech = index.resolve_technology(technology)
@@ -401,16 +399,11 @@ class Gaps:
     # --- parties ------------------------------------------------------------------------------
 
     def parties(
-        self,
-        name: str,
-        *,
-        partners: Sequence[str] | None = None,
-        min_score: float = 85.0,
-        limit: int = 20,
-        offset: int = 0,
+        self, request: PartyGapsRequest, *, limit: int = 20, offset: int = 0
     ) -> PartyGapReport:
         index = self.index
-        partner_nodes = self._partners(partners or ["echri"])
+        name, min_score = request.name, request.min_score
+        partner_nodes = self._partners(request.partner or ["echri"])
         hits, total = self.search.parties(name, limit=limit, offset=offset, min_score=min_score)
         party_lists = self.search.indexes.party_lists()
         issuers = party_lists.issuers()
@@ -491,22 +484,14 @@ class Gaps:
         )
 
     def party_lists(
-        self,
-        first: str,
-        second: str,
-        *,
-        listed_by: str | None = None,
-        verdicts: Sequence[str] | None = None,
-        lists: Sequence[str] | None = None,
-        country: str | None = None,
-        kinds: Sequence[str] | None = None,
-        match_score: float = MATCH_SCORE,
-        review_score: float = REVIEW_SCORE,
-        limit: int | None = None,
-        offset: int = 0,
+        self, request: PartyListGapsRequest, *, limit: int | None = None, offset: int = 0
     ) -> PartyListGapReport:
         """The parties one issuer lists and the other does not, both ways, matched by name."""
         index = self.index
+        first, second = request.issuer
+        listed_by, verdicts, lists = request.listed_by, request.verdict, request.list_name
+        country, kinds = request.country, request.kind
+        match_score, review_score = request.match_score, request.review_score
         held = self.search.indexes.party_lists()
         issuers = held.issuers()
         a, b = (self._party_issuer(text, issuers) for text in (first, second))
@@ -514,9 +499,6 @@ class Gaps:
             raise InvalidQuery("compare two different issuers' party lists")
         if not 50.0 <= review_score <= match_score <= 100.0:
             raise InvalidQuery("scores must satisfy 50 <= review_score <= match_score <= 100")
-        bad = [v for v in verdicts or () if v not in VERDICTS]
-        if bad:
-            raise InvalidQuery(f"unknown verdict {bad[0]!r} (known: {', '.join(VERDICTS)})")
         chosen = {a: held.of(a).lists, b: held.of(b).lists}
         filters: dict[str, str] = {}
         if lists:

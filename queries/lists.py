@@ -9,6 +9,7 @@ from queries.errors import NotFound
 from queries.evidence import edition_ref, entry_ref, make_filters, page, parameter_views
 from queries.index import Index
 from queries.reading.records import EntryInfo, ImplInfo, ListInfo
+from queries.requests import EntriesRequest
 from queries.views import (
     AlignmentView,
     EntryDetail,
@@ -74,17 +75,12 @@ class Lists:
         )
 
     def entries(
-        self,
-        list_id: str,
-        *,
-        category: str | None = None,
-        code_prefix: str | None = None,
-        technology: str | None = None,
-        limit: int | None = None,
-        offset: int = 0,
+        self, list_id: str, request: EntriesRequest, *, limit: int | None = None, offset: int = 0
     ) -> Page[EntryRef]:
         info = self.get(list_id)
-        filters = make_filters(self.index, category, code_prefix, technology)
+        filters = make_filters(
+            self.index, request.category, request.code_prefix, request.technology
+        )
         found = [
             e
             for e in self.index.entries(info.id).values()

@@ -17,6 +17,7 @@ from queries.evidence import edition_ref, entry_ref, entry_text, page
 from queries.index import Index
 from queries.party_match import Match, PartyLists
 from queries.reading.records import EntryInfo, ListingInfo, PartyInfo, TechInfo
+from queries.requests import SearchRequest
 from queries.text import fold, tokens
 from queries.views import (
     EntryHit,
@@ -134,22 +135,14 @@ class Search:
     # --- entries ------------------------------------------------------------------------------
 
     def entries(
-        self,
-        query: str,
-        *,
-        mode: str = "auto",
-        system: str | None = None,
-        list_id: str | None = None,
-        limit: int | None = None,
-        offset: int = 0,
+        self, request: SearchRequest, *, limit: int | None = None, offset: int = 0
     ) -> SearchReport:
-        text = query.strip()
+        mode, system, list_id = request.mode, request.system, request.list_id
+        text = request.q.strip()
         if not text:
             raise InvalidQuery("the query is empty")
         if len(text) > MAX_QUERY:
             raise InvalidQuery(f"the query is longer than {MAX_QUERY} characters")
-        if mode not in ("auto", "code", "words"):
-            raise InvalidQuery("mode must be auto, code or words")
         chosen_system = None
         if system is not None:
             try:

@@ -8,6 +8,7 @@ from fastapi import APIRouter, Query
 
 from api.deps import AnalysesDep
 from api.errors import ERROR_RESPONSES
+from queries.requests import AuthorisationsRequest
 from queries.views import AuthorisationReport
 
 router = APIRouter(prefix="/authorisations", tags=["authorisations"], responses=ERROR_RESPONSES)
@@ -15,35 +16,8 @@ router = APIRouter(prefix="/authorisations", tags=["authorisations"], responses=
 
 @router.get("", summary="Which general export authorisations cover an export")
 def authorisations(
-    analyses: AnalysesDep,
-    code: Annotated[
-        str,
-        Query(
-            min_length=2,
-            max_length=40,
-            pattern=r"^[A-Za-z0-9. ()]+$",
-            description="Control code of the item, in the issuer's numbering or Wassenaar's.",
-            examples=["5A001.j"],
-        ),
-    ],
-    destination: Annotated[
-        str,
-        Query(
-            min_length=2,
-            max_length=60,
-            description="Destination country: ISO code or name.",
-            examples=["JP"],
-        ),
-    ],
-    issuer: Annotated[
-        str,
-        Query(
-            min_length=2,
-            max_length=60,
-            description="Whose authorisations: EU (Union General Export Authorisations).",
-        ),
-    ] = "EU",
+    analyses: AnalysesDep, request: Annotated[AuthorisationsRequest, Query()]
 ) -> AuthorisationReport:
     """Every general authorisation of the issuer, whether it covers the item for the
     destination, and why (its destinations, and the entries it excludes or lists)."""
-    return analyses.authorisations(code, destination, issuer)
+    return analyses.authorisations(request)

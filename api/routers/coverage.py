@@ -8,8 +8,8 @@ from fastapi import APIRouter, Path, Query
 
 from api.deps import AnalysesDep, PagingDep
 from api.errors import ERROR_RESPONSES
-from api.routers.divergences import CategoryQ, CodePrefixQ, TechnologyQ
-from queries.views import CountryControls, CoverageReport, CoverageStatus
+from queries.requests import CoverageRequest
+from queries.views import CountryControls, CoverageReport
 
 router = APIRouter(prefix="/coverage", tags=["coverage"], responses=ERROR_RESPONSES)
 
@@ -18,37 +18,9 @@ router = APIRouter(prefix="/coverage", tags=["coverage"], responses=ERROR_RESPON
 def coverage(
     analyses: AnalysesDep,
     paging: PagingDep,
-    list_id: Annotated[
-        str | None,
-        Query(
-            max_length=100,
-            pattern=r"^list:[a-z0-9:-]+$",
-            description="Regime list edition; the newest Wassenaar list when omitted.",
-            examples=["list:wassenaar:2025"],
-        ),
-    ] = None,
-    category: CategoryQ = None,
-    code_prefix: CodePrefixQ = None,
-    technology: TechnologyQ = None,
-    jurisdiction: Annotated[
-        list[Annotated[str, Query(max_length=100)]] | None,
-        Query(max_length=50, description="Only these members (or EU)."),
-    ] = None,
-    status: Annotated[
-        list[CoverageStatus] | None,
-        Query(max_length=11, description="Only entries some member has with these statuses."),
-    ] = None,
+    request: Annotated[CoverageRequest, Query()],
 ) -> CoverageReport:
-    return analyses.coverage(
-        list_id,
-        category=category,
-        code_prefix=code_prefix,
-        technology=technology,
-        jurisdictions=jurisdiction,
-        statuses=status,
-        limit=paging.limit,
-        offset=paging.offset,
-    )
+    return analyses.coverage(request, limit=paging.limit, offset=paging.offset)
 
 
 @router.get("/countries/{code}", summary="A country's controls against its regimes")

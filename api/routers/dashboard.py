@@ -12,7 +12,7 @@ import hashlib
 import re
 from functools import cache
 from importlib import resources
-from typing import Annotated, Literal
+from typing import Annotated
 
 from fastapi import APIRouter, HTTPException, Query, Request
 from fastapi.responses import RedirectResponse, Response
@@ -25,7 +25,7 @@ from queries.dashboard import (
     coverage_matrix,
     options,
 )
-from queries.divergence import MAX_JURISDICTIONS
+from queries.requests import MatrixRequest
 
 #: The files the page is made of, with their media types; nothing else is served.
 ASSETS = {
@@ -88,19 +88,8 @@ def dashboard_options(analyses: AnalysesDep, catalog: CatalogDep) -> DashboardOp
 @router.get("/dashboard/matrix", summary="Coverage per category or technology x jurisdiction")
 def dashboard_matrix(
     analyses: AnalysesDep,
-    jurisdiction: Annotated[
-        list[Annotated[str, Query(min_length=2, max_length=100)]],
-        Query(
-            min_length=1,
-            max_length=MAX_JURISDICTIONS,
-            description="Jurisdictions (columns), repeated: a country code, EU, or a regime.",
-            examples=[["US", "EU", "wassenaar"]],
-        ),
-    ],
-    by: Annotated[
-        Literal["category", "technology"], Query(description="Rows: categories or technologies.")
-    ] = "category",
+    request: Annotated[MatrixRequest, Query()],
 ) -> CoverageMatrix:
     """Each cell: the share of the reference (Wassenaar) entries of the row that the
     jurisdiction's lists control, with the counts behind it and its own entries in the row."""
-    return coverage_matrix(analyses, jurisdiction, by)
+    return coverage_matrix(analyses, request)

@@ -23,9 +23,9 @@ from starlette.background import BackgroundTask
 
 from api.deps import AnalysesDep, ViewDep
 from api.errors import ERROR_RESPONSES
-from api.routers.divergences import CategoryQ, CodePrefixQ, Kind, TechnologyQ
 from api.scratch import Scratch
 from api.serving import View
+from queries.requests import CoverageRequest, DivergenceRequest, SubgraphRequest
 from queries.subgraph import select_subgraph
 from queries.tables import (
     COVERAGE_COLUMNS,
@@ -35,7 +35,7 @@ from queries.tables import (
     divergence_records,
     to_csv,
 )
-from queries.views import CoverageReport, CoverageStatus
+from queries.views import CoverageReport
 from store.base import GraphStore
 from store.export import Pace, neo4j_bundle, write_graphml, write_json, write_subgraph
 
@@ -115,15 +115,6 @@ def _slug(parts: Iterable[str]) -> str:
     return "-".join(re.sub(r"[^A-Za-z0-9]+", "_", p).strip("_") for p in parts if p) or "all"
 
 
-JurisdictionsQ = Annotated[
-    list[Annotated[str, Query(min_length=2, max_length=100)]],
-    Query(
-        min_length=2,
-        max_length=12,
-        description="Two or more jurisdictions, repeated: a country code (US), EU, or a regime.",
-        examples=[["US", "EU"]],
-    ),
-]
 _CSV = {"text/csv": {"schema": {"type": "string"}}}
 #: Regime entries per page of the coverage CSV as it is written.
 COVERAGE_PAGE = 100
@@ -148,31 +139,13 @@ def _describe(columns: dict[str, str]) -> str:
     "as /divergences computes them. Columns:\n\n" + _describe(DIVERGENCE_COLUMNS),
 )
 def divergences_csv(
-    analyses: AnalysesDep,
-    jurisdiction: JurisdictionsQ,
-    category: CategoryQ = None,
-    technology: TechnologyQ = None,
-    code_prefix: CodePrefixQ = None,
-    kind: Annotated[
-        list[Kind] | None, Query(max_length=7, description="Only rows of these kinds.")
-    ] = None,
-    include_agreements: Annotated[
-        bool, Query(description="Also list the entries they all control alike.")
-    ] = False,
+    analyses: AnalysesDep, request: Annotated[DivergenceRequest, Query()]
 ) -> Response:
-    report = analyses.divergences(
-        jurisdiction,
-        category=category,
-        technology=technology,
-        code_prefix=code_prefix,
-        kinds=kind,
-        include_agreements=include_agreements,
-    )
+    report = analyses.divergences(request)
     text = to_csv(divergence_records(report), divergence_columns(report))
     keys = [j.key for j in report.jurisdictions]
-    return _csv_response(
-        text, f"divergences-{_slug([*keys, category or '', technology or ''])}.csv"
-    )
+    name = _slug([*keys, request.category or "", request.technology or ""])
+    return _csv_response(text, f"divergences-{name}.csv")
 
 
 @router.get(
@@ -184,39 +157,9 @@ def divergences_csv(
     "computes it, one line per regime entry and jurisdiction. Columns:\n\n"
     + _describe(COVERAGE_COLUMNS),
 )
-def coverage_csv(
-    analyses: AnalysesDep,
-    list_id: Annotated[
-        str | None,
-        Query(
-            max_length=100,
-            pattern=r"^list:[a-z0-9:-]+$",
-            description="Regime list edition; the newest Wassenaar list when omitted.",
-        ),
-    ] = None,
-    category: CategoryQ = None,
-    code_prefix: CodePrefixQ = None,
-    technology: TechnologyQ = None,
-    jurisdiction: Annotated[
-        list[Annotated[str, Query(max_length=100)]] | None,
-        Query(max_length=50, description="Only these members (or EU)."),
-    ] = None,
-    status: Annotated[
-        list[CoverageStatus] | None,
-        Query(max_length=11, description="Only entries some member has with these statuses."),
-    ] = None,
-) -> Response:
+def coverage_csv(analyses: AnalysesDep, request: Annotated[CoverageRequest, Query()]) -> Response:
     def page(offset: int) -> CoverageReport:
-        return analyses.coverage(
-            list_id,
-            category=category,
-            code_prefix=code_prefix,
-            technology=technology,
-            jurisdictions=jurisdiction,
-            statuses=status,
-            limit=COVERAGE_PAGE,
-            offset=offset,
-        )
+        return analyses.coverage(request, limit=COVERAGE_PAGE, offset=offset)
 
     # Page by page: the whole list times every member is ~30k rows, which as one report,
     # one list of records and one string cost the server ~80 MB at its peak.
@@ -229,7 +172,7 @@ def coverage_csv(
             _hand_over()
             yield to_csv(coverage_records(page(offset)), list(COVERAGE_COLUMNS), header=False)
 
-    name = _slug([first.edition.list_id, category or "", technology or ""])
+    name = _slug([first.edition.list_id, request.category or "", request.technology or ""])
     return StreamingResponse(
         pages(),
         media_type="text/csv; charset=utf-8",
@@ -255,12 +198,7 @@ def graph_export(
     request: Request,
     view: ViewDep,
     fmt: GraphFormat,
-    jurisdiction: Annotated[
-        list[Annotated[str, Query(min_length=2, max_length=100)]] | None,
-        Query(max_length=12, description="Only the part about these jurisdictions."),
-    ] = None,
-    technology: TechnologyQ = None,
-    category: CategoryQ = None,
+    part: Annotated[SubgraphRequest, Query()],
 ) -> FileResponse:
     """Without filters: the whole graph, every node and edge with all properties (JSON:
     ``{"sources", "nodes", "edges"}`` as the store holds them; GraphML: properties flattened,
@@ -271,6 +209,7 @@ def graph_export(
     "target", "type", ...}]}``."""
     store = _store(view)
     name = f"graph.{fmt}"
+    jurisdiction, technology, category = part.jurisdiction, part.technology, part.category
     if not jurisdiction and technology is None and category is None:
         path = _cache(request).get(store, name)
         return FileResponse(path, media_type=_MEDIA[name], filename=name)

@@ -9,7 +9,7 @@ from fastapi import APIRouter, HTTPException, Path, Query
 
 from api.deps import AnalysesDep, PagingDep
 from api.errors import ERROR_RESPONSES
-from api.routers.divergences import CategoryQ, CodePrefixQ, TechnologyQ
+from queries.requests import EntriesRequest
 from queries.views import EntryRef, ListDetail, ListSummary, Page
 
 router = APIRouter(prefix="/lists", tags=["lists"], responses=ERROR_RESPONSES)
@@ -62,15 +62,6 @@ def list_entries(
     analyses: AnalysesDep,
     paging: PagingDep,
     list_id: ListIdPath,
-    category: CategoryQ = None,
-    code_prefix: CodePrefixQ = None,
-    technology: TechnologyQ = None,
+    request: Annotated[EntriesRequest, Query()],
 ) -> Page[EntryRef]:
-    return analyses.list_entries(
-        list_id,
-        category=category,
-        code_prefix=code_prefix,
-        technology=technology,
-        limit=paging.limit,
-        offset=paging.offset,
-    )
+    return analyses.list_entries(list_id, request, limit=paging.limit, offset=paging.offset)

@@ -18,6 +18,7 @@ from harmonia.cli.common import (
     settings,
 )
 from harmonia.client import store_from_settings
+from queries.requests import CoverageRequest, DivergenceRequest, build
 
 # --- export ---------------------------------------------------------------------------------
 
@@ -119,16 +120,25 @@ def _export_analysis(
     with open_analyses() as analyses:
         if what == "divergences":
             report = analyses.divergences(
-                jurisdictions, category=category, technology=technology, code_prefix=code
+                build(
+                    DivergenceRequest,
+                    jurisdiction=list(jurisdictions),
+                    category=category,
+                    technology=technology,
+                    code_prefix=code,
+                )
             )
             records = divergence_records(report)
             text = to_csv(records, divergence_columns(report))
         else:
             cover = analyses.coverage(
-                category=category,
-                technology=technology,
-                code_prefix=code,
-                jurisdictions=jurisdictions or None,
+                build(
+                    CoverageRequest,
+                    category=category,
+                    technology=technology,
+                    code_prefix=code,
+                    jurisdiction=jurisdictions or None,
+                )
             )
             records = coverage_records(cover)
             text = to_csv(records, list(COVERAGE_COLUMNS))

@@ -18,6 +18,13 @@ from harmonia.cli.common import (
     print_report,
     query_app,
 )
+from queries.requests import (
+    CommitmentGapsRequest,
+    PartyGapsRequest,
+    PartyListGapsRequest,
+    RegimeGapsRequest,
+    build,
+)
 
 gaps_app = typer.Typer(help="Gaps: per regime, per code of conduct, party listings.")
 query_app.add_typer(gaps_app, name="gaps")
@@ -39,10 +46,13 @@ def q_gaps_regime(
     with open_analyses() as analyses:
         report = analyses.regime_gaps(
             regime,
-            category=category,
-            code_prefix=code,
-            technology=technology,
-            include_lag=lag,
+            build(
+                RegimeGapsRequest,
+                category=category,
+                code_prefix=code,
+                technology=technology,
+                include_lag=lag,
+            ),
             limit=None if as_json else limit,
         )
         if not as_json:
@@ -81,9 +91,7 @@ def q_gaps_code(
     with open_analyses() as analyses:
         report = analyses.commitment_gaps(
             code,
-            technology=technology,
-            countries=country,
-            statuses=status,
+            build(CommitmentGapsRequest, technology=technology, country=country, status=status),
             limit=None if as_json else limit,
         )
         rows = [
@@ -117,7 +125,9 @@ def q_gaps_parties(
 ) -> None:
     """Parties one issuer lists and its partners do not (or cannot be checked)."""
     with open_analyses() as analyses:
-        report = analyses.party_gaps(name, partners=partner, limit=limit)
+        report = analyses.party_gaps(
+            build(PartyGapsRequest, name=name, partner=partner), limit=limit
+        )
         rows = [
             [r.party.name, r.matched, f"{r.score:.0f}", ", ".join(r.listed_by), r.reason]
             for r in report.items
@@ -153,13 +163,15 @@ def q_gaps_party_lists(
     """Parties one issuer lists and the other does not, both ways, matched by name."""
     with open_analyses() as analyses:
         report = analyses.party_list_gaps(
-            first,
-            second,
-            listed_by=only,
-            verdicts=verdict,
-            lists=list_name,
-            country=country,
-            kinds=kind,
+            build(
+                PartyListGapsRequest,
+                issuer=[first, second],
+                listed_by=only,
+                verdict=verdict,
+                list_name=list_name,
+                country=country,
+                kind=kind,
+            ),
             limit=None if as_json else limit,
         )
         rows = [

@@ -23,6 +23,14 @@ from harmonia.cli.common import (
     print_report,
     query_app,
 )
+from queries.requests import (
+    AuthorisationsRequest,
+    ChangesRequest,
+    CoverageRequest,
+    DivergenceRequest,
+    SearchRequest,
+    build,
+)
 
 
 @query_app.command("countries")
@@ -105,12 +113,15 @@ def q_divergences(
     """Where the controls of two or more jurisdictions diverge, with evidence."""
     with open_analyses() as analyses:
         report = analyses.divergences(
-            jurisdictions,
-            category=category,
-            technology=technology,
-            code_prefix=code,
-            kinds=kind,
-            include_agreements=agreements,
+            build(
+                DivergenceRequest,
+                jurisdiction=list(jurisdictions),
+                category=category,
+                technology=technology,
+                code_prefix=code,
+                kind=kind,
+                include_agreements=agreements,
+            ),
             limit=None if as_json else limit,
         )
         keys = [j.key for j in report.jurisdictions]
@@ -154,12 +165,15 @@ def q_coverage(
     """Which members implement each entry of a regime list, and how."""
     with open_analyses() as analyses:
         report = analyses.coverage(
-            list_id,
-            category=category,
-            code_prefix=code,
-            technology=technology,
-            jurisdictions=member,
-            statuses=status,
+            build(
+                CoverageRequest,
+                list_id=list_id,
+                category=category,
+                code_prefix=code,
+                technology=technology,
+                jurisdiction=member,
+                status=status,
+            ),
             limit=None if as_json else limit,
         )
         if not as_json:
@@ -204,11 +218,14 @@ def q_changes(
     """Entries added, removed, renumbered and changed between two editions of one list."""
     with open_analyses() as analyses:
         report = analyses.changes(
-            after,
-            before,
-            category=category,
-            code_prefix=code,
-            changes=change,
+            build(
+                ChangesRequest,
+                after=after,
+                before=before,
+                category=category,
+                code_prefix=code,
+                change=change,
+            ),
             limit=None if as_json else limit,
         )
         rows = [[r.change, r.canonical, "\n".join(r.diff[:12]), r.reason] for r in report.items]
@@ -252,7 +269,9 @@ def q_authorisations(
 ) -> None:
     """Which general export authorisations (EU001-EU008) cover an item to a destination."""
     with open_analyses() as analyses:
-        report = analyses.authorisations(code, destination, issuer)
+        report = analyses.authorisations(
+            build(AuthorisationsRequest, code=code, destination=destination, issuer=issuer)
+        )
         rows = [[v.code, "yes" if v.applies else "no", v.reason] for v in report.authorisations]
         print_report(
             report,
@@ -275,7 +294,10 @@ def q_search(
 ) -> None:
     """Find entries by code (5.A.1.j, 5A001.j, 8A501 --system scomet) or words (en, fr, ar)."""
     with open_analyses() as analyses:
-        report = analyses.search(query, mode=mode, system=system, limit=None if as_json else limit)
+        report = analyses.search(
+            build(SearchRequest, q=query, mode=mode, system=system),
+            limit=None if as_json else limit,
+        )
         rows = [
             [h.entry.list_id, h.entry.code, h.match, f"{h.score:.0f}", h.entry.text[:90], h.reason]
             for h in report.items

@@ -14,6 +14,7 @@ from real_graph import shared_analyses
 
 from bench.accuracy import AUDITED, RECALL, Score, audited, recall, score
 from queries.analyses import Analyses
+from queries.requests import DivergenceRequest
 
 FLOOR = 0.95
 
@@ -81,7 +82,9 @@ def test_no_featured_row_judged_wrong_is_shown_again(analyses: Analyses) -> None
     assert wrong
     for row in wrong:
         keys = row["pair"].split("-")
-        report = analyses.divergences(keys, code_prefix=row["code"], limit=None)
+        report = analyses.divergences(
+            DivergenceRequest(jurisdiction=list(keys), code_prefix=row["code"]), limit=None
+        )
         said = {(r.kind, r.code): r.reason for r in report.items}
         assert said.get((row["kind"], row["code"])) != row["claim"], row["code"]
         if row["code"] in ("0A508", "0A509"):

@@ -48,7 +48,7 @@ def test_export_coverage_csv_to_stdout(real_env: None) -> None:
     ("args", "message"),
     [
         (["export", "divergences", "US", "EU"], "give --csv FILE"),
-        (["export", "divergences", "US", "--csv", "-"], "at least two"),
+        (["export", "divergences", "US", "--csv", "-"], "at least 2 items"),
         (["export", "graph.json", "US"], "go with 'export divergences'"),
         (["export", "divergences", "US", "XX", "--csv", "-"], "no jurisdiction 'XX'"),
     ],

@@ -24,6 +24,13 @@ from queries.analyses import Analyses
 from queries.neo4j_analyses import Neo4jAnalyses, statement
 from queries.reading.reader import GraphReader
 from queries.reading.source import NetworkxSource
+from queries.requests import (
+    CoverageRequest,
+    DivergenceRequest,
+    PartyGapsRequest,
+    PartyListGapsRequest,
+    SearchRequest,
+)
 from store.embedded import EmbeddedStore
 from store.neo4j_backend import encode_properties
 
@@ -265,26 +272,33 @@ def other(request: pytest.FixtureRequest, real_path: Path) -> Iterator[Analyses]
 
 
 CASES: list[tuple[str, Callable[[Analyses], Any]]] = [
-    ("divergences US EU", lambda a: a.divergences(["US", "EU"])),
+    ("divergences US EU", lambda a: a.divergences(DivergenceRequest(jurisdiction=["US", "EU"]))),
     (
         "divergences 4",
         lambda a: a.divergences(
-            ["US", "EU", "IN", "wassenaar"], category="5", include_agreements=True
+            DivergenceRequest(
+                jurisdiction=["US", "EU", "IN", "wassenaar"], category="5", include_agreements=True
+            )
         ),
     ),
-    ("divergences tech", lambda a: a.divergences(["GB", "NO"], technology="uavs")),
+    (
+        "divergences tech",
+        lambda a: a.divergences(DivergenceRequest(jurisdiction=["GB", "NO"], technology="uavs")),
+    ),
     ("coverage", lambda a: a.coverage(limit=200, offset=100)),
-    ("coverage tech", lambda a: a.coverage(technology="spyware")),
+    ("coverage tech", lambda a: a.coverage(CoverageRequest(technology="spyware"))),
     ("regime gaps", lambda a: a.regime_gaps("wassenaar", limit=300)),
     ("commitment gaps", lambda a: a.commitment_gaps("echri")),
-    ("party gaps", lambda a: a.party_gaps("NSO Group")),
+    ("party gaps", lambda a: a.party_gaps(PartyGapsRequest(name="NSO Group"))),
     (
         "party list gaps",
-        lambda a: a.party_list_gaps("US", "JP", lists=["Entity List"], country="PK"),
+        lambda a: a.party_list_gaps(
+            PartyListGapsRequest(issuer=["US", "JP"], list_name=["Entity List"], country="PK")
+        ),
     ),
-    ("search code", lambda a: a.search("5.A.1.j")),
-    ("search words", lambda a: a.search("logiciels d'intrusion")),
-    ("search text", lambda a: a.search("nuclear reactors")),
+    ("search code", lambda a: a.search(SearchRequest(q="5.A.1.j"))),
+    ("search words", lambda a: a.search(SearchRequest(q="logiciels d'intrusion"))),
+    ("search text", lambda a: a.search(SearchRequest(q="nuclear reactors"))),
     ("parties", lambda a: a.parties("Intellexa")),
     ("profile", lambda a: a.country_controls("IN")),
     ("lists", lambda a: a.lists()),

@@ -14,6 +14,7 @@ from real_graph import shared_analyses
 
 from queries.analyses import Analyses
 from queries.errors import InvalidQuery, NotFound
+from queries.requests import AuthorisationsRequest
 
 
 @pytest.fixture(scope="module")
@@ -22,12 +23,12 @@ def analyses() -> Analyses:
 
 
 def _applies(analyses: Analyses, code: str, destination: str) -> list[str]:
-    report = analyses.authorisations(code, destination)
+    report = analyses.authorisations(AuthorisationsRequest(code=code, destination=destination))
     return [v.code for v in report.authorisations if v.applies]
 
 
 def test_surveillance_item_to_japan_is_under_eu001(analyses: Analyses) -> None:
-    report = analyses.authorisations("5.A.1.j.1", "Japan")
+    report = analyses.authorisations(AuthorisationsRequest(code="5.A.1.j.1", destination="Japan"))
     assert report.entry.id == "entry:eu:2025-11-15:5A001.j.1"
     assert report.destination == "country:JP"
     first = report.authorisations[0]
@@ -39,7 +40,9 @@ def test_surveillance_item_to_japan_is_under_eu001(analyses: Analyses) -> None:
 
 def test_excluded_entries_and_destinations(analyses: Analyses) -> None:
     assert _applies(analyses, "1C351.a.1", "JP") == []  # Section I excludes 1C351
-    excluded = analyses.authorisations("1C351.a.1", "JP").authorisations
+    excluded = analyses.authorisations(
+        AuthorisationsRequest(code="1C351.a.1", destination="JP")
+    ).authorisations
     eu001 = next(v for v in excluded if v.code == "EU001")
     assert "excludes" in eu001.reason and eu001.by
     # China is no EU001 destination; EU005 lists 5A001.c for it.
@@ -49,10 +52,10 @@ def test_excluded_entries_and_destinations(analyses: Analyses) -> None:
 
 def test_bad_requests(analyses: Analyses) -> None:
     with pytest.raises(NotFound):
-        analyses.authorisations("5A999", "JP")
+        analyses.authorisations(AuthorisationsRequest(code="5A999", destination="JP"))
     with pytest.raises(InvalidQuery):
-        analyses.authorisations("5A001", "wassenaar")
+        analyses.authorisations(AuthorisationsRequest(code="5A001", destination="wassenaar"))
     with pytest.raises(NotFound):
-        analyses.authorisations("5A001", "Atlantis")
+        analyses.authorisations(AuthorisationsRequest(code="5A001", destination="Atlantis"))
     with pytest.raises(NotFound, match="no general authorisation"):
-        analyses.authorisations("5A001", "JP", issuer="US")
+        analyses.authorisations(AuthorisationsRequest(code="5A001", destination="JP", issuer="US"))

@@ -21,6 +21,7 @@ from ingest.registry import get_source
 from ingest.runner import build_batch, ingest_alignment, ingest_reference
 from queries.analyses import Analyses
 from queries.errors import InvalidQuery, NotFound
+from queries.requests import ChangesRequest, build
 from store.base import SourceBatch
 from store.embedded import EmbeddedStore
 
@@ -131,7 +132,7 @@ def test_two_editions_are_held(two_editions: Analyses) -> None:
 
 
 def test_added_removed_changed(two_editions: Analyses) -> None:
-    report = two_editions.changes(NEW)  # the edition held just before: 2024
+    report = two_editions.changes(ChangesRequest(after=NEW))  # the edition held just before: 2024
     assert report.before.list_id == OLD and report.after.list_id == NEW
     assert report.before.edition_date == date(2024, 12, 5)
     by_code = {r.canonical: r for r in report.items}
@@ -174,20 +175,22 @@ def test_timeline_follows_the_renumbering(two_editions: Analyses) -> None:
 
 
 def test_filters_and_order(two_editions: Analyses) -> None:
-    only = two_editions.changes(NEW, OLD, code_prefix="3D006", changes=["added"])
+    only = two_editions.changes(
+        ChangesRequest(after=NEW, before=OLD, code_prefix="3D006", change=["added"])
+    )
     assert [r.canonical for r in only.items] == ["3D006", "3D006.a", "3D006.b"]
     with pytest.raises(InvalidQuery, match="newer than 'after'"):
-        two_editions.changes(OLD, NEW)
+        two_editions.changes(ChangesRequest(after=OLD, before=NEW))
 
 
 def test_change_errors(two_editions: Analyses, analyses: Analyses) -> None:
     with pytest.raises(NotFound, match="no earlier edition"):
-        two_editions.changes(OLD)
+        two_editions.changes(ChangesRequest(after=OLD))
     with pytest.raises(NotFound, match="no earlier edition of list:eu:2021"):
-        analyses.changes("list:eu:2021")
+        analyses.changes(ChangesRequest(after="list:eu:2021"))
     with pytest.raises(InvalidQuery, match="not editions of one list"):
-        analyses.changes("list:eu:2021", "list:no:2021")
+        analyses.changes(ChangesRequest(after="list:eu:2021", before="list:no:2021"))
     with pytest.raises(InvalidQuery):
-        two_editions.changes(NEW, NEW)
-    with pytest.raises(InvalidQuery, match="unknown change"):
-        two_editions.changes(NEW, changes=["moved"])
+        two_editions.changes(ChangesRequest(after=NEW, before=NEW))
+    with pytest.raises(InvalidQuery, match="change 'moved'"):
+        two_editions.changes(build(ChangesRequest, after=NEW, change=["moved"]))

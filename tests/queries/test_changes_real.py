@@ -11,6 +11,7 @@ import pytest
 from real_graph import shared_analyses
 
 from queries.analyses import Analyses
+from queries.requests import ChangesRequest, DivergenceRequest
 
 WA21, WA25 = "list:wassenaar:2021", "list:wassenaar:2025"
 EU21, EU22, EU25 = "list:eu:2021", "list:eu:2022-05-05", "list:eu:2025-11-15"
@@ -22,7 +23,9 @@ def analyses() -> Analyses:
 
 
 def test_wassenaar_2021_to_2025_added_and_removed(analyses: Analyses) -> None:
-    report = analyses.changes(WA25, WA21, changes=["added", "removed"], limit=500)
+    report = analyses.changes(
+        ChangesRequest(after=WA25, before=WA21, change=["added", "removed"]), limit=500
+    )
     assert report.before.edition_date.isoformat() == "2021-12-22"
     assert report.after.edition_date.isoformat() == "2026-01-15"
     by_change: dict[str, set[str]] = {"added": set(), "removed": set()}
@@ -38,7 +41,9 @@ def test_wassenaar_2021_to_2025_added_and_removed(analyses: Analyses) -> None:
 
 
 def test_wassenaar_changed_entry_has_both_texts(analyses: Analyses) -> None:
-    report = analyses.changes(WA25, WA21, code_prefix="9.A.6.b", changes=["changed"])
+    report = analyses.changes(
+        ChangesRequest(after=WA25, before=WA21, code_prefix="9.A.6.b", change=["changed"])
+    )
     [row] = [r for r in report.items if r.canonical == "9A006.b"]
     assert row.before is not None and row.after is not None
     # 2021: "capable of providing temperatures of 100 K (-173°C) or less for "aircraft"...";
@@ -54,14 +59,14 @@ def test_eu_three_editions(analyses: Analyses) -> None:
         EU22,
         EU25,
     ]
-    newer = analyses.changes(EU25)  # the edition held just before: 2022-05-05
+    newer = analyses.changes(ChangesRequest(after=EU25))  # the edition held just before: 2022-05-05
     assert newer.before.list_id == EU22
     items = {r.canonical for r in newer.items if r.change == "added" and "." not in r.canonical}
     assert items == {
         "1C513", "2B510", "2D352", "2E503", "3A501", "3A502", "3A504", "3B501", "3B503",
         "3B504", "3C507", "3C508", "3C509", "3D006", "3D507", "3E505", "4A506", "4A507",
     }  # fmt: skip
-    older = analyses.changes(EU22, EU21, code_prefix="2B352")
+    older = analyses.changes(ChangesRequest(after=EU22, before=EU21, code_prefix="2B352"))
     # 2022 (p. 156): 2B352.f.2 gained a second note.
     assert any(r.canonical == "2B352.f.2" and "notes" in r.fields for r in older.items)
 
@@ -77,7 +82,9 @@ def test_timeline_of_a_changed_entry(analyses: Analyses) -> None:
 
 
 def test_a_jurisdiction_at_an_earlier_edition(analyses: Analyses) -> None:
-    report = analyses.divergences(["EU@2021", "EU"], code_prefix="3A501", limit=50)
+    report = analyses.divergences(
+        DivergenceRequest(jurisdiction=["EU@2021", "EU"], code_prefix="3A501"), limit=50
+    )
     editions = {j.key: [e.list_id for e in j.lists] for j in report.jurisdictions}
     assert EU21 in editions["EU@2021"] and EU25 in editions["EU"]
     row = next(r for r in report.items if r.code == "3A501")
@@ -85,4 +92,4 @@ def test_a_jurisdiction_at_an_earlier_edition(analyses: Analyses) -> None:
     from queries.errors import NotFound
 
     with pytest.raises(NotFound, match="editions of European Union's lists held"):
-        analyses.divergences(["EU@1999", "US"])
+        analyses.divergences(DivergenceRequest(jurisdiction=["EU@1999", "US"]))

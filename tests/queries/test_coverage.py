@@ -9,6 +9,7 @@ from real_graph import shared_analyses
 
 from queries.analyses import Analyses
 from queries.errors import InvalidQuery, NotFound
+from queries.requests import CoverageRequest, build
 
 
 @pytest.fixture(scope="module")
@@ -17,7 +18,7 @@ def analyses() -> Analyses:
 
 
 def test_5A001j_is_implemented_by_the_us_and_the_eu(analyses: Analyses) -> None:
-    report = analyses.coverage(code_prefix="5.A.1.j", limit=1)
+    report = analyses.coverage(CoverageRequest(code_prefix="5.A.1.j"), limit=1)
     row = report.items[0]
     assert row.entry.code == "5.A.1.j"
     assert "network communications surveillance" in row.entry.text
@@ -50,21 +51,25 @@ def test_india_coverage_of_wassenaar(analyses: Analyses) -> None:
     eu = next(j for j in report.jurisdictions if j.jurisdiction == "EU")
     assert eu.counts.get("no-comparable-list", 0) == 0  # dual-use 2025 and military 2020
     assert eu.counts["not-in-edition-held"] > 0  # ML entries newer than the 2020 EU list
-    ecad = analyses.coverage(code_prefix="3.D.6", jurisdictions=["IN", "EU"], limit=1).items[0]
+    ecad = analyses.coverage(
+        CoverageRequest(code_prefix="3.D.6", jurisdiction=["IN", "EU"]), limit=1
+    ).items[0]
     statuses = {i.jurisdiction: i.status for i in ecad.implementations}
     assert statuses["EU"] == "same"  # 3D006 is one of the 18 items new in the 2025 EU list
     assert statuses["IN"] in {"same", "implemented"}
 
 
 def test_one_member_state_and_technology_filter(analyses: Analyses) -> None:
-    report = analyses.coverage(technology="spyware", jurisdictions=["FR"])
+    report = analyses.coverage(CoverageRequest(technology="spyware", jurisdiction=["FR"]))
     assert [r.entry.code for r in report.items] == ["4.A.5", "4.D.4", "4.E.1.c"]
     assert [j.jurisdiction for j in report.jurisdictions] == ["EU"]
     assert report.jurisdictions[0].countries == ["FR"]
 
 
 def test_status_filter(analyses: Analyses) -> None:
-    report = analyses.coverage(statuses=["not-implemented"], jurisdictions=["US"], limit=None)
+    report = analyses.coverage(
+        CoverageRequest(status=["not-implemented"], jurisdiction=["US"]), limit=None
+    )
     assert report.total == len(report.items) > 0
     assert all(r.implementations[0].status == "not-implemented" for r in report.items)
     assert "4.A.1.a.1" in {r.entry.code for r in report.items}  # "[Reserved]" in the CCL JSON
@@ -72,10 +77,10 @@ def test_status_filter(analyses: Analyses) -> None:
 
 def test_bad_coverage_requests(analyses: Analyses) -> None:
     with pytest.raises(InvalidQuery, match="not by a regime"):
-        analyses.coverage("list:us:2026-07-23")
+        analyses.coverage(CoverageRequest(list_id="list:us:2026-07-23"))
     with pytest.raises(NotFound):
-        analyses.coverage("list:nowhere:1")
+        analyses.coverage(CoverageRequest(list_id="list:nowhere:1"))
     with pytest.raises(InvalidQuery, match="not a current member"):
-        analyses.coverage(jurisdictions=["CN"])
-    with pytest.raises(InvalidQuery, match="unknown status"):
-        analyses.coverage(statuses=["maybe"])
+        analyses.coverage(CoverageRequest(jurisdiction=["CN"]))
+    with pytest.raises(InvalidQuery, match="status 'maybe'"):
+        analyses.coverage(build(CoverageRequest, status=["maybe"]))

@@ -10,6 +10,7 @@ from real_graph import shared_analyses
 
 from queries.analyses import Analyses
 from queries.errors import InvalidQuery, NotFound
+from queries.requests import CoverageRequest, DivergenceRequest, build
 from queries.views import DivergenceReport, DivergenceRow, Implementation
 
 
@@ -30,15 +31,17 @@ def _side(row: DivergenceRow, key: str) -> str:
 
 def _us_without_row(analyses: Analyses, other: str, prefix: str, code: str) -> Implementation:
     """No US-``other`` row for the regime entry ``code``; the US side of its coverage."""
-    report = analyses.divergences(["US", other], code_prefix=prefix)
+    report = analyses.divergences(DivergenceRequest(jurisdiction=["US", other], code_prefix=prefix))
     assert not [r for r in report.items if r.code == code]
-    coverage = analyses.coverage(code_prefix=code, jurisdictions=["US"], limit=1)
+    coverage = analyses.coverage(CoverageRequest(code_prefix=code, jurisdiction=["US"]), limit=1)
     return coverage.items[0].implementations[0]
 
 
 @pytest.mark.parametrize("other", ["EU", "wassenaar", "IN"])
 def test_us_advanced_computing_is_unilateral(analyses: Analyses, other: str) -> None:
-    report = analyses.divergences(["US", other], kinds=["unilateral"])
+    report = analyses.divergences(
+        DivergenceRequest(jurisdiction=["US", other], kind=["unilateral"])
+    )
     # Against the EU, 3A090.a and 4A090.a are the EU's 3A501.a.16 and 4A507 with other bounds
     # (see below): only their other paragraphs are the US's alone.
     wholly = ("3A090.b", "4A090.b") if other == "EU" else ("3A090", "4A090")
@@ -69,7 +72,7 @@ def test_us_and_eu_advanced_computing_is_one_control_with_other_bounds(
 ) -> None:
     # CCL 3A090.a.1 "A 'total processing performance' of 4800 or more"; EU Annex I 2025
     # 3A501.a.16 "... a 'Total Processing Performance' ('TPP') of 6000 or more".
-    report = analyses.divergences(["US", "EU"], code_prefix="3A090")
+    report = analyses.divergences(DivergenceRequest(jurisdiction=["US", "EU"], code_prefix="3A090"))
     row = _row(report, "3A090.a")
     assert row.kind == "unilateral"
     assert row.controlled_by == ["US", "EU"]
@@ -79,7 +82,7 @@ def test_us_and_eu_advanced_computing_is_one_control_with_other_bounds(
     assert "EU 3A501.a.16: total processing performance 6000 or more" in row.reason
     assert "total processing performance 4800 or more" in row.reason
     assert "does not list" not in row.reason
-    eu = analyses.divergences(["US", "EU"], code_prefix="4A507")
+    eu = analyses.divergences(DivergenceRequest(jurisdiction=["US", "EU"], code_prefix="4A507"))
     computers = _row(eu, "4A507")
     assert _side(computers, "US") == "other-bounds"
     assert "US 4A090.a" in computers.reason
@@ -90,11 +93,15 @@ def test_us_and_eu_advanced_computing_is_one_control_with_other_bounds(
 
 
 def test_us_and_eu_agree_on_intrusion_software(analyses: Analyses) -> None:
-    plain = analyses.divergences(["US", "EU"], technology="intrusion software")
+    plain = analyses.divergences(
+        DivergenceRequest(jurisdiction=["US", "EU"], technology="intrusion software")
+    )
     assert plain.total == 0
     assert plain.compared == plain.agreed == 3
     report = analyses.divergences(
-        ["US", "EU"], technology="intrusion software", include_agreements=True
+        DivergenceRequest(
+            jurisdiction=["US", "EU"], technology="intrusion software", include_agreements=True
+        )
     )
     assert [r.code for r in report.items] == ["4.A.5", "4.D.4", "4.E.1.c"]
     for row in report.items:
@@ -108,7 +115,9 @@ def test_us_and_eu_agree_on_intrusion_software(analyses: Analyses) -> None:
     assert first[1].editions[0].list_id == "list:eu:2025-11-15"
     # French and Arabic labels of a narrower technology reach the same entries.
     for label in ("logiciels espions", "برامج التجسس"):
-        again = analyses.divergences(["US", "EU"], technology=label, include_agreements=True)
+        again = analyses.divergences(
+            DivergenceRequest(jurisdiction=["US", "EU"], technology=label, include_agreements=True)
+        )
         assert [r.code for r in again.items] == ["4.A.5", "4.D.4", "4.E.1.c"]
         assert again.filters == {"technology": "tech:spyware"}
 
@@ -122,7 +131,9 @@ def test_edition_lag_only_where_the_editions_prove_it(analyses: Analyses) -> Non
     # runs a-i, PDF pp. 172-173), but it is newer than Wassenaar 2021: whether ML10.j was
     # added before or after 2024-09-02 cannot be told from the editions held, so it is
     # not-implemented, with when Wassenaar added it.
-    lag = analyses.divergences(["EU", "wassenaar"], code_prefix="ML10.j")
+    lag = analyses.divergences(
+        DivergenceRequest(jurisdiction=["EU", "wassenaar"], code_prefix="ML10.j")
+    )
     assert "ML10.j.1" not in {r.code for r in lag.items}
     row = _row(lag, "ML10.j.2")
     assert row.kind == "edition-lag"
@@ -130,7 +141,9 @@ def test_edition_lag_only_where_the_editions_prove_it(analyses: Analyses) -> Non
     assert eu.status == "not-in-edition-held"
     assert eu.editions[0].list_id == "list:eu-military:2020-02-17"
     assert "predates the Wassenaar 2021 (2021-12-22) edition" in (eu.note or "")
-    both = analyses.divergences(["IN", "EU", "wassenaar"], code_prefix="ML10.j")
+    both = analyses.divergences(
+        DivergenceRequest(jurisdiction=["IN", "EU", "wassenaar"], code_prefix="ML10.j")
+    )
     row = _row(both, "ML10.j.2")
     assert row.kind == "not-implemented"
     india = next(s for s in row.sides if s.jurisdiction == "IN")
@@ -143,7 +156,7 @@ def test_content_match_beats_a_code_mismatch(analyses: Analyses) -> None:
     # EU 6E003.b says what Wassenaar 2025 6.E.3.e says ("technology" for diagnostic
     # instruments or targets in test facilities for "SHPL" testing): the EU implements it under
     # another letter, so it is not reported as not implemented.
-    report = analyses.coverage(code_prefix="6.E.3.e", jurisdictions=["EU"], limit=1)
+    report = analyses.coverage(CoverageRequest(code_prefix="6.E.3.e", jurisdiction=["EU"]), limit=1)
     how = report.items[0].implementations[0]
     assert how.status == "same"
     assert [e.code for e in how.entries] == ["6E003.b"]
@@ -158,7 +171,9 @@ def test_a_control_the_regime_dropped_is_reported_with_its_placeholder(
     # or more, but less than 10 bit, with a "sample rate" greater than 1.3 Giga Samples Per
     # Second". A code match to a placeholder is not an implementation: the US keeps a control
     # the regime dropped (it was reported as nothing at all).
-    report = analyses.divergences(["US", "wassenaar"], code_prefix="3A001.a.5.a")
+    report = analyses.divergences(
+        DivergenceRequest(jurisdiction=["US", "wassenaar"], code_prefix="3A001.a.5.a")
+    )
     row = _row(report, "3A001.a.5.a.1")
     assert row.kind == "not-in-regime-list"
     assert row.controlled_by == ["US"]
@@ -169,7 +184,9 @@ def test_a_number_the_regime_never_used_is_a_national_addition(analyses: Analyse
     # Wassenaar 2021 and 2025 both write "3.B.1.c. Not used since 2015"; the CCL's 3B001.c
     # ("Etch equipment", dry etching added by the US) is a control of its own under that
     # number, not one the regime dropped.
-    report = analyses.divergences(["US", "wassenaar"], code_prefix="3B001.c")
+    report = analyses.divergences(
+        DivergenceRequest(jurisdiction=["US", "wassenaar"], code_prefix="3B001.c")
+    )
     row = _row(report, "3B001.c")
     assert row.kind == "unilateral"
     assert "marks 'Not used since 2015': the regime controls nothing under that number" in (
@@ -178,7 +195,9 @@ def test_a_number_the_regime_never_used_is_a_national_addition(analyses: Analyse
     assert "still controls what" not in row.reason
     # DSGL 2024 ML8.a.32.g, NTDNA (CAS 75393-84-9), is "Not used since 2010" in both
     # Wassenaar editions held (2025 p. 192): a control of Australia's own, not a lag.
-    report = analyses.divergences(["AU", "wassenaar"], code_prefix="ML8.a.32")
+    report = analyses.divergences(
+        DivergenceRequest(jurisdiction=["AU", "wassenaar"], code_prefix="ML8.a.32")
+    )
     row = _row(report, "ML8.a.32.g")
     assert row.kind == "unilateral"
     assert "Not used since 2010" in row.reason
@@ -191,11 +210,18 @@ def test_paragraphs_held_under_another_heading_are_not_folded_into_a_claim_of_ab
     # ("(SiGe:Si) etch selectivity ... 100:1") and .c anisotropic: AU DSGL 3B901 "Equipment
     # designed for dry etching having any of the following:" has both, word for word, as .a
     # and .b. No US-AU row may say AU lacks 3B001.c.1; c.2 (not in the DSGL) still diverges.
-    codes = {r.code for r in analyses.divergences(["US", "AU"], code_prefix="3B001.c").items}
+    codes = {
+        r.code
+        for r in analyses.divergences(
+            DivergenceRequest(jurisdiction=["US", "AU"], code_prefix="3B001.c")
+        ).items
+    }
     assert not {"3B001.c", "3B001.c.1", "3B001.c.1.a", "3B001.c.1.c"} & codes
     assert "3B001.c.2" in codes
     # Against Wassenaar, which has none of it, the EU's own 3B501 stays one row.
-    eu = analyses.divergences(["EU", "wassenaar"], code_prefix="3B501")
+    eu = analyses.divergences(
+        DivergenceRequest(jurisdiction=["EU", "wassenaar"], code_prefix="3B501")
+    )
     assert [r.code for r in eu.items if r.kind == "unilateral"][:1] == ["3B501"]
 
 
@@ -216,7 +242,9 @@ def test_groups_are_kept_once_per_relevant_comparison(analyses: Analyses) -> Non
 def test_not_implemented_in_an_edition_as_recent_as_the_regime(analyses: Analyses) -> None:
     # Wassenaar 4.A.1.a.1 (computers rated for operation below -45 °C or above 85 °C): the EU
     # 2025 list has 4A001.a.1; the US CCL JSON writes "a.1. [Reserved]" (judged in the audit).
-    report = analyses.divergences(["US", "EU"], code_prefix="4A001.a.1")
+    report = analyses.divergences(
+        DivergenceRequest(jurisdiction=["US", "EU"], code_prefix="4A001.a.1")
+    )
     row = _row(report, "4.A.1.a.1")
     assert row.kind == "not-implemented"
     assert row.not_controlled_by == ["US"]
@@ -236,7 +264,9 @@ def test_a_short_entry_is_not_matched_to_an_own_control_by_chance(analyses: Anal
     # Wassenaar 2025 p.53, 3.A.1.a.9 "Neural network integrated circuits": the CCL writes
     # "3A001.a.9 [Reserved]" and holds "integrated circuits" in many 9xx entries, none of them
     # about neural networks, so none is named as carrying its words.
-    report = analyses.divergences(["US", "wassenaar"], code_prefix="3A001.a.9")
+    report = analyses.divergences(
+        DivergenceRequest(jurisdiction=["US", "wassenaar"], code_prefix="3A001.a.9")
+    )
     row = _row(report, "3.A.1.a.9")
     assert row.kind == "not-implemented"
     assert "like words" not in row.reason
@@ -245,33 +275,37 @@ def test_a_short_entry_is_not_matched_to_an_own_control_by_chance(analyses: Anal
 def test_an_item_the_copy_cites_but_lacks_is_not_held(analyses: Analyses) -> None:
     # The CCL JSON has no 3D006, but its 3D005 notes say "For the purposes of 3D006" (the copy
     # merged it there), and its 1E001 cites 1C012: the copy lost them, absence is not claimed.
-    report = analyses.coverage(code_prefix="3.D.6", jurisdictions=["US"], limit=1)
+    report = analyses.coverage(CoverageRequest(code_prefix="3.D.6", jurisdiction=["US"]), limit=1)
     us = report.items[0].implementations[0]
     assert us.status == "not-held-in-copy"
     assert [e.code for e in us.entries] == ["3D005"]
-    rows = analyses.divergences(["US", "EU"], code_prefix="1C012")
+    rows = analyses.divergences(DivergenceRequest(jurisdiction=["US", "EU"], code_prefix="1C012"))
     assert all(r.code != "1.C.12" for r in rows.items)
 
 
 def test_a_gap_in_the_numbering_of_a_lossy_copy_is_not_held(analyses: Analyses) -> None:
     # Wassenaar 2025 p. 155 has 8.D.1 (software for 8.A-8.C); the CCL JSON goes from 8C609 to
     # 8D002 (15 CFR 774 has 8D001). The source says its copy loses whole ECCNs: not held.
-    report = analyses.coverage(code_prefix="8.D.1", jurisdictions=["US"], limit=1)
+    report = analyses.coverage(CoverageRequest(code_prefix="8.D.1", jurisdiction=["US"]), limit=1)
     us = report.items[0].implementations[0]
     assert us.status == "not-held-in-copy"
     assert [e.code for e in us.entries] == ["8D002"]
-    rows = analyses.divergences(["US", "wassenaar"], code_prefix="8D001")
+    rows = analyses.divergences(
+        DivergenceRequest(jurisdiction=["US", "wassenaar"], code_prefix="8D001")
+    )
     assert all(r.code != "8.D.1" for r in rows.items)
 
 
 def test_below_a_paragraph_the_copy_lost_is_not_held(analyses: Analyses) -> None:
     # Wassenaar 2025 p. 74 3.C.3.a (organo-metallic compounds of Al, Ga or In) with a.1 and
     # a.2; the CCL JSON's 3C003 starts at "b.": a.1 and a.2 are lost with a.
-    report = analyses.coverage(code_prefix="3.C.3.a", jurisdictions=["US"], limit=None)
+    report = analyses.coverage(
+        CoverageRequest(code_prefix="3.C.3.a", jurisdiction=["US"]), limit=None
+    )
     statuses = {r.entry.code: r.implementations[0].status for r in report.items}
     assert statuses["3.C.3.a"] == statuses["3.C.3.a.1"] == statuses["3.C.3.a.2"]
     assert statuses["3.C.3.a.2"] == "not-held-in-copy"
-    rows = analyses.divergences(["US", "EU"], code_prefix="3C003")
+    rows = analyses.divergences(DivergenceRequest(jurisdiction=["US", "EU"], code_prefix="3C003"))
     assert not [r for r in rows.items if r.kind == "not-implemented"]
 
 
@@ -279,9 +313,9 @@ def test_us_firearms_are_munitions_list_items(analyses: Analyses) -> None:
     # US 0A501 "Firearms ... and related commodities" came from USML Category I; the EU
     # controls firearms under ML1 of its Common Military List (2020-02-17, p. 3): no divergence
     # "from another regime" between them.
-    report = analyses.divergences(["US", "EU"], code_prefix="0A501")
+    report = analyses.divergences(DivergenceRequest(jurisdiction=["US", "EU"], code_prefix="0A501"))
     assert all(r.kind != "other-regime" for r in report.items)
-    coverage = analyses.coverage(code_prefix="ML1", jurisdictions=["US"], limit=1)
+    coverage = analyses.coverage(CoverageRequest(code_prefix="ML1", jurisdiction=["US"]), limit=1)
     assert "0A501" in [e.code for e in coverage.items[0].implementations[0].entries]
 
 
@@ -290,16 +324,20 @@ def test_other_regimes_items_are_not_claimed_absent_by_code(analyses: Analyses) 
     # are licensed by the NRC (10 CFR part 110), not because the US does not control them; and
     # the lists number other regimes' items each their own way (US 1A101 is AU 1C101). A code
     # not found is no evidence: no row, and a note says so.
-    report = analyses.divergences(["US", "EU"], code_prefix="0A001")
+    report = analyses.divergences(DivergenceRequest(jurisdiction=["US", "EU"], code_prefix="0A001"))
     assert all(r.code != "0A001" for r in report.items)
     assert any("could not be compared" in n and "absence is not claimed" in n for n in report.notes)
     # What a content match to a held regime list decides is still compared.
-    both = analyses.divergences(["US", "AU"], kinds=["other-regime"], limit=None)
+    both = analyses.divergences(
+        DivergenceRequest(jurisdiction=["US", "AU"], kind=["other-regime"]), limit=None
+    )
     assert all(r.controlled_by and r.not_controlled_by for r in both.items)
 
 
 def test_scope_differences_carry_the_thresholds(analyses: Analyses) -> None:
-    report = analyses.divergences(["US", "EU"], kinds=["scope-differs"])
+    report = analyses.divergences(
+        DivergenceRequest(jurisdiction=["US", "EU"], kind=["scope-differs"])
+    )
     assert report.total >= 5
     for row in report.items:
         assert len({s.status for s in row.sides}) > 1
@@ -312,24 +350,26 @@ def test_scope_differences_carry_the_thresholds(analyses: Analyses) -> None:
 
 
 def test_filters_and_counts(analyses: Analyses) -> None:
-    everything = analyses.divergences(["US", "EU"])
+    everything = analyses.divergences(DivergenceRequest(jurisdiction=["US", "EU"]))
     assert sum(everything.counts.values()) == everything.total
     assert everything.total > 100
-    five = analyses.divergences(["US", "EU"], category="5")
+    five = analyses.divergences(DivergenceRequest(jurisdiction=["US", "EU"], category="5"))
     assert 0 < five.total < everything.total
     assert all(
         (r.category or "").startswith(("5", "ML")) or r.code.startswith("5") for r in five.items
     )
-    paged = analyses.divergences(["US", "EU"], limit=10, offset=10)
+    paged = analyses.divergences(DivergenceRequest(jurisdiction=["US", "EU"]), limit=10, offset=10)
     assert paged.total == everything.total
     assert [r.code for r in paged.items] == [r.code for r in everything.items[10:20]]
 
 
 def test_three_jurisdictions_and_regime(analyses: Analyses) -> None:
     report = analyses.divergences(
-        ["US", "EU", "IN", "wassenaar"],
-        technology="ip network surveillance",
-        include_agreements=True,
+        DivergenceRequest(
+            jurisdiction=["US", "EU", "IN", "wassenaar"],
+            technology="ip network surveillance",
+            include_agreements=True,
+        )
     )
     row = _row(report, "5.A.1.j")
     assert row.kind == "agreement"
@@ -339,23 +379,25 @@ def test_three_jurisdictions_and_regime(analyses: Analyses) -> None:
 
 def test_bad_requests(analyses: Analyses) -> None:
     with pytest.raises(InvalidQuery):
-        analyses.divergences(["US"])
+        analyses.divergences(build(DivergenceRequest, jurisdiction=["US"]))
     with pytest.raises(InvalidQuery):
-        analyses.divergences(["US", "us"])
+        analyses.divergences(DivergenceRequest(jurisdiction=["US", "us"]))
     with pytest.raises(NotFound, match="no jurisdiction 'XX'"):
-        analyses.divergences(["US", "XX"])
+        analyses.divergences(DivergenceRequest(jurisdiction=["US", "XX"]))
     with pytest.raises(NotFound, match="intrusion-software"):
-        analyses.divergences(["US", "EU"], technology="teleportation")
+        analyses.divergences(
+            DivergenceRequest(jurisdiction=["US", "EU"], technology="teleportation")
+        )
     with pytest.raises(InvalidQuery, match="code_prefix"):
-        analyses.divergences(["US", "EU"], code_prefix="5.Z.1")
+        analyses.divergences(DivergenceRequest(jurisdiction=["US", "EU"], code_prefix="5.Z.1"))
     with pytest.raises(InvalidQuery, match="category"):
-        analyses.divergences(["US", "EU"], category="12")
-    with pytest.raises(InvalidQuery, match="unknown kind"):
-        analyses.divergences(["US", "EU"], kinds=["wrong"])
+        analyses.divergences(build(DivergenceRequest, jurisdiction=["US", "EU"], category="12"))
+    with pytest.raises(InvalidQuery, match="kind 'wrong'"):
+        analyses.divergences(build(DivergenceRequest, jurisdiction=["US", "EU"], kind=["wrong"]))
 
 
 def test_country_without_lists_is_said_so(analyses: Analyses) -> None:
-    report = analyses.divergences(["US", "JP"])
+    report = analyses.divergences(DivergenceRequest(jurisdiction=["US", "JP"]))
     assert report.total == 0
     assert any("JP: no control list" in n for n in report.notes)
 
@@ -364,11 +406,13 @@ def test_a_gap_in_an_incomplete_copy_is_not_absence(analyses: Analyses) -> None:
     # The CCL JSON's 1C004 lists paragraphs b, c and d only (its "items"); the official CCL has
     # 1C004.a (density exceeding 17.5 g/cm3), as Wassenaar 1.C.4.a does. A copy that skips "a"
     # while holding "b" is incomplete there: not held, never "not implemented".
-    report = analyses.coverage(code_prefix="1.C.4.a", jurisdictions=["US"], limit=1)
+    report = analyses.coverage(CoverageRequest(code_prefix="1.C.4.a", jurisdiction=["US"]), limit=1)
     us = report.items[0].implementations[0]
     assert us.status == "not-held-in-copy"
     assert [e.code for e in us.entries] == ["1C004.b"]
-    rows = analyses.divergences(["US", "wassenaar"], code_prefix="1.C.4")
+    rows = analyses.divergences(
+        DivergenceRequest(jurisdiction=["US", "wassenaar"], code_prefix="1.C.4")
+    )
     assert all(r.code != "1.C.4.a" for r in rows.items)
 
 
@@ -377,9 +421,13 @@ def test_a_heading_whose_items_the_copy_lacks_is_no_evidence(analyses: Analyses)
     # and related commodities ... (see List of Items Controlled)" is a bare heading there.
     # Wassenaar 2025 ML10.j.2 (p. 204, launch, recovery and ground support equipment for
     # sub-orbital craft) cannot be said to be under it, nor to be missing.
-    report = analyses.divergences(["US", "EU"], code_prefix="ML10.j")
+    report = analyses.divergences(
+        DivergenceRequest(jurisdiction=["US", "EU"], code_prefix="ML10.j")
+    )
     assert "ML10.j.2" not in {r.code for r in report.items}
-    coverage = analyses.coverage(code_prefix="ML10.j.2", jurisdictions=["US"], limit=1)
+    coverage = analyses.coverage(
+        CoverageRequest(code_prefix="ML10.j.2", jurisdiction=["US"]), limit=1
+    )
     assert coverage.items[0].implementations[0].status == "not-held-in-copy"
 
 
@@ -412,7 +460,9 @@ def test_no_scope_is_claimed_from_a_copy_that_lost_the_formula(
 def test_a_side_shows_how_its_entry_was_aligned(analyses: Analyses) -> None:
     # Wassenaar 2025 p.67 3.A.2.a.7, "'upper 3dB frequency' greater than 90 GHz"; CCL
     # 3A002.a.7 "3dB bandwidth of 60 GHz or greater": aligned by the number both lists give it.
-    report = analyses.divergences(["US", "wassenaar"], code_prefix="3A002.a.7")
+    report = analyses.divergences(
+        DivergenceRequest(jurisdiction=["US", "wassenaar"], code_prefix="3A002.a.7")
+    )
     row = _row(report, "3.A.2.a.7")
     us = next(s for s in row.sides if s.jurisdiction == "US")
     assert us.method == "code"
@@ -420,7 +470,10 @@ def test_a_side_shows_how_its_entry_was_aligned(analyses: Analyses) -> None:
     assert us.entries[0].code == "3A002.a.7" and us.entries[0].parameters
     assert us.editions[0].list_id == "list:us:2026-07-23"
     # A not-implemented side with a control of its own that carries the words says so too.
-    computers = _row(analyses.divergences(["US", "EU"], code_prefix="4A001.a.1"), "4.A.1.a.1")
+    computers = _row(
+        analyses.divergences(DivergenceRequest(jurisdiction=["US", "EU"], code_prefix="4A001.a.1")),
+        "4.A.1.a.1",
+    )
     assert "its own 4A994.a" in (
         next(s for s in computers.sides if s.jurisdiction == "US").note or ""
     )

@@ -19,6 +19,14 @@ from real_graph import shared_analyses
 
 from queries.analyses import Analyses
 from queries.errors import InvalidQuery, NotFound
+from queries.requests import (
+    CommitmentGapsRequest,
+    CoverageRequest,
+    PartyGapsRequest,
+    PartyListGapsRequest,
+    RegimeGapsRequest,
+    build,
+)
 from queries.views import (
     CommitmentGapReport,
     CommitmentGapRow,
@@ -59,7 +67,9 @@ def test_wassenaar_members_gaps(analyses: Analyses) -> None:
     assert members["IN"].not_in_edition_held == 0
     us = {r.entry.code for r in report.items if r.jurisdiction == "US"}
     assert "4.A.1.a.1" in us  # "[Reserved]" in the CCL JSON
-    without_lag = analyses.regime_gaps("wassenaar", include_lag=False, limit=None)
+    without_lag = analyses.regime_gaps(
+        "wassenaar", RegimeGapsRequest(include_lag=False), limit=None
+    )
     assert {r.status for r in without_lag.items} == {"not-implemented"}
 
 
@@ -78,7 +88,9 @@ def test_annex_matched_by_content_claims_no_absence(analyses: Analyses) -> None:
     report = analyses.regime_gaps("mtcr", limit=None)
     assert report.reference is not None and report.reference.list_id == "list:mtcr:2021"
     assert report.total == 0
-    coverage = analyses.coverage(list_id="list:mtcr:2021", code_prefix="3A001", limit=1)
+    coverage = analyses.coverage(
+        CoverageRequest(list_id="list:mtcr:2021", code_prefix="3A001"), limit=1
+    )
     eu = next(i for i in coverage.items[0].implementations if i.jurisdiction == "EU")
     assert [e.code for e in eu.entries] == ["9A101"]  # turbojet and turbofan engines
     summary = next(j for j in coverage.jurisdictions if j.jurisdiction == "EU")
@@ -115,7 +127,10 @@ def test_echri_commitment_gaps(analyses: Analyses) -> None:
 
 def test_echri_filters(analyses: Analyses) -> None:
     report = analyses.commitment_gaps(
-        "ECHRI", technology="logiciels d'intrusion", countries=["NO", "US"], statuses=["controlled"]
+        "ECHRI",
+        CommitmentGapsRequest(
+            technology="logiciels d'intrusion", country=["NO", "US"], status=["controlled"]
+        ),
     )
     assert {(r.country, r.technology) for r in report.items} == {
         ("NO", "tech:intrusion-software"),
@@ -126,7 +141,7 @@ def test_echri_filters(analyses: Analyses) -> None:
     with pytest.raises(NotFound):
         analyses.commitment_gaps("atlantis")
     with pytest.raises(InvalidQuery):
-        analyses.commitment_gaps("echri", technology="uavs")
+        analyses.commitment_gaps("echri", CommitmentGapsRequest(technology="uavs"))
 
 
 @pytest.mark.parametrize(
@@ -138,7 +153,7 @@ def test_echri_filters(analyses: Analyses) -> None:
     ],
 )
 def test_party_listing_gaps(analyses: Analyses, name: str, expected: str, citation: str) -> None:
-    report = analyses.party_gaps(name)
+    report = analyses.party_gaps(PartyGapsRequest(name=name))
     names = [r.party.name for r in report.items]
     assert expected in names
     row = report.items[names.index(expected)]
@@ -160,7 +175,7 @@ def test_party_listing_gaps(analyses: Analyses, name: str, expected: str, citati
 
 def test_party_listing_gaps_see_japan_by_name(analyses: Analyses) -> None:
     # The Entity List's Air Weapons Complex is METI's No. 605, another node matched by name.
-    report = analyses.party_gaps("Air Weapons Complex", partners=["JP", "FR"])
+    report = analyses.party_gaps(PartyGapsRequest(name="Air Weapons Complex", partner=["JP", "FR"]))
     row = next(r for r in report.items if r.party.listings[0].issuer == "country:US")
     assert row.listed_by == ["US", "JP"]
     japan = next(p for p in row.partners if p.jurisdiction == "JP")
@@ -176,7 +191,7 @@ def _party_row(report: PartyListGapReport, listed_by: str, name: str) -> PartyLi
 
 @pytest.fixture(scope="module")
 def us_jp(analyses: Analyses) -> PartyListGapReport:
-    return analyses.party_list_gaps("US", "Japan", limit=None)
+    return analyses.party_list_gaps(PartyListGapsRequest(issuer=["US", "Japan"]), limit=None)
 
 
 def test_party_lists_both_ways(us_jp: PartyListGapReport) -> None:
@@ -227,12 +242,13 @@ def test_party_only_on_japans_list(us_jp: PartyListGapReport) -> None:
 
 def test_party_only_on_the_us_list(analyses: Analyses) -> None:
     report = analyses.party_list_gaps(
-        "US",
-        "JP",
-        lists=["Entity List"],
-        listed_by="US",
-        verdicts=["only"],
-        country="PK",
+        PartyListGapsRequest(
+            issuer=["US", "JP"],
+            list_name=["Entity List"],
+            listed_by="US",
+            verdict=["only"],
+            country="PK",
+        ),
         limit=None,
     )
     assert report.lists["US"] == ["Entity List (EL) - Bureau of Industry and Security"]
@@ -253,12 +269,16 @@ def test_party_only_on_the_us_list(analyses: Analyses) -> None:
 
 def test_party_lists_bad_queries(analyses: Analyses) -> None:
     with pytest.raises(InvalidQuery, match="no party list here"):
-        analyses.party_list_gaps("US", "FR")
+        analyses.party_list_gaps(PartyListGapsRequest(issuer=["US", "FR"]))
     with pytest.raises(InvalidQuery, match="two different"):
-        analyses.party_list_gaps("US", "United States")
+        analyses.party_list_gaps(PartyListGapsRequest(issuer=["US", "United States"]))
     with pytest.raises(InvalidQuery, match="no party list named"):
-        analyses.party_list_gaps("US", "JP", lists=["Sanctions of Atlantis"])
-    with pytest.raises(InvalidQuery, match="unknown verdict"):
-        analyses.party_list_gaps("US", "JP", verdicts=["maybe"])
+        analyses.party_list_gaps(
+            PartyListGapsRequest(issuer=["US", "JP"], list_name=["Sanctions of Atlantis"])
+        )
+    with pytest.raises(InvalidQuery, match="verdict 'maybe'"):
+        analyses.party_list_gaps(
+            build(PartyListGapsRequest, issuer=["US", "JP"], verdict=["maybe"])
+        )
     with pytest.raises(NotFound):
-        analyses.party_list_gaps("US", "Atlantis")
+        analyses.party_list_gaps(PartyListGapsRequest(issuer=["US", "Atlantis"]))

@@ -9,6 +9,7 @@ from real_graph import shared_analyses
 
 from queries.analyses import Analyses
 from queries.errors import NotFound
+from queries.requests import EntriesRequest
 
 
 @pytest.fixture(scope="module")
@@ -61,9 +62,9 @@ def test_lists(analyses: Analyses) -> None:
 
 
 def test_list_entries_filtered(analyses: Analyses) -> None:
-    page = analyses.list_entries("list:eu:2021", code_prefix="5A001.j", limit=3)
+    page = analyses.list_entries("list:eu:2021", EntriesRequest(code_prefix="5A001.j"), limit=3)
     assert page.items[0].code == "5A001.j" and page.total > 3
-    spyware = analyses.list_entries("list:us:2026-07-23", technology="spyware")
+    spyware = analyses.list_entries("list:us:2026-07-23", EntriesRequest(technology="spyware"))
     assert {e.code for e in spyware.items} >= {"4A005", "4D004", "4E001.c"}
 
 

@@ -7,6 +7,7 @@ from real_graph import shared_analyses
 
 from queries.analyses import Analyses
 from queries.errors import InvalidQuery
+from queries.requests import SearchRequest, build
 
 
 @pytest.fixture(scope="module")
@@ -16,7 +17,7 @@ def analyses() -> Analyses:
 
 @pytest.mark.parametrize("query", ["5.A.1.j", "5A001.j", "5.A.1.j.", "5.a.1.J", "5A001(j)"])
 def test_code_in_any_writing(analyses: Analyses, query: str) -> None:
-    report = analyses.search(query)
+    report = analyses.search(SearchRequest(q=query))
     ids = [h.entry.id for h in report.items]
     # Every list and edition held that has the code (the EU's three editions, both Wassenaar
     # editions), then SCOMET's counterpart.
@@ -36,23 +37,25 @@ def test_code_in_any_writing(analyses: Analyses, query: str) -> None:
 
 
 def test_scomet_needs_the_system_hint(analyses: Analyses) -> None:
-    report = analyses.search("8A501", system="scomet")
+    report = analyses.search(SearchRequest(q="8A501", system="scomet"))
     assert report.items[0].entry.id == "entry:in:2024-09-02:8A501"
     assert "numbered like Wassenaar 5A001" in report.interpreted_as
     assert "entry:wassenaar:2025:5A001" in {h.entry.id for h in report.items}
     with pytest.raises(InvalidQuery, match="SCOMET"):
-        analyses.search("3A1", mode="code")  # SCOMET's short numbering is never guessed
+        analyses.search(
+            SearchRequest(q="3A1", mode="code")
+        )  # SCOMET's short numbering is never guessed
 
 
 def test_munitions_and_uk_national(analyses: Analyses) -> None:
-    ml10 = {h.entry.id for h in analyses.search("ML10").items}
+    ml10 = {h.entry.id for h in analyses.search(SearchRequest(q="ML10")).items}
     assert {
         "entry:wassenaar:2025:ML10",
         "entry:uk-military:2018-03-01:ML10",
         "entry:in:2024-09-02:6A010",
         "entry:us:2026-07-23:9A610",
     } <= ml10
-    assert [h.entry.id for h in analyses.search("PL5001").items] == [
+    assert [h.entry.id for h in analyses.search(SearchRequest(q="PL5001")).items] == [
         "entry:uk-national:2018-03-01:PL5001"
     ]
 
@@ -67,7 +70,7 @@ def test_munitions_and_uk_national(analyses: Analyses) -> None:
     ],
 )
 def test_words_through_technology_labels(analyses: Analyses, query: str, tech: str) -> None:
-    report = analyses.search(query)
+    report = analyses.search(SearchRequest(q=query))
     assert report.technologies == [tech]
     ids = {h.entry.id for h in report.items}
     if tech == "tech:mobile-network-interception":
@@ -87,11 +90,11 @@ def test_words_through_technology_labels(analyses: Analyses, query: str, tech: s
 
 
 def test_english_text(analyses: Analyses) -> None:
-    report = analyses.search("network communications surveillance")
+    report = analyses.search(SearchRequest(q="network communications surveillance"))
     top = {h.entry.id for h in report.items if h.score >= 90}
     assert "entry:wassenaar:2025:5A001.j" in top
     assert "entry:in:2024-09-02:8A501.j" in top
-    report = analyses.search("nuclear reactors", list_id="list:eu:2021")
+    report = analyses.search(SearchRequest(q="nuclear reactors", list_id="list:eu:2021"))
     assert "entry:eu:2021:0A001" in {h.entry.id for h in report.items}
     assert all(h.entry.list_id == "list:eu:2021" for h in report.items)
 
@@ -134,12 +137,12 @@ def test_parties_listed_by_japan(analyses: Analyses) -> None:
 
 def test_bad_search(analyses: Analyses) -> None:
     with pytest.raises(InvalidQuery):
-        analyses.search("   ")
+        analyses.search(SearchRequest(q="   "))
     with pytest.raises(InvalidQuery):
-        analyses.search("x" * 300)
-    with pytest.raises(InvalidQuery, match="unknown code system"):
-        analyses.search("5A001", system="klingon")
+        analyses.search(build(SearchRequest, q="x" * 300))
+    with pytest.raises(InvalidQuery, match="system 'klingon'"):
+        analyses.search(build(SearchRequest, q="5A001", system="klingon"))
     with pytest.raises(InvalidQuery):
-        analyses.search("not a code", mode="code")
+        analyses.search(SearchRequest(q="not a code", mode="code"))
     with pytest.raises(InvalidQuery):
         analyses.parties("")
