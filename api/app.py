@@ -34,7 +34,7 @@ from api.routers import exports as exports_router
 from api.scratch import Scratch
 from api.serving import CACHE_BYTES, Served
 from queries.errors import InvalidQuery
-from store.base import GraphStore
+from queries.graph import GraphStore
 
 TAGS = [
     {"name": "meta", "description": "Service health."},

@@ -11,7 +11,7 @@ from pydantic import BaseModel, Field
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from queries.errors import NotFound
-from store.base import StoreError
+from queries.graph import StoreError
 
 
 class ErrorDetail(BaseModel):

@@ -24,11 +24,10 @@ from ingest.runner import IngestError, alignment_stale, bring_derived_up_to_date
 from queries.analyses import Analyses
 from queries.catalog import Catalog
 from queries.documents import DocumentQueries
+from queries.graph import GraphSnapshot, GraphStore, StoreError
 from queries.reading.reader import GraphReader
 from queries.reading.source import NetworkxSource
 from queries.views import Health
-from store.base import GraphStore, StoreError
-from store.snapshot import GraphSnapshot
 
 log = logging.getLogger("harmonia.api")
 

@@ -7,6 +7,19 @@
 
 from __future__ import annotations
 
-from harmonia.client import Harmonia, open
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from harmonia.client import Harmonia, open
 
 __all__ = ["Harmonia", "open"]
+
+
+def __getattr__(name: str) -> Any:
+    # The client (the analyses' request and response models) is imported on first use, so the
+    # command line, which imports this package, starts without it.
+    if name in __all__:
+        from harmonia import client
+
+        return getattr(client, name)
+    raise AttributeError(f"module 'harmonia' has no attribute {name!r}")

@@ -40,19 +40,16 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
-from typing import Literal
 
 from cleanco.clean import get_unique_terms, normalize_terms
 from rapidfuzz import fuzz, process
 
 from queries.reading.reader import GraphData
 from queries.reading.records import ListingInfo, PartyInfo
+from queries.requests import MATCH_SCORE, REVIEW_SCORE, Verdict
 from queries.text import fold
 
-Verdict = Literal["both", "review", "only"]
 VERDICTS: tuple[Verdict, ...] = ("only", "review", "both")
-MATCH_SCORE = 95.0
-REVIEW_SCORE = 85.0
 #: Score of a name all of whose words (two or more) are in the other name.
 SUBSET_SCORE = 90.0
 #: Score of two names whose only telling words are on one side ("Korea General Trading" and

@@ -14,7 +14,6 @@ from typing import Annotated, Any, Literal, TypeVar
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from queries.errors import InvalidQuery
-from queries.party_match import MATCH_SCORE, REVIEW_SCORE
 from queries.views import CoverageStatus, DivergenceKind
 
 #: The most jurisdictions one comparison names (divergences, the dashboard's matrix, exports).
@@ -22,6 +21,9 @@ MAX_JURISDICTIONS = 12
 
 ChangeKind = Literal["added", "removed", "renumbered", "changed"]
 Verdict = Literal["both", "review", "only"]
+#: Name-match scores (0-100) from which two party names are one party, or a possible match.
+MATCH_SCORE = 95.0
+REVIEW_SCORE = 85.0
 CommitmentStatus = Literal["gap", "controlled", "no-list-held", "no-dual-use-list-held"]
 Numbering = Literal["wassenaar", "munitions", "eccn", "uk-national", "scomet"]
 

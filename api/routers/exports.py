@@ -25,6 +25,7 @@ from api.deps import AnalysesDep, ViewDep
 from api.errors import ERROR_RESPONSES
 from api.scratch import Scratch
 from api.serving import View
+from queries.graph import GraphStore, Pace, neo4j_bundle, write_graphml, write_json, write_subgraph
 from queries.requests import CoverageRequest, DivergenceRequest, SubgraphRequest
 from queries.subgraph import select_subgraph
 from queries.tables import (
@@ -36,8 +37,6 @@ from queries.tables import (
     to_csv,
 )
 from queries.views import CoverageReport
-from store.base import GraphStore
-from store.export import Pace, neo4j_bundle, write_graphml, write_json, write_subgraph
 
 router = APIRouter(prefix="/exports", tags=["exports"], responses=ERROR_RESPONSES)
 

@@ -15,8 +15,8 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
-from harmonia.client import store_from_settings
 from harmonia.settings import Settings
+from harmonia.wiring import store_from_settings
 
 app = typer.Typer(
     help="Harmonia: where export controls diverge and where the gaps are.",

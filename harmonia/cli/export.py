@@ -17,7 +17,7 @@ from harmonia.cli.common import (
     out,
     settings,
 )
-from harmonia.client import store_from_settings
+from harmonia.wiring import store_from_settings
 from queries.requests import CoverageRequest, DivergenceRequest, build
 
 # --- export ---------------------------------------------------------------------------------

@@ -19,8 +19,8 @@ from harmonia.cli.common import (
     plain,
     settings,
 )
-from harmonia.client import source_search_path, store_from_settings
 from harmonia.settings import Settings
+from harmonia.wiring import source_search_path, store_from_settings
 
 # --- fetch / ingest -------------------------------------------------------------------------
 

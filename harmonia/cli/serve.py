@@ -16,7 +16,7 @@ from harmonia.cli.common import (
     settings,
 )
 from harmonia.cli.ingest import existing_sources
-from harmonia.client import store_from_settings
+from harmonia.wiring import store_from_settings
 
 # --- serve ----------------------------------------------------------------------------------
 
