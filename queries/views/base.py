@@ -1,0 +1,29 @@
+"""The base of every read model, and a page of results."""
+
+from __future__ import annotations
+
+from typing import Generic, TypeVar
+
+from pydantic import BaseModel, ConfigDict, Field
+
+T = TypeVar("T")
+
+
+class View(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+
+class Page(View, Generic[T]):
+    """One page of a longer result."""
+
+    items: list[T] = Field(description="The items of this page.")
+    total: int = Field(description="Number of items over all pages.")
+    limit: int = Field(description="Page size asked for.")
+    offset: int = Field(description="Index of the first item of this page.")
+
+
+class ProvenanceView(View):
+    source: str = Field(description="Source id the fact comes from.", examples=["reference"])
+    edition: str | None = Field(default=None, description="Edition of that source.")
+    citation: str | None = Field(default=None, description="URL or section the fact cites.")
+    file_sha256: str | None = Field(default=None, description="Checksum of the file read.")
