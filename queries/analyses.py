@@ -20,6 +20,7 @@ from queries.errors import InvalidQuery, NotFound
 from queries.gaps import Gaps
 from queries.index import Index, IndexCache
 from queries.lists import Lists
+from queries.party_gaps import PartyGaps
 from queries.profile import Profiles
 from queries.reading.reader import GraphData, GraphReader
 from queries.reading.source import StoreSource
@@ -67,6 +68,7 @@ class _Parts:
     divergence: Divergence
     coverage: Coverage
     gaps: Gaps
+    party_gaps: PartyGaps
     changes: Changes
     authorisations: Authorisations
     lists: Lists
@@ -95,7 +97,8 @@ class Analyses:
                     search=search,
                     divergence=Divergence(index),
                     coverage=Coverage(index),
-                    gaps=Gaps(index, search),
+                    gaps=Gaps(index),
+                    party_gaps=PartyGaps(index, search),
                     changes=Changes(index),
                     authorisations=Authorisations(index),
                     lists=Lists(index),
@@ -168,13 +171,13 @@ class Analyses:
     def party_gaps(
         self, request: PartyGapsRequest, *, limit: int = 20, offset: int = 0
     ) -> PartyGapReport:
-        return self._get().gaps.parties(request, limit=limit, offset=offset)
+        return self._get().party_gaps.parties(request, limit=limit, offset=offset)
 
     def party_list_gaps(
         self, request: PartyListGapsRequest, *, limit: int | None = None, offset: int = 0
     ) -> PartyListGapReport:
         """Parties one issuer lists and the other does not, both ways, matched by name."""
-        return self._get().gaps.party_lists(request, limit=limit, offset=offset)
+        return self._get().party_gaps.party_lists(request, limit=limit, offset=offset)
 
     def changes(
         self, request: ChangesRequest, *, limit: int | None = None, offset: int = 0

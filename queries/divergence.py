@@ -18,7 +18,6 @@ A sub-entry that diverges exactly like its parent is folded into the parent's ro
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import get_args
 
@@ -33,12 +32,22 @@ from queries.evidence import (
     jurisdiction_view,
     make_filters,
     page,
+    parameter_differences,
 )
 from queries.index import Index
 from queries.national import NationalGroup
-from queries.reading.names import DUAL_USE, MUNITIONS, Jurisdiction
+from queries.reading.names import Jurisdiction
 from queries.reading.records import EntryInfo, ListInfo
 from queries.requests import MAX_JURISDICTIONS, DivergenceRequest
+from queries.sentences import (
+    SCOPE_WORDS,
+    comparison_notes,
+    editions,
+    how_held,
+    lower_first,
+    other_note,
+    why_absent,
+)
 from queries.status import ABSENT, CONTROLLED, DIRECT, SCOPES, Status
 from queries.text import excerpt
 from queries.views import (
@@ -51,21 +60,6 @@ from queries.views import (
 
 KINDS: tuple[str, ...] = get_args(DivergenceKind)
 _ORDER = {kind: i for i, kind in enumerate(KINDS)}
-_SCOPE_WORDS = {
-    "same": "same scope as the regime",
-    "broader": "broader than the regime: controls more",
-    "narrower": "narrower than the regime: controls less",
-    "different-parameters": "different thresholds from the regime",
-    "implemented": "matched by number, scope not established",
-}
-
-
-#: How a counterpart was found, for a scope not established (by number: see _SCOPE_WORDS).
-_MATCHED_BY = {
-    "stated": "as the list states",
-    "text": "matched by text",
-    "parameters": "matched by thresholds",
-}
 
 _CLASS = {
     **{s: "c" for s in CONTROLLED},
@@ -136,7 +130,7 @@ class Divergence:
             raise InvalidQuery("name at least two different jurisdictions, e.g. US and EU")
         filters = make_filters(index, request.category, request.code_prefix, request.technology)
         ref = index.reference
-        notes = self._notes(js, ref)
+        notes = comparison_notes(index, js, ref)
         specs: list[_RegimeSpec | _NationalSpec] = []
         tally = _Tally()
         if ref is not None:
@@ -233,7 +227,7 @@ class Divergence:
             )
             for j, s in zip(js, spec.statuses, strict=True)
         ]
-        diffs = _parameter_differences(js, spec.statuses) if spec.kind == "scope-differs" else []
+        diffs = parameter_differences(js, spec.statuses) if spec.kind == "scope-differs" else []
         return DivergenceRow(
             kind=spec.kind,  # type: ignore[arg-type]
             code=spec.entry.code,
@@ -263,16 +257,16 @@ class Divergence:
         if s.status == "not-in-edition-held":
             assert s.introduced is not None and s.lacked_by is not None
             return (
-                f"absent from the {_editions(s.lists)} edition held, which predates the "
+                f"absent from the {editions(s.lists)} edition held, which predates the "
                 f"Wassenaar {edition_label(s.lacked_by)} edition, which did not have it yet "
                 f"(first held in Wassenaar {edition_label(s.introduced)})"
             )
         if s.status == "not-implemented" and s.alike:
-            return _why_absent(s, ref)
+            return why_absent(s, ref)
         if s.status == "not-implemented":
             if s.entries:
                 return f"{codes(s.entries)} is {s.entries[0].status} in its list"
-            note = f"no counterpart in the {_editions(s.lists)} edition held"
+            note = f"no counterpart in the {editions(s.lists)} edition held"
             if s.introduced is not None and s.lacked_by is not None:
                 note += (
                     f"; Wassenaar added it between its {edition_label(s.lacked_by)} and "
@@ -291,7 +285,7 @@ class Divergence:
             return "no list of this kind (dual-use or munitions) is held for it"
         if s.status == "not-held-in-copy":
             return (
-                f"the copy held of {_editions(s.lists)} is incomplete here ({codes(s.entries)}: "
+                f"the copy held of {editions(s.lists)} is incomplete here ({codes(s.entries)}: "
                 "a later paragraph, a citation of this item, or a heading whose items the copy "
                 "lacks), so whether it is controlled is not known"
             )
@@ -306,12 +300,12 @@ class Divergence:
     ) -> str:
         label = f"Wassenaar {ref.edition} entry {spec.entry.code}"
         pairs = list(zip(js, spec.statuses, strict=True))
-        controlled = [f"{j.key} ({_how(s, ref)})" for j, s in pairs if s.controlled]
+        controlled = [f"{j.key} ({how_held(s, ref)})" for j, s in pairs if s.controlled]
         if spec.kind == "agreement":
             both = "both" if len(controlled) == 2 else "all"
             return f"{and_join(controlled)} {both} control {label}."
         if spec.kind == "scope-differs":
-            scopes = [f"{j.key} {_SCOPE_WORDS.get(s.status, s.status)}" for j, s in pairs]
+            scopes = [f"{j.key} {SCOPE_WORDS.get(s.status, s.status)}" for j, s in pairs]
             text = f"{label} is implemented with different scope: {'; '.join(scopes)}"
             if diffs:
                 parts = [
@@ -339,7 +333,7 @@ class Divergence:
                     if found:
                         text += f"; {j.key}: {'; '.join(found)}"
             return text + "."
-        absent = [f"{j.key} ({_why_absent(s, ref)})" for j, s in pairs if s.status in ABSENT]
+        absent = [f"{j.key} ({why_absent(s, ref)})" for j, s in pairs if s.status in ABSENT]
         text = f"{label} is controlled by {and_join(controlled)} but not by {and_join(absent)}"
         if spec.sub_entries:
             text += f"; {spec.sub_entries} sub-entries diverge the same way"
@@ -458,7 +452,7 @@ class Divergence:
                 status=status,  # type: ignore[arg-type]
                 entries=[entry_ref(n) for n in found],
                 editions=[edition_ref(i) for i in held],
-                note=_other_note(status, group, found),
+                note=other_note(status, group, found),
             )
         controlled = [holder.key] + [js[k].key for k, s, _ in spec.others if _cls(s) == "c"]
         absent = [js[k].key for k, s, _ in spec.others if _cls(s) == "a"]
@@ -545,7 +539,7 @@ class Divergence:
             return (
                 f"{who} is a control outside the regimes that {and_join(also)} also "
                 f"{'lists' if len(also) == 1 else 'list'} with other bounds "
-                f"({'; '.join(bounds)}; {mine}): {_lower_first(group.origin.reason)}{rest}."
+                f"({'; '.join(bounds)}; {mine}): {lower_first(group.origin.reason)}{rest}."
             )
         if spec.kind == "unilateral":
             if also:
@@ -553,9 +547,9 @@ class Divergence:
                 return (
                     f"{who} is a control outside the regimes that {and_join(also)} also "
                     f"{'lists' if len(also) == 1 else 'list'}: "
-                    f"{_lower_first(group.origin.reason)}; {lacking}."
+                    f"{lower_first(group.origin.reason)}; {lacking}."
                 )
-            return f"{who} is a unilateral control: {_lower_first(group.origin.reason)}; {lacking}."
+            return f"{who} is a unilateral control: {lower_first(group.origin.reason)}; {lacking}."
         placeholder = self._placeholder(ref, wcode)
         if spec.kind in ("edition-lag", "not-in-regime-list") and placeholder is not None:
             # The regime keeps the number as a placeholder: it dropped the control.
@@ -580,62 +574,12 @@ class Divergence:
         held = self.index.lists_of_issuer.get(group.origin.target, [])
         if held:
             how = (
-                f"No entry of the {regime} list held ({_editions(tuple(held))}) was found with "
+                f"No entry of the {regime} list held ({editions(tuple(held))}) was found with "
                 "its content, so the lists were compared by code."
             )
         else:
             how = f"No {regime} list is held, so the lists were compared by code."
-        return f"{who} comes from {regime}: {_lower_first(group.origin.reason)}; {lacking}. {how}"
-
-    # --- caveats ------------------------------------------------------------------------------
-
-    def _notes(self, js: list[Jurisdiction], ref: ListInfo | None) -> list[str]:
-        notes: list[str] = []
-        if ref is None:
-            notes.append(
-                "No Wassenaar list is in the graph: only national entries were compared, by code."
-            )
-        for j in js:
-            if not j.lists:
-                notes.append(
-                    f"{j.key}: no control list of {j.name} is in the graph, so its controls "
-                    "cannot be compared (no-list-held), which is not the same as having none."
-                )
-                continue
-            if j.via is not None:
-                union = self.index.country_name(j.via)
-                notes.append(
-                    f"{j.key} is a member state of the {union}: its dual-use controls are the "
-                    f"{union} list ({_editions(j.lists)} edition held)."
-                )
-            if ref is not None:
-                for info in j.lists:
-                    if info.issuer != ref.issuer and info.edition_date < ref.edition_date:
-                        notes.append(
-                            f"{j.key}'s list {info.id} is the {edition_label(info)} edition, "
-                            f"older than Wassenaar {edition_label(ref)}: a regime entry it "
-                            "lacks is reported as edition-lag only when an older Wassenaar "
-                            "edition held, newer than this list, did not have it yet; "
-                            "otherwise as not-implemented, with when Wassenaar added it."
-                        )
-            if MUNITIONS not in j.domains:
-                notes.append(
-                    f"No munitions list of {j.key} is held: Wassenaar Munitions List entries "
-                    "are not compared for it (no-comparable-list)."
-                )
-            if DUAL_USE not in j.domains:
-                notes.append(
-                    f"No dual-use list of {j.key} is held: Wassenaar dual-use entries are not "
-                    "compared for it (no-comparable-list)."
-                )
-        return notes
-
-
-def _lower_first(text: str) -> str:
-    # Keep acronyms and codes ("US 9xx", "ECCN") as written.
-    return (
-        text if not text or text[:2].isupper() or text[0].isdigit() else text[0].lower() + text[1:]
-    )
+        return f"{who} comes from {regime}: {lower_first(group.origin.reason)}; {lacking}. {how}"
 
 
 def _regime_kind(classes: tuple[str, ...], statuses: list[Status]) -> str | None:
@@ -647,112 +591,3 @@ def _regime_kind(classes: tuple[str, ...], statuses: list[Status]) -> str | None
         if len(known) > 1:
             return "scope-differs"
     return None
-
-
-def _editions(lists: Sequence[ListInfo]) -> str:
-    return ", ".join(edition_label(i) for i in lists) or "no"
-
-
-def _how(s: Status, ref: ListInfo) -> str:
-    if s.status in DIRECT:
-        if s.entries and s.entries[0].list_id == ref.id:
-            return "its own entry"
-        if s.status == "implemented" and s.impls and s.impls[0].method != "code":
-            how = _MATCHED_BY.get(s.impls[0].method, f"matched by {s.impls[0].method}")
-            return f"{codes(s.entries)}, {how}, scope not established"
-        return f"{codes(s.entries)}, {_SCOPE_WORDS[s.status]}"
-    if s.status == "via-parent":
-        return f"under {codes(s.entries)}, not itemised further in its list"
-    return f"only sub-entries {codes(s.entries)}"
-
-
-def _why_absent(s: Status, ref: ListInfo) -> str:
-    if s.status == "not-in-edition-held":
-        return (
-            f"absent from its {_editions(s.lists)} list, older than the regime edition "
-            f"{edition_label(ref)}: possibly not yet implemented in the edition held"
-        )
-    if s.alike:
-        # Its own control carries the entry's words: absent as the regime's control only.
-        text = f"not implemented as the regime's control in its {_editions(s.lists)} list"
-    else:
-        text = f"no counterpart in its {_editions(s.lists)} list"
-    if s.entries:
-        text += f", where {codes(s.entries)} is {s.entries[0].status}"
-    for own in s.alike:
-        text += (
-            f"; its own {own.canonical}, a control outside the regimes under its own reasons "
-            f"for control, has like words with its own bounds: '{_tail(own.text)}'"
-        )
-    return text
-
-
-def _tail(text: str, limit: int = 110) -> str:
-    """The end of a long text, where a CCL paragraph says its bounds."""
-    text = " ".join(text.split())
-    if len(text) <= limit:
-        return text
-    cut = text[-limit:]
-    return "…" + cut[cut.find(" ") + 1 :]
-
-
-def _other_note(status: str, group: NationalGroup, found: list[EntryInfo]) -> str:
-    if status == "same":
-        return f"lists the same code {codes(found)}"
-    if status == "other-bounds":
-        return f"lists the same control with other bounds: {codes(found)}"
-    if status == "via-parent":
-        return f"lists the enclosing {codes(found)}, which it does not itemise further"
-    if status == "not-implemented":
-        return f"no entry {group.entry.canonical} in its comparable lists"
-    if status == "no-comparable-list":
-        return "its lists use another numbering (or the entry is outside the regime's scope)"
-    return status
-
-
-def _parameter_differences(
-    js: list[Jurisdiction], statuses: list[Status]
-) -> list[ParameterDifference]:
-    by_quantity: dict[str, dict[str, dict[str, object]]] = {}
-    for j, s in zip(js, statuses, strict=True):
-        if s.status not in DIRECT or not s.entries:
-            continue
-        for p in s.entries[0].parameters:
-            by_quantity.setdefault(str(p.get("quantity")), {}).setdefault(j.key, p)
-    out = []
-    for quantity, per in sorted(by_quantity.items()):
-        if len(per) < 2:
-            continue
-        shapes = {(p.get("comparator"), p.get("value"), p.get("unit")) for p in per.values()}
-        if len(shapes) < 2:
-            continue
-        out.append(
-            ParameterDifference(
-                quantity=quantity,
-                values={k: str(p.get("text", "")) for k, p in per.items()},
-                stricter=_stricter(per),
-            )
-        )
-    return out
-
-
-def _stricter(per: dict[str, dict[str, object]]) -> str | None:
-    """Who catches more: the lowest lower bound, or the highest upper bound (same unit only)."""
-    units = {p.get("unit") for p in per.values()}
-    comparators = {str(p.get("comparator")) for p in per.values()}
-    if len(units) != 1:
-        return None
-    values: dict[str, float] = {}
-    for key, p in per.items():
-        value = p.get("value")
-        if not isinstance(value, int | float):
-            return None
-        values[key] = float(value)
-    if comparators <= {">", ">="}:
-        best = min(values.values())
-    elif comparators <= {"<", "<="}:
-        best = max(values.values())
-    else:
-        return None
-    winners = [k for k, v in values.items() if v == best]
-    return winners[0] if len(winners) == 1 else None

@@ -13,8 +13,15 @@ from queries.errors import InvalidQuery
 from queries.index import Index
 from queries.reading.names import Jurisdiction
 from queries.reading.records import EntryInfo, ListInfo, TechInfo
+from queries.status import DIRECT, Status
 from queries.text import excerpt
-from queries.views import EditionRef, EntryRef, JurisdictionView, ParameterView
+from queries.views import (
+    EditionRef,
+    EntryRef,
+    JurisdictionView,
+    ParameterDifference,
+    ParameterView,
+)
 
 T = TypeVar("T")
 
@@ -189,3 +196,53 @@ def page(items: list[T], limit: int | None, offset: int) -> tuple[list[T], int, 
     if limit < 1:
         raise InvalidQuery("limit must be 1 or more")
     return items[offset : offset + limit], limit, offset
+
+
+def parameter_differences(
+    js: list[Jurisdiction], statuses: list[Status]
+) -> list[ParameterDifference]:
+    """The thresholds the sides directly implementing an entry state differently, quantity by
+    quantity, and who catches more where that can be told."""
+    by_quantity: dict[str, dict[str, dict[str, object]]] = {}
+    for j, s in zip(js, statuses, strict=True):
+        if s.status not in DIRECT or not s.entries:
+            continue
+        for p in s.entries[0].parameters:
+            by_quantity.setdefault(str(p.get("quantity")), {}).setdefault(j.key, p)
+    out = []
+    for quantity, per in sorted(by_quantity.items()):
+        if len(per) < 2:
+            continue
+        shapes = {(p.get("comparator"), p.get("value"), p.get("unit")) for p in per.values()}
+        if len(shapes) < 2:
+            continue
+        out.append(
+            ParameterDifference(
+                quantity=quantity,
+                values={k: str(p.get("text", "")) for k, p in per.items()},
+                stricter=stricter(per),
+            )
+        )
+    return out
+
+
+def stricter(per: dict[str, dict[str, object]]) -> str | None:
+    """Who catches more: the lowest lower bound, or the highest upper bound (same unit only)."""
+    units = {p.get("unit") for p in per.values()}
+    comparators = {str(p.get("comparator")) for p in per.values()}
+    if len(units) != 1:
+        return None
+    values: dict[str, float] = {}
+    for key, p in per.items():
+        value = p.get("value")
+        if not isinstance(value, int | float):
+            return None
+        values[key] = float(value)
+    if comparators <= {">", ">="}:
+        best = min(values.values())
+    elif comparators <= {"<", "<="}:
+        best = max(values.values())
+    else:
+        return None
+    winners = [k for k, v in values.items() if v == best]
+    return winners[0] if len(winners) == 1 else None
