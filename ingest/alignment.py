@@ -50,10 +50,10 @@ from graph_schema.model import (
 )
 from graph_schema.provenance import Provenance
 from ingest import editions as editions_module
-from ingest import parameters as parameters_module
 from ingest import tagging as tagging_module
 from ingest.editions import Edition, edition_edges, series_of
-from ingest.parameters import (
+from ingest.sources.helpers import parameters as parameters_module
+from ingest.sources.helpers.parameters import (
     compare,
     normalise_unit,
     paired_thresholds,

@@ -32,7 +32,7 @@ from rapidfuzz import fuzz
 from graph_schema.model import ControlEntry, NextEdition
 from graph_schema.provenance import Provenance
 from graph_schema.wording import wording
-from ingest.parameters import parameter_scope
+from ingest.sources.helpers.parameters import parameter_scope
 
 #: Two texts at or above this ratio (whole text, order kept) say the same thing.
 SAME_ENTRY = 0.9

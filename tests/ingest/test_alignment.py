@@ -11,8 +11,8 @@ import pytest
 from helpers import need_shared_data
 
 from ingest.alignment import Aligner, code_vs_text, same_words
-from ingest.parameters import extract_parameters, parameter_scope
 from ingest.runner import ingest
+from ingest.sources.helpers.parameters import extract_parameters, parameter_scope
 from store.embedded import EmbeddedStore
 
 

@@ -9,7 +9,7 @@ from graph_schema import ids
 from graph_schema.model import ControlEntry
 from graph_schema.provenance import Provenance
 from ingest.editions import Edition, EditionPairer, edition_edges, series_of
-from ingest.parameters import extract_parameters
+from ingest.sources.helpers.parameters import extract_parameters
 
 PROV = Provenance(source="test", edition="1")
 OLD = Edition("list:demo:2021", "regime:demo", "demo", "2021", date(2021, 12, 1))

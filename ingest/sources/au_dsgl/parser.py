@@ -57,7 +57,7 @@ from lxml import etree  # type: ignore[import-untyped, unused-ignore]
 from graph_schema.codes import CodeError, CodeSystem, ControlCode, parse_code
 from graph_schema.model import Record
 from ingest.sources.base import ParseError, SourceMeta
-from ingest.sources.listing import ListBuilder, Status
+from ingest.sources.helpers.listing import ListBuilder, Status
 
 INSTRUMENT = "F2024L01024"
 MILITARY_TITLE = "Defence and Strategic Goods List 2024, Part 1: Munitions List"

@@ -9,7 +9,7 @@ from pathlib import Path
 from graph_schema import ids
 from graph_schema.model import Record, Subscribes
 from ingest.sources.base import SourceMeta
-from ingest.sources.statements import country_list, read_statement, sentence
+from ingest.sources.helpers.statements import country_list, read_statement, sentence
 
 # "In addition to the United States, the following governments that have endorsed the
 # voluntary code of conduct are: Albania, ... and the United Kingdom."

@@ -9,7 +9,7 @@ from pathlib import Path
 from graph_schema import ids
 from graph_schema.model import MemberOf, Record
 from ingest.sources.base import SourceMeta
-from ingest.sources.statements import country_list, read_statement, sentence
+from ingest.sources.helpers.statements import country_list, read_statement, sentence
 
 LAUNCHED = (
     r"Today at the Summit for Democracy, the (United States, [^.]*?) announced the Export "

@@ -30,7 +30,7 @@ from pathlib import Path
 from graph_schema.codes import CodeSystem
 from graph_schema.model import Record
 from ingest.sources.base import ParseError, SourceMeta
-from ingest.sources.listing import ListBuilder, Status
+from ingest.sources.helpers.listing import ListBuilder, Status
 
 _ITEM_RE = re.compile(r"^ {0,3}(?P<code>[0-9][A-E][0-9]{3})(?=\s|$)\s*(?P<rest>.*)$")
 _LABEL_RE = re.compile(r"^(?P<indent> *)(?P<label>[a-z]|[1-9][0-9]{0,2})\.(?=\s|$)\s*(?P<rest>.*)$")

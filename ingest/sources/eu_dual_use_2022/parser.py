@@ -72,8 +72,8 @@ from ingest.sources.eu_dual_use.parser import (
     _status,
     _within,
 )
+from ingest.sources.helpers.listing import ListBuilder
 from ingest.sources.helpers.pdf import raise_exponents
-from ingest.sources.listing import ListBuilder
 
 CELEX = "02021R0821"
 

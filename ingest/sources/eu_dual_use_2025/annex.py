@@ -30,7 +30,7 @@ from itertools import pairwise
 from typing import Any
 
 from ingest.sources.base import ParseError
-from ingest.sources.listing import Status
+from ingest.sources.helpers.listing import Status
 
 CODE_RE = re.compile(r"[0-9][A-E][0-9]{3}(?:\.(?:[a-z]|[0-9]{1,3}))*")
 _LINE_RE = re.compile(rf"^(?P<code>{CODE_RE.pattern})(?:\s+(?P<rest>.*))?$")

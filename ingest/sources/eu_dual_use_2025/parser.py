@@ -48,7 +48,7 @@ from graph_schema.model import Record
 from ingest.sources.base import ParseError, SourceMeta, load_json_object
 from ingest.sources.eu_dual_use_2025.annex import Provision, read_annex, validate
 from ingest.sources.eu_dual_use_2025.authorisations import Authorisation, read_all, records
-from ingest.sources.listing import ListBuilder
+from ingest.sources.helpers.listing import ListBuilder
 
 WHAT = "the consolidated EU dual-use list JSON"
 

@@ -1,1 +1,3 @@
-"""Reading help shared by the source parsers (layout of PDF text, ...)."""
+"""Reading help shared by the source parsers (layout of PDF text, list building, statements,
+thresholds).
+"""

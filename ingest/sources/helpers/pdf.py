@@ -3,7 +3,7 @@
 A PDF sets an exponent as smaller digits raised above the line; the text layer flattens it, so
 "equal to or exceeding 10³" reads "exceeding 103" and "5 x 10⁻⁴" reads "5 x 10-4". The box of
 each character still shows the rise, so the exponent is rebuilt as Unicode superscripts, which
-the threshold reader (:mod:`ingest.parameters`) reads as powers of ten.
+the threshold reader (:mod:`ingest.sources.helpers.parameters`) reads as powers of ten.
 """
 
 from __future__ import annotations

@@ -52,8 +52,8 @@ from graph_schema import ids
 from graph_schema.codes import CodeSystem, ControlCode
 from graph_schema.model import ControlEntry, ParentOf, Record
 from ingest.sources.base import ParseError, SourceMeta
+from ingest.sources.helpers.listing import ListBuilder, Status
 from ingest.sources.helpers.pdf import raise_exponents
-from ingest.sources.listing import ListBuilder, Status
 
 SYSTEM = CodeSystem.SCOMET
 CATEGORIES = ("0", "1", "2", "3", "4", "5", "6", "8")

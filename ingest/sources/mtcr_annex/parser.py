@@ -51,7 +51,7 @@ from docx.text.paragraph import Paragraph
 from graph_schema.codes import CodeSystem
 from graph_schema.model import Record
 from ingest.sources.base import ParseError, SourceMeta
-from ingest.sources.listing import ListBuilder
+from ingest.sources.helpers.listing import ListBuilder
 from ingest.sources.mtcr_annex.outline import NOTE_RE, Draft, Outline, Unit, split_marker
 
 ITEMS = 20

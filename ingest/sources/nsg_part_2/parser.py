@@ -40,7 +40,7 @@ import pypdfium2 as pdfium  # type: ignore[import-untyped, unused-ignore]
 from graph_schema.codes import CodeSystem
 from graph_schema.model import Record
 from ingest.sources.base import ParseError, SourceMeta
-from ingest.sources.listing import ListBuilder, Status
+from ingest.sources.helpers.listing import ListBuilder, Status
 from ingest.sources.mtcr_annex.outline import NOTE_RE, Draft, Outline, Unit, split_marker
 
 CATEGORIES = 6

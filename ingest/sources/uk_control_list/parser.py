@@ -36,7 +36,7 @@ from openpyxl.utils.exceptions import InvalidFileException
 from graph_schema.codes import CodeSystem, ControlCode
 from graph_schema.model import Record
 from ingest.sources.base import ParseError, SourceMeta
-from ingest.sources.listing import ListBuilder
+from ingest.sources.helpers.listing import ListBuilder
 
 SHEET = "UK Military List"
 MILITARY_TITLE = "UK Military List (2018, outdated)"

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from graph_schema.codes import ControlCode
-from ingest.sources.listing import ListBuilder, Status
+from ingest.sources.helpers.listing import ListBuilder, Status
 
 CITATION = "15 C.F.R. Part 774, Supplement No. 1"
 

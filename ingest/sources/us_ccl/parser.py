@@ -17,7 +17,7 @@ from typing import Any
 from graph_schema.codes import CodeError, CodeSystem, parse_code
 from graph_schema.model import Record
 from ingest.sources.base import ParseError, SourceMeta, load_json_object
-from ingest.sources.listing import ListBuilder
+from ingest.sources.helpers.listing import ListBuilder
 from ingest.sources.us_ccl.common import (
     ECCN_RE,
     ChartRow,

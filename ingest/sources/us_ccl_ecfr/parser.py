@@ -24,7 +24,7 @@ from pathlib import Path
 from graph_schema.codes import CodeError, CodeSystem, ControlCode, parse_code
 from graph_schema.model import Record
 from ingest.sources.base import ParseError, SourceMeta
-from ingest.sources.listing import ListBuilder
+from ingest.sources.helpers.listing import ListBuilder
 from ingest.sources.us_ccl.common import (
     ChartRow,
     ItemTree,

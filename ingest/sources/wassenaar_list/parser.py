@@ -39,8 +39,8 @@ import pypdfium2 as pdfium  # type: ignore[import-untyped, unused-ignore]
 from graph_schema.codes import CodeError, CodeSystem, ControlCode, parse_code
 from graph_schema.model import Record
 from ingest.sources.base import ParseError, SourceMeta
+from ingest.sources.helpers.listing import ListBuilder, Status
 from ingest.sources.helpers.pdf import raise_exponents
-from ingest.sources.listing import ListBuilder, Status
 
 # ---------------------------------------------------------------------------------------------
 # Page layout

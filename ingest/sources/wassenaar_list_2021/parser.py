@@ -51,7 +51,7 @@ from pathlib import Path
 from graph_schema.codes import CodeError, CodeSystem, ControlCode, parse_code
 from graph_schema.model import Record
 from ingest.sources.base import ParseError, SourceMeta
-from ingest.sources.listing import ListBuilder, Status
+from ingest.sources.helpers.listing import ListBuilder, Status
 from ingest.sources.wassenaar_list.parser import (
     _expand,
     _follows,

@@ -10,7 +10,6 @@ import pytest
 from graph_schema.model import MemberOf, Subscribes
 from ingest.registry import get_source
 from ingest.sources.base import ParseError
-from ingest.sources.statements import country_list, read_statement
 
 
 def _records(source_id: str, shared_data: Path) -> list[object]:
@@ -72,18 +71,6 @@ def test_code_endorsers_of_2023_03_29(shared_data: Path) -> None:
     assert "endorsed the voluntary code of conduct" in (records[0].provenance.sentence or "")
 
 
-def test_country_lists() -> None:
-    assert country_list("Canada, France, the Netherlands, and the United Kingdom.") == [
-        "CA",
-        "FR",
-        "NL",
-        "GB",
-    ]
-    assert country_list("Republic of Korea and Kosovo") == ["KR", "XK"]
-    with pytest.raises(ParseError, match="Atlantis"):
-        country_list("France and Atlantis")
-
-
 @pytest.mark.parametrize(
     ("content", "message"),
     [
@@ -104,10 +91,3 @@ def test_bad_statements(tmp_path: Path, content: bytes, message: str) -> None:
     definition = get_source("echri-launch")
     with pytest.raises(ParseError, match=message):
         list(definition.parse(path, definition.meta))
-
-
-def test_read_statement_front_matter(shared_data: Path) -> None:
-    meta = get_source("echri-code").meta
-    statement = read_statement(shared_data / meta.file)
-    assert statement.date == "2023-03-29"
-    assert statement.url == meta.official_url

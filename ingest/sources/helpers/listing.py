@@ -23,8 +23,8 @@ from graph_schema.model import (
     ParentOf,
     Record,
 )
-from ingest.parameters import extract_parameters
 from ingest.sources.base import ParseError, SourceMeta
+from ingest.sources.helpers.parameters import extract_parameters
 
 Status = Literal["active", "reserved", "not-used", "deleted"]
 

@@ -15,7 +15,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from graph_schema.model import Parameter
-from ingest.parameters import compare, extract_parameters, normalise_unit, same_bounds
+from ingest.sources.helpers.parameters import (
+    compare,
+    extract_parameters,
+    normalise_unit,
+    same_bounds,
+)
 
 Expected = tuple[str, str, float, str]  # quantity, comparator, value, unit
 
