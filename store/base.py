@@ -7,7 +7,7 @@ import json
 import threading
 import weakref
 from collections.abc import Iterable, Iterator, Sequence
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any, Literal, Protocol, runtime_checkable
 
 import networkx as nx
@@ -79,6 +79,22 @@ class SourceBatch(BaseModel):
         nodes = [(n.id, n.label, _canonical(n.properties)) for n in self.nodes]
         edges = [(e.id, e.type, e.source, e.target, _canonical(e.properties)) for e in self.edges]
         return nodes, edges
+
+    def record(self, digest: str) -> SourceRecord:
+        """What the store remembers of this batch once written (now, with this digest)."""
+        return SourceRecord(
+            key=self.key,
+            source_id=self.source_id,
+            edition=self.edition,
+            title=self.title,
+            issuer=self.issuer,
+            official_url=self.official_url,
+            file_sha256=self.file_sha256,
+            digest=digest,
+            ingested_at=datetime.now(UTC),
+            node_count=len(self.nodes),
+            edge_count=len(self.edges),
+        )
 
     def digest(self, serialized: tuple[list[Any], list[Any]] | None = None) -> str:
         """Order-independent content hash, so the same facts always hash the same."""

@@ -12,7 +12,6 @@ import json
 import sqlite3
 import threading
 from collections.abc import Iterator
-from datetime import UTC, datetime
 from pathlib import Path
 
 import networkx as nx
@@ -160,19 +159,7 @@ class EmbeddedStore:
                 "INSERT INTO edges(id, type, src, dst, source_key, props) VALUES (?,?,?,?,?,?)",
                 ((i, t, src, dst, key, props) for i, t, src, dst, props in edge_rows),
             )
-            record = SourceRecord(
-                key=key,
-                source_id=batch.source_id,
-                edition=batch.edition,
-                title=batch.title,
-                issuer=batch.issuer,
-                official_url=batch.official_url,
-                file_sha256=batch.file_sha256,
-                digest=digest,
-                ingested_at=datetime.now(UTC),
-                node_count=len(batch.nodes),
-                edge_count=len(batch.edges),
-            )
+            record = batch.record(digest)
             cur.execute(
                 "INSERT OR REPLACE INTO sources(key, record) VALUES (?, ?)",
                 (key, record.model_dump_json()),

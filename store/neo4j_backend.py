@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
-from datetime import UTC, datetime
 from typing import Any
 
 import networkx as nx
@@ -160,19 +159,7 @@ class Neo4jStore:
                 rows = edge_rows[start : start + BATCH_SIZE]
                 tx.run(cypher("merge_edges"), rows=rows, key=key).consume()
             tx.run(cypher("prune_placeholders")).consume()
-            record = SourceRecord(
-                key=key,
-                source_id=batch.source_id,
-                edition=batch.edition,
-                title=batch.title,
-                issuer=batch.issuer,
-                official_url=batch.official_url,
-                file_sha256=batch.file_sha256,
-                digest=digest,
-                ingested_at=datetime.now(UTC),
-                node_count=len(node_rows),
-                edge_count=len(edge_rows),
-            )
+            record = batch.record(digest)
             tx.run(
                 cypher("upsert_source"), key=key, record=record.model_dump_json(), digest=digest
             ).consume()
