@@ -3,7 +3,7 @@
 The analyses (coverage, divergence, gaps, changes, search, profiles) are written over the
 :class:`GraphData` protocol. :class:`GraphReader` answers it from any :class:`GraphSource`
 (the networkx view or the store protocol), caching each record set per graph version; the Neo4j
-implementation in ``queries.neo4j_analyses`` answers it with the parameterised Cypher files of
+implementation in ``queries.reading.neo4j`` answers it with the parameterised Cypher files of
 ``queries/cypher``. All return the same records, so the analyses give the same answers.
 """
 

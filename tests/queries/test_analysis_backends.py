@@ -21,7 +21,8 @@ from helpers import need_shared_data
 from real_graph import real_graph_path, shared_analyses
 
 from queries.analyses import Analyses
-from queries.neo4j_analyses import Neo4jAnalyses, statement
+from queries.neo4j_analyses import Neo4jAnalyses
+from queries.reading.neo4j import statement
 from queries.reading.reader import GraphReader
 from queries.reading.source import NetworkxSource
 from queries.requests import (
