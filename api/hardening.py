@@ -23,9 +23,14 @@ PAGE_POLICY = (
     "connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; "
     "frame-ancestors 'none'"
 )
-#: FastAPI's /docs and /redoc load their viewers from a CDN: only the framing rule applies.
-DOCS_POLICY = "frame-ancestors 'none'"
-_DOCS_PATHS = ("/docs", "/redoc")
+#: /docs and /redoc load their viewers from this server (fastapi-offline's files) and start them
+#: with an inline script; ReDoc runs its search in a worker made from a blob.
+DOCS_POLICY = (
+    "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; "
+    "img-src 'self' data:; worker-src 'self' blob:; connect-src 'self'; object-src 'none'; "
+    "base-uri 'none'; frame-ancestors 'none'"
+)
+_DOCS_PATHS = ("/docs", "/redoc", "/static-offline-docs")
 _HEADERS = [
     (b"x-content-type-options", b"nosniff"),
     (b"x-frame-options", b"DENY"),

@@ -64,9 +64,18 @@ def test_the_dashboard_sets_styles_through_the_cssom() -> None:
     assert 'name === "style"' in script and "style.cssText" in script
 
 
-def test_swagger_keeps_its_viewer_but_is_never_framed(client: TestClient) -> None:
-    headers = client.get("/docs").headers
-    assert headers["content-security-policy"] == "frame-ancestors 'none'"
+def test_the_docs_load_their_viewers_from_this_server_and_are_never_framed(
+    client: TestClient,
+) -> None:
+    page = client.get("/docs")
+    policy = page.headers["content-security-policy"]
+    assert "frame-ancestors 'none'" in policy and "script-src 'self' 'unsafe-inline'" in policy
+    # Swagger UI's files come from the installed package, not from a CDN.
+    assert "cdn." not in page.text and "/static-offline-docs/swagger-ui-bundle.js" in page.text
+    assert client.get("/static-offline-docs/swagger-ui-bundle.js").status_code == 200
+    redoc = client.get("/redoc")
+    assert "/static-offline-docs/redoc.standalone.js" in redoc.text
+    assert "fonts.googleapis" not in redoc.text
 
 
 def test_a_code_error_names_no_python_type(client: TestClient) -> None:
