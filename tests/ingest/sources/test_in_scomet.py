@@ -23,7 +23,7 @@ from ingest.sources.base import ParseError
 
 SOURCE = "in-scomet"
 LIST_ID = "list:in:2024-09-02"
-#: The form ingest/alignment.py reads a stated correspondence in.
+#: The form ingest/alignment/ reads a stated correspondence in (``origin._STATED``).
 STATED = re.compile(r"^Corresponds to:\s*(?P<regime>[a-z-]+)\s+(?P<code>\S+)\s*$")
 
 
