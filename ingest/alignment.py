@@ -1981,7 +1981,7 @@ _DERIVED_WITH = (
     Path(editions_module.__file__),
     Path(tagging_module.__file__),
     Path(parameters_module.__file__),
-    Path(codes_module.__file__),
+    *sorted(Path(codes_module.__file__).parent.glob("*.py")),
     Path(wording_module.__file__),
 )
 
