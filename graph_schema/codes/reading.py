@@ -149,20 +149,33 @@ def _check_group(letter: str, text: str, system: CodeSystem) -> str:
     return group
 
 
-def _parse_wassenaar(cleaned: str, text: str) -> ControlCode:
-    system = CodeSystem.WASSENAAR
+def _dotted_item(
+    system: CodeSystem, cleaned: str, text: str, *, categories: int, named: str = ""
+) -> tuple[str, str, int, str]:
+    """Category, group, item number and the rest of a code numbered like Wassenaar's list,
+    dotted (``5.A.1``) or compact (``5A001``): categories 1 to ``categories`` without leading
+    zero, items 1-99. ``named`` starts the messages ('Wassenaar ').
+    """
     match = _DOTTED_RE.fullmatch(cleaned) or _COMPACT_RE.fullmatch(cleaned)
     if match is None:
         raise _error(text, "expected category.group.item", system)
     category, letter, digits, tail = match.groups()
-    if len(category) != 1 or category == "0":
-        # Category 0 (nuclear) exists in EU/US lists only; Wassenaar starts at Category 1.
-        raise _error(text, f"Wassenaar category {category!r} is not 1-9", system)
+    if not 1 <= int(category) <= categories or category.startswith("0"):
+        raise _error(text, f"{named}category {category!r} is not 1-{categories}", system)
     group = _check_group(letter, text, system)
     number = int(digits)
     # Wassenaar items are numbered well below 100; a 1xx-4xx number is another regime's entry.
     if len(digits) > 3 or not 1 <= number <= 99:
-        raise _error(text, f"Wassenaar item number {digits!r} is not 1-99", system)
+        raise _error(text, f"{named}item number {digits!r} is not 1-99", system)
+    return category, group, number, tail
+
+
+def _parse_wassenaar(cleaned: str, text: str) -> ControlCode:
+    system = CodeSystem.WASSENAAR
+    # Category 0 (nuclear) exists in EU/US lists only; Wassenaar starts at Category 1.
+    category, group, number, tail = _dotted_item(
+        system, cleaned, text, categories=9, named="Wassenaar "
+    )
     path = _parse_path(tail, text, system, alternate=True, max_letters=1)
     return _make(
         system, text.strip(), f"{category}{group}{number:03d}", category, group, number, path
@@ -258,17 +271,8 @@ def _parse_scomet(cleaned: str, text: str) -> ControlCode:
 
 def _parse_regime_annex(system: CodeSystem, cleaned: str, text: str) -> ControlCode:
     """MTCR and NSG annexes: Wassenaar-style dotted codes, with more categories (MTCR 1-20)."""
-    match = _DOTTED_RE.fullmatch(cleaned) or _COMPACT_RE.fullmatch(cleaned)
-    if match is None:
-        raise _error(text, "expected category.group.item", system)
-    category, letter, digits, tail = match.groups()
     top = _REGIME_CATEGORIES[system]
-    if not 1 <= int(category) <= top or category.startswith("0"):
-        raise _error(text, f"category {category!r} is not 1-{top}", system)
-    group = _check_group(letter, text, system)
-    number = int(digits)
-    if len(digits) > 3 or not 1 <= number <= 99:
-        raise _error(text, f"item number {digits!r} is not 1-99", system)
+    category, group, number, tail = _dotted_item(system, cleaned, text, categories=top)
     path = _parse_path(tail, text, system, alternate=True, max_letters=4)
     for element in path:
         # The MTCR Annex numbers a few lists i., ii., iii. (6.C.7.c.1.ii); no other words.
