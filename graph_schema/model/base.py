@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any, ClassVar
+from typing import Any, ClassVar, TypeVar
 
 import orjson
 from pydantic import BaseModel, ConfigDict
@@ -13,6 +14,7 @@ from graph_schema.provenance import Provenance
 
 JsonValue = Any
 PROVENANCE_PREFIX = "prov_"
+ModelT = TypeVar("ModelT", bound=BaseModel)
 
 
 # Records are plain dataclasses, not pydantic models: they are built from already validated
@@ -61,6 +63,23 @@ def _unflatten(properties: dict[str, JsonValue]) -> tuple[dict[str, JsonValue], 
         if k.startswith(PROVENANCE_PREFIX)
     }
     return plain, Provenance.model_validate(prov)
+
+
+def _typed(
+    types: Mapping[str, type[ModelT]],
+    name: str,
+    what: str,
+    keys: dict[str, JsonValue],
+    properties: dict[str, JsonValue],
+) -> ModelT:
+    """The model of type ``types[name]`` back from a stored row: its ``keys`` (id, or source
+    and target), provenance and plain properties. An unknown name is an error, not a guess.
+    """
+    cls = types.get(name)
+    if cls is None:
+        raise ValueError(f"unknown {what} {name!r}")
+    plain, prov = _unflatten(properties)
+    return cls.model_validate({**keys, "provenance": prov, **plain})
 
 
 class Node(BaseModel):

@@ -8,7 +8,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from graph_schema.model.base import Edge, EdgeRecord, _unflatten
+from graph_schema.model.base import Edge, EdgeRecord, _typed
 from graph_schema.model.nodes import NODE_TYPES
 
 
@@ -259,10 +259,5 @@ EDGE_TYPES: dict[str, type[Edge]] = {
 
 
 def edge_from_record(record: EdgeRecord) -> Edge:
-    cls = EDGE_TYPES.get(record.type)
-    if cls is None:
-        raise ValueError(f"unknown edge type {record.type!r}")
-    plain, prov = _unflatten(record.properties)
-    return cls.model_validate(
-        {"source": record.source, "target": record.target, "provenance": prov, **plain}
-    )
+    keys = {"source": record.source, "target": record.target}
+    return _typed(EDGE_TYPES, record.type, "edge type", keys, record.properties)

@@ -7,7 +7,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from graph_schema.model.base import Node, NodeRecord, _unflatten
+from graph_schema.model.base import Node, NodeRecord, _typed
 
 
 class Country(Node):
@@ -237,8 +237,5 @@ NODE_TYPES: dict[str, type[Node]] = {
 
 def node_from_record(record: NodeRecord) -> Node:
     """Typed node back from its stored row; unknown labels are an error, not a guess."""
-    cls = NODE_TYPES.get(record.label)
-    if cls is None:
-        raise ValueError(f"unknown node label {record.label!r}")
-    plain, prov = _unflatten(record.properties)
-    return cls.model_validate({"id": record.id, "provenance": prov, **plain})
+    keys = {"id": record.id}
+    return _typed(NODE_TYPES, record.label, "node label", keys, record.properties)
