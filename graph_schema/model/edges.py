@@ -114,24 +114,25 @@ class ValidFor(Edge):
     TARGET_LABELS = ("Country",)
 
 
-class Excludes(Edge):
+class _AuthorisationItems(Edge):
+    """A general authorisation names this entry among its items: Excludes or CoversEntry."""
+
+    SOURCE_LABELS = ("GeneralAuthorisation",)
+    TARGET_LABELS = ("ControlEntry",)
+
+    written: str = Field(default="", description="The code or text as the authorisation writes it.")
+
+
+class Excludes(_AuthorisationItems):
     """An all-items general authorisation does not cover this entry (and its sub-entries)."""
 
     TYPE = "EXCLUDES"
-    SOURCE_LABELS = ("GeneralAuthorisation",)
-    TARGET_LABELS = ("ControlEntry",)
-
-    written: str = Field(default="", description="The code or text as the authorisation writes it.")
 
 
-class CoversEntry(Edge):
+class CoversEntry(_AuthorisationItems):
     """A listed-items general authorisation covers this entry (and its sub-entries)."""
 
     TYPE = "COVERS_ENTRY"
-    SOURCE_LABELS = ("GeneralAuthorisation",)
-    TARGET_LABELS = ("ControlEntry",)
-
-    written: str = Field(default="", description="The code or text as the authorisation writes it.")
 
 
 class SameControl(Edge):
