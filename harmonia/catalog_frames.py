@@ -3,9 +3,11 @@ documents make (a part of :class:`harmonia.client.Harmonia`)."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any
 
+from graph_schema.model import Agreement, ClaimPredicate
 from harmonia.frames import as_dates, joined, to_frame
+from queries.requests import ClaimsRequest, Language, build
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -192,9 +194,9 @@ class CatalogFrames:
         country: str | None = None,
         initiative: str | None = None,
         technology: str | None = None,
-        agreement: Literal["agrees", "contradicts", "unknown"] | None = None,
-        predicate: str | None = None,
-        language: Literal["ar", "en", "fr"] | None = None,
+        agreement: Agreement | None = None,
+        predicate: ClaimPredicate | None = None,
+        language: Language | None = None,
     ) -> pd.DataFrame:
         """Claims made by ingested documents (news, statements), each with the sentence it
         rests on and whether the official data in the graph agrees.
@@ -222,12 +224,15 @@ class CatalogFrames:
         from queries.documents import ClaimView, DocumentQueries
 
         found = DocumentQueries(self.store).claims(
-            country=country,
-            initiative=initiative,
-            technology=technology,
-            agreement=agreement,
-            predicate=predicate,
-            language=language,
+            build(
+                ClaimsRequest,
+                country=country,
+                initiative=initiative,
+                technology=technology,
+                agreement=agreement,
+                predicate=predicate,
+                language=language,
+            )
         )
         columns = list(ClaimView.model_fields)
         frame = to_frame([c.model_dump() for c in found], columns)

@@ -7,16 +7,16 @@ and whether the official data in the graph agrees, contradicts or says nothing.
 from __future__ import annotations
 
 from datetime import date
-from typing import Any, Literal
+from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from graph_schema.model import Agreement
 from queries.errors import NotFound
 from queries.reading.neighbours import Neighbours
 from queries.reading.records import as_date
+from queries.requests import ClaimsRequest
 from store.base import GraphStore
-
-Agreement = Literal["agrees", "contradicts", "unknown"]
 
 
 class _View(BaseModel):
@@ -140,17 +140,13 @@ class DocumentQueries:
         )
 
     def claims(
-        self,
-        *,
-        country: str | None = None,
-        initiative: str | None = None,
-        technology: str | None = None,
-        agreement: Agreement | None = None,
-        predicate: str | None = None,
-        language: str | None = None,
-        document: str | None = None,
+        self, request: ClaimsRequest | None = None, *, document: str | None = None
     ) -> list[ClaimView]:
-        """Claims, filtered. ``country`` / ``initiative`` / ``technology`` match either side."""
+        """Claims, filtered (all of one ``document``'s without a request). ``country`` /
+        ``initiative`` / ``technology`` match either side."""
+        asked = request or ClaimsRequest()
+        country, initiative, technology = asked.country, asked.initiative, asked.technology
+        agreement, predicate, language = asked.agreement, asked.predicate, asked.language
         graph = self.graph
         wanted: list[set[str]] = []
         if country is not None:

@@ -13,6 +13,7 @@ from typing import Annotated, Any, Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from graph_schema.model import Agreement, ClaimPredicate
 from queries.errors import InvalidQuery
 from queries.views import CoverageStatus, DivergenceKind
 
@@ -25,6 +26,8 @@ Verdict = Literal["both", "review", "only"]
 MATCH_SCORE = 95.0
 REVIEW_SCORE = 85.0
 CommitmentStatus = Literal["gap", "controlled", "no-list-held", "no-dual-use-list-held"]
+#: The languages documents are read in.
+Language = Literal["ar", "en", "fr"]
 Numbering = Literal["wassenaar", "munitions", "eccn", "uk-national", "scomet"]
 
 #: A list edition's id, as the graph writes it.
@@ -322,3 +325,28 @@ class EntriesRequest(Request):
     category: Category = None
     code_prefix: CodePrefix = None
     technology: Technology = None
+
+
+class ClaimsRequest(Request):
+    """Claims made by documents, filtered (a country, initiative or technology: either side)."""
+
+    country: str | None = Field(
+        default=None,
+        pattern=r"^(country:)?[A-Za-z]{2}$",
+        description="ISO code; either side.",
+        examples=["DK"],
+    )
+    initiative: str | None = Field(
+        default=None,
+        max_length=100,
+        description="Regime or initiative id (its codes count too).",
+        examples=["echri"],
+    )
+    technology: str | None = Field(
+        default=None, max_length=100, description="Technology id.", examples=["spyware"]
+    )
+    agreement: Agreement | None = Field(
+        default=None, description="Agreement with the official data in the graph."
+    )
+    predicate: ClaimPredicate | None = Field(default=None, description="Kind of claim.")
+    language: Language | None = Field(default=None, description="Only documents in this language.")

@@ -2,20 +2,22 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated
 
 from fastapi import APIRouter, Path, Query
 
 from api.deps import CatalogDep, DocumentsDep, PagingDep
 from api.errors import ERROR_RESPONSES
+from queries import requests
 from queries.documents import ClaimView, DocumentDetail, DocumentSummary
+from queries.requests import ClaimsRequest
 from queries.views import Page
 
 router = APIRouter(tags=["documents"], responses=ERROR_RESPONSES)
 
 
 Language = Annotated[
-    Literal["ar", "en", "fr"] | None, Query(description="Only documents in this language.")
+    requests.Language | None, Query(description="Only documents in this language.")
 ]
 
 
@@ -45,47 +47,9 @@ def get_document(
 
 @router.get("/claims", summary="Claims made by documents, with evidence and official agreement")
 def list_claims(
-    docs: DocumentsDep,
-    paging: PagingDep,
-    country: Annotated[
-        str | None,
-        Query(
-            pattern=r"^(country:)?[A-Za-z]{2}$",
-            description="ISO code; either side.",
-            examples=["DK"],
-        ),
-    ] = None,
-    initiative: Annotated[
-        str | None,
-        Query(
-            max_length=100,
-            description="Regime or initiative id (its codes count too).",
-            examples=["echri"],
-        ),
-    ] = None,
-    technology: Annotated[
-        str | None, Query(max_length=100, description="Technology id.", examples=["spyware"])
-    ] = None,
-    agreement: Annotated[
-        Literal["agrees", "contradicts", "unknown"] | None,
-        Query(description="Agreement with the official data in the graph."),
-    ] = None,
-    predicate: Annotated[
-        Literal["member_of", "subscribes_to", "lists_party", "controls", "partners_with"] | None,
-        Query(description="Kind of claim."),
-    ] = None,
-    language: Language = None,
+    docs: DocumentsDep, paging: PagingDep, request: Annotated[ClaimsRequest, Query()]
 ) -> Page[ClaimView]:
-    return paging.page(
-        docs.claims(
-            country=country,
-            initiative=initiative,
-            technology=technology,
-            agreement=agreement,
-            predicate=predicate,
-            language=language,
-        )
-    )
+    return paging.page(docs.claims(request))
 
 
 @router.get(
@@ -106,4 +70,4 @@ def country_claims(
     ],
 ) -> Page[ClaimView]:
     catalog.country_id(code)  # 404 with a hint for an unknown country
-    return paging.page(docs.claims(country=code))
+    return paging.page(docs.claims(ClaimsRequest(country=code)))
