@@ -19,7 +19,7 @@ from harmonia.analysis_frames import AnalysisFrames
 from harmonia.catalog_frames import CatalogFrames
 from harmonia.frames import type_dates
 from harmonia.settings import Settings
-from harmonia.wiring import bring_derived_up_to_date, store_from_settings
+from harmonia.wiring import bring_derived_up_to_date, graph_file, store_from_settings
 from store import GraphStore
 
 # The command line imports harmonia.wiring, not this module: pandas, the analyses and the
@@ -113,11 +113,15 @@ def open(settings: Settings | None = None, **overrides: object) -> Harmonia:
     """Open the configured graph read-only (embedded by default, Neo4j by settings).
 
     Settings come from ``HARMONIA_*`` variables (``HARMONIA_DB_PATH`` for the embedded file);
-    ``overrides`` set fields directly, e.g. ``harmonia.open(db_path="other.sqlite")``.
+    ``overrides`` set fields directly, e.g. ``harmonia.open(db_path="other.sqlite")``. A relative
+    ``db_path`` not found from the working directory is looked for in the folders above it, so
+    a notebook in ``notebooks/`` opens the project's ``var/harmonia.sqlite``.
     """
     base = settings or Settings()
     if overrides:
         base = Settings.model_validate({**base.model_dump(), **overrides})
+    if base.store == "embedded":
+        base = base.model_copy(update={"db_path": graph_file(base)})
     store = store_from_settings(base, read_only=base.store == "embedded")
     bring_derived_up_to_date(store, base)
     return Harmonia(store)

@@ -21,6 +21,20 @@ def store_from_settings(settings: Settings, *, read_only: bool = False) -> Graph
     )
 
 
+def graph_file(settings: Settings, start: Path | None = None) -> Path:
+    """The embedded graph file: ``db_path`` as given when it is absolute or found from the
+    working directory; a relative one not found there is looked for in the folders above it
+    (a notebook opened in ``notebooks/`` finds the project's ``var/harmonia.sqlite``)."""
+    path = settings.db_path
+    if path.is_absolute():
+        return path
+    here = (start or Path.cwd()).resolve()
+    for folder in (here, *here.parents):
+        if (folder / path).exists():
+            return folder / path
+    return here / path
+
+
 def source_search_path(settings: Settings, sources: Path | None = None) -> list[Path]:
     """Where source files are looked for: the given or configured directory, then the cache."""
     chosen = sources or settings.sources_dir

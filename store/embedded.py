@@ -76,7 +76,10 @@ class EmbeddedStore:
         self.read_only = read_only
         if read_only:
             if not self.path.exists():
-                raise StoreError(f"no graph at {self.path}: run 'harmonia ingest' first")
+                raise StoreError(
+                    f"no graph at {self.path.resolve()}: run 'harmonia ingest' there, or set "
+                    "HARMONIA_DB_PATH to the graph's file"
+                )
             uri = f"file:{self.path.resolve()}?mode=ro"
             self._conn = sqlite3.connect(uri, uri=True, check_same_thread=False, timeout=60)
         else:

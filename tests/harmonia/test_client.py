@@ -168,3 +168,28 @@ def test_open_rebuilds_an_alignment_a_killed_ingest_left_stale(
         assert "alignment" in {s.source_id for s in kg.store.sources()}
     finally:
         kg.store.close()
+
+
+def test_a_notebook_in_a_subfolder_opens_the_projects_graph(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Jupyter starts a notebook in its own folder (notebooks/): the default relative graph
+    path is found in the folder above, and a missing graph says where it was looked for."""
+    from helpers import country_batch
+
+    from store.base import StoreError
+    from store.embedded import EmbeddedStore
+
+    project = tmp_path / "project"
+    (project / "var").mkdir(parents=True)
+    (project / "notebooks").mkdir()
+    with EmbeddedStore(project / "var" / "harmonia.sqlite") as store:
+        store.replace_source(country_batch())
+    for name in ("HARMONIA_STORE", "HARMONIA_DB_PATH"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.chdir(project / "notebooks")
+    with harmonia.open() as kg:
+        assert kg.store.get_node("country:FR") is not None
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(StoreError, match=r"no graph at .*harmonia.sqlite: run 'harmonia ingest'"):
+        harmonia.open()
