@@ -54,6 +54,7 @@ from graph_schema.model import ControlEntry, ParentOf, Record
 from ingest.sources.base import ParseError, SourceMeta
 from ingest.sources.helpers.listing import ListBuilder, Status
 from ingest.sources.helpers.pdf import raise_exponents
+from ingest.sources.helpers.pdf_lines import open_pdf, text_lines
 
 SYSTEM = CodeSystem.SCOMET
 CATEGORIES = ("0", "1", "2", "3", "4", "5", "6", "8")
@@ -179,13 +180,10 @@ def _read_page(textpage: pdfium.PdfTextPage, number: int, footnotes: dict[str, s
     # Each mapped glyph is one character, so offsets into the text stay offsets on the page.
     text = raise_exponents(textpage, textpage.get_text_range().translate(_SYMBOLS))
     lines: list[_Line] = []
-    offset = 0
-    pieces = text.split("\r\n")
-    for position, raw in enumerate(pieces):
-        start = offset
-        offset += len(raw) + 2
-        stripped = raw.strip()
-        if not stripped or stripped == _BANNER:
+    pieces = text_lines(text)
+    for position, piece in enumerate(pieces):
+        stripped = piece.text
+        if stripped == _BANNER:
             continue
         note = _FOOTNOTE_RE.match(stripped)
         if note:
@@ -196,16 +194,18 @@ def _read_page(textpage: pdfium.PdfTextPage, number: int, footnotes: dict[str, s
             if lines and re.fullmatch(r"\d{1,2}", lines[-1].text):
                 footnotes[lines.pop().text] = stripped
             continue
-        following = pieces[position + 1].strip() if position + 1 < len(pieces) else ""
+        after = pieces[position + 1] if position + 1 < len(pieces) else None
+        # The line right below; a blank one between them is no footnote's text.
+        following = after.text if after is not None and after.number == piece.number + 1 else ""
         if re.fullmatch(r"\d{1,2}", stripped) and _FOOTNOTE_ALONE_RE.match(following):
             lines.append(_Line(number, stripped))
             continue
-        first = start + len(raw) - len(raw.lstrip())
+        first = piece.first
         marks: list[str] = []
         if _MARKED_RE.match(stripped):
             stripped, marks = _superscripts(textpage, first, stripped)
         clean = " ".join(stripped.split())
-        lines.append(_Line(number, clean, textpage, first, raw.strip(), tuple(marks)))
+        lines.append(_Line(number, clean, textpage, first, piece.text, tuple(marks)))
     return lines
 
 
@@ -213,10 +213,8 @@ class _Document:
     """The PDF's lines; pages stay open while the lines are in use (for layout look-ups)."""
 
     def __init__(self, path: Path) -> None:
-        try:
-            self.pdf = pdfium.PdfDocument(path)
-        except (pdfium.PdfiumError, OSError, ValueError) as exc:
-            raise ParseError(f"{path.name} is not a readable PDF: {exc}") from exc
+        # No sniffing: pdfium's refusal reads "not a readable PDF" for any file that is not one.
+        self.pdf = open_pdf(path, sniff=False)
         self.name = path.name
         self.pages: list[tuple[pdfium.PdfPage, pdfium.PdfTextPage]] = []
         self.lines: list[_Line] = []

@@ -41,6 +41,7 @@ from graph_schema.model import Record
 from ingest.sources.base import ParseError, SourceMeta
 from ingest.sources.helpers.listing import ListBuilder, Status
 from ingest.sources.helpers.pdf import raise_exponents
+from ingest.sources.helpers.pdf_lines import open_pdf, text_lines
 
 # ---------------------------------------------------------------------------------------------
 # Page layout
@@ -108,19 +109,7 @@ def _section(banner: str) -> str:
 
 def _read_pages(path: Path) -> tuple[list[_Page], set[str]]:
     """Text lines with their x position, page by page; also the WA-LIST headers seen."""
-    try:
-        with path.open("rb") as handle:
-            start = handle.read(1024)
-    except OSError as exc:
-        raise ParseError(f"cannot read {path.name}: {exc.strerror}") from exc
-    if not start:
-        raise ParseError(f"{path.name} is empty")
-    if b"%PDF-" not in start:
-        raise ParseError(f"{path.name} is not a PDF (it starts with {start[:12]!r})")
-    try:
-        pdf = pdfium.PdfDocument(path)
-    except (pdfium.PdfiumError, OSError) as exc:
-        raise ParseError(f"{path.name} is not a readable PDF: {exc}") from exc
+    pdf = open_pdf(path)
     pages: list[_Page] = []
     headers: set[str] = set()
     munitions = False
@@ -152,13 +141,8 @@ def _read_page(textpage: pdfium.PdfTextPage, number: int, headers: set[str]) -> 
     banner = ""
     printed = number
     found: list[tuple[float, str]] = []
-    offset = 0
-    for line in text.split("\r\n"):
-        start = offset
-        offset += len(line) + 2
-        stripped = line.strip()
-        if not stripped:
-            continue
+    for line in text_lines(text):
+        stripped = line.text
         header = _HEADER_RE.match(stripped)
         if header:
             year, issue, corrigendum = header.groups()
@@ -168,7 +152,7 @@ def _read_page(textpage: pdfium.PdfTextPage, number: int, headers: set[str]) -> 
         if page_no:
             printed = int(page_no.group(1) or page_no.group(2))
             continue
-        left, _, _, top = textpage.get_charbox(start + len(line) - len(line.lstrip()))
+        left, _, _, top = textpage.get_charbox(line.first)
         if _RULE_RE.match(stripped):
             continue
         if top > _BANNER_Y:
