@@ -74,6 +74,7 @@ from ingest.sources.eu_dual_use.parser import (
 )
 from ingest.sources.helpers.listing import ListBuilder
 from ingest.sources.helpers.pdf import raise_exponents
+from ingest.sources.helpers.pdf_lines import open_pdf, text_lines
 
 CELEX = "02021R0821"
 
@@ -157,22 +158,6 @@ class Annex:
 # Pages
 
 
-def _open(path: Path) -> pdfium.PdfDocument:
-    try:
-        with path.open("rb") as handle:
-            start = handle.read(1024)
-    except OSError as exc:
-        raise ParseError(f"cannot read {path.name}: {exc.strerror}") from exc
-    if not start.strip():
-        raise ParseError(f"{path.name} is empty")
-    if b"%PDF-" not in start:
-        raise ParseError(f"{path.name} is not a PDF (it starts with {start[:12]!r})")
-    try:
-        return pdfium.PdfDocument(path)
-    except (pdfium.PdfiumError, OSError) as exc:
-        raise ParseError(f"{path.name} is not a readable PDF: {exc}") from exc
-
-
 class _Chars:
     """Position and font of single characters of a text page (pdfium's C calls, no wrappers)."""
 
@@ -203,14 +188,8 @@ def _page_lines(textpage: pdfium.PdfTextPage, number: int) -> list[_Line]:
     chars = _Chars(textpage)
     lines: list[_Line] = []
     last = -1  # the index of the previous line's last character
-    offset = 0
-    for raw in text.split("\r\n"):
-        start = offset
-        offset += len(raw) + 2
-        stripped = raw.strip()
-        if not stripped:
-            continue
-        first = start + len(raw) - len(raw.lstrip())
+    for line in text_lines(text):
+        stripped, first = line.text, line.first
         left, _, bottom, top = chars.box_of(first)
         # The dash that opens a list item inside a note is set in roman: look past it.
         italic, bold = chars.style(first + 2 if stripped.startswith("— ") else first)
@@ -223,7 +202,7 @@ def _page_lines(textpage: pdfium.PdfTextPage, number: int) -> list[_Line]:
                 previous.text = f"{previous.text} {stripped}"
         else:
             lines.append(_Line(number, left, top, italic, bold, stripped))
-        last = start + len(raw.rstrip()) - 1
+        last = line.last
     return lines
 
 
@@ -243,7 +222,7 @@ def _continues(
 
 def _read_annex(path: Path) -> tuple[list[_Line], date]:
     """The lines of Annex I, from its heading to that of Annex II, and the consolidation date."""
-    pdf = _open(path)
+    pdf = open_pdf(path, blank_is_empty=True)
     found: list[_Line] = []
     consolidation: date | None = None
     in_annex = ended = False

@@ -45,6 +45,7 @@ from graph_schema.model import Record
 from ingest.sources.base import ParseError, SourceMeta
 from ingest.sources.helpers.listing import ListBuilder, Status
 from ingest.sources.helpers.pdf import raise_exponents
+from ingest.sources.helpers.pdf_lines import open_pdf, text_lines
 
 # ---------------------------------------------------------------------------------------------
 # Page layout
@@ -120,43 +121,14 @@ def _adopted(statement: str, name: str) -> date:
     return date(int(year), number, int(day))
 
 
-def _open(path: Path) -> pdfium.PdfDocument:
-    try:
-        with path.open("rb") as handle:
-            start = handle.read(1024)
-            handle.seek(max(0, path.stat().st_size - 1024))
-            end = handle.read()
-    except OSError as exc:
-        raise ParseError(f"cannot read {path.name}: {exc.strerror}") from exc
-    if not start.strip():
-        raise ParseError(f"{path.name} is empty")
-    if b"%PDF-" not in start:
-        raise ParseError(f"{path.name} is not a PDF (it starts with {start[:12]!r})")
-    if b"%%EOF" not in end:
-        # pdfium recovers what it can from a cut file; refuse it rather than read less.
-        raise ParseError(f"{path.name} is truncated: its last 1 KB has no '%%EOF' marker")
-    try:
-        return pdfium.PdfDocument(path)
-    except (pdfium.PdfiumError, OSError) as exc:
-        raise ParseError(
-            f"{path.name} is not a readable PDF (truncated or damaged): {exc}"
-        ) from exc
-
-
 def _page_lines(textpage: pdfium.PdfTextPage, index: int) -> tuple[list[_Line], str | None]:
     """The page's text lines with positions, and the footer's year if it has one."""
     text = raise_exponents(textpage, textpage.get_text_range())
     found: list[tuple[float, float, str]] = []
     printed = index + 1
     year: str | None = None
-    offset = 0
-    for raw in text.split("\r\n"):
-        start = offset
-        offset += len(raw) + 2
-        stripped = raw.strip()
-        if not stripped:
-            continue
-        first = start + len(raw) - len(raw.lstrip())
+    for line in text_lines(text):
+        stripped, first = line.text, line.first
         left, _, _, top = textpage.get_charbox(first)
         footer = _FOOTER_RE.match(stripped)
         if footer and top < _FOOTER_Y:
@@ -191,7 +163,7 @@ def _restore_spaces(textpage: pdfium.PdfTextPage, first: int, text: str) -> str:
 
 
 def _read(path: Path) -> _Document:
-    pdf = _open(path)
+    pdf = open_pdf(path, blank_is_empty=True, whole=True)
     document = _Document(len(pdf))
     started = ended = False
     rest: list[str] = []

@@ -41,6 +41,7 @@ from graph_schema.codes import CodeSystem
 from graph_schema.model import Record
 from ingest.sources.base import ParseError, SourceMeta
 from ingest.sources.helpers.listing import ListBuilder, Status
+from ingest.sources.helpers.pdf_lines import open_pdf, text_lines
 from ingest.sources.mtcr_annex.outline import NOTE_RE, Draft, Outline, Unit, split_marker
 
 CATEGORIES = 6
@@ -79,22 +80,6 @@ class _Line:
 # The PDF
 
 
-def _open(path: Path) -> pdfium.PdfDocument:
-    try:
-        with path.open("rb") as handle:
-            start = handle.read(1024)
-    except OSError as exc:
-        raise ParseError(f"cannot read {path.name}: {exc.strerror}") from exc
-    if not start:
-        raise ParseError(f"{path.name} is empty")
-    if b"%PDF-" not in start:
-        raise ParseError(f"{path.name} is not a PDF (it starts with {start[:12]!r})")
-    try:
-        return pdfium.PdfDocument(path)
-    except (pdfium.PdfiumError, OSError) as exc:
-        raise ParseError(f"{path.name} is not a readable PDF: {exc}") from exc
-
-
 def _page_lines(textpage: pdfium.PdfTextPage) -> list[tuple[float, float, str]]:
     """(x, baseline, text) per visual line, raised digits as superscripts."""
     text = textpage.get_text_range()
@@ -103,12 +88,8 @@ def _page_lines(textpage: pdfium.PdfTextPage) -> list[tuple[float, float, str]]:
     heights = [b[3] - b[1] for ch, b in zip(text, boxes, strict=True) if ch.isdigit()]
     digit_height = statistics.median(heights) if heights else 0.0
     pieces: list[tuple[float, float, float, str]] = []  # x, baseline, right edge, text
-    offset = 0
-    for segment in text.split("\r\n"):
-        start = offset
-        offset += len(segment) + 2
-        if not segment.strip():
-            continue
+    for line in text_lines(text):
+        start, segment = line.start, line.raw
         seg_boxes = boxes[start : start + len(segment)]
         solid = [b for ch, b in zip(segment, seg_boxes, strict=True) if ch.isalnum()]
         if not solid:
@@ -140,7 +121,7 @@ def _page_lines(textpage: pdfium.PdfTextPage) -> list[tuple[float, float, str]]:
 def _read_lines(path: Path) -> tuple[list[_Line], str | None, bool]:
     """The Annex pages' lines; also the revision in the running header and whether the
     Guidelines' title was seen."""
-    pdf = _open(path)
+    pdf = open_pdf(path)
     lines: list[_Line] = []
     revision: str | None = None
     titled = False
