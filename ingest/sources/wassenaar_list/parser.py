@@ -28,18 +28,17 @@ How the layout is read (pypdfium2 text plus the x position of each line's first 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field
-from functools import lru_cache
+from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Protocol, TypeVar
 
 import pypdfium2 as pdfium  # type: ignore[import-untyped, unused-ignore]
 
-from graph_schema.codes import CodeError, CodeSystem, ControlCode, parse_code
+from graph_schema.codes import CodeSystem, ControlCode
 from graph_schema.model import Record
 from ingest.sources.base import ParseError, SourceMeta
-from ingest.sources.helpers.listing import ListBuilder, Status
+from ingest.sources.helpers import wassenaar
+from ingest.sources.helpers.numbering import elements
 from ingest.sources.helpers.pdf import raise_exponents
 from ingest.sources.helpers.pdf_lines import open_pdf, text_lines
 
@@ -180,140 +179,25 @@ _NOTE_RE = re.compile(
 _BLOCK_RE = re.compile(r"^(?:TABLE\s+[-–]\s+.*|ANNEX|TECHNICAL NOTE ON .*)$")
 #: Headings of their own line: 'OPTICAL SENSORS', 'CRYPTOGRAPHIC "INFORMATION SECURITY"'.
 _HEADING_RE = re.compile(r"^(?:\d\. )?[A-Z][A-Z ,\"'-]{3,}$")
-_NOT_USED_RE = re.compile(r"^(?:Not used(?: since \d{4})?|\[?Reserved\]?)[.;]?$", re.IGNORECASE)
-_NONE_RE = re.compile(r"^[A-Z][A-Z ,\"'-]+ [-–] None$")
-# A group slot under its heading that was emptied: 'MAGNETIC AND ELECTRIC FIELD SENSORS - Not
-# used since 2004' (6.E.3.f) is no control.
-_HEADED_NOT_USED_RE = re.compile(
-    r"^[A-Z][A-Z ,\"'-]+ [-–] (?:Not used(?: since \d{4})?|\[?Reserved\]?)\.?$", re.IGNORECASE
-)
-
-
-def entry_status(text: str) -> Status:
-    """What an entry's own text says of it: not used, a reserved slot, or an active control."""
-    if _NOT_USED_RE.match(text) or _HEADED_NOT_USED_RE.match(text):
-        return "not-used"
-    if _NONE_RE.match(text):
-        return "reserved"  # 'LASERS - None': a slot kept for a heading with no items
-    return "active"
-
-
 _DU_REF = r"(\d)\.([A-E])\.(\d{1,2})\.?((?:(?:[a-z]|\d{1,2})\.?)*)"
 _ML_REF = r"ML(\d{1,2})\.?((?:(?:[a-z]|\d{1,2})\.?)*)"
-_CONNECTOR_RE = re.compile(r"\s*(?:,|&|\band\b|\bor\b|\bto\b)\s*")
 _PURPOSES_RE = re.compile(r"^For the purposes? of\s+")
 
 
-def _elements(tail: str) -> tuple[str, ...]:
-    return tuple(part for part in re.split(r"[ .]+", tail) if part)
-
-
-def _is_first(element: str, position: int) -> bool:
-    return element == ("a" if position % 2 == 0 else "1")
-
-
-def _successor(element: str) -> str:
-    return str(int(element) + 1) if element.isdigit() else chr(ord(element) + 1)
-
-
-def _well_formed(path: tuple[str, ...]) -> bool:
-    """Letters at the first, third, fifth level; numbers between."""
-    letter = True
-    for element in path:
-        if element.isalpha() != letter:
-            return False
-        letter = not letter
-    return True
-
-
-def _follows(previous: tuple[str, ...], new: tuple[str, ...]) -> bool:
-    """Whether ``new`` can come right after ``previous`` inside one item."""
-    if not _well_formed(new):
-        return False
-    common = 0
-    while common < min(len(previous), len(new)) and previous[common] == new[common]:
-        common += 1
-    if common == len(new):
-        return False  # the same entry or one of its ancestors again
-    if common == len(previous):
-        step_ok = _is_first(new[common], common)
-    else:
-        step_ok = new[common] == _successor(previous[common])
-    return step_ok and all(_is_first(e, common + 1 + i) for i, e in enumerate(new[common + 1 :]))
-
-
-@lru_cache(maxsize=8192)
-def _code(written: str, system: CodeSystem) -> ControlCode:
-    # Cached: notes and markers ask for the same few codes many times.
-    try:
-        return parse_code(written, system)
-    except CodeError as exc:
-        raise ParseError(f"unreadable code {written!r}: {exc}") from exc
-
-
-T = TypeVar("T")
-
-
-class Numbering(Protocol):
-    """How a reader writes and reads codes: what :func:`note_subject` needs of it."""
-
-    @property
-    def ref_re(self) -> re.Pattern[str]: ...
-
-    def root(self, match: re.Match[str]) -> str: ...
-
-    def code(self, root: str, path: tuple[str, ...]) -> ControlCode: ...
-
-
-def note_subject(body: str, root: str, numbering: Numbering, entries: Mapping[str, T]) -> T | None:
-    """The entry of item ``root`` a note names first ("Note 5.A.1.j. does not..."); a note that
-    names several ("5.A.1.b. and c.") goes to their common parent, and one on an entry not
-    read yet to the nearest ancestor read."""
-    paths: list[tuple[str, ...]] = []
-    pos = 0
-    while match := numbering.ref_re.match(body, pos):
-        if numbering.root(match) != root:
-            break
-        paths.append(_elements(match.group(match.re.groups)))
-        connector = _CONNECTOR_RE.match(body, match.end())
-        if not connector:
-            break
-        pos = connector.end()
-    if not paths:
-        return None
-    common = paths[0]
-    for other in paths[1:]:
-        n = 0
-        while n < min(len(common), len(other)) and common[n] == other[n]:
-            n += 1
-        common = common[:n]
-    while common and numbering.code(root, common).canonical not in entries:
-        common = common[:-1]
-    return entries.get(numbering.code(root, common).canonical)
-
-
 @dataclass(frozen=True)
-class _System:
+class _System(wassenaar.ListCodes):
     """What differs between the dual-use list and the Munitions List."""
 
-    code_system: CodeSystem
-    full_re: re.Pattern[str]
-    ref_re: re.Pattern[str]
     #: Typical x of the marker at each level below the item (learned from this edition).
     indents: tuple[float, ...]
     #: x of items numbered relatively ('2.' after 1.D.1); None where items never are.
     item_indent: float | None
 
-    def root(self, match: re.Match[str]) -> str:
-        if self.code_system is CodeSystem.MUNITIONS:
-            return f"ML{int(match.group(1))}"
-        return f"{match.group(1)}.{match.group(2)}.{int(match.group(3))}"
-
     def tail(self, match: re.Match[str]) -> str:
         return match.group(match.re.groups)
 
-    def code(self, root: str, path: tuple[str, ...]) -> ControlCode:
-        return _code(".".join((root, *path)), self.code_system)
+    def rest(self, match: re.Match[str]) -> str:
+        return match.string[match.end() :].strip()
 
     def indent(self, level: int) -> float:
         return self.indents[min(level, len(self.indents) - 1)]
@@ -339,27 +223,14 @@ _MUNITIONS = _System(
 # Reading entries
 
 
-@dataclass
-class Draft:
+@dataclass(kw_only=True)
+class Draft(wassenaar.ListEntry):
     """One entry as read, before it becomes a record."""
 
-    code: ControlCode
     page: int
-    lines: list[str] = field(default_factory=list)
-    notes: list[list[str]] = field(default_factory=list)
-    sensitive: bool = False
-    very_sensitive: bool = False
 
-    @property
-    def text(self) -> str:
-        return _join(self.lines)
-
-    @property
-    def status(self) -> Status:
-        return entry_status(self.text)
-
-    def note_texts(self) -> list[str]:
-        return [t for t in (_join(n) for n in self.notes) if t]
+    def joined(self, lines: list[str]) -> str:
+        return _join(lines)
 
 
 def _join(lines: list[str]) -> str:
@@ -374,87 +245,50 @@ def _join(lines: list[str]) -> str:
     return out.strip()
 
 
-@dataclass
-class _Note:
+@dataclass(kw_only=True)
+class _Note(wassenaar.Note[Draft]):
     """A note being read: where it starts, its lines, and what it is attached to."""
 
     x: float
-    lines: list[str]
-    plural: bool  # 'Technical Notes' number their paragraphs at their own indentation
-    table: str | None = None  # the title of a table or annex block
     inner_x: float | None = None  # where the note's own a./1. list sits, once seen
-    fallback: Draft | None = None  # the entry its indentation places it under
-    placed: bool = True  # False while a heading alone ('Technical Note') waits for its body
 
 
 @dataclass
-class _Reader:
-    """Reads the entries of one list (dual-use or munitions) line by line."""
+class _Reader(wassenaar.Reader[_Line, Draft, _Note, float]):
+    """Reads the entries of one list (dual-use or munitions) line by line.
 
-    system: _System
+    A marker's place is its x; ``level_at`` holds the last marker x seen at each level in the
+    current item.
+    """
+
+    numbering: _System
     entries: dict[str, Draft]
     anomalies: list[str]
-    root: str | None = None
-    path: tuple[str, ...] = ()
-    #: x of the marker that opened each level of ``path``; None where a full code did.
-    xs: list[float | None] = field(default_factory=list)
-    #: Last marker x seen at each level in the current item.
-    level_x: dict[int, float] = field(default_factory=dict)
-    current: Draft | None = None
-    note: _Note | None = None
-    #: The group being read ('1.D') and the number of its last item, for relative items.
-    group: str | None = None
-    last: int = 0
+
+    def _where(self, line: _Line) -> str:
+        return f"p{line.page}"
+
+    def _twice(self, code: ControlCode, line: _Line) -> str:
+        return f"p{line.page}: {code.canonical} seen twice: {line.text[:60]}"
+
+    def _out_of_order(self, path: tuple[str, ...], shown: str, line: _Line) -> str:
+        return f"p{line.page}: {'.'.join(path)} after {shown} (full code)"
 
     # -- entries -------------------------------------------------------------------------------
 
-    def _open(
-        self, root: str, path: tuple[str, ...], line: _Line, text: str, at: tuple[int, float] | None
-    ) -> None:
-        """Make ``root.path`` the current entry; ``at`` is (level, x) of a relative marker."""
-        code = self.system.code(root, path)
-        draft = self.entries.get(code.canonical)
-        if draft is None:
-            draft = self.entries[code.canonical] = Draft(code=code, page=line.page)
-        else:
-            self.anomalies.append(f"p{line.page}: {code.canonical} seen twice: {line.text[:60]}")
-        if text:
-            draft.lines.append(text)
-        if root != self.root:
-            self.root, self.path, self.xs, self.level_x = root, (), [], {}
-        common = 0
-        while common < min(len(path), len(self.path)) and path[common] == self.path[common]:
-            common += 1
-        xs: list[float | None] = [*self.xs[:common], *([None] * (len(path) - common))]
-        if at is not None:
-            level, x = at
-            xs[level] = x
-            self.level_x[level] = x
-        self.path, self.xs, self.current = path, xs, draft
-        if code.group is not None:
-            self.group, self.last = f"{code.category}.{code.group}", code.number or 0
+    def _new_entry(self, code: ControlCode, line: _Line) -> Draft:
+        return Draft(code=code, page=line.page)
 
-    def _full(self, match: re.Match[str], line: _Line) -> None:
-        root = self.system.root(match)
-        path = _elements(self.system.tail(match))
-        known = self.system.code(root, path).canonical in self.entries
-        if root == self.root and path and not known and not _follows(self.path, path):
-            shown = ".".join((root, *self.path))
-            self.anomalies.append(f"p{line.page}: {'.'.join(path)} after {shown} (full code)")
-        self._open(root, path, line, line.text[match.end() :].strip(), None)
+    def _enter(self, root: str) -> None:
+        super()._enter(root)
+        self.level_at = {}
 
     def _expected_x(self, level: int) -> float:
-        if level < len(self.xs):
-            known = self.xs[level]
+        if level < len(self.opened):
+            known = self.opened[level]
             if known is not None:
                 return known
-        return self.level_x.get(level, self.system.indent(level))
-
-    def _candidates(self, elements: tuple[str, ...]) -> Iterator[tuple[int, tuple[str, ...]]]:
-        for level in range(len(self.path) + 1):
-            candidate = self.path[:level] + elements
-            if _follows(self.path, candidate):
-                yield level, candidate
+        return self.level_at.get(level, self.numbering.indent(level))
 
     def _relative(self, elements: tuple[str, ...], line: _Line) -> tuple[int, tuple[str, ...]]:
         """The level and full path a relative marker stands for, or (-1, ()) if none fits."""
@@ -474,11 +308,8 @@ class _Reader:
 
     # -- notes ---------------------------------------------------------------------------------
 
-    def _subject(self, body: str) -> Draft | None:
-        """The entry of the current item a note names first ('Note 5.A.1.j. does not...')."""
-        if self.root is None:
-            return None
-        return note_subject(_PURPOSES_RE.sub("", body), self.root, self.system, self.entries)
+    def _note_body(self, body: str) -> str:
+        return _PURPOSES_RE.sub("", body)
 
     def _by_indent(self, x: float) -> Draft | None:
         """The deepest open entry whose marker sits left of the note."""
@@ -487,26 +318,12 @@ class _Reader:
         level = len(self.path)
         while level > 0 and self._expected_x(level - 1) >= x - _NEAR:
             level -= 1
-        return self.entries.get(self.system.code(self.root, self.path[:level]).canonical)
+        return self.entries.get(self.numbering.code(self.root, self.path[:level]).canonical)
 
-    def _place(self, note: _Note, body: str) -> None:
-        target = self._subject(body) or note.fallback
-        if target is not None:
-            target.notes.append(note.lines)
-        note.placed = True
-
-    def _start_note(self, match: re.Match[str], line: _Line) -> None:
-        if match.group("cont") and self.note is not None:
-            return  # 'Note 2 cont.' at a page top: the same note goes on
-        label = match.group("label")
-        body = line.text[match.end() :].strip()
-        note = _Note(x=line.x, lines=[line.text], plural=label.endswith("s"))
+    def _new_note(self, line: _Line, plural: bool) -> _Note:
+        note = _Note(x=line.x, lines=[line.text], plural=plural)
         note.fallback = self._by_indent(line.x)
-        if body:
-            self._place(note, body)
-        else:
-            note.placed = False  # a heading alone: its first line says what it is about
-        self.note = note
+        return note
 
     def _start_block(self, title: str, line: _Line) -> None:
         """Tables and annexes: long blocks that only a new entry or heading ends."""
@@ -542,7 +359,16 @@ class _Reader:
             return False  # 'Technical Notes' are numbered at their own indentation
         # A marker at the note's own indentation ('N.B.' at 146, 'a.' at 149) that can open
         # the next entry does so: notes indent their own lists further.
-        return any(True for _ in self._candidates(marker))
+        return bool(self._candidates(marker))
+
+    def _note_list(self, line: _Line, marker: tuple[str, ...] | None) -> None:
+        note = self.note
+        assert note is not None
+        if marker is not None and note.inner_x is None:
+            note.inner_x = line.x
+        elif marker is None:
+            # A technical note's body may start left of its heading.
+            note.x = min(note.x, line.x)
 
     @staticmethod
     def _nested(line: _Line, note: _Note) -> bool:
@@ -553,18 +379,10 @@ class _Reader:
 
     # -- the line loop -------------------------------------------------------------------------
 
-    def reset(self) -> None:
-        """A new part of the list (a category, a group): nothing carries over."""
-        self.note = None
-        self.current = None
-        self.root = None
-        self.path = ()
-        self.xs = []
-
     def feed(self, line: _Line) -> None:
         text = line.text
         if line.x < _MARGIN_X:
-            full = self.system.full_re.match(text)
+            full = self.numbering.full_re.match(text)
             if full:
                 self.note = None
                 self._full(full, line)
@@ -588,33 +406,11 @@ class _Reader:
         if note_start and not re.match(r"\s+[a-z]", text[note_start.end() :]):
             if self.note is not None and self._nested(line, self.note):
                 self.note.lines.append(text)  # a note inside a note stays part of it
-            else:
+            elif not note_start.group("cont") or self.note is None:
                 self._start_note(note_start, line)
+            # else 'Note 2 cont.' at a page top: the same note goes on
             return
-        marker_match = _MARKER_RE.match(text) if line.x >= _MARGIN_X else None
-        marker = _elements(marker_match.group(1)) if marker_match else None
-        if self.note is not None:
-            if not self._note_ends(line, marker):
-                if marker is not None and self.note.inner_x is None:
-                    self.note.inner_x = line.x
-                elif marker is None:
-                    # A technical note's body may start left of its heading.
-                    self.note.x = min(self.note.x, line.x)
-                self.note.lines.append(text)
-                if not self.note.placed:
-                    self._place(self.note, text)
-                return
-            if not self.note.placed:
-                self._place(self.note, "")
-            self.note = None
-        if marker is not None and marker_match is not None:
-            if self._marker(marker, line, text[marker_match.end() :].strip()):
-                return
-            self.anomalies.append(f"p{line.page}: marker fits nowhere: {text[:60]}")
-        if self.current is not None:
-            self.current.lines.append(text)
-        else:
-            self.anomalies.append(f"p{line.page}: text outside entries: {text[:60]}")
+        self._text(line, _MARKER_RE.match(text) if line.x >= _MARGIN_X else None)
 
     def _marker(self, marker: tuple[str, ...], line: _Line, rest: str) -> bool:
         """Open the entry a relative marker stands for; False if it fits nowhere."""
@@ -631,16 +427,9 @@ class _Reader:
 
     def _next_item(self, marker: tuple[str, ...], line: _Line) -> tuple[float, str] | None:
         """'2.' at the item indentation after 1.D.1 (or '1.' after a group heading) is 1.D.2."""
-        indent = self.system.item_indent
-        if indent is None or self.group is None or not marker[0].isdigit():
-            return None
-        if not all(_is_first(e, i) for i, e in enumerate(marker[1:])):
-            return None
-        number = int(marker[0])
-        last = int(self.root.rsplit(".", 1)[1]) if self.root is not None else self.last
-        if number != last + 1:
-            return None
-        return abs(line.x - indent), f"{self.group}.{number}"
+        indent = self.numbering.item_indent
+        item = self._item_after(marker) if indent is not None else None
+        return None if item is None or indent is None else (abs(line.x - indent), item)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -650,26 +439,13 @@ _SL_CODE_RE = re.compile(r"(\d)\.([A-E])\.(\d{1,2})\.?((?:(?:[a-z]|\d{1,2})\.)*)
 _SL_LINK_RE = re.compile(r"\s*(,|&|\bto\b)\s*")
 
 
-@dataclass
-class _Named:
-    """One entry of the Sensitive or Very Sensitive List: the codes it names and its text."""
-
-    codes: list[str]
-    text: list[str] = field(default_factory=list)
-
-    @property
-    def withdrawn(self) -> bool:
-        # 'Not used since 2002' there means the entry left that list, not the dual-use list.
-        return bool(self.text) and self.text[0].startswith("Not used")
-
-
-def _named(lines: list[_Line]) -> list[_Named]:
+def _named(lines: list[_Line]) -> list[wassenaar.Named]:
     """What the list names at its margin, ranges expanded, with the text that follows.
 
     A code list may run over several margin lines ('7.D.3.d.1. to' / '7.D.3.d.4. &' /
     '7.D.3.d.7.'); indented lines carry the abbreviated entry text and notes.
     """
-    named: list[_Named] = []
+    named: list[wassenaar.Named] = []
     carry: str | None = None  # the connector the previous margin line ended with
     for line in lines:
         text = line.text
@@ -686,10 +462,10 @@ def _named(lines: list[_Line]) -> list[_Named]:
         codes: list[str] = []
         while match := _SL_CODE_RE.match(text, pos):
             root = f"{match.group(1)}.{match.group(2)}.{int(match.group(3))}"
-            written = ".".join((root, *_elements(match.group(4))))
+            written = ".".join((root, *elements(match.group(4))))
             if link == "to":
                 before = codes[-1] if codes else named[-1].codes[-1] if continuing else written
-                codes.extend(_expand(before, written)[1:])
+                codes.extend(wassenaar.expand(before, written)[1:])
             else:
                 codes.append(written)
             link, pos = None, match.end()
@@ -705,21 +481,10 @@ def _named(lines: list[_Line]) -> list[_Named]:
         if continuing:
             named[-1].codes.extend(codes)
         else:
-            named.append(_Named(codes))
+            named.append(wassenaar.Named(codes))
         if rest:
             named[-1].text.append(rest)
     return named
-
-
-def _expand(start: str, end: str) -> list[str]:
-    """'7.D.3.d.1' to '7.D.3.d.4' -> the four siblings."""
-    head, _, first = start.rpartition(".")
-    other_head, _, last = end.rpartition(".")
-    if head != other_head or first.isdigit() != last.isdigit():
-        raise ParseError(f"cannot read the range {start} to {end} in the Sensitive List")
-    if first.isdigit():
-        return [f"{head}.{n}" for n in range(int(first), int(last) + 1)]
-    return [f"{head}.{chr(c)}" for c in range(ord(first), ord(last) + 1)]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -727,17 +492,11 @@ def _expand(start: str, end: str) -> list[str]:
 
 
 @dataclass
-class WaList:
-    """Everything read from the PDF; ``parse`` turns it into records."""
+class WaList(wassenaar.Edition[Draft]):
+    """Everything read from the PDF; ``parse`` turns it into records.
 
-    header: str  # 'WA-LIST (25) 1 Corr.', printed on every page
-    year: str
-    entries: dict[str, Draft]
-    sensitive: list[_Named]
-    very_sensitive: list[_Named]
-    #: Codes the two lists name that the dual-use list does not have.
-    unresolved: list[str]
-    anomalies: list[str]
+    Its ``header`` ('WA-LIST (25) 1 Corr.') is printed on every page.
+    """
 
 
 def read(path: Path) -> WaList:
@@ -770,23 +529,11 @@ def read(path: Path) -> WaList:
                 listed[page.section].append(line)
     _check_complete(path, entries, listed)
     lists = {name: _named(lines) for name, lines in listed.items()}
-    unresolved: list[str] = []
-    for name, attr in (("sensitive", "sensitive"), ("very-sensitive", "very_sensitive")):
-        for written in (c for n in lists[name] if not n.withdrawn for c in n.codes):
-            draft = entries.get(_code(written, CodeSystem.WASSENAAR).canonical)
-            if draft is None:
-                unresolved.append(written)
-            else:
-                setattr(draft, attr, True)
-    return WaList(
-        header,
-        header[len("WA-LIST (") :][:2],
-        entries,
-        lists["sensitive"],
-        lists["very-sensitive"],
-        unresolved,
-        anomalies,
-    )
+    unresolved = [
+        *wassenaar.mark_listed(entries, lists["sensitive"], "sensitive"),
+        *wassenaar.mark_listed(entries, lists["very-sensitive"], "very_sensitive"),
+    ]
+    return WaList.of(header, entries, lists, unresolved, anomalies)
 
 
 def _check_complete(path: Path, entries: dict[str, Draft], listed: dict[str, list[_Line]]) -> None:
@@ -807,22 +554,10 @@ def _check_complete(path: Path, entries: dict[str, Draft], listed: dict[str, lis
 
 def parse(path: Path, meta: SourceMeta) -> Iterator[Record]:
     wa = read(path)
-    if not meta.edition.startswith(f"20{wa.year}"):
-        raise ParseError(
-            f"{path.name} is WA-LIST ({wa.year}), not the {meta.edition} edition the metadata names"
-        )
-    builder = ListBuilder(meta, CodeSystem.WASSENAAR)
-    for draft in wa.entries.values():
-        text = draft.text
-        builder.add(
-            draft.code,
-            heading=text if draft.code.level == 0 else "",
-            text=text,
-            notes=draft.note_texts(),
-            status=draft.status,
-            sensitive=draft.sensitive,
-            very_sensitive=draft.very_sensitive,
-            page=draft.page,
-            citation=f"{wa.header}, page {draft.page}",
-        )
-    yield from builder.records()
+    yield from wa.records(
+        path,
+        meta,
+        f"WA-LIST ({wa.year})",
+        lambda d: f"{wa.header}, page {d.page}",
+        lambda d: d.page,
+    )

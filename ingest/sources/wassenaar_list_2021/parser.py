@@ -48,18 +48,11 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from graph_schema.codes import CodeError, CodeSystem, ControlCode, parse_code
+from graph_schema.codes import CodeSystem, ControlCode
 from graph_schema.model import Record
 from ingest.sources.base import ParseError, SourceMeta
-from ingest.sources.helpers.listing import ListBuilder, Status
-from ingest.sources.wassenaar_list.parser import (
-    _expand,
-    _follows,
-    _is_first,
-    _successor,
-    entry_status,
-    note_subject,
-)
+from ingest.sources.helpers import wassenaar
+from ingest.sources.helpers.numbering import is_first, predecessor, successor
 
 # ---------------------------------------------------------------------------------------------
 # The files
@@ -191,47 +184,21 @@ _RULE_RE = re.compile(r"^_{10,}$")
 _PURPOSES_RE = re.compile(r"^For (?:the )?purposes? of\s+")
 
 
-def _elements(marker: str) -> tuple[str, ...]:
-    return tuple(part for part in re.split(r"[ \t.]+", marker) if part)
-
-
-def _predecessor(element: str) -> str:
-    return str(int(element) - 1) if element.isdigit() else chr(ord(element) - 1)
-
-
-def _code(written: str, system: CodeSystem) -> ControlCode:
-    try:
-        return parse_code(written, system)
-    except CodeError as exc:
-        raise ParseError(f"unreadable code {written!r}: {exc}") from exc
-
-
 @dataclass(frozen=True)
-class _Numbering:
+class _Numbering(wassenaar.ListCodes):
     """What differs between the dual-use list and the Munitions List."""
 
-    system: CodeSystem
-    full_re: re.Pattern[str]
-    ref_re: re.Pattern[str]
     #: Parts a code has before its sub-paragraphs ('1.', 'A.', '1.' / 'ML1.'): the tabs that
     #: precede a first-level marker.
     base: int
     #: Whether items are numbered relatively ('<TAB><TAB>2.' after 1.D.1).
     relative_items: bool
 
-    def root(self, match: re.Match[str]) -> str:
-        if self.system is CodeSystem.MUNITIONS:
-            return f"ML{int(match.group(1))}"
-        return f"{match.group(1)}.{match.group(2)}.{int(match.group(3))}"
-
     def tail(self, match: re.Match[str]) -> str:
-        return match.group(2 if self.system is CodeSystem.MUNITIONS else 4)
+        return match.group(2 if self.code_system is CodeSystem.MUNITIONS else 4)
 
     def rest(self, match: re.Match[str]) -> str:
         return match.group(match.re.groups)
-
-    def code(self, root: str, path: tuple[str, ...]) -> ControlCode:
-        return _code(".".join((root, *path)), self.system)
 
 
 #: Sub-paragraphs of a code named in text; '3.A.1.a.7.includes' ends at 7.
@@ -256,44 +223,31 @@ _MUNITIONS = _Numbering(
 # Entries
 
 
-@dataclass
-class Entry:
+@dataclass(kw_only=True)
+class Entry(wassenaar.ListEntry):
     """One entry as read, before it becomes a record."""
 
-    code: ControlCode
     chapter: str  # the file it was read from
-    lines: list[str] = field(default_factory=list)
-    notes: list[list[str]] = field(default_factory=list)
-    sensitive: bool = False
-    very_sensitive: bool = False
 
-    @property
-    def text(self) -> str:
-        return _join(self.lines)
-
-    @property
-    def status(self) -> Status:
-        return entry_status(self.text)
-
-    def note_texts(self) -> list[str]:
-        return [t for t in (_join(n) for n in self.notes) if t]
+    def joined(self, lines: list[str]) -> str:
+        return _join(lines)
 
 
-@dataclass
-class _Note:
+@dataclass(kw_only=True)
+class _Note(wassenaar.Note[Entry]):
     indent: int
-    lines: list[str]
-    plural: bool  # 'Technical Notes' number their paragraphs at their own indentation
-    table: str | None = None  # the title of a table block
     inner: int | None = None  # indentation of the note's own a./1. list, once seen
     last: str | None = None  # the last marker of that list ('b')
-    fallback: Entry | None = None  # the entry its indentation places it under
-    placed: bool = True  # False while a heading alone ('Technical Note') waits for its body
 
 
 @dataclass
-class _Reader:
-    """Reads the entries of one chapter line by line."""
+class _Reader(wassenaar.Reader[Line, Entry, _Note, tuple[int, bool]]):
+    """Reads the entries of one chapter line by line.
+
+    Where a marker sits is its indentation and whether a tab follows it, i.e. it hangs left of
+    its text; ``level_at`` keeps the last one seen at each level in this chapter (-1: relative
+    items).
+    """
 
     numbering: _Numbering
     chapter: str
@@ -301,17 +255,6 @@ class _Reader:
     anomalies: list[str]
     #: Markers whose numbering tabs fit no level, read by their indentation instead.
     relevelled: list[str] = field(default_factory=list)
-    root: str | None = None
-    path: tuple[str, ...] = ()
-    #: Where the marker that opened each level of ``path`` sat: (indentation, whether a tab
-    #: follows it, i.e. it hangs left of its text); None where a full code opened the level.
-    opened: list[tuple[int, bool] | None] = field(default_factory=list)
-    #: Last marker indentation seen at each level in this chapter (-1: relative items).
-    level_indent: dict[int, tuple[int, bool]] = field(default_factory=dict)
-    current: Entry | None = None
-    note: _Note | None = None
-    group: str | None = None  # '1.D', for relative items
-    last: int = 0  # the last item number of the group
     skipping: bool = False  # inside the explosives annex or the 'APP' note
 
     def _where(self, line: Line) -> str:
@@ -319,70 +262,24 @@ class _Reader:
 
     # -- entries -------------------------------------------------------------------------------
 
-    def _open(
-        self, root: str, path: tuple[str, ...], line: Line, text: str, level: int | None
-    ) -> None:
-        """Make ``root.path`` the current entry; ``level`` is a relative marker's (-1: item)."""
-        code = self.numbering.code(root, path)
-        entry = self.entries.get(code.canonical)
-        if entry is None:
-            entry = self.entries[code.canonical] = Entry(code=code, chapter=self.chapter)
-        else:
-            self.anomalies.append(f"{self._where(line)}: {code.canonical} seen twice")
-        if text:
-            entry.lines.append(text)
-        if root != self.root:
-            self.root, self.path, self.opened = root, (), []
-        common = 0
-        while common < min(len(path), len(self.path)) and path[common] == self.path[common]:
-            common += 1
-        opened = [*self.opened[:common], *([None] * (len(path) - common))]
-        if level is not None:
-            marker = _MARKER_RE.match(line.text)
-            hanging = marker is not None and line.text[marker.end() : marker.end() + 1] == "\t"
-            self.level_indent[level] = (line.indent, hanging)
-            if level >= 0:
-                opened[level] = self.level_indent[level]
-        self.path, self.opened, self.current = path, opened, entry
-        if code.group is not None:
-            self.group, self.last = f"{code.category}.{code.group}", code.number or 0
+    def _new_entry(self, code: ControlCode, line: Line) -> Entry:
+        return Entry(code=code, chapter=self.chapter)
 
-    def _full(self, match: re.Match[str], line: Line) -> None:
-        numbering = self.numbering
-        root = numbering.root(match)
-        path = _elements(numbering.tail(match))
-        known = numbering.code(root, path).canonical in self.entries
-        if root == self.root and path and not known and not _follows(self.path, path):
-            shown = ".".join((root, *self.path))
-            self.anomalies.append(f"{self._where(line)}: {'.'.join(path)} after {shown}")
-        self._open(root, path, line, numbering.rest(match), None)
+    @staticmethod
+    def _position(line: Line) -> tuple[int, bool]:
+        marker = _MARKER_RE.match(line.text)
+        hanging = marker is not None and line.text[marker.end() : marker.end() + 1] == "\t"
+        return line.indent, hanging
 
     def _expected(self, level: int) -> tuple[int, bool] | None:
         """Where the markers at ``level`` sit in this item, else in the chapter."""
         if 0 <= level < len(self.opened) and self.opened[level] is not None:
             return self.opened[level]
-        return self.level_indent.get(level)
-
-    def _candidates(self, marker: tuple[str, ...]) -> list[tuple[int, tuple[str, ...]]]:
-        if self.root is None:
-            return []
-        found = []
-        for level in range(len(self.path) + 1):
-            candidate = self.path[:level] + marker
-            if _follows(self.path, candidate):
-                found.append((level, candidate))
-        return found
+        return self.level_at.get(level)
 
     def _next_item(self, marker: tuple[str, ...]) -> str | None:
         """'<TAB><TAB>2.' after 1.D.1 (or '1.' after a group heading) is 1.D.2."""
-        if not self.numbering.relative_items or self.group is None or not marker[0].isdigit():
-            return None
-        if not all(_is_first(e, i) for i, e in enumerate(marker[1:])):
-            return None
-        last = int(self.root.rsplit(".", 1)[1]) if self.root is not None else self.last
-        if int(marker[0]) != last + 1:
-            return None
-        return f"{self.group}.{int(marker[0])}"
+        return self._item_after(marker) if self.numbering.relative_items else None
 
     def _resolve(
         self, marker: tuple[str, ...], line: Line
@@ -406,7 +303,7 @@ class _Reader:
             assert self.root is not None
             options.append((distance, self.root, path, found))
         if item is not None:
-            at = self.level_indent.get(-1)
+            at = self.level_at.get(-1)
             options.append((abs(line.indent - at[0]) if at else 99, item, marker[1:], -1))
         if not options:
             return None
@@ -420,12 +317,8 @@ class _Reader:
 
     # -- notes ---------------------------------------------------------------------------------
 
-    def _subject(self, body: str) -> Entry | None:
-        """The entry of the current item a note names first ('Note 5.A.1.j. does not...')."""
-        if self.root is None:
-            return None
-        body = _PURPOSES_RE.sub("", _clean(body))
-        return note_subject(body, self.root, self.numbering, self.entries)
+    def _note_body(self, body: str) -> str:
+        return _PURPOSES_RE.sub("", _clean(body))
 
     def _by_indent(self, line: Line) -> Entry | None:
         """The deepest open entry the note's paragraph sits under.
@@ -446,27 +339,16 @@ class _Reader:
             level -= 1
         return self.entries.get(self.numbering.code(self.root, self.path[:level]).canonical)
 
-    def _place(self, note: _Note, body: str) -> None:
-        target = self._subject(body) or note.fallback
-        if target is not None:
-            target.notes.append(note.lines)
-        note.placed = True
-
-    def _start_note(self, match: re.Match[str], line: Line) -> None:
-        body = line.text[match.end() :].strip()
-        note = _Note(line.indent, [line.text], plural=match.group("label").endswith("s"))
+    def _new_note(self, line: Line, plural: bool) -> _Note:
+        note = _Note(indent=line.indent, lines=[line.text], plural=plural)
         note.fallback = self._by_indent(line)
-        if body:
-            self._place(note, body)
-        else:
-            note.placed = False  # a heading alone: its first line says what it is about
-        self.note = note
+        return note
 
     def _start_table(self, title: str) -> None:
         """The deposition table of 2.E.3.f and its notes: blocks only a full code ends."""
         if self.note is not None and self.note.table == title:
             return  # the same block continued on the next page
-        self.note = _Note(0, [title], plural=True, table=title)
+        self.note = _Note(indent=0, lines=[title], plural=True, table=title)
         if self.current is None:
             return
         if title == _MAIN_TABLE:
@@ -491,7 +373,7 @@ class _Reader:
                 return True
             if any(found == level for found, _ in self._candidates(marker)):
                 return True
-        if note.last is not None and marker[0] == _successor(note.last):
+        if note.last is not None and marker[0] == successor(note.last):
             return False  # the next paragraph of the note's own list
         if note.plural or line.indent > note.indent:
             return False
@@ -506,15 +388,15 @@ class _Reader:
             return False
         return line.indent > note.indent and line.indent >= note.inner
 
-    # -- the line loop -------------------------------------------------------------------------
+    def _note_list(self, line: Line, marker: tuple[str, ...] | None) -> None:
+        note = self.note
+        assert note is not None
+        if marker is not None and note.inner is None:
+            note.inner, note.last = line.indent, marker[0]
+        elif marker is not None and note.last == predecessor(marker[0]):
+            note.last = marker[0]
 
-    def reset(self) -> None:
-        """A new part of the chapter (a group, a heading): nothing carries over."""
-        self.note = None
-        self.current = None
-        self.root = None
-        self.path = ()
-        self.opened = []
+    # -- the line loop -------------------------------------------------------------------------
 
     def feed(self, line: Line) -> None:
         text = line.text
@@ -564,29 +446,15 @@ class _Reader:
             elif not note_start.group("cont"):  # 'Note 2 cont.' at a page top: it goes on
                 self.note.lines.append(text)  # a note inside a note's list stays part of it
             return
-        marker = _elements(marker_match.group(1)) if marker_match else None
-        if self.note is not None:
-            if not self._note_ends(line, marker):
-                if marker is not None and self.note.inner is None:
-                    self.note.inner, self.note.last = line.indent, marker[0]
-                elif marker is not None and self.note.last == _predecessor(marker[0]):
-                    self.note.last = marker[0]
-                self.note.lines.append(text)
-                if not self.note.placed:
-                    self._place(self.note, text)
-                return
-            self.note = None
-        if marker is not None and marker_match is not None:
-            resolved = self._resolve(marker, line)
-            if resolved is not None:
-                root, path, level = resolved
-                self._open(root, path, line, text[marker_match.end() :].strip(), level)
-                return
-            self.anomalies.append(f"{self._where(line)}: marker fits nowhere: {text[:60]}")
-        if self.current is not None:
-            self.current.lines.append(text)
-        else:
-            self.anomalies.append(f"{self._where(line)}: text outside entries: {text[:60]}")
+        self._text(line, marker_match)
+
+    def _marker(self, marker: tuple[str, ...], line: Line, rest: str) -> bool:
+        resolved = self._resolve(marker, line)
+        if resolved is None:
+            return False
+        root, path, level = resolved
+        self._open(root, path, line, rest, (level, self._position(line)))
+        return True
 
 
 def read_chapter(
@@ -613,19 +481,6 @@ _SL_FULL_RE = re.compile(r"^(\d)\.([A-E])\.(\d{1,2})((?:\.(?:[a-z]|\d{1,2}))*)\.
 _SL_REL_RE = re.compile(r"^((?:[a-z]|\d{1,2})(?:\.(?:[a-z]|\d{1,2}))*)\.?$")
 
 
-@dataclass
-class Named:
-    """One row of the Sensitive or Very Sensitive List: the codes it names and its text."""
-
-    codes: list[str]
-    text: list[str] = field(default_factory=list)
-
-    @property
-    def withdrawn(self) -> bool:
-        # 'Not used since 2002' there means the entry left that list, not the dual-use list.
-        return bool(self.text) and self.text[0].startswith("Not used")
-
-
 def _sl_codes(cell: str, where: str) -> list[str]:
     """'7.D.3.d.1. to 4. & 7.' -> 7.D.3.d.1 ... 7.D.3.d.4, 7.D.3.d.7 (written codes)."""
     codes: list[str] = []
@@ -647,25 +502,25 @@ def _sl_codes(cell: str, where: str) -> list[str]:
         else:
             raise ParseError(f"{where}: cannot read the code {token!r} in {cell.strip()!r}")
         if link == "to":
-            codes.extend(_expand(codes[-1], written)[1:])
+            codes.extend(wassenaar.expand(codes[-1], written)[1:])
         else:
             codes.append(written)
         link = None
     return codes
 
 
-def read_named(text: str, chapter: str) -> list[Named]:
+def read_named(text: str, chapter: str) -> list[wassenaar.Named]:
     """The rows of a Sensitive or Very Sensitive List table, ranges expanded."""
-    named: list[Named] = []
+    named: list[wassenaar.Named] = []
     for line in lines_of(text):
         row = _ROW_RE.match(line.text)
         if row is None:
             continue  # the list's title, its N.B., 'Category 3 cont.'
         first, second = _clean(row.group(1)), _clean(row.group(2))
         if first and not first.startswith("Category"):
-            named.append(Named(_sl_codes(first, f"{chapter}:{line.number}")))
+            named.append(wassenaar.Named(_sl_codes(first, f"{chapter}:{line.number}")))
         elif first:
-            named.append(Named([]))  # 'Category 2 None': a row that names nothing
+            named.append(wassenaar.Named([]))  # 'Category 2 None': a row that names nothing
         if second and named:
             named[-1].text.append(second)
     return [n for n in named if n.codes]
@@ -691,14 +546,14 @@ def structural_anomalies(entries: Iterable[Entry]) -> list[str]:
             parent = ".".join(code.canonical.split(".")[:-1])
             if parent not in present:
                 problems.append(f"{code.written}: no parent {parent}")
-            element, first = code.path[-1], _is_first(code.path[-1], len(code.path) - 1)
+            element, first = code.path[-1], is_first(code.path[-1], len(code.path) - 1)
         else:
             parent = f"{code.category}.{code.group}" if code.group else "ML"
             element, first = str(code.number), code.number == 1
         before = last.get(parent)
         if before is None and not first:
             problems.append(f"{code.written}: does not start at 1 or a")
-        elif before is not None and element != _successor(before):
+        elif before is not None and element != successor(before):
             problems.append(f"{code.written}: follows {before}")
         last[parent] = element
     return problems
@@ -709,18 +564,12 @@ def structural_anomalies(entries: Iterable[Entry]) -> list[str]:
 
 
 @dataclass
-class WaList2021:
-    """Everything read from the folder; ``parse`` turns it into records."""
+class WaList2021(wassenaar.Edition[Entry]):
+    """Everything read from the folder; ``parse`` turns it into records.
 
-    header: str  # 'WA-LIST (21) 1', the page header of every file
-    year: str
-    entries: dict[str, Entry]
-    sensitive: list[Named]
-    very_sensitive: list[Named]
-    #: Codes the two lists name that the dual-use list does not have.
-    unresolved: list[str]
-    #: Lines the reader could not place, and structural departures.
-    anomalies: list[str]
+    Its ``header`` ('WA-LIST (21) 1') is the page header of every file.
+    """
+
     #: Markers whose numbering tabs fit no level (one tab short), read by their indentation.
     relevelled: list[str]
 
@@ -789,22 +638,8 @@ def read(folder: Path) -> WaList2021:
     for kind, attr in (("sensitive", "sensitive"), ("very-sensitive", "very_sensitive")):
         if not lists[kind]:
             raise ParseError(f"the {kind.replace('-', ' ')} list names no entries")
-        for written in (c for n in lists[kind] if not n.withdrawn for c in n.codes):
-            entry = entries.get(_code(written, CodeSystem.WASSENAAR).canonical)
-            if entry is None:
-                unresolved.append(written)
-            else:
-                setattr(entry, attr, True)
-    return WaList2021(
-        header,
-        header[len("WA-LIST (") :][:2],
-        entries,
-        lists["sensitive"],
-        lists["very-sensitive"],
-        unresolved,
-        anomalies,
-        relevelled,
-    )
+        unresolved += wassenaar.mark_listed(entries, lists[kind], attr)
+    return WaList2021.of(header, entries, lists, unresolved, anomalies, relevelled)
 
 
 def _check_chapter(name: str, kind: str, found: list[Entry]) -> None:
@@ -824,21 +659,4 @@ def _check_chapter(name: str, kind: str, found: list[Entry]) -> None:
 
 def parse(path: Path, meta: SourceMeta) -> Iterator[Record]:
     wa = read(path)
-    if not meta.edition.startswith(f"20{wa.year}"):
-        raise ParseError(
-            f"{path.name} is {wa.header}, not the {meta.edition} edition the metadata names"
-        )
-    builder = ListBuilder(meta, CodeSystem.WASSENAAR)
-    for entry in wa.entries.values():
-        text = entry.text
-        builder.add(
-            entry.code,
-            heading=text if entry.code.level == 0 else "",
-            text=text,
-            notes=entry.note_texts(),
-            status=entry.status,
-            sensitive=entry.sensitive,
-            very_sensitive=entry.very_sensitive,
-            citation=f"{wa.header}, {entry.chapter}",
-        )
-    yield from builder.records()
+    yield from wa.records(path, meta, wa.header, lambda e: f"{wa.header}, {e.chapter}")
