@@ -33,8 +33,13 @@ def common_length(path: tuple[str, ...], other: tuple[str, ...]) -> int:
     return common
 
 
+def first(level: int) -> str:
+    """The first marker of a level: 'a' below the item, '1' below that, alternating."""
+    return "a" if level % 2 == 0 else "1"
+
+
 def is_first(element: str, position: int) -> bool:
-    return element == ("a" if position % 2 == 0 else "1")
+    return element == first(position)
 
 
 def successor(element: str) -> str:

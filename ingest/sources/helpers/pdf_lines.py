@@ -4,7 +4,8 @@ pdfium gives a page's text as one string, its lines separated by CR LF, and tell
 character is set by the character's offset in that string. :func:`open_pdf` refuses what is not
 a readable PDF with a one-line ParseError naming the file; :func:`text_lines` cuts a page's text
 into its lines, each with the offset of its first character, so that a parser can ask pdfium
-where a line starts (its indentation) and how it is set (italic, font size).
+where a line starts (its indentation) and how it is set (italic, font size);
+:func:`join_wrapped` makes the lines a paragraph was wrapped into one text again.
 """
 
 from __future__ import annotations
@@ -95,3 +96,16 @@ def text_lines(text: str) -> list[TextLine]:
             lines.append(TextLine(number, offset, raw))
         offset += len(raw) + 2
     return lines
+
+
+def join_wrapped(lines: list[str]) -> str:
+    """The lines of a paragraph the page wrapped, as one text."""
+    out = ""
+    for line in lines:
+        if not out:
+            out = line
+        elif out.endswith("-") and not out.endswith(" -"):
+            out += line  # a compound word or CAS number broken after its hyphen
+        else:
+            out += " " + line
+    return out.strip()

@@ -19,6 +19,7 @@ from typing import Any, Generic, Protocol, Self, TypeVar
 from graph_schema.codes import CodeSystem, ControlCode
 from graph_schema.model import Record
 from ingest.sources.base import ParseError, SourceMeta
+from ingest.sources.helpers.entries import NOT_USED_RE, ReadEntry, add_entries
 from ingest.sources.helpers.listing import ListBuilder, Status
 from ingest.sources.helpers.numbering import (
     common_length,
@@ -32,7 +33,6 @@ from ingest.sources.helpers.numbering import (
 # ---------------------------------------------------------------------------------------------
 # Entries
 
-_NOT_USED_RE = re.compile(r"^(?:Not used(?: since \d{4})?|\[?Reserved\]?)[.;]?$", re.IGNORECASE)
 _NONE_RE = re.compile(r"^[A-Z][A-Z ,\"'-]+ [-–] None$")
 # A group slot under its heading that was emptied: 'MAGNETIC AND ELECTRIC FIELD SENSORS - Not
 # used since 2004' (6.E.3.f) is no control.
@@ -43,7 +43,7 @@ _HEADED_NOT_USED_RE = re.compile(
 
 def entry_status(text: str) -> Status:
     """What an entry's own text says of it: not used, a reserved slot, or an active control."""
-    if _NOT_USED_RE.match(text) or _HEADED_NOT_USED_RE.match(text):
+    if NOT_USED_RE.match(text) or _HEADED_NOT_USED_RE.match(text):
         return "not-used"
     if _NONE_RE.match(text):
         return "reserved"  # 'LASERS - None': a slot kept for a heading with no items
@@ -51,29 +51,12 @@ def entry_status(text: str) -> Status:
 
 
 @dataclass(kw_only=True)
-class ListEntry:
+class ListEntry(ReadEntry):
     """One entry as read, before it becomes a record."""
-
-    code: ControlCode
-    lines: list[str] = field(default_factory=list)
-    notes: list[list[str]] = field(default_factory=list)
-    sensitive: bool = False
-    very_sensitive: bool = False
-
-    def joined(self, lines: list[str]) -> str:
-        """The lines as one text, as the edition's file breaks them."""
-        raise NotImplementedError
-
-    @property
-    def text(self) -> str:
-        return self.joined(self.lines)
 
     @property
     def status(self) -> Status:
         return entry_status(self.text)
-
-    def note_texts(self) -> list[str]:
-        return [t for t in (self.joined(n) for n in self.notes) if t]
 
 
 E = TypeVar("E", bound=ListEntry)
@@ -169,19 +152,7 @@ class Edition(Generic[E]):
                 f"{path.name} is {shown}, not the {meta.edition} edition the metadata names"
             )
         builder = ListBuilder(meta, CodeSystem.WASSENAAR)
-        for entry in self.entries.values():
-            text = entry.text
-            builder.add(
-                entry.code,
-                heading=text if entry.code.level == 0 else "",
-                text=text,
-                notes=entry.note_texts(),
-                status=entry.status,
-                sensitive=entry.sensitive,
-                very_sensitive=entry.very_sensitive,
-                page=page(entry),
-                citation=citation(entry),
-            )
+        add_entries(builder, self.entries.values(), citation, page)
         yield from builder.records()
 
 

@@ -34,18 +34,19 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
-from functools import lru_cache
 from pathlib import Path
 
 import pypdfium2 as pdfium  # type: ignore[import-untyped, unused-ignore]
 import pypdfium2.raw as pdfium_c  # type: ignore[import-untyped, unused-ignore]
 
-from graph_schema.codes import CodeError, CodeSystem, ControlCode, parse_code
+from graph_schema.codes import CodeSystem, ControlCode
 from graph_schema.model import Record
 from ingest.sources.base import ParseError, SourceMeta
+from ingest.sources.helpers.entries import NOT_USED_RE, ReadEntry, add_entries
 from ingest.sources.helpers.listing import ListBuilder, Status
+from ingest.sources.helpers.numbering import first, read_code, successor
 from ingest.sources.helpers.pdf import raise_exponents
-from ingest.sources.helpers.pdf_lines import open_pdf, text_lines
+from ingest.sources.helpers.pdf_lines import join_wrapped, open_pdf, text_lines
 
 # ---------------------------------------------------------------------------------------------
 # Page layout
@@ -247,57 +248,24 @@ _SUBJECT_RE = re.compile(
     r"^(?:Item\s+)?(?:For the purposes? of\s+)?ML\.?\s?(\d{1,2})"
     r"((?:\.(?:[a-z]|\d{1,2})(?![A-Za-z0-9]))*)"
 )
-_NOT_USED_RE = re.compile(r"^(?:Not used(?: since \d{4})?|\[?Reserved\]?)[.;]?$", re.IGNORECASE)
 
 
-@lru_cache(maxsize=4096)
 def _code(written: str) -> ControlCode:
-    try:
-        return parse_code(written, CodeSystem.MUNITIONS)
-    except CodeError as exc:
-        raise ParseError(f"unreadable code {written!r}: {exc}") from exc
+    return read_code(written, CodeSystem.MUNITIONS)
 
 
-def _first(level: int) -> str:
-    """The first marker of a level: 'a' below the item, '1' below that, alternating."""
-    return "a" if level % 2 == 0 else "1"
-
-
-def _successor(element: str) -> str:
-    return str(int(element) + 1) if element.isdigit() else chr(ord(element) + 1)
-
-
-@dataclass
-class Draft:
+@dataclass(kw_only=True)
+class Draft(ReadEntry):
     """One entry as read, before it becomes a record."""
 
-    code: ControlCode
     page: int
-    lines: list[str] = field(default_factory=list)
-    notes: list[list[str]] = field(default_factory=list)
 
-    @property
-    def text(self) -> str:
-        return _join(self.lines)
+    def joined(self, lines: list[str]) -> str:
+        return join_wrapped(lines)
 
     @property
     def status(self) -> Status:
-        return "not-used" if _NOT_USED_RE.match(self.text) else "active"
-
-    def note_texts(self) -> list[str]:
-        return [t for t in (_join(n) for n in self.notes) if t]
-
-
-def _join(lines: list[str]) -> str:
-    out = ""
-    for line in lines:
-        if not out:
-            out = line
-        elif out.endswith("-") and not out.endswith(" -"):
-            out += line  # a CAS number or compound broken after its hyphen
-        else:
-            out += " " + line
-    return out.strip()
+        return "not-used" if NOT_USED_RE.match(self.text) else "active"
 
 
 @dataclass
@@ -315,7 +283,7 @@ class _Note:
         """Whether a marker goes on with the note's own list; updates the list if so."""
         for depth in range(len(self.levels) - 1, -1, -1):
             level_x, last = self.levels[depth]
-            if abs(x - level_x) <= _NEAR and element == _successor(last):
+            if abs(x - level_x) <= _NEAR and element == successor(last):
                 del self.levels[depth:]
                 self.levels.append((x, element))
                 return True
@@ -381,9 +349,9 @@ class _Reader:
         best: tuple[float, tuple[str, ...]] | None = None
         for level in range(len(self.path) + 1):
             if level < len(self.path):
-                fits = element == _successor(self.path[level])
+                fits = element == successor(self.path[level])
             else:
-                fits = element == _first(level)
+                fits = element == first(level)
             if not fits or (element.isdigit() != (level % 2 == 1)):
                 continue
             distance = self._distance(level, x)
@@ -504,7 +472,7 @@ def validate(entries: dict[str, Draft]) -> list[str]:
             children.setdefault(code.parent.canonical, []).append(code)
     for parent, codes in children.items():
         level = codes[0].level - 1
-        expected = _first(level)
+        expected = first(level)
         for code in codes:
             element = code.path[-1]
             if element.isdigit() != (level % 2 == 1):
@@ -512,7 +480,7 @@ def validate(entries: dict[str, Draft]) -> list[str]:
                 problems.append(f"{code.canonical}: a {kind} is expected at this depth")
             elif element != expected:
                 problems.append(f"{parent}: {element} where {expected} was expected")
-            expected = _successor(element)
+            expected = successor(element)
     return problems
 
 
@@ -572,15 +540,10 @@ def parse(path: Path, meta: SourceMeta) -> Iterator[Record]:
             f"not the edition of {meta.edition_date.isoformat()} the metadata names"
         )
     builder = ListBuilder(meta, CodeSystem.MUNITIONS, list_key=list_key(meta), decimal_comma=True)
-    for draft in military.entries.values():
-        text = draft.text
-        builder.add(
-            draft.code,
-            heading=text if draft.code.level == 0 else "",
-            text=text,
-            notes=draft.note_texts(),
-            status=draft.status,
-            page=draft.page,
-            citation=f"Liste I - forsvarsrelaterte varer ({military.year}), page {draft.page}",
-        )
+    add_entries(
+        builder,
+        military.entries.values(),
+        lambda d: f"Liste I - forsvarsrelaterte varer ({military.year}), page {d.page}",
+        lambda d: d.page,
+    )
     yield from builder.records()

@@ -40,7 +40,7 @@ from ingest.sources.base import ParseError, SourceMeta
 from ingest.sources.helpers import wassenaar
 from ingest.sources.helpers.numbering import elements
 from ingest.sources.helpers.pdf import raise_exponents
-from ingest.sources.helpers.pdf_lines import open_pdf, text_lines
+from ingest.sources.helpers.pdf_lines import join_wrapped, open_pdf, text_lines
 
 # ---------------------------------------------------------------------------------------------
 # Page layout
@@ -230,19 +230,7 @@ class Draft(wassenaar.ListEntry):
     page: int
 
     def joined(self, lines: list[str]) -> str:
-        return _join(lines)
-
-
-def _join(lines: list[str]) -> str:
-    out = ""
-    for line in lines:
-        if not out:
-            out = line
-        elif out.endswith("-") and not out.endswith(" -"):
-            out += line  # a compound word broken at the line end
-        else:
-            out += " " + line
-    return out.strip()
+        return join_wrapped(lines)
 
 
 @dataclass(kw_only=True)
