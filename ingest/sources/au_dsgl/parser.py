@@ -41,7 +41,7 @@ from __future__ import annotations
 
 import re
 import zipfile
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import pairwise
@@ -57,19 +57,17 @@ from lxml import etree  # type: ignore[import-untyped, unused-ignore]
 from graph_schema.codes import CodeError, CodeSystem, ControlCode, parse_code
 from graph_schema.model import Record
 from ingest.sources.base import ParseError, SourceMeta
+from ingest.sources.helpers.archive import check_zip, file_start
+from ingest.sources.helpers.entries import ReadEntry, add_entries
 from ingest.sources.helpers.listing import ListBuilder, Status
+from ingest.sources.helpers.numbering import common_length, elements, successor
 
 INSTRUMENT = "F2024L01024"
 MILITARY_TITLE = "Defence and Strategic Goods List 2024, Part 1: Munitions List"
 DUAL_USE_TITLE = "Defence and Strategic Goods List 2024, Part 2: Dual-Use List"
 
-# Zip-bomb limits, checked on the zip directory before python-docx inflates anything (zipfile
-# never inflates a member past its declared size). The real file declares about 6 MB.
+# Zip-bomb limit (the others are helpers.archive's); the real file declares about 6 MB.
 _MAX_MEMBERS = 2_000
-_MAX_MEMBER_BYTES = 128 * 1024 * 1024
-_MAX_TOTAL_BYTES = 256 * 1024 * 1024
-_MAX_RATIO = 200
-_RATIO_FLOOR = 1024 * 1024
 
 # Word XML names, resolved once.
 _BODY, _P, _TBL, _TR, _TC = qn("w:body"), qn("w:p"), qn("w:tbl"), qn("w:tr"), qn("w:tc")
@@ -164,39 +162,18 @@ _TITLE_RE = re.compile(r"Defence and Strategic Goods List\s*(\d{4})")
 
 def _check_archive(path: Path) -> None:
     """Refuse what is not a DOCX zip, and zip bombs, before python-docx reads the file."""
-    try:
-        with path.open("rb") as handle:
-            start = handle.read(8)
-    except OSError as exc:
-        raise ParseError(f"cannot read {path.name}: {exc.strerror}") from exc
+    start = file_start(path)
     if not start:
         raise ParseError(f"{path.name} is empty: expected the DSGL Word file (.docx)")
     if start.startswith(b"%PDF"):
         raise ParseError(f"{path.name} is a PDF, not the DSGL Word file (.docx)")
-    try:
-        with zipfile.ZipFile(path) as archive:
-            members = archive.infolist()
-    except zipfile.BadZipFile as exc:
-        raise ParseError(
-            f"{path.name} is not a Word .docx file (not a zip archive, or truncated): {exc}"
-        ) from exc
-    if "[Content_Types].xml" not in {m.filename for m in members}:
-        raise ParseError(f"{path.name} is a zip archive but not a Word .docx document")
-    if len(members) > _MAX_MEMBERS:
-        raise ParseError(f"{path.name} has {len(members)} zip members: refused as a zip bomb")
-    total = 0
-    for member in members:
-        total += member.file_size
-        ratio = member.file_size / max(member.compress_size, 1)
-        if member.file_size > _MAX_MEMBER_BYTES or (
-            member.file_size > _RATIO_FLOOR and ratio > _MAX_RATIO
-        ):
-            raise ParseError(
-                f"{path.name}: member {member.filename} inflates to {member.file_size} bytes "
-                f"({ratio:.0f}:1): refused as a zip bomb"
-            )
-    if total > _MAX_TOTAL_BYTES:
-        raise ParseError(f"{path.name} inflates to {total} bytes: refused as a zip bomb")
+    check_zip(
+        path,
+        file="a Word .docx file",
+        document="a Word .docx document",
+        required=("[Content_Types].xml",),
+        max_members=_MAX_MEMBERS,
+    )
 
 
 @dataclass(frozen=True)
@@ -596,19 +573,11 @@ def _clean(text: str) -> str:
 # Numbering of entries
 
 
-def _elements(tail: str) -> tuple[str, ...]:
-    return tuple(p for p in re.split(r"[\s.]+", tail) if p)
-
-
 def _is_first(element: str, above: str | None) -> bool:
     """Whether ``element`` opens a list below ``above`` (None: directly below the item)."""
     if above is None:
         return element in ("a", "1")  # most items start with a., a few (1C350) with 1.
     return element == ("1" if above.isalpha() else "a")
-
-
-def _successor(element: str) -> str:
-    return str(int(element) + 1) if element.isdigit() else chr(ord(element) + 1)
 
 
 def _well_formed(path: tuple[str, ...]) -> bool:
@@ -620,15 +589,13 @@ def _follows(previous: tuple[str, ...], new: tuple[str, ...]) -> bool:
     """Whether ``new`` can come right after ``previous`` inside one item."""
     if not _well_formed(new):
         return False
-    common = 0
-    while common < min(len(previous), len(new)) and previous[common] == new[common]:
-        common += 1
+    common = common_length(previous, new)
     if common == len(new):
         return False  # the same entry or one of its ancestors again
     if common == len(previous):
         step_ok = _is_first(new[common], new[common - 1] if common else None)
     else:
-        step_ok = new[common] == _successor(previous[common])
+        step_ok = new[common] == successor(previous[common])
     return step_ok and all(_is_first(new[i], new[i - 1]) for i in range(common + 1, len(new)))
 
 
@@ -650,29 +617,19 @@ def _status(text: str) -> Status:
     return "active"
 
 
-@dataclass
-class Draft:
+@dataclass(kw_only=True)
+class Draft(ReadEntry):
     """One entry as read, before it becomes a record."""
 
-    code: ControlCode
     paragraph: int
     where: str  # 'Part 1' or 'Part 2, Category 3'
-    lines: list[str] = field(default_factory=list)
-    notes: list[list[str]] = field(default_factory=list)
-    sensitive: bool = False
-    very_sensitive: bool = False
 
-    @property
-    def text(self) -> str:
-        return " ".join(t for t in (_clean(line) for line in self.lines) if t)
+    def joined(self, lines: list[str]) -> str:
+        return " ".join(t for t in (_clean(line) for line in lines) if t)
 
     @property
     def status(self) -> Status:
         return _status(self.text)
-
-    def note_texts(self) -> list[str]:
-        texts = (" ".join(t for t in (_clean(line) for line in note) if t) for note in self.notes)
-        return [t for t in texts if t]
 
 
 @dataclass
@@ -734,10 +691,7 @@ class _Reader:
     def _open(self, root: str, path: tuple[str, ...], para: _Para, text: str) -> None:
         # Levels the paragraph's own code shows without text of their own ('1.<tab>a.' in
         # 3A201.a, '9.E.101.a.') are entries too: open them first, empty.
-        common = 0
-        if root == self.root:
-            while common < min(len(path), len(self.path)) and path[common] == self.path[common]:
-                common += 1
+        common = common_length(path, self.path) if root == self.root else 0
         for depth in range(common, len(path)):
             shown = self._code(root, path[:depth], para)
             if shown.canonical not in self.entries:
@@ -754,7 +708,7 @@ class _Reader:
 
     def _full(self, match: re.Match[str], para: _Para, root: str | None = None) -> None:
         root = root or self._root(match)
-        path = _elements(match.group(match.re.groups))
+        path = elements(match.group(match.re.groups))
         rest = para.text[match.end() :]
         if root == self.root and path and not _follows(self.path, path):
             if self.note is not None and len(path) == 1:
@@ -791,7 +745,7 @@ class _Reader:
             # The usual single 'b.' or '2.': the next sibling at some level, or a first child.
             (element,) = elements
             for level, current in enumerate(path):
-                if element == _successor(current):
+                if element == successor(current):
                     found.append((level, (*path[:level], element)))
             if _is_first(element, path[-1] if path else None):
                 found.append((len(path), (*path, element)))
@@ -827,7 +781,7 @@ class _Reader:
         named: list[tuple[str, tuple[str, ...]]] = []
         pos = 0
         while match := self.ref_re.match(body, pos):
-            named.append((self._root_of_ref(match), _elements(match.group(2))))
+            named.append((self._root_of_ref(match), elements(match.group(2))))
             link = _REF_LINK_RE.match(body, match.end())
             if link is None:
                 break
@@ -838,15 +792,12 @@ class _Reader:
             match = self.ref_re.match(body, verb.start()) if verb else None
             if match is None:
                 return None
-            named.append((self._root_of_ref(match), _elements(match.group(2))))
+            named.append((self._root_of_ref(match), elements(match.group(2))))
         root, path = named[0]
         for other_root, other_path in named[1:]:
             if other_root != root:
                 break  # 'ML901 to ML910': the first named item
-            common = 0
-            while common < min(len(path), len(other_path)) and path[common] == other_path[common]:
-                common += 1
-            path = path[:common]
+            path = path[: common_length(path, other_path)]
         while True:
             found = self.entries.get(".".join((root, *path)))
             if found is not None or not path:
@@ -950,7 +901,7 @@ class _Reader:
             self.anomalies.append(
                 f"paragraph {para.number}: code typed without its category digit "
                 f"({_clean(partial.group(0))}), read in Category {self.category} as "
-                f"{'.'.join((root, *_elements(partial.group(3))))}"
+                f"{'.'.join((root, *elements(partial.group(3))))}"
             )
             self._full(partial, para, root)
             return
@@ -983,7 +934,7 @@ class _Reader:
             return
         marker = _MARKER_RE.match(stripped)
         if marker is not None:
-            candidates = self._candidates(_elements(marker.group(1)))
+            candidates = self._candidates(elements(marker.group(1)))
             upright_entry = not para.italic and bool(candidates)
             if self.note is not None and not upright_entry:
                 self._note_line(para, marker=True)
@@ -1042,7 +993,7 @@ def _named_codes(text: str) -> list[tuple[str, tuple[str, ...]]]:
         short = None if full else _SL_SHORT_RE.match(text, pos)
         link = None if full or short else _SL_LINK_RE.match(text, pos)
         if full:
-            code = (full.group(1), _elements(full.group(2)))
+            code = (full.group(1), elements(full.group(2)))
             pos = full.end()
         elif short and codes and codes[-1][1]:
             root, path = codes[-1]
@@ -1327,19 +1278,8 @@ def anomalies(dsgl: Dsgl) -> list[str]:
 # Records
 
 
-def _add(builder: ListBuilder, drafts: Sequence[Draft]) -> None:
-    for draft in drafts:
-        text = draft.text
-        builder.add(
-            draft.code,
-            heading=text if draft.code.level == 0 else "",
-            text=text,
-            notes=draft.note_texts(),
-            status=_status(text),
-            sensitive=draft.sensitive,
-            very_sensitive=draft.very_sensitive,
-            citation=f"{INSTRUMENT}, {draft.where}, body paragraph {draft.paragraph}",
-        )
+def _citation(draft: Draft) -> str:
+    return f"{INSTRUMENT}, {draft.where}, body paragraph {draft.paragraph}"
 
 
 def records(dsgl: Dsgl, meta: SourceMeta) -> Iterator[Record]:
@@ -1351,8 +1291,8 @@ def records(dsgl: Dsgl, meta: SourceMeta) -> Iterator[Record]:
         )
     military = ListBuilder(meta, CodeSystem.MUNITIONS, list_key="au-military", title=MILITARY_TITLE)
     dual_use = ListBuilder(meta, CodeSystem.ECCN, list_key="au", title=DUAL_USE_TITLE)
-    _add(military, list(dsgl.munitions.values()))
-    _add(dual_use, list(dsgl.dual_use.values()))
+    add_entries(military, dsgl.munitions.values(), _citation)
+    add_entries(dual_use, dsgl.dual_use.values(), _citation)
     yield from military.records()
     yield from dual_use.records()
 

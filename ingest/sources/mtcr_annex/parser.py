@@ -51,6 +51,7 @@ from docx.text.paragraph import Paragraph
 from graph_schema.codes import CodeSystem
 from graph_schema.model import Record
 from ingest.sources.base import ParseError, SourceMeta
+from ingest.sources.helpers.archive import file_start
 from ingest.sources.helpers.listing import ListBuilder
 from ingest.sources.mtcr_annex.outline import NOTE_RE, Draft, Outline, Unit, split_marker
 
@@ -80,11 +81,7 @@ _SUPERSCRIPT_OK = frozenset("0123456789-–+ \u00a0")
 
 
 def _open(path: Path) -> Document:
-    try:
-        with path.open("rb") as handle:
-            start = handle.read(8)
-    except OSError as exc:
-        raise ParseError(f"cannot read {path.name}: {exc.strerror}") from exc
+    start = file_start(path)
     if not start:
         raise ParseError(f"{path.name} is empty")
     if start.startswith(b"%PDF"):

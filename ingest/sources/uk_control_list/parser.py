@@ -36,20 +36,15 @@ from openpyxl.utils.exceptions import InvalidFileException
 from graph_schema.codes import CodeSystem, ControlCode
 from graph_schema.model import Record
 from ingest.sources.base import ParseError, SourceMeta
+from ingest.sources.helpers.archive import check_zip
 from ingest.sources.helpers.listing import ListBuilder
 
 SHEET = "UK Military List"
 MILITARY_TITLE = "UK Military List (2018, outdated)"
 NATIONAL_TITLE = "UK national ratings of the UK Military List (2018, outdated)"
 
-# Zip-bomb limits, checked on the zip directory before anything is decompressed. Python's
-# zipfile never inflates a member past the size its directory entry declares, so checking the
-# declared sizes bounds what openpyxl can make us decompress. The real file declares 15 MB.
+# Zip-bomb limit (the others are helpers.archive's); the real file declares 15 MB.
 _MAX_MEMBERS = 10_000
-_MAX_MEMBER_BYTES = 128 * 1024 * 1024
-_MAX_TOTAL_BYTES = 256 * 1024 * 1024
-_MAX_RATIO = 200  # real sheets compress about 10:1, styles about 30:1
-_RATIO_FLOOR = 1024 * 1024  # tiny members may compress well without being a threat
 
 _HEADER_SCAN_ROWS = 10
 # Note groups in the header row: a label followed by 'Page' and 'Orig' (the Order's wording,
@@ -97,31 +92,13 @@ def _check_archive(path: Path) -> None:
         raise ParseError(f"cannot read {path.name}: {exc.strerror}") from exc
     if size == 0:
         raise ParseError(f"{path.name} is empty: expected an XLSX workbook")
-    try:
-        with zipfile.ZipFile(path) as archive:
-            members = archive.infolist()
-    except zipfile.BadZipFile as exc:
-        raise ParseError(
-            f"{path.name} is not an XLSX workbook (not a zip archive, or truncated): {exc}"
-        ) from exc
-    names = {m.filename for m in members}
-    if "xl/workbook.xml" not in names or "[Content_Types].xml" not in names:
-        raise ParseError(f"{path.name} is a zip archive but not an XLSX workbook")
-    if len(members) > _MAX_MEMBERS:
-        raise ParseError(f"{path.name} has {len(members)} zip members: refused as a zip bomb")
-    total = 0
-    for member in members:
-        total += member.file_size
-        ratio = member.file_size / max(member.compress_size, 1)
-        if member.file_size > _MAX_MEMBER_BYTES or (
-            member.file_size > _RATIO_FLOOR and ratio > _MAX_RATIO
-        ):
-            raise ParseError(
-                f"{path.name}: member {member.filename} inflates to {member.file_size} bytes "
-                f"({ratio:.0f}:1): refused as a zip bomb"
-            )
-    if total > _MAX_TOTAL_BYTES:
-        raise ParseError(f"{path.name} inflates to {total} bytes: refused as a zip bomb")
+    check_zip(
+        path,
+        file="an XLSX workbook",
+        document="an XLSX workbook",
+        required=("xl/workbook.xml", "[Content_Types].xml"),
+        max_members=_MAX_MEMBERS,
+    )
 
 
 def _read_rows(path: Path) -> list[tuple[Any, ...]]:
