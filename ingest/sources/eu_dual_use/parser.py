@@ -31,6 +31,7 @@ from graph_schema.codes import CodeSystem
 from graph_schema.model import Record
 from ingest.sources.base import ParseError, SourceMeta
 from ingest.sources.helpers.listing import ListBuilder, Status
+from ingest.sources.helpers.numbering import is_next, within
 
 _ITEM_RE = re.compile(r"^ {0,3}(?P<code>[0-9][A-E][0-9]{3})(?=\s|$)\s*(?P<rest>.*)$")
 _LABEL_RE = re.compile(r"^(?P<indent> *)(?P<label>[a-z]|[1-9][0-9]{0,2})\.(?=\s|$)\s*(?P<rest>.*)$")
@@ -133,14 +134,6 @@ def _join(parts: list[str]) -> str:
         else:
             out = f"{out} {part}" if out else part
     return _SPACES_RE.sub(" ", out).strip()
-
-
-def _follows(previous: str, label: str) -> bool:
-    if previous.isdigit() and label.isdigit():
-        return int(label) == int(previous) + 1
-    if previous.isalpha() and label.isalpha():
-        return ord(label) == ord(previous) + 1
-    return False
 
 
 def _with_superscripts(line: str, above: str) -> str | None:
@@ -279,7 +272,7 @@ class _Reader:
             for depth in range(len(self.stack) - 1, 0, -1):
                 node = self.stack[depth]
                 if node.numeric == numeric and abs(node.indent - indent) <= 3:
-                    return depth if _follows(node.label, label) else None
+                    return depth if is_next(node.label, label) else None
             return None
         if label in ("a", "1"):
             if len(self.stack) == 1 or deepest.numeric != numeric:
@@ -288,7 +281,7 @@ class _Reader:
         candidates = [
             depth
             for depth in range(1, len(self.stack))
-            if self.stack[depth].numeric == numeric and _follows(self.stack[depth].label, label)
+            if self.stack[depth].numeric == numeric and is_next(self.stack[depth].label, label)
         ]
         if not candidates:
             return None
@@ -392,14 +385,10 @@ def _target(note: _Note, body: str) -> _Node:
         # reliable than the indentation, which often puts an entry's notes at its last
         # sub-item's column (the notes on 3A001.g sit under 3A001.g.2).
         for node in reversed(path):
-            if all(_within(code, node.canonical) for code in same_item):
+            if all(within(code, node.canonical) for code in same_item):
                 return node
     # Otherwise the note belongs to the deepest entry whose label is left of the note's.
     return next((node for node in reversed(path) if node.indent < note.indent), path[0])
-
-
-def _within(code: str, ancestor: str) -> bool:
-    return code == ancestor or code.startswith(ancestor + ".")
 
 
 def _status(text: str) -> Status:

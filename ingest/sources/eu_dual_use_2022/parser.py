@@ -70,9 +70,9 @@ from ingest.sources.eu_dual_use.parser import (
     _Note,
     _Reader,
     _status,
-    _within,
 )
 from ingest.sources.helpers.listing import ListBuilder
+from ingest.sources.helpers.numbering import within
 from ingest.sources.helpers.pdf import raise_exponents
 from ingest.sources.helpers.pdf_lines import open_pdf, text_lines
 
@@ -404,7 +404,7 @@ class _PdfReader(_Reader):
             named = _named(body[numbered.end() :]) if numbered is not None else []
             path = note.path
             for depth in range(len(path) - 1, -1, -1):
-                if named and all(_within(code, path[depth].canonical) for code in named):
+                if named and all(within(code, path[depth].canonical) for code in named):
                     note.path = path[: depth + 1]
                     break
         super().close_note()

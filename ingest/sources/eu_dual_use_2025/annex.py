@@ -31,6 +31,7 @@ from typing import Any
 
 from ingest.sources.base import ParseError
 from ingest.sources.helpers.listing import Status
+from ingest.sources.helpers.numbering import is_next, within
 
 CODE_RE = re.compile(r"[0-9][A-E][0-9]{3}(?:\.(?:[a-z]|[0-9]{1,3}))*")
 _LINE_RE = re.compile(rf"^(?P<code>{CODE_RE.pattern})(?:\s+(?P<rest>.*))?$")
@@ -93,10 +94,6 @@ class _OpenNote:
 
 def clean(text: str) -> str:
     return _SPACES_RE.sub(" ", text).strip()
-
-
-def within(code: str, ancestor: str) -> bool:
-    return code == ancestor or code.startswith(ancestor + ".")
 
 
 def _alternates(parent: str, label: str) -> bool:
@@ -284,14 +281,6 @@ def read_annex(entries: list[Any], name: str) -> tuple[dict[str, Provision], lis
     return out, anomalies
 
 
-def _follows(previous: str, label: str) -> bool:
-    if previous.isdigit() and label.isdigit():
-        return int(label) == int(previous) + 1
-    if previous.isalpha() and label.isalpha():
-        return ord(label) == ord(previous) + 1
-    return False
-
-
 def validate(provisions: dict[str, Provision]) -> list[str]:
     """Departures from a regular structure: within each parent, sub-items of one kind (letters
     or numbers) in order from a. or 1. with no gap or repeat, and every parent present."""
@@ -308,6 +297,6 @@ def validate(provisions: dict[str, Provision]) -> list[str]:
         if labels[0] not in ("a", "1"):
             found.append(f"{parent}: sub-items start at {labels[0]}.")
         for before, label in pairwise(labels):
-            if not _follows(before, label):
+            if not is_next(before, label):
                 found.append(f"{parent}: {label}. follows {before}.")
     return found

@@ -50,6 +50,20 @@ def predecessor(element: str) -> str:
     return str(int(element) - 1) if element.isdigit() else chr(ord(element) - 1)
 
 
+def is_next(previous: str, label: str) -> bool:
+    """Whether ``label`` is the sibling right after ``previous`` ('b' after 'a', '3' after '2')."""
+    if previous.isdigit() and label.isdigit():
+        return int(label) == int(previous) + 1
+    if previous.isalpha() and label.isalpha():
+        return ord(label) == ord(previous) + 1
+    return False
+
+
+def within(code: str, ancestor: str) -> bool:
+    """Whether canonical ``code`` is ``ancestor`` or one of its sub-paragraphs."""
+    return code == ancestor or code.startswith(ancestor + ".")
+
+
 def well_formed(path: tuple[str, ...]) -> bool:
     """Letters at the first, third, fifth level; numbers between."""
     letter = True

@@ -13,11 +13,13 @@ from ingest.sources.helpers.numbering import (
     elements,
     follows,
     is_first,
+    is_next,
     note_subject,
     predecessor,
     read_code,
     successor,
     well_formed,
+    within,
 )
 
 
@@ -85,3 +87,10 @@ def test_note_subject() -> None:
     assert note_subject("5.A.1.b.7.a. includes", "5.A.1", numbering, entries) == "5A001.b"
     assert note_subject("5.A.2. does not", "5.A.1", numbering, entries) is None  # other item
     assert note_subject("This note", "5.A.1", numbering, entries) is None
+
+
+def test_labels_and_codes_of_one_level() -> None:
+    assert is_next("a", "b") and is_next("9", "10")
+    assert not is_next("a", "c") and not is_next("1", "b") and not is_next("b", "a")
+    assert within("5A001.b.1", "5A001.b") and within("5A001", "5A001")
+    assert not within("5A0011", "5A001") and not within("5A001", "5A001.b")
