@@ -119,11 +119,12 @@ class Parser(Protocol):
     def __call__(self, path: Path, meta: SourceMeta) -> Iterator[Record]: ...
 
 
-def load_json_object(path: Path, what: str) -> dict[str, Any]:
-    """The JSON object in ``path``, or a one-line ParseError naming what was expected.
+def load_json(path: Path, what: str) -> Any:
+    """The JSON value in ``path``, or a one-line ParseError naming what was expected.
 
     ``what`` names the expected document ("the Commerce Control List JSON") for the messages.
-    Deeply nested input is refused by the decoder's own recursion limit, caught here too.
+    What the decoder refuses otherwise (nesting beyond its recursion limit, an integer beyond
+    Python's digit limit) raises RecursionError or ValueError, for the caller to name.
     """
     raw = path.read_bytes()
     if not raw.strip():
@@ -131,13 +132,25 @@ def load_json_object(path: Path, what: str) -> dict[str, Any]:
     if raw.startswith(b"%PDF"):
         raise ParseError(f"{path.name} is a PDF, not {what}")
     try:
-        data = json.loads(raw.decode("utf-8"))
+        return json.loads(raw.decode("utf-8"))
     except UnicodeDecodeError as exc:
         raise ParseError(f"{path.name} is not UTF-8 text: {exc.reason}") from exc
     except json.JSONDecodeError as exc:
         raise ParseError(
             f"{path.name} is not valid JSON (line {exc.lineno}, column {exc.colno}): {exc.msg}"
         ) from exc
+
+
+def load_json_object(path: Path, what: str) -> dict[str, Any]:
+    """The JSON object in ``path``, or a one-line ParseError naming what was expected.
+
+    ``what`` names the expected document ("the Commerce Control List JSON") for the messages.
+    Deeply nested input is refused by the decoder's own recursion limit, caught here too.
+    """
+    try:
+        data = load_json(path, what)
+    except ParseError:
+        raise
     except RecursionError as exc:
         raise ParseError(f"{path.name} is nested too deeply to be {what}") from exc
     except ValueError as exc:

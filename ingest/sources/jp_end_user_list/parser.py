@@ -28,7 +28,6 @@ next.
 
 from __future__ import annotations
 
-import json
 import re
 import unicodedata
 from collections.abc import Iterator
@@ -38,7 +37,7 @@ from typing import Any
 
 from graph_schema import countries, ids
 from graph_schema.model import Lists, Party, Record
-from ingest.sources.base import ParseError, SourceMeta
+from ingest.sources.base import ParseError, SourceMeta, load_json
 
 LIST_NAME = "METI Foreign End-User List"
 LIST_ID = "jp-end-user-list"
@@ -142,19 +141,10 @@ def concern_reason(letters: tuple[str, ...], fallback: str) -> str:
 
 
 def _load(path: Path) -> list[Any]:
-    raw = path.read_bytes()
-    if not raw.strip():
-        raise ParseError(f"{path.name} is empty")
-    if raw.startswith(b"%PDF"):
-        raise ParseError(f"{path.name} is a PDF, not the JSON conversion of the METI list")
     try:
-        data = json.loads(raw.decode("utf-8"))
-    except UnicodeDecodeError as exc:
-        raise ParseError(f"{path.name} is not UTF-8 text: {exc.reason}") from exc
-    except json.JSONDecodeError as exc:
-        raise ParseError(
-            f"{path.name} is not valid JSON (line {exc.lineno}, column {exc.colno}): {exc.msg}"
-        ) from exc
+        data = load_json(path, "the JSON conversion of the METI list")
+    except ParseError:
+        raise
     except (RecursionError, ValueError) as exc:
         raise ParseError(f"{path.name} is not the METI list JSON: {exc}") from exc
     if not isinstance(data, list):
