@@ -1,3 +1,3 @@
-"""Reading help shared by the source parsers (layout of PDF text, list building, statements,
-thresholds).
+"""Reading help shared by the source parsers (PDF lines and layout, zip checks, relative
+numbering, entries and list building, the Wassenaar editions' reading, statements, thresholds).
 """

@@ -3,7 +3,9 @@
 The official PDF holds the dual-use list (Categories 1-9, Category 5 in two parts), the
 Sensitive and Very Sensitive Lists, the Munitions List (ML1-ML22) and the definitions. Both
 lists go into one ``ControlList``: the document is one list, and the alignment takes the
-newest ``regime:wassenaar`` list as the reference for dual-use and ML codes alike.
+newest ``regime:wassenaar`` list as the reference for dual-use and ML codes alike. What this
+reader shares with the 2021 edition's (numbering, notes, the two lists, the records) is in
+``ingest.sources.helpers.wassenaar``; this module keeps what the PDF's layout decides.
 
 How the layout is read (pypdfium2 text plus the x position of each line's first character):
 

@@ -7,7 +7,8 @@ and the Munitions List ``15_ML.doc``; the table of contents, general notes, defi
 acronyms and statements of understanding hold no entries. As for the 2025 edition
 (``ingest.sources.wassenaar_list``), dual-use and Munitions List entries go into one
 ``ControlList`` with the same canonical codes, heading, text and notes conventions, so the two
-editions compare entry by entry.
+editions compare entry by entry; what the two readers share is in
+``ingest.sources.helpers.wassenaar``.
 
 Each file is converted to text by Debian's ``antiword`` (``-w 0``: one line per paragraph, no
 wrapping; ``-m UTF-8.txt``: UTF-8 output). Its text keeps what the structure needs:
