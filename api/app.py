@@ -28,6 +28,7 @@ from api.routers import (
     technologies,
 )
 from api.routers import authorisations as authorisations_router
+from api.routers import briefs as briefs_router
 from api.routers import changes as changes_router
 from api.routers import dashboard as dashboard_router
 from api.routers import documents as documents_router
@@ -50,6 +51,11 @@ TAGS = [
         "description": "Where the controls of two or more jurisdictions diverge, with evidence.",
     },
     {"name": "coverage", "description": "Who implements each regime entry, and how."},
+    {
+        "name": "briefs",
+        "description": "Harmonisation briefs: a jurisdiction's standing against a reference "
+        "and a ranked agenda to converge, with evidence.",
+    },
     {"name": "gaps", "description": "Regime, code-of-conduct and party-listing gaps."},
     {"name": "changes", "description": "What changed between two editions of one list."},
     {"name": "search", "description": "Entries by code in any numbering, or by words."},
@@ -146,6 +152,7 @@ def create_app(
         entries.router,
         divergences.router,
         coverage.router,
+        briefs_router.router,
         gaps.router,
         changes_router.router,
         authorisations_router.router,

@@ -350,3 +350,21 @@ class ClaimsRequest(Request):
     )
     predicate: ClaimPredicate | None = Field(default=None, description="Kind of claim.")
     language: Language | None = Field(default=None, description="Only documents in this language.")
+
+
+class BriefRequest(Request):
+    """A harmonisation brief: what it would take one jurisdiction (named in the path) to
+    converge with a reference."""
+
+    against: str = Field(
+        default="wassenaar",
+        min_length=2,
+        max_length=100,
+        description="The reference: the Wassenaar Arrangement (the only one so far).",
+        examples=["wassenaar"],
+    )
+    category: Category = None
+    technology: Technology = None
+    items: int = Field(
+        default=50, ge=1, le=500, description="Points listed at most per part of the agenda."
+    )

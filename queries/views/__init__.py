@@ -8,6 +8,15 @@ from queries.views.base import (
     ProvenanceView,
     View,
 )
+from queries.views.briefs import (
+    AgendaPart,
+    Brief,
+    BriefMembership,
+    CategoryStanding,
+    ConvergenceIndex,
+    HeldEdition,
+    Standing,
+)
 from queries.views.catalog import (
     CountryDetail,
     CountrySummary,
@@ -77,12 +86,17 @@ from queries.views.gaps import (
 
 __all__ = [
     "STATUS_HELP",
+    "AgendaPart",
     "AlignmentView",
     "AuthorisationReport",
     "AuthorisationVerdict",
+    "Brief",
+    "BriefMembership",
+    "CategoryStanding",
     "ChangeReport",
     "CommitmentGapReport",
     "CommitmentGapRow",
+    "ConvergenceIndex",
     "CountryControls",
     "CountryDetail",
     "CountrySummary",
@@ -101,6 +115,7 @@ __all__ = [
     "EntryTimeline",
     "GroupMembership",
     "Health",
+    "HeldEdition",
     "Implementation",
     "JurisdictionCoverage",
     "JurisdictionView",
@@ -132,6 +147,7 @@ __all__ = [
     "SearchReport",
     "SideStatus",
     "SourceView",
+    "Standing",
     "Subscription",
     "TechnologyTag",
     "TechnologyView",

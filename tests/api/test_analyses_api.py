@@ -190,3 +190,15 @@ def test_openapi_tags_and_etag(client: TestClient) -> None:
         headers={"If-None-Match": first.headers["etag"]},
     )
     assert again.status_code == 304
+
+
+def test_brief_endpoint(client: TestClient) -> None:
+    body = client.get("/briefs/IN", params={"against": "wassenaar", "items": 2}).json()
+    assert body["jurisdiction"]["key"] == "IN"
+    assert body["reference_edition"]["list_id"] == "list:wassenaar:2025"
+    assert len(body["to_align"]["items"]) == 2 < body["to_align"]["total"]
+    assert body["standing"]["convergence"]["percent"] is not None
+    refused = client.get("/briefs/IN", params={"against": "US"})
+    assert refused.status_code == 422 and "against=wassenaar" in refused.json()["error"]["message"]
+    assert client.get("/briefs/Atlantis").status_code == 404
+    assert client.get("/briefs/IN", params={"items": 0}).status_code == 422

@@ -1,0 +1,37 @@
+"""Harmonisation briefs: what it would take a jurisdiction to converge with a reference."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Path, Query
+
+from api.deps import AnalysesDep
+from api.errors import ERROR_RESPONSES
+from queries.brief import brief
+from queries.requests import BriefRequest
+from queries.views import Brief
+
+router = APIRouter(prefix="/briefs", tags=["briefs"], responses=ERROR_RESPONSES)
+
+
+@router.get("/{jurisdiction}", summary="A harmonisation brief: standing and agenda")
+def get_brief(
+    analyses: AnalysesDep,
+    jurisdiction: Annotated[
+        str,
+        Path(
+            min_length=2,
+            max_length=100,
+            description="A country code (IN), EU, or a country's name.",
+            examples=["IN"],
+        ),
+    ],
+    request: Annotated[BriefRequest, Query()],
+) -> Brief:
+    """Where the jurisdiction stands (memberships, lists held and their age, coverage per
+    category, the convergence index and its trend over the editions held) and a ranked agenda:
+    the reference entries to adopt (Very Sensitive first), to align (other scope or thresholds)
+    and to update (its lists predate the reference edition that added them). Every point is a
+    divergence row with its evidence."""
+    return brief(analyses, jurisdiction, request)

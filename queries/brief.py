@@ -1,0 +1,177 @@
+"""The harmonisation brief: one jurisdiction against a reference, as a ranked agenda.
+
+Built from the analyses a reader can check one by one: the divergence rows between the
+jurisdiction and the reference (what it lacks, what it controls otherwise, where its lists lag),
+the status map of the reference list (the convergence index), the coverage matrix (per
+category), and the memberships and lists held. A point of the agenda is a divergence row, with
+its evidence; nothing is claimed that the divergences do not say.
+
+The reference is the Wassenaar Arrangement's newest list held; a brief against another state or
+a group of states is not built yet and is refused as such.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+from queries.analyses import Analyses
+from queries.dashboard import coverage_matrix
+from queries.errors import InvalidQuery
+from queries.evidence import edition_ref, jurisdiction_view, make_filters
+from queries.index import Index
+from queries.reading.names import WASSENAAR, Jurisdiction
+from queries.reading.records import ListInfo
+from queries.requests import BriefRequest, DivergenceRequest, MatrixRequest
+from queries.status import ABSENT, CONTROLLED, NOT_HELD
+from queries.views import (
+    AgendaPart,
+    Brief,
+    BriefMembership,
+    CategoryStanding,
+    ConvergenceIndex,
+    DivergenceRow,
+    HeldEdition,
+    Standing,
+)
+
+
+def brief(
+    analyses: Analyses, jurisdiction: str, request: BriefRequest, today: date | None = None
+) -> Brief:
+    """The brief of ``jurisdiction`` against ``request.against``."""
+    index = analyses.index
+    day = today or date.today()
+    juris = index.jurisdiction(jurisdiction)
+    reference = index.jurisdiction(request.against)
+    ref = index.reference
+    if reference.node != WASSENAAR or ref is None:
+        raise InvalidQuery(
+            f"a brief is measured against the Wassenaar Arrangement's list for now, not "
+            f"{reference.name}: use against=wassenaar"
+        )
+    if juris.node == reference.node:
+        raise InvalidQuery(f"{juris.name} is the reference itself: name another jurisdiction")
+    filters = make_filters(index, request.category, None, request.technology)
+    report = analyses.divergences(
+        DivergenceRequest(
+            jurisdiction=[juris.key, reference.key],
+            category=request.category,
+            technology=request.technology,
+        )
+    )
+    rows = report.items
+    lacking = [r for r in rows if juris.key in r.not_controlled_by]
+
+    def ranked(kind: str, key: Callable[[DivergenceRow], tuple[object, ...]]) -> AgendaPart:
+        chosen = sorted((r for r in lacking if r.kind == kind), key=key)
+        return AgendaPart(total=len(chosen), items=chosen[: request.items])
+
+    def sensitivity(row: DivergenceRow) -> tuple[object, ...]:
+        entry = index.entry(row.reference.id) if row.reference is not None else None
+        very = entry is not None and entry.very_sensitive
+        sensitive = entry is not None and entry.sensitive
+        return (0 if very else 1 if sensitive else 2, _code_order(row.code))
+
+    aligning = sorted(
+        (r for r in rows if r.kind == "scope-differs"), key=lambda r: _code_order(r.code)
+    )
+    return Brief(
+        jurisdiction=jurisdiction_view(juris),
+        reference=jurisdiction_view(reference),
+        reference_edition=edition_ref(ref),
+        day=day,
+        filters=filters.as_dict(),
+        standing=_standing(analyses, juris, ref, request, day),
+        to_adopt=ranked("not-implemented", sensitivity),
+        to_align=AgendaPart(total=len(aligning), items=aligning[: request.items]),
+        to_update=ranked("edition-lag", lambda r: _code_order(r.code)),
+        notes=report.notes,
+    )
+
+
+def _code_order(code: str) -> tuple[int, str]:
+    return (1 if code.startswith("ML") else 0, code)
+
+
+def _standing(
+    analyses: Analyses, juris: Jurisdiction, ref: ListInfo, request: BriefRequest, day: date
+) -> Standing:
+    index = analyses.index
+    memberships = [
+        BriefMembership(
+            regime=m.regime, name=index.country_name(m.regime), role=m.role, since=m.since
+        )
+        for m in index.memberships
+        if m.country == juris.node and m.current(day)
+    ]
+    held: list[HeldEdition] = []
+    trend: list[ConvergenceIndex] = []
+    for info in juris.lists:
+        editions = index.editions_of(info)
+        for edition in editions:
+            held.append(
+                HeldEdition(
+                    edition=edition_ref(edition),
+                    age_days=(day - edition.edition_date).days,
+                    current=edition.id == info.id,
+                )
+            )
+            if len(editions) > 1:
+                # A point of the trend: this edition of the list, its other lists as they are.
+                then = index.jurisdiction(f"{juris.key}@{edition.id}")
+                trend.append(convergence(index, then, ref, request))
+    matrix = coverage_matrix(analyses, MatrixRequest(jurisdiction=[juris.key], by="category"))
+    categories = [
+        CategoryStanding(
+            category=row.key,
+            percent=row.cells[0].percent,
+            controlled=row.cells[0].controlled,
+            comparable=row.cells[0].comparable,
+        )
+        for row in matrix.rows
+        if request.category is None or row.key == request.category.upper()
+    ]
+    now = convergence(index, juris, ref, request)
+    return Standing(
+        memberships=sorted(memberships, key=lambda m: m.regime),
+        lists=held,
+        convergence=now,
+        trend=trend or [now],
+        categories=categories,
+    )
+
+
+def convergence(
+    index: Index, juris: Jurisdiction, ref: ListInfo, request: BriefRequest
+) -> ConvergenceIndex:
+    """How much of the reference list ``juris``'s lists control with the same scope, among
+    the reference entries (of the category or technology asked) whose status can be told."""
+    filters = make_filters(index, request.category, None, request.technology)
+    statuses = index.status_map(juris, ref)
+    counts = {"same": 0, "controlled": 0, "absent": 0, "unknown": 0}
+    for entry in index.entries(ref.id).values():
+        if entry.status != "active" or not filters.code_ok(index, entry):
+            continue
+        if filters.technology is not None and not filters.tech_ok(index.technologies_of(entry)):
+            continue
+        status = statuses[entry.id].status
+        if status in NOT_HELD:
+            counts["unknown"] += 1
+            continue
+        if status == "same":
+            counts["same"] += 1
+        if status in CONTROLLED:
+            counts["controlled"] += 1
+        elif status in ABSENT:
+            counts["absent"] += 1
+    comparable = counts["controlled"] + counts["absent"]
+    return ConvergenceIndex(
+        edition=", ".join(info.id for info in juris.lists),
+        percent=round(100.0 * counts["same"] / comparable, 1) if comparable else None,
+        same=counts["same"],
+        controlled=counts["controlled"],
+        absent=counts["absent"],
+        comparable=comparable,
+        unknown=counts["unknown"],
+    )
