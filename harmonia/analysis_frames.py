@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Literal
 
 from harmonia.frames import as_dates, codes_of, joined, to_frame
 from queries.requests import (
+    BriefRequest,
     ChangesRequest,
     CommitmentGapsRequest,
     CoverageRequest,
@@ -23,6 +24,7 @@ if TYPE_CHECKING:
     import pandas as pd
 
     from queries.analyses import Analyses
+    from queries.views import Brief
 
 
 class AnalysisFrames:
@@ -491,3 +493,27 @@ class AnalysisFrames:
         )
         frame["edition_date"] = as_dates(frame["edition_date"])
         return frame
+
+    def brief(
+        self,
+        jurisdiction: str,
+        *,
+        against: str = "wassenaar",
+        category: str | None = None,
+        technology: str | None = None,
+        items: int = 50,
+    ) -> Brief:
+        """A harmonisation brief: ``jurisdiction``'s standing against the reference and a
+        ranked agenda (``to_adopt``, ``to_align``, ``to_update``), every point a divergence row
+        with its evidence. The result is the model ``/briefs`` serves; its parts become frames
+        with ``pd.DataFrame([r.model_dump() for r in b.to_adopt.items])``.
+
+        >>> b = kg.brief("IN")
+        >>> b.standing.convergence.percent
+        """
+        from queries.brief import brief
+
+        request = build(
+            BriefRequest, against=against, category=category, technology=technology, items=items
+        )
+        return brief(self.analyses, jurisdiction, request)

@@ -17,6 +17,7 @@ from real_graph import real_graph_path
 
 import harmonia
 from harmonia.client import Harmonia
+from queries.errors import InvalidQuery
 
 
 @pytest.fixture(scope="module")
@@ -193,3 +194,12 @@ def test_a_notebook_in_a_subfolder_opens_the_projects_graph(
     monkeypatch.chdir(tmp_path)
     with pytest.raises(StoreError, match=r"no graph at .*harmonia.sqlite: run 'harmonia ingest'"):
         harmonia.open()
+
+
+def test_brief(kg: Harmonia) -> None:
+    b = kg.brief("IN", category="3", items=5)
+    assert b.reference_edition.list_id == "list:wassenaar:2025"
+    assert [c.category for c in b.standing.categories] == ["3"]
+    assert b.to_align.total >= len(b.to_align.items) > 0
+    with pytest.raises(InvalidQuery, match="items"):
+        kg.brief("IN", items=0)

@@ -76,3 +76,15 @@ def test_errors_are_one_line(env: None, args: list[str], message: str) -> None:
     result = CliRunner().invoke(app, args)
     assert result.exit_code != 0
     assert message in result.output
+
+
+def test_brief_command(env: None) -> None:
+    result = CliRunner().invoke(app, ["brief", "IN", "--items", "1"])
+    assert result.exit_code == 0, result.output
+    assert "India against Wassenaar Arrangement" in result.output
+    assert "list:in:2024-09-02" in result.output and "To align" in result.output
+    as_json = CliRunner().invoke(app, ["brief", "IN", "--category", "3", "--json"])
+    assert as_json.exit_code == 0, as_json.output
+    assert '"to_adopt"' in as_json.stdout
+    refused = CliRunner().invoke(app, ["brief", "IN", "--against", "US"])
+    assert refused.exit_code != 0 and "against=wassenaar" in refused.output

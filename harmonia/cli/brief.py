@@ -1,0 +1,72 @@
+"""``harmonia brief``: a harmonisation brief, the standing and the agenda, in the terminal or
+as JSON."""
+
+from __future__ import annotations
+
+import sys
+from typing import Annotated
+
+import typer
+from rich.table import Table
+
+from harmonia.cli.common import (
+    CategoryOpt,
+    JsonOpt,
+    TechnologyOpt,
+    app,
+    open_analyses,
+    out,
+)
+
+
+@app.command("brief")
+def brief_command(
+    jurisdiction: Annotated[str, typer.Argument(help="A country code (IN), EU, or a name.")],
+    against: Annotated[
+        str, typer.Option(help="The reference (the Wassenaar Arrangement so far).")
+    ] = "wassenaar",
+    category: CategoryOpt = None,
+    technology: TechnologyOpt = None,
+    items: Annotated[int, typer.Option(help="Points listed at most per part.")] = 20,
+    as_json: JsonOpt = False,
+) -> None:
+    """What it would take JURISDICTION to converge with the reference: its standing and a
+    ranked agenda (to adopt, to align, to update), every point with its evidence."""
+    from queries.brief import brief
+    from queries.requests import BriefRequest, build
+
+    with open_analyses() as analyses:
+        request = build(
+            BriefRequest, against=against, category=category, technology=technology, items=items
+        )
+        report = brief(analyses, jurisdiction, request)
+        if as_json:
+            sys.stdout.write(report.model_dump_json(indent=2) + "\n")
+            return
+        index = report.standing.convergence
+        out.print(
+            f"[bold]{report.jurisdiction.name}[/] against {report.reference.name} "
+            f"({report.reference_edition.list_id}): convergence "
+            f"{'-' if index.percent is None else f'{index.percent:.1f}%'} "
+            f"({index.same} of {index.comparable} comparable entries with the same scope; "
+            f"{index.unknown} cannot be compared)",
+            highlight=False,
+        )
+        for edition in report.standing.lists:
+            out.print(
+                f"  list {edition.edition.list_id}: {edition.age_days} days old",
+                highlight=False,
+            )
+        for title, part in (
+            ("To adopt", report.to_adopt),
+            ("To align", report.to_align),
+            ("To update", report.to_update),
+        ):
+            table = Table(title=f"{title}: {part.total}", show_lines=True)
+            for column in ("code", "reason"):
+                table.add_column(column, overflow="fold")
+            for row in part.items:
+                table.add_row(row.code, row.reason)
+            out.print(table)
+            if part.total > len(part.items):
+                out.print(f"{len(part.items)} of {part.total} shown (--items, or --json)")
