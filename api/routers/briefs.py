@@ -5,29 +5,31 @@ from __future__ import annotations
 from typing import Annotated
 
 from fastapi import APIRouter, Path, Query
+from fastapi.responses import PlainTextResponse
 
 from api.deps import AnalysesDep
 from api.errors import ERROR_RESPONSES
 from queries.brief import brief
+from queries.brief_text import to_markdown
 from queries.requests import BriefRequest
 from queries.views import Brief
 
 router = APIRouter(prefix="/briefs", tags=["briefs"], responses=ERROR_RESPONSES)
 
+JurisdictionP = Annotated[
+    str,
+    Path(
+        min_length=2,
+        max_length=100,
+        description="A country code (IN), EU, or a country's name.",
+        examples=["IN"],
+    ),
+]
+
 
 @router.get("/{jurisdiction}", summary="A harmonisation brief: standing and agenda")
 def get_brief(
-    analyses: AnalysesDep,
-    jurisdiction: Annotated[
-        str,
-        Path(
-            min_length=2,
-            max_length=100,
-            description="A country code (IN), EU, or a country's name.",
-            examples=["IN"],
-        ),
-    ],
-    request: Annotated[BriefRequest, Query()],
+    analyses: AnalysesDep, jurisdiction: JurisdictionP, request: Annotated[BriefRequest, Query()]
 ) -> Brief:
     """Where the jurisdiction stands (memberships, lists held and their age, coverage per
     category, the convergence index and its trend over the editions held) and a ranked agenda:
@@ -35,3 +37,18 @@ def get_brief(
     and to update (its lists predate the reference edition that added them). Every point is a
     divergence row with its evidence."""
     return brief(analyses, jurisdiction, request)
+
+
+@router.get(
+    "/{jurisdiction}/markdown",
+    summary="The brief as Markdown",
+    response_class=PlainTextResponse,
+    responses={200: {"content": {"text/markdown": {"schema": {"type": "string"}}}}},
+)
+def get_brief_markdown(
+    analyses: AnalysesDep, jurisdiction: JurisdictionP, request: Annotated[BriefRequest, Query()]
+) -> PlainTextResponse:
+    """The same brief as a Markdown document: the standing, then each point of the agenda with
+    its evidence (the reference text, each side's entries and editions, the thresholds)."""
+    text = to_markdown(brief(analyses, jurisdiction, request))
+    return PlainTextResponse(text, media_type="text/markdown; charset=utf-8")

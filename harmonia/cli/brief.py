@@ -4,6 +4,7 @@ as JSON."""
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -28,11 +29,16 @@ def brief_command(
     category: CategoryOpt = None,
     technology: TechnologyOpt = None,
     items: Annotated[int, typer.Option(help="Points listed at most per part.")] = 20,
+    markdown: Annotated[
+        Path | None,
+        typer.Option("--markdown", help="Write the brief as Markdown to FILE (- : stdout)."),
+    ] = None,
     as_json: JsonOpt = False,
 ) -> None:
     """What it would take JURISDICTION to converge with the reference: its standing and a
     ranked agenda (to adopt, to align, to update), every point with its evidence."""
     from queries.brief import brief
+    from queries.brief_text import to_markdown
     from queries.requests import BriefRequest, build
 
     with open_analyses() as analyses:
@@ -42,6 +48,14 @@ def brief_command(
         report = brief(analyses, jurisdiction, request)
         if as_json:
             sys.stdout.write(report.model_dump_json(indent=2) + "\n")
+            return
+        if markdown is not None:
+            text = to_markdown(report)
+            if str(markdown) == "-":
+                sys.stdout.write(text)
+            else:
+                markdown.write_text(text, "utf-8")
+                out.print(f"wrote {markdown}", highlight=False)
             return
         index = report.standing.convergence
         out.print(

@@ -202,3 +202,15 @@ def test_brief_endpoint(client: TestClient) -> None:
     assert refused.status_code == 422 and "against=wassenaar" in refused.json()["error"]["message"]
     assert client.get("/briefs/Atlantis").status_code == 404
     assert client.get("/briefs/IN", params={"items": 0}).status_code == 422
+
+
+def test_brief_as_markdown(client: TestClient) -> None:
+    response = client.get("/briefs/IN/markdown", params={"category": "1"})
+    assert response.status_code == 200
+    assert response.headers["content-type"].startswith("text/markdown")
+    text = response.text
+    assert text.startswith("# Harmonisation brief: India against the Wassenaar Arrangement")
+    # India joined the Wassenaar Arrangement on 8 December 2017 (reference data).
+    assert "Wassenaar Arrangement (participating state) since 2017-12-08" in text
+    assert "## To adopt" in text and "## To align" in text and "## To update" in text
+    assert "| 1 |" in text and "| 5 |" not in text

@@ -88,3 +88,12 @@ def test_brief_command(env: None) -> None:
     assert '"to_adopt"' in as_json.stdout
     refused = CliRunner().invoke(app, ["brief", "IN", "--against", "US"])
     assert refused.exit_code != 0 and "against=wassenaar" in refused.output
+
+
+def test_brief_as_markdown_file(env: None, tmp_path: Path) -> None:
+    target = tmp_path / "in.md"
+    result = CliRunner().invoke(app, ["brief", "IN", "--markdown", str(target)])
+    assert result.exit_code == 0, result.output
+    text = target.read_text("utf-8")
+    assert text.startswith("# Harmonisation brief: India")
+    assert "list:in:2024-09-02" in text and "Convergence index" in text
