@@ -114,12 +114,13 @@ def _standing(
                 HeldEdition(
                     edition=edition_ref(edition),
                     age_days=(day - edition.edition_date).days,
-                    current=edition.id == info.id,
+                    current=edition.id == editions[-1].id,
                 )
             )
             if len(editions) > 1:
                 # A point of the trend: this edition of the list, its other lists as they are.
-                then = index.jurisdiction(f"{juris.key}@{edition.id}")
+                # (The key without an edition asked for: "EU@2021" is the EU.)
+                then = index.jurisdiction(f"{juris.key.partition('@')[0]}@{edition.id}")
                 trend.append(convergence(index, then, ref, request))
     matrix = coverage_matrix(analyses, MatrixRequest(jurisdiction=[juris.key], by="category"))
     categories = [

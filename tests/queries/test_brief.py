@@ -108,3 +108,13 @@ def test_bad_briefs_say_why(analyses: Analyses) -> None:
         brief(analyses, "wassenaar", BriefRequest())
     with pytest.raises(NotFound, match="no jurisdiction 'Atlantis'"):
         brief(analyses, "Atlantis", BriefRequest())
+
+
+def test_a_brief_of_an_older_edition(analyses: Analyses) -> None:
+    """EU@2021: the brief compares the 2021 dual-use list; the trend still covers every
+    edition held, and 'current' marks the newest edition held, not the one compared."""
+    eu2021 = brief(analyses, "EU@2021", BriefRequest(), today=DAY)
+    assert "list:eu:2021" in eu2021.standing.convergence.edition
+    assert len([p for p in eu2021.standing.trend if "list:eu:" in p.edition]) == 3
+    current = {h.edition.list_id for h in eu2021.standing.lists if h.current}
+    assert "list:eu:2025-11-15" in current and "list:eu:2021" not in current
