@@ -12,7 +12,7 @@ from __future__ import annotations
 import difflib
 import re
 from collections import Counter
-from typing import Literal
+from typing import Literal, get_args
 
 from graph_schema.wording import wording
 from queries.errors import InvalidQuery, NotFound
@@ -28,9 +28,9 @@ from queries.evidence import (
 from queries.index import Index
 from queries.reading.records import EntryInfo, ListInfo
 from queries.requests import ChangesRequest
-from queries.views import ChangeReport, EntryChange, EntryTimeline, TimelineStep
+from queries.views import ChangeKind, ChangeReport, EntryChange, EntryTimeline, TimelineStep
 
-CHANGES = ("added", "removed", "renumbered", "changed")
+CHANGES: tuple[str, ...] = get_args(ChangeKind)
 _COMPARED = ("heading", "text", "notes", "parameters", "status", "reasons")
 #: Threshold verdicts along a chain of editions, combined step by step.
 _COMBINED = {

@@ -15,12 +15,11 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from graph_schema.model import Agreement, ClaimPredicate
 from queries.errors import InvalidQuery
-from queries.views import CoverageStatus, DivergenceKind
+from queries.views import ChangeKind, CoverageStatus, DivergenceKind
 
 #: The most jurisdictions one comparison names (divergences, the dashboard's matrix, exports).
 MAX_JURISDICTIONS = 12
 
-ChangeKind = Literal["added", "removed", "renumbered", "changed"]
 Verdict = Literal["both", "review", "only"]
 #: Name-match scores (0-100) from which two party names are one party, or a possible match.
 MATCH_SCORE = 95.0

@@ -10,9 +10,11 @@ from pydantic import Field
 from queries.views.base import Page, View
 from queries.views.comparison import EditionRef, EntryRef, JurisdictionCoverage, ParameterView
 
+ChangeKind = Literal["added", "removed", "renumbered", "changed"]
+
 
 class EntryChange(View):
-    change: Literal["added", "removed", "renumbered", "changed"] = Field(
+    change: ChangeKind = Field(
         description="added / removed: in one edition only; renumbered: the same entry (same "
         "text) under another code; changed: same code, other text or fields."
     )
