@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Annotated
 
 from fastapi import APIRouter, Path, Query
-from fastapi.responses import PlainTextResponse
+from fastapi.responses import Response
 
 from api.deps import AnalysesDep
 from api.errors import ERROR_RESPONSES
@@ -42,13 +42,19 @@ def get_brief(
 @router.get(
     "/{jurisdiction}/markdown",
     summary="The brief as Markdown",
-    response_class=PlainTextResponse,
-    responses={200: {"content": {"text/markdown": {"schema": {"type": "string"}}}}},
+    # A plain Response, so the error answers stay documented as JSON (not as text).
+    response_class=Response,
+    responses={
+        200: {
+            "content": {"text/markdown": {"schema": {"type": "string"}}},
+            "description": "The brief as a Markdown document.",
+        }
+    },
 )
 def get_brief_markdown(
     analyses: AnalysesDep, jurisdiction: JurisdictionP, request: Annotated[BriefRequest, Query()]
-) -> PlainTextResponse:
+) -> Response:
     """The same brief as a Markdown document: the standing, then each point of the agenda with
     its evidence (the reference text, each side's entries and editions, the thresholds)."""
     text = to_markdown(brief(analyses, jurisdiction, request))
-    return PlainTextResponse(text, media_type="text/markdown; charset=utf-8")
+    return Response(text, media_type="text/markdown; charset=utf-8")
