@@ -140,11 +140,13 @@ class Neo4jStore:
                 return WriteResult(
                     key=key, status="unchanged", nodes=len(node_rows), edges=len(edge_rows)
                 )
-            for name, kind, rows in (
-                ("node_conflicts", "node", node_rows),
-                ("edge_conflicts", "edge", edge_rows),
-            ):
-                clash = tx.run(cypher(name), ids=[r["id"] for r in rows], key=key).single()
+            ends = [{k: r[k] for k in ("id", "source", "target")} for r in edge_rows]
+            checks: tuple[tuple[str, str, dict[str, Any]], ...] = (
+                ("node", "node_conflicts", {"ids": [r["id"] for r in node_rows]}),
+                ("edge", "edge_conflicts", {"edges": ends}),
+            )
+            for kind, name, params in checks:
+                clash = tx.run(cypher(name), key=key, **params).single()
                 if clash is not None:
                     raise OwnershipConflict(
                         f"source {key} defines {kind} {clash['id']}, "

@@ -1,8 +1,8 @@
 """Both backends (and both ways of reading the embedded store) give the same analyses.
 
 The analyses run over ``queries.reading.reader.GraphData``; on Neo4j it is answered by the Cypher
-files of ``queries/cypher`` (``Neo4jAnalyses``). Against a real Neo4j (when ``HARMONIA_NEO4J_URI``
-is set) the real graph is ingested there and every analysis is compared with the embedded store's.
+files of ``queries/cypher`` (``Neo4jAnalyses``). On the real Neo4j server (``make test`` starts
+one) the real graph is ingested there and every analysis is compared with the embedded store's.
 Without a server, a stand-in driver answers each Cypher file from the embedded graph in the
 shape Neo4j returns (properties JSON-encoded as the Neo4j store writes them), which checks the
 decoding and the assembly; the Cypher text itself is checked by ``tools/lint_cypher.py``.
@@ -10,14 +10,13 @@ decoding and the assembly; the Cypher text itself is checked by ``tools/lint_cyp
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 import networkx as nx
 import pytest
-from helpers import need_shared_data
+from helpers import empty_neo4j, need_shared_data
 from real_graph import real_graph_path, shared_analyses
 
 from queries.analyses import Analyses
@@ -34,8 +33,6 @@ from queries.requests import (
 )
 from store.embedded import EmbeddedStore
 from store.neo4j_backend import encode_properties
-
-NEO4J_URI = os.environ.get("HARMONIA_NEO4J_URI")
 
 Handler = Callable[..., list[dict[str, Any]]]
 
@@ -238,21 +235,14 @@ class StandInDriver:
 
 
 def _real_neo4j() -> Iterator[Analyses]:
-    if not NEO4J_URI:
-        pytest.skip(
-            "Neo4j conformance skipped: HARMONIA_NEO4J_URI is not set "
-            "(run `docker compose up -d neo4j` and set it to bolt://localhost:7687)"
-        )
     from neo4j import GraphDatabase
 
     from ingest.runner import ingest
     from store.neo4j_backend import Neo4jStore
 
-    user = os.environ.get("HARMONIA_NEO4J_USER", "neo4j")
-    password = os.environ.get("HARMONIA_NEO4J_PASSWORD", "")
-    driver = GraphDatabase.driver(NEO4J_URI, auth=(user, password))
-    driver.execute_query("MATCH (n) DETACH DELETE n")
-    store = Neo4jStore(NEO4J_URI, user, password, driver=driver)
+    server = empty_neo4j()
+    driver = GraphDatabase.driver(server.uri, auth=(server.user, server.password))
+    store = Neo4jStore(server.uri, server.user, server.password, driver=driver)
     ingest(store, [need_shared_data()])
     yield Neo4jAnalyses(driver)
     driver.close()

@@ -1,50 +1,33 @@
 """One suite, every backend: the same writes and reads give the same answers.
 
-Runs on the embedded store always, and on Neo4j when HARMONIA_NEO4J_URI is set
-(``docker compose up -d neo4j``); the Neo4j database it is given is emptied first.
+Runs on the embedded store and on the Neo4j server ``make test`` starts (or HARMONIA_NEO4J_URI);
+the Neo4j database it is given is emptied first.
 """
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
 from pathlib import Path
 
 import networkx as nx
 import pytest
-from helpers import country_batch, sample_batch
+from helpers import country_batch, empty_neo4j, sample_batch
 
 from graph_schema.model import EdgeRecord, NodeRecord, node_from_record
 from store.base import GraphStore, OwnershipConflict, RevisionMoved, SourceBatch, StoreError
 from store.embedded import EmbeddedStore
 
-NEO4J_URI = os.environ.get("HARMONIA_NEO4J_URI")
 
-
-def _neo4j(tmp_path: Path) -> GraphStore:
-    if not NEO4J_URI:
-        pytest.skip(
-            "Neo4j conformance skipped: HARMONIA_NEO4J_URI is not set "
-            "(run `docker compose up -d neo4j` and set it to bolt://localhost:7687)"
-        )
-    from neo4j import GraphDatabase
-
+def _neo4j() -> GraphStore:
     from store.neo4j_backend import Neo4jStore
 
-    user = os.environ.get("HARMONIA_NEO4J_USER", "neo4j")
-    password = os.environ.get("HARMONIA_NEO4J_PASSWORD", "")
-    with GraphDatabase.driver(NEO4J_URI, auth=(user, password)) as driver:
-        driver.execute_query("MATCH (n) DETACH DELETE n")
-    return Neo4jStore(NEO4J_URI, user, password)
+    server = empty_neo4j()
+    return Neo4jStore(server.uri, server.user, server.password)
 
 
 @pytest.fixture(params=["embedded", "neo4j"])
 def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[GraphStore]:
-    backend: GraphStore
-    if request.param == "embedded":
-        backend = EmbeddedStore(tmp_path / "graph.sqlite")
-    else:
-        backend = _neo4j(tmp_path)
+    backend = EmbeddedStore(tmp_path / "graph.sqlite") if request.param == "embedded" else _neo4j()
     yield backend
     backend.close()
 

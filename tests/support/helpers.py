@@ -5,6 +5,7 @@ from __future__ import annotations
 import importlib.util
 import os
 import sys
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from types import ModuleType
@@ -46,6 +47,46 @@ def need_shared_data() -> Path:
     if not SHARED_DATA.is_dir():
         pytest.fail(f"real data not found at {SHARED_DATA} (set HARMONIA_TEST_SHARED)")
     return SHARED_DATA
+
+
+@dataclass(frozen=True)
+class Neo4jServer:
+    """Where the tests' Neo4j server answers (``make test`` starts one: tools/neo4j_server.py)."""
+
+    uri: str
+    user: str
+    password: str
+
+
+def empty_neo4j() -> Neo4jServer:
+    """The tests' Neo4j server with its database emptied.
+
+    Skips where none is configured, except under ``HARMONIA_REQUIRE_NEO4J`` (``make test``,
+    CI), where a missing server is a failure: a Neo4j case must never pass by skipping.
+    """
+    uri = os.environ.get("HARMONIA_NEO4J_URI")
+    if not uri:
+        message = (
+            "HARMONIA_NEO4J_URI is not set: `make test` starts the project's Neo4j and sets it "
+            "(or `make neo4j` and HARMONIA_NEO4J_URI=bolt://127.0.0.1:7687)"
+        )
+        if os.environ.get("HARMONIA_REQUIRE_NEO4J"):
+            pytest.fail(message)
+        pytest.skip(message)
+    from neo4j import GraphDatabase
+
+    server = Neo4jServer(
+        uri,
+        os.environ.get("HARMONIA_NEO4J_USER", "neo4j"),
+        os.environ.get("HARMONIA_NEO4J_PASSWORD", ""),
+    )
+    # In batches: one transaction over the whole real graph exceeds the server's memory limit.
+    with (
+        GraphDatabase.driver(uri, auth=(server.user, server.password)) as driver,
+        driver.session() as session,
+    ):
+        session.run("MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS").consume()
+    return server
 
 
 def sample_batch(

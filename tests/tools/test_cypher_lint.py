@@ -1,10 +1,10 @@
 """Every Cypher text of the project is linted, and no Python code builds Cypher from strings.
 
-Neo4j cannot run here, so ``tools/lint_cypher.py`` checks all Cypher (the ``*.cypher`` files
-and the generated DDL) with Neo4j's own language support (``tools/cypher-lint``, needs
-``npm ci --prefix tools/cypher-lint``). The AST scans below keep Cypher out of Python strings,
-so that every statement is in a ``.cypher`` file the linter sees, and no value is ever
-formatted into a query.
+Besides running on the project's Neo4j, ``tools/lint_cypher.py`` checks all Cypher (the
+``*.cypher`` files and the generated DDL) with Neo4j's own language support
+(``tools/cypher-lint``, needs ``npm ci --prefix tools/cypher-lint``). The AST scans below keep
+Cypher out of Python strings, so that every statement is in a ``.cypher`` file the linter sees,
+and no value is ever formatted into a query.
 """
 
 from __future__ import annotations
