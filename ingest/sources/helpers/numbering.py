@@ -16,8 +16,7 @@ from typing import Protocol, TypeVar
 
 from graph_schema.codes import CodeError, CodeSystem, ControlCode, parse_code
 from ingest.sources.base import ParseError
-
-_CONNECTOR_RE = re.compile(r"\s*(?:,|&|\band\b|\bor\b|\bto\b)\s*")
+from ingest.sources.helpers.patterns import CODE_LINK_RE
 
 
 def elements(tail: str) -> tuple[str, ...]:
@@ -122,7 +121,7 @@ def note_subject(body: str, root: str, numbering: Numbering, entries: Mapping[st
         if numbering.root(match) != root:
             break
         paths.append(elements(match.group(match.re.groups)))
-        connector = _CONNECTOR_RE.match(body, match.end())
+        connector = CODE_LINK_RE.match(body, match.end())
         if not connector:
             break
         pos = connector.end()

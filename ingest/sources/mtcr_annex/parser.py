@@ -53,6 +53,7 @@ from graph_schema.model import Record
 from ingest.sources.base import ParseError, SourceMeta
 from ingest.sources.helpers.archive import file_start
 from ingest.sources.helpers.listing import ListBuilder
+from ingest.sources.helpers.patterns import NONE_RE
 from ingest.sources.mtcr_annex.outline import NOTE_RE, Draft, Outline, Unit, split_marker
 
 ITEMS = 20
@@ -70,7 +71,6 @@ _FULL_RE = re.compile(
     r"^(\d{1,2})\.\s?([A-E])\.?\s?(\d{1,2})\.?((?:\s?(?:[a-z]|\d{1,2})\.)*)(?P<tab>\t)?\s*(.*)$",
     re.DOTALL,
 )
-_NONE_RE = re.compile(r"^None\.?$")
 
 _SUPERSCRIPT = str.maketrans("0123456789-–+", "⁰¹²³⁴⁵⁶⁷⁸⁹⁻⁻⁺")
 _SUPERSCRIPT_OK = frozenset("0123456789-–+ \u00a0")
@@ -369,7 +369,7 @@ class _Reader:
         outline, text, where = self.outline, unit.text, unit.where
         if self._heading(item, text, where):
             return
-        if self.group is not None and _NONE_RE.match(text):
+        if self.group is not None and NONE_RE.match(text):
             self.empty_groups.append(self.group)  # '1.C. MATERIALS' then 'None.'
             self.group = None
             return

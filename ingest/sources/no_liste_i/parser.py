@@ -42,9 +42,10 @@ import pypdfium2.raw as pdfium_c  # type: ignore[import-untyped, unused-ignore]
 from graph_schema.codes import CodeSystem, ControlCode
 from graph_schema.model import Record
 from ingest.sources.base import ParseError, SourceMeta
-from ingest.sources.helpers.entries import NOT_USED_RE, ReadEntry, add_entries
+from ingest.sources.helpers.entries import ReadEntry, add_entries
 from ingest.sources.helpers.listing import ListBuilder, Status
 from ingest.sources.helpers.numbering import first, read_code, successor
+from ingest.sources.helpers.patterns import NOT_USED_RE
 from ingest.sources.helpers.pdf import raise_exponents
 from ingest.sources.helpers.pdf_lines import join_wrapped, open_pdf, text_lines
 
