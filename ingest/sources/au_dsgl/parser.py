@@ -57,10 +57,10 @@ from lxml import etree  # type: ignore[import-untyped, unused-ignore]
 from graph_schema.codes import CodeError, CodeSystem, ControlCode, parse_code
 from graph_schema.model import Record
 from ingest.sources.base import ParseError, SourceMeta
-from ingest.sources.helpers.archive import check_zip, file_start
+from ingest.sources.helpers.archive import check_zip, office_file_start
 from ingest.sources.helpers.entries import ReadEntry, add_entries
 from ingest.sources.helpers.listing import ListBuilder, Status
-from ingest.sources.helpers.numbering import common_length, elements, successor
+from ingest.sources.helpers.numbering import common_length, elements, follows, opens, successor
 from ingest.sources.helpers.patterns import CODE_LINK_RE, NONE_RE, NOTE_LEAD, squash
 
 INSTRUMENT = "F2024L01024"
@@ -160,11 +160,7 @@ _TITLE_RE = re.compile(r"Defence and Strategic Goods List\s*(\d{4})")
 
 def _check_archive(path: Path) -> None:
     """Refuse what is not a DOCX zip, and zip bombs, before python-docx reads the file."""
-    start = file_start(path)
-    if not start:
-        raise ParseError(f"{path.name} is empty: expected the DSGL Word file (.docx)")
-    if start.startswith(b"%PDF"):
-        raise ParseError(f"{path.name} is a PDF, not the DSGL Word file (.docx)")
+    office_file_start(path, "the DSGL Word file (.docx)")
     check_zip(
         path,
         file="a Word .docx file",
@@ -567,32 +563,6 @@ def _letters(text: str) -> int:
 # Numbering of entries
 
 
-def _is_first(element: str, above: str | None) -> bool:
-    """Whether ``element`` opens a list below ``above`` (None: directly below the item)."""
-    if above is None:
-        return element in ("a", "1")  # most items start with a., a few (1C350) with 1.
-    return element == ("1" if above.isalpha() else "a")
-
-
-def _well_formed(path: tuple[str, ...]) -> bool:
-    """Letters and numbers alternate by level."""
-    return all(a.isalpha() != b.isalpha() for a, b in pairwise(path))
-
-
-def _follows(previous: tuple[str, ...], new: tuple[str, ...]) -> bool:
-    """Whether ``new`` can come right after ``previous`` inside one item."""
-    if not _well_formed(new):
-        return False
-    common = common_length(previous, new)
-    if common == len(new):
-        return False  # the same entry or one of its ancestors again
-    if common == len(previous):
-        step_ok = _is_first(new[common], new[common - 1] if common else None)
-    else:
-        step_ok = new[common] == successor(previous[common])
-    return step_ok and all(_is_first(new[i], new[i - 1]) for i in range(common + 1, len(new)))
-
-
 # ---------------------------------------------------------------------------------------------
 # Reading entries
 
@@ -704,7 +674,7 @@ class _Reader:
         root = root or self._root(match)
         path = elements(match.group(match.re.groups))
         rest = para.text[match.end() :]
-        if root == self.root and path and not _follows(self.path, path):
+        if root == self.root and path and not follows(self.path, path, numbered_items=True):
             if self.note is not None and len(path) == 1:
                 # 'ML910. e. tranquilliser guns' amid the lettered list of the note after
                 # ML910: the note's item e, typed with the item's code in front.
@@ -741,12 +711,12 @@ class _Reader:
             for level, current in enumerate(path):
                 if element == successor(current):
                     found.append((level, (*path[:level], element)))
-            if _is_first(element, path[-1] if path else None):
+            if opens(element, path[-1] if path else None, numbered_items=True):
                 found.append((len(path), (*path, element)))
             return found
         for level in range(len(path) + 1):
             candidate = path[:level] + elements
-            if _follows(path, candidate):
+            if follows(path, candidate, numbered_items=True):
                 found.append((level, candidate))
         return found
 

@@ -51,7 +51,7 @@ from docx.text.paragraph import Paragraph
 from graph_schema.codes import CodeSystem
 from graph_schema.model import Record
 from ingest.sources.base import ParseError, SourceMeta
-from ingest.sources.helpers.archive import file_start
+from ingest.sources.helpers.archive import office_file_start
 from ingest.sources.helpers.listing import ListBuilder
 from ingest.sources.helpers.patterns import NONE_RE
 from ingest.sources.mtcr_annex.outline import NOTE_RE, Draft, Outline, Unit, split_marker
@@ -81,11 +81,7 @@ _SUPERSCRIPT_OK = frozenset("0123456789-–+ \u00a0")
 
 
 def _open(path: Path) -> Document:
-    start = file_start(path)
-    if not start:
-        raise ParseError(f"{path.name} is empty")
-    if start.startswith(b"%PDF"):
-        raise ParseError(f"{path.name} is a PDF, not the Word file (.docx) of the MTCR Annex")
+    start = office_file_start(path, "the Word file (.docx) of the MTCR Annex")
     if not start.startswith(b"PK"):
         raise ParseError(f"{path.name} is not a Word .docx file (it starts with {start!r})")
     try:
@@ -484,11 +480,7 @@ def _entry(outline: Outline, raw: str, unit: Unit, item: Item) -> bool:
 
 def parse(path: Path, meta: SourceMeta) -> Iterator[Record]:
     annex = read(path)
-    if annex.date != meta.edition_date:
-        raise ParseError(
-            f"{path.name} is {annex.reference} of {annex.date.isoformat()}, not the edition of "
-            f"{meta.edition_date.isoformat()} the metadata names"
-        )
+    meta.check_edition_date(path, annex.date, f"is {annex.reference}")
     builder = ListBuilder(meta, CodeSystem.MTCR)
     for draft in annex.entries.values():
         code = draft.code

@@ -535,11 +535,7 @@ def list_key(meta: SourceMeta) -> str:
 
 def parse(path: Path, meta: SourceMeta) -> Iterator[Record]:
     military = read(path)
-    if military.adopted != meta.edition_date:
-        raise ParseError(
-            f"{path.name} matches the Common Military List of {military.adopted.isoformat()}, "
-            f"not the edition of {meta.edition_date.isoformat()} the metadata names"
-        )
+    meta.check_edition_date(path, military.adopted, "matches the Common Military List")
     builder = ListBuilder(meta, CodeSystem.MUNITIONS, list_key=list_key(meta), decimal_comma=True)
     add_entries(
         builder,
