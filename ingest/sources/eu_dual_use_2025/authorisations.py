@@ -348,20 +348,18 @@ def records(
         yield Issues(source=meta.issuer, target=node_id, provenance=prov)
         for iso2 in sorted(gea.destinations):
             yield ValidFor(source=node_id, target=ids.country_id(iso2), provenance=prov)
-        for canonical, written in gea.excluded.items():
-            yield Excludes(
-                source=node_id,
-                target=ids.entry_id(list_id, canonical),
-                written=written,
-                provenance=prov,
-            )
-        for canonical, written in gea.covered.items():
-            yield CoversEntry(
-                source=node_id,
-                target=ids.entry_id(list_id, canonical),
-                written=written,
-                provenance=prov,
-            )
+        named: tuple[tuple[type[Excludes | CoversEntry], dict[str, str]], ...] = (
+            (Excludes, gea.excluded),
+            (CoversEntry, gea.covered),
+        )
+        for edge, entries in named:
+            for canonical, written in entries.items():
+                yield edge(
+                    source=node_id,
+                    target=ids.entry_id(list_id, canonical),
+                    written=written,
+                    provenance=prov,
+                )
 
 
 def gea_id(list_id: str, code: str) -> str:
