@@ -29,21 +29,22 @@ _UNDIRECTED_RE = re.compile(r"\b(?:better|worse)\s+than\s*$", re.IGNORECASE)
 
 def _phrases() -> dict[str, Comparator]:
     """Comparator phrases that stand before a number, as lower-case word sequences."""
-    # Comparatives by direction: (with "or equal to", alone, negated) "more than" is >, "not
-    # more than" <=; "less than" the reverse.
-    comparatives: tuple[tuple[tuple[str, ...], Comparator, Comparator, Comparator], ...] = (
-        (("more", "greater", "higher", "larger", "longer"), ">=", ">", "<="),
-        (("less", "lower", "smaller", "fewer", "shorter"), "<=", "<", ">="),
-    )
+    more = ("more", "greater", "higher", "larger", "longer")
+    less = ("less", "lower", "smaller", "fewer", "shorter")
     table: dict[str, Comparator] = {}
-    for adjectives, or_equal, alone, negated in comparatives:
-        for word in adjectives:
-            table[f"equal to or {word} than"] = or_equal
-            table[f"{word} than or equal to"] = or_equal
-            table[f"{word} than"] = alone
-            table[f"not {word} than"] = negated
-            table[f"no {word} than"] = negated
+    for word in more:
+        table[f"equal to or {word} than"] = ">="
+        table[f"{word} than or equal to"] = ">="
+        table[f"{word} than"] = ">"
+        table[f"not {word} than"] = "<="
+        table[f"no {word} than"] = "<="
     table["bigger than"] = ">"
+    for word in less:
+        table[f"equal to or {word} than"] = "<="
+        table[f"{word} than or equal to"] = "<="
+        table[f"{word} than"] = "<"
+        table[f"not {word} than"] = ">="
+        table[f"no {word} than"] = ">="
     groups: tuple[tuple[str, Comparator], ...] = (
         ("equal to or exceeding|equal to or above|equal to or over|at least|at or above", ">="),
         ("minimum of|a minimum of", ">="),
