@@ -54,7 +54,14 @@ from ingest.sources.base import ParseError, SourceMeta
 from ingest.sources.helpers.archive import office_file_start
 from ingest.sources.helpers.listing import ListBuilder
 from ingest.sources.helpers.patterns import NONE_RE
-from ingest.sources.mtcr_annex.outline import NOTE_RE, Draft, Outline, Unit, split_marker
+from ingest.sources.mtcr_annex.outline import (
+    NOTE_RE,
+    Draft,
+    Outline,
+    Unit,
+    group_heading_re,
+    split_marker,
+)
 
 ITEMS = 20
 #: Introduction, (a): "Category I items, all of which are in Annex Items 1 and 2".
@@ -66,7 +73,7 @@ _HEADER_RE = re.compile(r"CATEGORY\s+(I{1,2})\s*;\s*ITEM\s+(\d{1,2})\b")
 _CATEGORY_RE = re.compile(r"^CATEGORY\s+(I{1,2})$")
 _ITEM_RE = re.compile(r"^ITEM\s+(\d{1,2})\s+(\S.*)$")
 _RESERVED_RE = re.compile(r"^\(?RESERVED FOR FUTURE USE\)?\.?$", re.IGNORECASE)
-_GROUP_RE = re.compile(r"^(\d{1,2})\.\s?([A-E])\.\s+([A-Z][A-Z ,&-]+)$")
+_GROUP_RE = group_heading_re(r"\d{1,2}")
 _FULL_RE = re.compile(
     r"^(\d{1,2})\.\s?([A-E])\.?\s?(\d{1,2})\.?((?:\s?(?:[a-z]|\d{1,2})\.)*)(?P<tab>\t)?\s*(.*)$",
     re.DOTALL,

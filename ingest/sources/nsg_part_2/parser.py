@@ -43,7 +43,14 @@ from ingest.sources.base import ParseError, SourceMeta
 from ingest.sources.helpers.listing import ListBuilder, Status
 from ingest.sources.helpers.patterns import NONE_RE
 from ingest.sources.helpers.pdf_lines import open_pdf, text_lines
-from ingest.sources.mtcr_annex.outline import NOTE_RE, Draft, Outline, Unit, split_marker
+from ingest.sources.mtcr_annex.outline import (
+    NOTE_RE,
+    Draft,
+    Outline,
+    Unit,
+    group_heading_re,
+    split_marker,
+)
 
 CATEGORIES = 6
 
@@ -52,7 +59,7 @@ _TITLE_RE = re.compile(r"NUCLEAR-RELATED\s+DUAL-USE", re.IGNORECASE)
 _ANNEX_PAGE_RE = re.compile(r"^([1-9])\s?-\s?(\d{1,2})$")
 _FRONT_PAGE_RE = re.compile(r"^[ivx]+$")
 _CATEGORY_RE = re.compile(r"^([1-9])\.\s+([A-Z][A-Z ,-]+)$")
-_GROUP_RE = re.compile(r"^([1-9])\.\s?([A-E])\.\s+([A-Z][A-Z ,&-]+)$")
+_GROUP_RE = group_heading_re(r"[1-9]")
 _FULL_RE = re.compile(r"^([1-9])\.\s?([A-E])\.\s?(\d{1,2})\.?(?:\s+|$)(.*)$")
 _NO_DOT_RE = re.compile(r"^(\d{1,2})\s+(?=[A-Z“‘\"'])")
 _NOT_USED_RE = re.compile(r"^\[?No longer used\b.*\]?$", re.IGNORECASE)
