@@ -11,7 +11,7 @@ from __future__ import annotations
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import asdict, dataclass, replace
 from datetime import date
 from pathlib import Path
 from typing import Literal
@@ -92,22 +92,12 @@ def build_records(raw: RawDocument, analysis: Analysis) -> Iterator[Node | Edge]
             c.subject, c.predicate, c.object, str(c.start)
         )
         claim_prov = prov.model_copy(update={"sentence": c.sentence})
+        # The draft holds the claim's own fields; the node adds where it was read.
         yield Claim(
+            **asdict(c),
             id=claim_id,
-            subject=c.subject,
-            predicate=c.predicate,
-            object=c.object,
-            subject_text=c.subject_text,
-            object_text=c.object_text,
-            qualifier=c.qualifier,
-            sentence=c.sentence,
-            start=c.start,
-            end=c.end,
             document=doc_id,
-            confidence=c.confidence,
             language=analysis.language,
-            agreement=c.agreement,
-            agreement_reason=c.agreement_reason,
             provenance=claim_prov,
         )
         yield Asserts(source=doc_id, target=claim_id, provenance=claim_prov)

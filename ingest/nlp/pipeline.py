@@ -97,6 +97,13 @@ NORM_KEY = "names_norm"
 ENTITY_KEY = "entities"
 
 
+def _entity_mention(ent: Span, node: str, kind: str) -> Mention:
+    """The mention of ``node`` an entity span of the pipeline stands for."""
+    return Mention(
+        ent.start_char, ent.end_char, ent.text, node, ent.label_, kind, ent.start, ent.end
+    )
+
+
 def build_pipeline(lang: str, pats: list[Pattern]) -> Language:
     """A blank pipeline for ``lang``: two span rulers (spaCy's rule-based entity matcher) with
     the graph's patterns, the trigger matcher, and a last step that keeps the longest of
@@ -340,18 +347,7 @@ class Analyzer:
             if kind == "generic":
                 generic.append(ent)
                 continue
-            mentions.append(
-                Mention(
-                    ent.start_char,
-                    ent.end_char,
-                    ent.text,
-                    node,
-                    ent.label_,
-                    kind,
-                    ent.start,
-                    ent.end,
-                )
-            )
+            mentions.append(_entity_mention(ent, node, kind))
         for match in CODE_RE.finditer(text):
             resolved = self.resolve_code(match.group())
             span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
@@ -373,18 +369,7 @@ class Analyzer:
         for ent in generic:
             node = ent.id_.partition("|")[0]
             if self._established_by.get(node, set()) & named:
-                mentions.append(
-                    Mention(
-                        ent.start_char,
-                        ent.end_char,
-                        ent.text,
-                        node,
-                        ent.label_,
-                        "generic",
-                        ent.start,
-                        ent.end,
-                    )
-                )
+                mentions.append(_entity_mention(ent, node, "generic"))
         mentions.sort(key=lambda m: m.start)
         actors = Counter(
             m.node for m in mentions if m.label == "Country" and m.kind in ("name", "government")

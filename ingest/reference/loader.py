@@ -11,7 +11,7 @@ import hashlib
 from datetime import date
 from functools import cache
 from importlib import resources
-from typing import Any, Literal
+from typing import Any, Literal, TypeVar
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
@@ -188,6 +188,21 @@ def _check_links(ref: ReferenceData) -> None:
                 raise ReferenceDataError(f"{c.id}: unknown country code {s.country!r}")
 
 
+N = TypeVar("N", bound=Node)
+
+
+def _node(node_type: type[N], fact: BaseModel, **given: Any) -> N:
+    """The node a fact describes: the fields ``given`` (its id, provenance, and any the fact
+    writes otherwise), the others copied from the fact's fields of the same name (the facts
+    are written in the nodes' terms)."""
+    copied = {
+        name: getattr(fact, name)
+        for name in node_type.model_fields
+        if name not in given and name in type(fact).model_fields
+    }
+    return node_type(**copied, **given)
+
+
 def reference_batch() -> SourceBatch:
     """All reference facts plus every country (ISO 3166 names in en/fr/ar) as one batch."""
     ref = load_reference()
@@ -209,20 +224,7 @@ def reference_batch() -> SourceBatch:
             )
         )
     for r in ref.regimes:
-        nodes.append(
-            Regime(
-                id=ids.regime_id(r.id),
-                short_name=r.short_name,
-                name=r.name,
-                kind=r.kind,
-                established=r.established,
-                url=r.url,
-                description=r.description,
-                names=r.names,
-                aliases=r.aliases,
-                provenance=prov(r.citation),
-            )
-        )
+        nodes.append(_node(Regime, r, id=ids.regime_id(r.id), provenance=prov(r.citation)))
     for m in ref.memberships:
         for member in m.members:
             edges.append(
@@ -237,31 +239,13 @@ def reference_batch() -> SourceBatch:
                 )
             )
     for t in ref.technologies:
+        parent = ids.technology_id(t.parent) if t.parent else None
         nodes.append(
-            Technology(
-                id=ids.technology_id(t.id),
-                name=t.name,
-                labels=t.labels,
-                synonyms=t.synonyms,
-                description=t.description,
-                parent=ids.technology_id(t.parent) if t.parent else None,
-                code_hints=t.code_hints,
-                provenance=prov(None),
-            )
+            _node(Technology, t, id=ids.technology_id(t.id), parent=parent, provenance=prov(None))
         )
     for c in ref.codes_of_conduct:
         coc = ids.code_of_conduct_id(c.id)
-        nodes.append(
-            CodeOfConduct(
-                id=coc,
-                short_name=c.short_name,
-                title=c.title,
-                adopted=c.adopted,
-                url=c.url,
-                description=c.description,
-                provenance=prov(c.url),
-            )
-        )
+        nodes.append(_node(CodeOfConduct, c, id=coc, provenance=prov(c.url)))
         edges.append(
             Establishes(source=ids.regime_id(c.established_by), target=coc, provenance=prov(c.url))
         )

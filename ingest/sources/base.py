@@ -104,6 +104,15 @@ class SourceMeta(BaseModel):
     def key(self) -> str:
         return f"{self.id}@{self.edition}"
 
+    def check_edition_date(self, path: Path, found: date, read_as: str) -> None:
+        """Refuse a file of another date than the edition named here; ``read_as`` says what the
+        file was read to be ("is MTCR/TEM/2023/Annex"), the date it bears follows it."""
+        if found != self.edition_date:
+            raise ParseError(
+                f"{path.name} {read_as} of {found.isoformat()}, not the edition of "
+                f"{self.edition_date.isoformat()} the metadata names"
+            )
+
     def provenance(self, citation: str | None = None, sentence: str | None = None) -> Provenance:
         return Provenance(
             source=self.id,

@@ -57,10 +57,11 @@ from lxml import etree  # type: ignore[import-untyped, unused-ignore]
 from graph_schema.codes import CodeError, CodeSystem, ControlCode, parse_code
 from graph_schema.model import Record
 from ingest.sources.base import ParseError, SourceMeta
-from ingest.sources.helpers.archive import check_zip, file_start
+from ingest.sources.helpers.archive import check_zip, office_file_start
 from ingest.sources.helpers.entries import ReadEntry, add_entries
 from ingest.sources.helpers.listing import ListBuilder, Status
-from ingest.sources.helpers.numbering import common_length, elements, successor
+from ingest.sources.helpers.numbering import common_length, elements, follows, opens, successor
+from ingest.sources.helpers.patterns import CODE_LINK_RE, NONE_RE, NOTE_LEAD, squash
 
 INSTRUMENT = "F2024L01024"
 MILITARY_TITLE = "Defence and Strategic Goods List 2024, Part 1: Munitions List"
@@ -117,7 +118,6 @@ _SYMBOL_SIGNS = {
 #: Indentation (twips) of items and the step per level; notes sit _NOTE_SHIFT further right.
 _DU_BASE, _ML_BASE, _STEP, _NOTE_SHIFT = 1134, 851, 567, 851
 
-_SPACES_RE = re.compile(r"\s+")
 _PUA_RE = re.compile("[\uf000-\uf0ff]")
 _TOKEN = r"(?:[a-z]|\d{1,2})"
 _DU_FULL_RE = re.compile(
@@ -127,7 +127,6 @@ _DU_FULL_RE = re.compile(
 _DU_PARTIAL_RE = re.compile(
     rf"^\s*([A-E])\s*\.\s*(\d{{3}})(?!\d)\s*\.?((?:\s*{_TOKEN}\s*\.(?=\s))*)\s*"
 )
-_NONE_RE = re.compile(r"^None\.?$")
 _ML_FULL_RE = re.compile(rf"^\s*ML\s?(\d{{1,3}})(?!\d)\s*\.?((?:\s*{_TOKEN}\s*\.(?=\s))*)\s*")
 _GROUP_RE = re.compile(r"^\s*\d\s*\.\s*[A-E](?:\.|\t)")
 _PART_HEADING_RE = re.compile(r"^Part\s*\d\s*[—–-]")
@@ -141,14 +140,13 @@ _NOTE_RE = re.compile(
     r"^(?:Technical\s+Notes?|Notes?(?:\s+\d+)?|Note\s+to\s+[^:]{1,60}|N\.\s?B\.?(?:\s?\d+)?\.?)"
     r"\s*(?::|(?=\t|\n|$))"
 )
-_NOTE_LEAD_RE = re.compile(r"^(?:In|For the purposes? of|For)\s+")
+_NOTE_LEAD_RE = re.compile(NOTE_LEAD)  # as written: the DSGL capitalises it
 _DU_REF_RE = re.compile(rf"(\d[A-E]\d{{3}})((?:\.{_TOKEN}(?![a-z\d]))*)\.?")
 _ML_REF_RE = re.compile(rf"ML\s?(\d{{1,3}})((?:\.{_TOKEN}(?![a-z\d]))*)\.?")
 _SUBJECT_VERB_RE = re.compile(
     rf"(?:\d[A-E]\d{{3}}|ML\s?\d{{1,3}})(?:\.{_TOKEN}(?![a-z\d]))*\.?\s+"
     r"(?:does not|do not|applies|apply|includes?)\b"
 )
-_REF_LINK_RE = re.compile(r"\s*(?:,|&|\band\b|\bor\b|\bto\b)\s*")
 _NOT_USED_RE = re.compile(r"^Not used(?:\s+since\s+\d{4})?\s*[.;:]?$", re.IGNORECASE)
 _RESERVED_RE = re.compile(r"^\[?Reserved\]?\s*[.;]?$", re.IGNORECASE)
 _TABLE_REF_RE = re.compile(r"\btable\b", re.IGNORECASE)
@@ -162,11 +160,7 @@ _TITLE_RE = re.compile(r"Defence and Strategic Goods List\s*(\d{4})")
 
 def _check_archive(path: Path) -> None:
     """Refuse what is not a DOCX zip, and zip bombs, before python-docx reads the file."""
-    start = file_start(path)
-    if not start:
-        raise ParseError(f"{path.name} is empty: expected the DSGL Word file (.docx)")
-    if start.startswith(b"%PDF"):
-        raise ParseError(f"{path.name} is a PDF, not the DSGL Word file (.docx)")
+    office_file_start(path, "the DSGL Word file (.docx)")
     check_zip(
         path,
         file="a Word .docx file",
@@ -565,38 +559,8 @@ def _letters(text: str) -> int:
     return sum(ch.isalpha() for ch in text)
 
 
-def _clean(text: str) -> str:
-    return _SPACES_RE.sub(" ", text).strip()
-
-
 # ---------------------------------------------------------------------------------------------
 # Numbering of entries
-
-
-def _is_first(element: str, above: str | None) -> bool:
-    """Whether ``element`` opens a list below ``above`` (None: directly below the item)."""
-    if above is None:
-        return element in ("a", "1")  # most items start with a., a few (1C350) with 1.
-    return element == ("1" if above.isalpha() else "a")
-
-
-def _well_formed(path: tuple[str, ...]) -> bool:
-    """Letters and numbers alternate by level."""
-    return all(a.isalpha() != b.isalpha() for a, b in pairwise(path))
-
-
-def _follows(previous: tuple[str, ...], new: tuple[str, ...]) -> bool:
-    """Whether ``new`` can come right after ``previous`` inside one item."""
-    if not _well_formed(new):
-        return False
-    common = common_length(previous, new)
-    if common == len(new):
-        return False  # the same entry or one of its ancestors again
-    if common == len(previous):
-        step_ok = _is_first(new[common], new[common - 1] if common else None)
-    else:
-        step_ok = new[common] == successor(previous[common])
-    return step_ok and all(_is_first(new[i], new[i - 1]) for i in range(common + 1, len(new)))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -625,7 +589,7 @@ class Draft(ReadEntry):
     where: str  # 'Part 1' or 'Part 2, Category 3'
 
     def joined(self, lines: list[str]) -> str:
-        return " ".join(t for t in (_clean(line) for line in lines) if t)
+        return " ".join(t for t in (squash(line) for line in lines) if t)
 
     @property
     def status(self) -> Status:
@@ -710,7 +674,7 @@ class _Reader:
         root = root or self._root(match)
         path = elements(match.group(match.re.groups))
         rest = para.text[match.end() :]
-        if root == self.root and path and not _follows(self.path, path):
+        if root == self.root and path and not follows(self.path, path, numbered_items=True):
             if self.note is not None and len(path) == 1:
                 # 'ML910. e. tranquilliser guns' amid the lettered list of the note after
                 # ML910: the note's item e, typed with the item's code in front.
@@ -747,12 +711,12 @@ class _Reader:
             for level, current in enumerate(path):
                 if element == successor(current):
                     found.append((level, (*path[:level], element)))
-            if _is_first(element, path[-1] if path else None):
+            if opens(element, path[-1] if path else None, numbered_items=True):
                 found.append((len(path), (*path, element)))
             return found
         for level in range(len(path) + 1):
             candidate = path[:level] + elements
-            if _follows(path, candidate):
+            if follows(path, candidate, numbered_items=True):
                 found.append((level, candidate))
         return found
 
@@ -782,7 +746,7 @@ class _Reader:
         pos = 0
         while match := self.ref_re.match(body, pos):
             named.append((self._root_of_ref(match), elements(match.group(2))))
-            link = _REF_LINK_RE.match(body, match.end())
+            link = CODE_LINK_RE.match(body, match.end())
             if link is None:
                 break
             pos = link.end()
@@ -880,7 +844,7 @@ class _Reader:
             self.anomalies.append("a table outside a table block")
             return
         for row in table.rows:
-            cells = [" / ".join(t for t in (_clean(p) for p in cell) if t) for cell in row]
+            cells = [" / ".join(t for t in (squash(p) for p in cell) if t) for cell in row]
             if any(cells):
                 self.note.lines.append(" | ".join(cells))
 
@@ -900,7 +864,7 @@ class _Reader:
             root = f"{self.category}{partial.group(1)}{partial.group(2)}"
             self.anomalies.append(
                 f"paragraph {para.number}: code typed without its category digit "
-                f"({_clean(partial.group(0))}), read in Category {self.category} as "
+                f"({squash(partial.group(0))}), read in Category {self.category} as "
                 f"{'.'.join((root, *elements(partial.group(3))))}"
             )
             self._full(partial, para, root)
@@ -918,7 +882,7 @@ class _Reader:
         if _PART_HEADING_RE.match(stripped):
             self._close_note()
             self.reset()  # 'Part 2—INFORMATION SECURITY' in Category 5
-            self.where = f"{self.heading}, {_clean(stripped)}"
+            self.where = f"{self.heading}, {squash(stripped)}"
             return
         label = _NOTE_RE.match(stripped)
         if label is not None:
@@ -956,7 +920,7 @@ class _Reader:
             )
         if self.note is not None:
             self._note_line(para, marker=False)
-        elif self.current is None and _NONE_RE.match(stripped):
+        elif self.current is None and NONE_RE.match(stripped):
             return  # 'None.' under a group heading: the group has no items
         elif para.italic and self.current is not None:
             self._start_note(para, 0)  # an unlabelled note, e.g. a formula's explanation
@@ -974,7 +938,6 @@ class _Reader:
 # ---------------------------------------------------------------------------------------------
 # Sensitive and Very Sensitive Lists
 
-_SL_FULL_RE = re.compile(rf"(\d[A-E]\d{{3}})((?:\.{_TOKEN}(?![a-z\d]))*)\.?")
 _SL_SHORT_RE = re.compile(rf"({_TOKEN})\.?(?![\w])")
 _SL_LINK_RE = re.compile(r"&|,|\band\b|\bto\b")
 _ALL_OF_RE = re.compile(r"All of Category (\d) of Dual.?Use List is included", re.IGNORECASE)
@@ -989,7 +952,7 @@ def _named_codes(text: str) -> list[tuple[str, tuple[str, ...]]]:
         if text[pos].isspace():
             pos += 1
             continue
-        full = _SL_FULL_RE.match(text, pos)
+        full = _DU_REF_RE.match(text, pos)
         short = None if full else _SL_SHORT_RE.match(text, pos)
         link = None if full or short else _SL_LINK_RE.match(text, pos)
         if full:
@@ -1044,7 +1007,7 @@ def _sensitive_rows(table: _Table) -> tuple[list[_Named], set[str]]:
                 found = _ALL_OF_RE.search(paragraph)
                 if found:
                     whole.add(found.group(1))
-        texts = [_clean(t) for t in text_cell]
+        texts = [squash(t) for t in text_cell]
         first_text = next((t for t in texts if t), "")
         for index, paragraph in enumerate(code_cell):
             codes = _named_codes(paragraph)
@@ -1080,7 +1043,7 @@ class Dsgl:
 
 def _section(text: str) -> tuple[str, str | None]:
     """What an ``ActHead`` heading opens: ('munitions'|'dual-use'|'category'|..., category)."""
-    flat = _clean(text.replace("\xa0", " "))
+    flat = squash(text.replace("\xa0", " "))
     lower = flat.lower()
     category = _CATEGORY_RE.match(flat)
     if category:

@@ -32,6 +32,7 @@ from graph_schema.model import Record
 from ingest.sources.base import ParseError, SourceMeta
 from ingest.sources.helpers.listing import ListBuilder, Status
 from ingest.sources.helpers.numbering import is_next, within
+from ingest.sources.helpers.patterns import ANNEX_NOT_USED_RE, NOTE_LEAD_RE, squash
 
 _ITEM_RE = re.compile(r"^ {0,3}(?P<code>[0-9][A-E][0-9]{3})(?=\s|$)\s*(?P<rest>.*)$")
 _LABEL_RE = re.compile(r"^(?P<indent> *)(?P<label>[a-z]|[1-9][0-9]{0,2})\.(?=\s|$)\s*(?P<rest>.*)$")
@@ -59,11 +60,7 @@ _TOKEN_RE = re.compile(r"-?[0-9]{1,3}")
 # A code in running text; the dot after the item is sometimes missing ("1C111a.2.a.").
 _CODE_RE = re.compile(r"([0-9][A-E][0-9]{3})((?:\.?[a-z](?![a-z])|\.[0-9]{1,3}(?![0-9]))*)")
 _PATH_PART_RE = re.compile(r"[a-z]|[0-9]+")
-# The words a note opens with before naming the entry it qualifies.
-_NOTE_LEAD_RE = re.compile(r"^(?:In|For the purposes? of|For)\s+", re.IGNORECASE)
 _NOTE_NUMBER_RE = re.compile(r"Note\s*([0-9]+)\s*:")
-_NOT_USED_RE = re.compile(r"^\(?not used\)?[.;]?$", re.IGNORECASE)
-_SPACES_RE = re.compile(r"\s+")
 # Bases that take an exponent: a power of ten, or a unit in metres (m, cm, mm, kg/m, g/cm...).
 _TEN_RE = re.compile(r"(?<![\w,.])10(?![\w,])")
 _METRE_RE = re.compile(r"(?<![A-Za-z])(?:[A-Za-zµ]+/)?[ckmµ]?m(?=[\s;.,)]|$)")
@@ -133,7 +130,7 @@ def _join(parts: list[str]) -> str:
             out += part
         else:
             out = f"{out} {part}" if out else part
-    return _SPACES_RE.sub(" ", out).strip()
+    return squash(out)
 
 
 def _with_superscripts(line: str, above: str) -> str | None:
@@ -309,16 +306,14 @@ class _Reader:
             self.note.parts.append(f"{label} {rest}")
             return
         self.close_note()
-        self.note = _Note(
-            label=_SPACES_RE.sub(" ", label), indent=indent, parts=[rest], path=tuple(self.stack)
-        )
+        self.note = _Note(label=squash(label), indent=indent, parts=[rest], path=tuple(self.stack))
 
     def close_note(self) -> None:
         note, self.note = self.note, None
         if note is None or not note.path:
             return
         body = _join(note.parts)
-        if _NOT_USED_RE.match(body):
+        if ANNEX_NOT_USED_RE.match(body):
             return  # "Note 1: Not used." keeps a number free; it says nothing about the entry
         target = _target(note, body)
         match = _NOTE_NUMBER_RE.fullmatch(note.label)
@@ -365,7 +360,7 @@ class _Reader:
 
 def _named(body: str) -> list[str]:
     """The codes a note opens with ("5A001.a.3. and 5A001.a.4. control only ...")."""
-    lead = _NOTE_LEAD_RE.sub("", body, count=1)
+    lead = NOTE_LEAD_RE.sub("", body, count=1)
     named: list[str] = []
     end = 0
     for match in _CODE_RE.finditer(lead):
@@ -392,7 +387,7 @@ def _target(note: _Note, body: str) -> _Node:
 
 
 def _status(text: str) -> Status:
-    return "not-used" if _NOT_USED_RE.match(text) else "active"
+    return "not-used" if ANNEX_NOT_USED_RE.match(text) else "active"
 
 
 def read_entries(path: Path) -> tuple[list[_Node], list[str]]:

@@ -529,11 +529,7 @@ def anomalies(nodes: list[_Node]) -> list[str]:
 
 def parse(path: Path, meta: SourceMeta) -> Iterator[Record]:
     annex = read_annex(path)
-    if annex.consolidation != meta.edition_date:
-        raise ParseError(
-            f"{path.name} is the consolidated text of {annex.consolidation.isoformat()}, not "
-            f"the {meta.edition_date.isoformat()} edition"
-        )
+    meta.check_edition_date(path, annex.consolidation, "is the consolidated text")
     builder = ListBuilder(meta, CodeSystem.ECCN, decimal_comma=True)
     for node in annex.nodes:
         text = _join(node.lines)

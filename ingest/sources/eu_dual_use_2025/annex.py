@@ -32,6 +32,7 @@ from typing import Any
 from ingest.sources.base import ParseError
 from ingest.sources.helpers.listing import Status
 from ingest.sources.helpers.numbering import is_next, within
+from ingest.sources.helpers.patterns import ANNEX_NOT_USED_RE, NOTE_LEAD_RE, squash
 
 CODE_RE = re.compile(r"[0-9][A-E][0-9]{3}(?:\.(?:[a-z]|[0-9]{1,3}))*")
 _LINE_RE = re.compile(rf"^(?P<code>{CODE_RE.pattern})(?:\s+(?P<rest>.*))?$")
@@ -47,13 +48,10 @@ _INNER_NOTE_RE = re.compile(r"(?<=[.;)])\s+(?=Notes?(?:\s*[0-9]+)?\s*:)")
 # ... nor a reference to another note ("For the purposes of 4A003.g. Note: 1. A ...").
 _CODE_END_RE = re.compile(rf"{CODE_RE.pattern}\.?$")
 _LABEL_RE = re.compile(r"^(?P<label>[a-z]|[0-9]{1,3})\.\s+(?P<rest>\S.*)$")
-_NOT_USED_RE = re.compile(r"^\(?not used\)?[.;]?$", re.IGNORECASE)
 # What a note's opening words may be before the codes it names.
 _NOTE_LABEL_RE = re.compile(
     r"^(?:(?:Technical\s+)?Notes?(?:\s*[0-9]+)?\s*:?|N\.\s?B\.?(?:\s?[0-9]+\.?)?:?)\s*"
 )
-_NOTE_LEAD_RE = re.compile(r"^(?:In|For the purposes? of|For)\s+", re.IGNORECASE)
-_SPACES_RE = re.compile(r"\s+")
 
 # Where the conversion coded provisions wrongly, by the file's code: it lost the "e." of
 # 1C010.e.1 ("1C010.1 Having any of the following:") and wrote 1C010.e.2 as "1C010.1.2"; the
@@ -75,11 +73,11 @@ class Provision:
 
     @property
     def text(self) -> str:
-        return clean(" ".join(self.parts))
+        return squash(" ".join(self.parts))
 
     @property
     def status(self) -> Status:
-        return "not-used" if _NOT_USED_RE.match(self.text) else "active"
+        return "not-used" if ANNEX_NOT_USED_RE.match(self.text) else "active"
 
 
 @dataclass
@@ -90,10 +88,6 @@ class _OpenNote:
 
     def takes_list(self) -> bool:
         return self.in_list or self.parts[-1].rstrip().endswith(":")
-
-
-def clean(text: str) -> str:
-    return _SPACES_RE.sub(" ", text).strip()
 
 
 def _alternates(parent: str, label: str) -> bool:
@@ -119,7 +113,7 @@ def _common(a: str, b: str) -> str:
 
 def _named(body: str) -> list[str]:
     """The codes a note opens with ("5A001.a.3. and 5A001.a.4. control only ...")."""
-    lead = _NOTE_LEAD_RE.sub("", _NOTE_LABEL_RE.sub("", body, count=1), count=1)
+    lead = NOTE_LEAD_RE.sub("", _NOTE_LABEL_RE.sub("", body, count=1), count=1)
     named: list[str] = []
     end = 0
     for match in CODE_RE.finditer(lead):
@@ -140,7 +134,7 @@ def split_notes(text: str) -> list[str]:
             parts.append(before)
             start = match.end()
     parts.append(text[start:])
-    return [clean(part) for part in parts if part.strip()]
+    return [squash(part) for part in parts if part.strip()]
 
 
 def _inline_items(text: str) -> list[tuple[str, str]] | None:
@@ -158,7 +152,7 @@ def _inline_items(text: str) -> list[tuple[str, str]] | None:
     if len(starts) < 2:
         return None
     pieces = [text[s:e] for s, e in zip(starts, [*starts[1:], len(text)], strict=True)]
-    return [(chr(ord("a") + i), clean(p[3:])) for i, p in enumerate(pieces)]
+    return [(chr(ord("a") + i), squash(p[3:])) for i, p in enumerate(pieces)]
 
 
 class _Reader:
@@ -195,7 +189,7 @@ class _Reader:
         target_code = NOTE_RECODED.get(note.code, _recode(note.code))
         for body in split_notes(" ".join(note.parts)):
             label_free = _NOTE_LABEL_RE.sub("", body, count=1)
-            if _NOT_USED_RE.match(label_free):
+            if ANNEX_NOT_USED_RE.match(label_free):
                 continue  # "Note 1: Not used." keeps a number free; it says nothing
             target = target_code
             for code in _named(body):
@@ -210,10 +204,10 @@ class _Reader:
         match = _LINE_RE.match(line)
         if match is None or not within(match["code"], self.top):
             raise ParseError(
-                f"entry {self.top}: line {clean(line)[:60]!r} does not start with a code of "
+                f"entry {self.top}: line {squash(line)[:60]!r} does not start with a code of "
                 f"{self.top}"
             )
-        written, rest = match["code"], clean(match["rest"] or "")
+        written, rest = match["code"], squash(match["rest"] or "")
         code = _recode(written)
         if _NOTE_RE.match(rest):
             self.close_note()

@@ -46,7 +46,8 @@ from graph_schema.model import (
     ValidFor,
 )
 from ingest.sources.base import ParseError, SourceMeta
-from ingest.sources.eu_dual_use_2025.annex import CODE_RE, clean
+from ingest.sources.eu_dual_use_2025.annex import CODE_RE
+from ingest.sources.helpers.patterns import squash
 
 # The Member States on the edition date (the Union's own territory: not export destinations),
 # as in ingest/reference/memberships.yaml; a test checks the two agree.
@@ -139,7 +140,7 @@ def _places(text: str, code: str) -> set[str]:
         names.append(re.sub(r"^\s*including\s+", "", name))
     found: set[str] = set()
     for raw in names:
-        name = clean(raw).rstrip(".;:").strip()
+        name = squash(raw).rstrip(".;:").strip()
         if not name or name.lower() in UNRESOLVED_DESTINATIONS:
             continue
         resolved: str | None = None
@@ -167,7 +168,7 @@ def _destinations(code: str, text: str, earlier: dict[str, Authorisation]) -> se
     excluded: set[str] = set()
     after = text[excluding.end() :]
     for point in _LIST_POINT_RE.finditer(after):
-        body = clean(point["text"])
+        body = squash(point["text"])
         if body.startswith("destinations eligible"):
             for ref in _GEA_REF_RE.findall(body):
                 if ref not in earlier:
@@ -185,7 +186,7 @@ def _section_i(common: str) -> dict[str, str]:
     """The codes of Section I of Annex II, each with its line as written."""
     out: dict[str, str] = {}
     for line in common.split("\n"):
-        line = clean(line.lstrip("—–- "))
+        line = squash(line.lstrip("—–- "))
         match = CODE_RE.match(line)
         if match is not None:
             out[match.group()] = line.rstrip(",")
@@ -215,7 +216,7 @@ def _numbered(code: str, items: str) -> list[tuple[str, str, str]] | None:
             raise ParseError(f"{code}: {header['code']}: is followed by no numbered list")
         ends = [m.start() for m in numbers[1:]] + [len(body)]
         for number, stop in zip(numbers, ends, strict=True):
-            name = clean(body[number.end() : stop]).rstrip(";. ")
+            name = squash(body[number.end() : stop]).rstrip(";. ")
             out.append((header["code"], f"{header['code']}.{number['n']}", name))
     return out
 
@@ -230,7 +231,7 @@ class Reader:
         if not isinstance(common, str) or not common.strip():
             raise ParseError(f"{name}: no gea_common_list (Section I of Annex II)")
         self.section_i = _section_i(common)
-        self.common = clean(common)
+        self.common = squash(common)
         self.anomalies: list[str] = []
 
     def _entry(self, code: str, gea: str) -> str:
@@ -252,18 +253,18 @@ class Reader:
         if f"AUTHORISATION No {code}" not in text:
             raise ParseError(f"{code}: the text is not that of Union general authorisation {code}")
         head, items, destinations, conditions = _parts(code, text)
-        title = _TITLE_RE.search(clean(head))
+        title = _TITLE_RE.search(squash(head))
         section = re.search(r"—\s*([A-H])\.", str(raw.get("title", "")))
         gea = Authorisation(
             code=code,
             section=section.group(1) if section else "",
-            title=clean(title["title"]) if title else clean(str(raw.get("title", code))),
-            items_text=clean(items),
-            destinations_text=clean(destinations),
-            conditions="\n".join(clean(p) for p in conditions.split("\n") if p.strip()),
-            items="all-except" if _ALL_EXCEPT_RE.search(clean(items)) else "listed",
+            title=squash(title["title"]) if title else squash(str(raw.get("title", code))),
+            items_text=squash(items),
+            destinations_text=squash(destinations),
+            conditions="\n".join(squash(p) for p in conditions.split("\n") if p.strip()),
+            items="all-except" if _ALL_EXCEPT_RE.search(squash(items)) else "listed",
         )
-        gea.destinations = _destinations(code, clean(destinations), earlier)
+        gea.destinations = _destinations(code, squash(destinations), earlier)
         if gea.items == "all-except":
             self._exclusions(gea)
         else:
@@ -347,20 +348,18 @@ def records(
         yield Issues(source=meta.issuer, target=node_id, provenance=prov)
         for iso2 in sorted(gea.destinations):
             yield ValidFor(source=node_id, target=ids.country_id(iso2), provenance=prov)
-        for canonical, written in gea.excluded.items():
-            yield Excludes(
-                source=node_id,
-                target=ids.entry_id(list_id, canonical),
-                written=written,
-                provenance=prov,
-            )
-        for canonical, written in gea.covered.items():
-            yield CoversEntry(
-                source=node_id,
-                target=ids.entry_id(list_id, canonical),
-                written=written,
-                provenance=prov,
-            )
+        named: tuple[tuple[type[Excludes | CoversEntry], dict[str, str]], ...] = (
+            (Excludes, gea.excluded),
+            (CoversEntry, gea.covered),
+        )
+        for edge, entries in named:
+            for canonical, written in entries.items():
+                yield edge(
+                    source=node_id,
+                    target=ids.entry_id(list_id, canonical),
+                    written=written,
+                    provenance=prov,
+                )
 
 
 def gea_id(list_id: str, code: str) -> str:

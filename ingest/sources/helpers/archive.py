@@ -29,6 +29,17 @@ def file_start(path: Path, size: int = 8) -> bytes:
         raise ParseError(f"cannot read {path.name}: {exc.strerror}") from exc
 
 
+def office_file_start(path: Path, expected: str) -> bytes:
+    """The file's first bytes, once an empty file or a PDF is refused where ``expected`` (an
+    Office file: "the DSGL Word file (.docx)") was wanted."""
+    start = file_start(path)
+    if not start:
+        raise ParseError(f"{path.name} is empty: expected {expected}")
+    if start.startswith(b"%PDF"):
+        raise ParseError(f"{path.name} is a PDF, not {expected}")
+    return start
+
+
 def check_zip(
     path: Path, *, file: str, document: str, required: Collection[str], max_members: int
 ) -> None:

@@ -8,16 +8,12 @@ heading, sub-paragraphs have none.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import TypeVar
 
 from graph_schema.codes import ControlCode
 from ingest.sources.helpers.listing import ListBuilder, Status
-
-#: An entry's own text saying it holds no control: 'Not used', 'Not used since 2004', '[Reserved]'.
-NOT_USED_RE = re.compile(r"^(?:Not used(?: since \d{4})?|\[?Reserved\]?)[.;]?$", re.IGNORECASE)
 
 
 @dataclass(kw_only=True)

@@ -12,12 +12,12 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from functools import lru_cache
+from itertools import pairwise
 from typing import Protocol, TypeVar
 
 from graph_schema.codes import CodeError, CodeSystem, ControlCode, parse_code
 from ingest.sources.base import ParseError
-
-_CONNECTOR_RE = re.compile(r"\s*(?:,|&|\band\b|\bor\b|\bto\b)\s*")
+from ingest.sources.helpers.patterns import CODE_LINK_RE
 
 
 def elements(tail: str) -> tuple[str, ...]:
@@ -64,28 +64,42 @@ def within(code: str, ancestor: str) -> bool:
     return code == ancestor or code.startswith(ancestor + ".")
 
 
-def well_formed(path: tuple[str, ...]) -> bool:
-    """Letters at the first, third, fifth level; numbers between."""
-    letter = True
-    for element in path:
-        if element.isalpha() != letter:
-            return False
-        letter = not letter
-    return True
-
-
-def follows(previous: tuple[str, ...], new: tuple[str, ...]) -> bool:
-    """Whether ``new`` can come right after ``previous`` inside one item."""
-    if not well_formed(new):
+def well_formed(path: tuple[str, ...], *, numbered_items: bool = False) -> bool:
+    """Letters and numbers alternate by level, letters first (or either, ``numbered_items``)."""
+    if path and not path[0].isalpha() and not numbered_items:
         return False
+    return all(a.isalpha() != b.isalpha() for a, b in pairwise(path))
+
+
+def opens(element: str, above: str | None, *, numbered_items: bool = False) -> bool:
+    """Whether ``element`` is the first marker below ``above`` (None: right below the item):
+    ``1`` below a letter, ``a`` below a number and below the item. ``numbered_items``: an item
+    may also start its list with ``1`` (the DSGL's 1C350)."""
+    if above is None:
+        return element == "a" or (numbered_items and element == "1")
+    return element == ("1" if above.isalpha() else "a")
+
+
+def follows(
+    previous: tuple[str, ...], new: tuple[str, ...], *, numbered_items: bool = False
+) -> bool:
+    """Whether ``new`` can come right after ``previous`` inside one item (``numbered_items``:
+    see :func:`opens`)."""
+    if not well_formed(new, numbered_items=numbered_items):
+        return False
+
+    def opens_at(level: int) -> bool:
+        above = new[level - 1] if level else None
+        return opens(new[level], above, numbered_items=numbered_items)
+
     common = common_length(previous, new)
     if common == len(new):
         return False  # the same entry or one of its ancestors again
     if common == len(previous):
-        step_ok = is_first(new[common], common)
+        step_ok = opens_at(common)
     else:
         step_ok = new[common] == successor(previous[common])
-    return step_ok and all(is_first(e, common + 1 + i) for i, e in enumerate(new[common + 1 :]))
+    return step_ok and all(opens_at(level) for level in range(common + 1, len(new)))
 
 
 @lru_cache(maxsize=16384)
@@ -122,7 +136,7 @@ def note_subject(body: str, root: str, numbering: Numbering, entries: Mapping[st
         if numbering.root(match) != root:
             break
         paths.append(elements(match.group(match.re.groups)))
-        connector = _CONNECTOR_RE.match(body, match.end())
+        connector = CODE_LINK_RE.match(body, match.end())
         if not connector:
             break
         pos = connector.end()

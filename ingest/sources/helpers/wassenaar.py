@@ -19,7 +19,7 @@ from typing import Any, Generic, Protocol, Self, TypeVar
 from graph_schema.codes import CodeSystem, ControlCode
 from graph_schema.model import Record
 from ingest.sources.base import ParseError, SourceMeta
-from ingest.sources.helpers.entries import NOT_USED_RE, ReadEntry, add_entries
+from ingest.sources.helpers.entries import ReadEntry, add_entries
 from ingest.sources.helpers.listing import ListBuilder, Status
 from ingest.sources.helpers.numbering import (
     common_length,
@@ -29,6 +29,10 @@ from ingest.sources.helpers.numbering import (
     note_subject,
     read_code,
 )
+from ingest.sources.helpers.patterns import NOT_USED_RE
+
+#: A rule of underscores (tables, the line above footnotes), in both editions: no text.
+RULE_RE = re.compile(r"^_{10,}$")
 
 # ---------------------------------------------------------------------------------------------
 # Entries

@@ -38,6 +38,7 @@ from typing import Any
 from graph_schema import countries, ids
 from graph_schema.model import Lists, Party, Record
 from ingest.sources.base import ParseError, SourceMeta, load_json
+from ingest.sources.helpers.patterns import squash
 
 LIST_NAME = "METI Foreign End-User List"
 LIST_ID = "jp-end-user-list"
@@ -73,10 +74,6 @@ class Entry:
     concern_text: str
     #: True when the name was recovered from the country column.
     name_recovered: bool = False
-
-
-def _clean(text: str) -> str:
-    return " ".join(text.split())
 
 
 def _resolve(text: str) -> str | None:
@@ -137,7 +134,7 @@ def concern_reason(letters: tuple[str, ...], fallback: str) -> str:
         parts.append(f"Weapons of mass destruction concern: {', '.join(wmd)}")
     if "CW" in letters:
         parts.append("Conventional weapons concern: CW")
-    return "; ".join(parts) or _clean(fallback)
+    return "; ".join(parts) or squash(fallback)
 
 
 def _load(path: Path) -> list[Any]:
@@ -160,14 +157,14 @@ def _text(entry: dict[str, Any], key: str, where: str) -> str:
     value = entry.get(key)
     if not isinstance(value, str):
         raise ParseError(f"{where}: {key!r} is {type(value).__name__}, not text")
-    return _clean(value)
+    return squash(value)
 
 
 def _texts(entry: dict[str, Any], key: str, where: str) -> list[str]:
     value = entry.get(key)
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
         raise ParseError(f"{where}: {key!r} is not a list of strings")
-    return [c for c in (_clean(v) for v in value) if c]
+    return [c for c in (squash(v) for v in value) if c]
 
 
 def _entry(raw: Any, at: int) -> Entry:

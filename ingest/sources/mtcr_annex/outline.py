@@ -45,6 +45,12 @@ NOTE_RE = re.compile(
 MARKER_RE = re.compile(r"^((?:[a-z]|[ivx]{2,4}|\d{1,2})\.(?:\s?(?:[a-z]|\d{1,2})\.)*)\s+(?=\S)")
 
 
+def group_heading_re(category: str) -> re.Pattern[str]:
+    """A group's heading, '3.A. EQUIPMENT, ASSEMBLIES AND COMPONENTS', its category number as
+    ``category`` matches it (the MTCR's Items run to 20, the NSG's categories to 6)."""
+    return re.compile(rf"^({category})\.\s?([A-E])\.\s+([A-Z][A-Z ,&-]+)$")
+
+
 @dataclass(frozen=True)
 class Unit:
     """One paragraph (Word) or line (PDF): where it starts and what it says."""

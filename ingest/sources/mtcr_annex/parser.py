@@ -51,9 +51,17 @@ from docx.text.paragraph import Paragraph
 from graph_schema.codes import CodeSystem
 from graph_schema.model import Record
 from ingest.sources.base import ParseError, SourceMeta
-from ingest.sources.helpers.archive import file_start
+from ingest.sources.helpers.archive import office_file_start
 from ingest.sources.helpers.listing import ListBuilder
-from ingest.sources.mtcr_annex.outline import NOTE_RE, Draft, Outline, Unit, split_marker
+from ingest.sources.helpers.patterns import NONE_RE
+from ingest.sources.mtcr_annex.outline import (
+    NOTE_RE,
+    Draft,
+    Outline,
+    Unit,
+    group_heading_re,
+    split_marker,
+)
 
 ITEMS = 20
 #: Introduction, (a): "Category I items, all of which are in Annex Items 1 and 2".
@@ -65,12 +73,11 @@ _HEADER_RE = re.compile(r"CATEGORY\s+(I{1,2})\s*;\s*ITEM\s+(\d{1,2})\b")
 _CATEGORY_RE = re.compile(r"^CATEGORY\s+(I{1,2})$")
 _ITEM_RE = re.compile(r"^ITEM\s+(\d{1,2})\s+(\S.*)$")
 _RESERVED_RE = re.compile(r"^\(?RESERVED FOR FUTURE USE\)?\.?$", re.IGNORECASE)
-_GROUP_RE = re.compile(r"^(\d{1,2})\.\s?([A-E])\.\s+([A-Z][A-Z ,&-]+)$")
+_GROUP_RE = group_heading_re(r"\d{1,2}")
 _FULL_RE = re.compile(
     r"^(\d{1,2})\.\s?([A-E])\.?\s?(\d{1,2})\.?((?:\s?(?:[a-z]|\d{1,2})\.)*)(?P<tab>\t)?\s*(.*)$",
     re.DOTALL,
 )
-_NONE_RE = re.compile(r"^None\.?$")
 
 _SUPERSCRIPT = str.maketrans("0123456789-–+", "⁰¹²³⁴⁵⁶⁷⁸⁹⁻⁻⁺")
 _SUPERSCRIPT_OK = frozenset("0123456789-–+ \u00a0")
@@ -81,11 +88,7 @@ _SUPERSCRIPT_OK = frozenset("0123456789-–+ \u00a0")
 
 
 def _open(path: Path) -> Document:
-    start = file_start(path)
-    if not start:
-        raise ParseError(f"{path.name} is empty")
-    if start.startswith(b"%PDF"):
-        raise ParseError(f"{path.name} is a PDF, not the Word file (.docx) of the MTCR Annex")
+    start = office_file_start(path, "the Word file (.docx) of the MTCR Annex")
     if not start.startswith(b"PK"):
         raise ParseError(f"{path.name} is not a Word .docx file (it starts with {start!r})")
     try:
@@ -369,7 +372,7 @@ class _Reader:
         outline, text, where = self.outline, unit.text, unit.where
         if self._heading(item, text, where):
             return
-        if self.group is not None and _NONE_RE.match(text):
+        if self.group is not None and NONE_RE.match(text):
             self.empty_groups.append(self.group)  # '1.C. MATERIALS' then 'None.'
             self.group = None
             return
@@ -484,11 +487,7 @@ def _entry(outline: Outline, raw: str, unit: Unit, item: Item) -> bool:
 
 def parse(path: Path, meta: SourceMeta) -> Iterator[Record]:
     annex = read(path)
-    if annex.date != meta.edition_date:
-        raise ParseError(
-            f"{path.name} is {annex.reference} of {annex.date.isoformat()}, not the edition of "
-            f"{meta.edition_date.isoformat()} the metadata names"
-        )
+    meta.check_edition_date(path, annex.date, f"is {annex.reference}")
     builder = ListBuilder(meta, CodeSystem.MTCR)
     for draft in annex.entries.values():
         code = draft.code

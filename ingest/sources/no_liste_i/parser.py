@@ -42,9 +42,10 @@ import pypdfium2.raw as pdfium_c  # type: ignore[import-untyped, unused-ignore]
 from graph_schema.codes import CodeSystem, ControlCode
 from graph_schema.model import Record
 from ingest.sources.base import ParseError, SourceMeta
-from ingest.sources.helpers.entries import NOT_USED_RE, ReadEntry, add_entries
+from ingest.sources.helpers.entries import ReadEntry, add_entries
 from ingest.sources.helpers.listing import ListBuilder, Status
 from ingest.sources.helpers.numbering import first, read_code, successor
+from ingest.sources.helpers.patterns import NOT_USED_RE
 from ingest.sources.helpers.pdf import raise_exponents
 from ingest.sources.helpers.pdf_lines import join_wrapped, open_pdf, text_lines
 
@@ -534,11 +535,7 @@ def list_key(meta: SourceMeta) -> str:
 
 def parse(path: Path, meta: SourceMeta) -> Iterator[Record]:
     military = read(path)
-    if military.adopted != meta.edition_date:
-        raise ParseError(
-            f"{path.name} matches the Common Military List of {military.adopted.isoformat()}, "
-            f"not the edition of {meta.edition_date.isoformat()} the metadata names"
-        )
+    meta.check_edition_date(path, military.adopted, "matches the Common Military List")
     builder = ListBuilder(meta, CodeSystem.MUNITIONS, list_key=list_key(meta), decimal_comma=True)
     add_entries(
         builder,

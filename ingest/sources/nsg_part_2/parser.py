@@ -41,8 +41,16 @@ from graph_schema.codes import CodeSystem
 from graph_schema.model import Record
 from ingest.sources.base import ParseError, SourceMeta
 from ingest.sources.helpers.listing import ListBuilder, Status
+from ingest.sources.helpers.patterns import NONE_RE
 from ingest.sources.helpers.pdf_lines import open_pdf, text_lines
-from ingest.sources.mtcr_annex.outline import NOTE_RE, Draft, Outline, Unit, split_marker
+from ingest.sources.mtcr_annex.outline import (
+    NOTE_RE,
+    Draft,
+    Outline,
+    Unit,
+    group_heading_re,
+    split_marker,
+)
 
 CATEGORIES = 6
 
@@ -51,11 +59,10 @@ _TITLE_RE = re.compile(r"NUCLEAR-RELATED\s+DUAL-USE", re.IGNORECASE)
 _ANNEX_PAGE_RE = re.compile(r"^([1-9])\s?-\s?(\d{1,2})$")
 _FRONT_PAGE_RE = re.compile(r"^[ivx]+$")
 _CATEGORY_RE = re.compile(r"^([1-9])\.\s+([A-Z][A-Z ,-]+)$")
-_GROUP_RE = re.compile(r"^([1-9])\.\s?([A-E])\.\s+([A-Z][A-Z ,&-]+)$")
+_GROUP_RE = group_heading_re(r"[1-9]")
 _FULL_RE = re.compile(r"^([1-9])\.\s?([A-E])\.\s?(\d{1,2})\.?(?:\s+|$)(.*)$")
 _NO_DOT_RE = re.compile(r"^(\d{1,2})\s+(?=[A-Z“‘\"'])")
 _NOT_USED_RE = re.compile(r"^\[?No longer used\b.*\]?$", re.IGNORECASE)
-_NONE_RE = re.compile(r"^None\.?$")
 
 #: The running header sits above this height, the page number below the other (PDF points).
 _HEADER_Y = 780.0
@@ -208,7 +215,7 @@ def read(path: Path) -> NsgAnnex:
             outline.reset()
             group = f"{grouped.group(1)}.{grouped.group(2)}"
             continue
-        if group is not None and _NONE_RE.match(text):
+        if group is not None and NONE_RE.match(text):
             empty_groups.append(group)
             group = None
             continue

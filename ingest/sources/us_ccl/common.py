@@ -50,11 +50,6 @@ _CODES_ONLY_RE = re.compile(r"(?:[A-Z]{2}(?:\s?\d)?\s*)+")
 _CODE_RE = re.compile(r"[A-Z]{2}(?:\s?\d)?")
 
 
-def clean(text: str) -> str:
-    """Single-spaced text."""
-    return " ".join(text.split())
-
-
 def _dedupe(values: Iterable[str]) -> list[str]:
     seen: dict[str, None] = {}
     for value in values:
@@ -181,7 +176,7 @@ class Paragraph:
     """
 
     kind: Literal["item", "text", "numbered", "note", "note+"]
-    text: str  # single-spaced (see clean)
+    text: str  # single-spaced (see helpers.patterns.squash)
     label: str = ""
 
 

@@ -18,13 +18,13 @@ from graph_schema.codes import CodeError, CodeSystem, parse_code
 from graph_schema.model import Record
 from ingest.sources.base import ParseError, SourceMeta, load_json_object
 from ingest.sources.helpers.listing import ListBuilder
+from ingest.sources.helpers.patterns import squash
 from ingest.sources.us_ccl.common import (
     ECCN_RE,
     ChartRow,
     ItemTree,
     Paragraph,
     all_reasons,
-    clean,
     entry_notes,
 )
 
@@ -43,7 +43,7 @@ def _text(value: object, where: str) -> str:
         return ""
     if not isinstance(value, str):
         raise ParseError(f"{where} is {type(value).__name__}, expected text")
-    return clean(value)
+    return squash(value)
 
 
 def _rows(entry: Mapping[str, Any], eccn: str) -> list[ChartRow]:

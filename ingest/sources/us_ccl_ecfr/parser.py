@@ -25,12 +25,12 @@ from graph_schema.codes import CodeError, CodeSystem, ControlCode, parse_code
 from graph_schema.model import Record
 from ingest.sources.base import ParseError, SourceMeta
 from ingest.sources.helpers.listing import ListBuilder
+from ingest.sources.helpers.patterns import squash
 from ingest.sources.us_ccl.common import (
     ChartRow,
     ItemTree,
     Paragraph,
     all_reasons,
-    clean,
     entry_notes,
 )
 
@@ -111,7 +111,7 @@ def _text(element: ET.Element) -> str:
     ("10<SU>26</SU>", "m<SU>2</SU>") and read "10^26", "m^2"; other inline tags join
     without a space, since headings split a word across tags."""
     if next(element.iter("SU"), None) is None:
-        return clean("".join(element.itertext()))
+        return squash("".join(element.itertext()))
     parts: list[str] = []
 
     def walk(node: ET.Element) -> None:
@@ -129,7 +129,7 @@ def _text(element: ET.Element) -> str:
     except RecursionError as exc:
         # Real eCFR superscripts are one level deep; thousands of levels is a hostile file.
         raise ParseError("superscripts are nested too deeply for an eCFR file") from exc
-    return clean("".join(parts))
+    return squash("".join(parts))
 
 
 def _starts_bold(element: ET.Element) -> bool:
@@ -209,7 +209,7 @@ class _Eccn:
             return  # the heading of the controls table
         labelled = _FIELD_RE.fullmatch(text)
         if labelled is not None:
-            self._field(labelled.group(1).lower(), clean(labelled.group(2)), text)
+            self._field(labelled.group(1).lower(), squash(labelled.group(2)), text)
             return
         if self.section == "license":
             if _APPLIES_RE.match(text) or "license is required" in text.lower():
@@ -219,7 +219,7 @@ class _Eccn:
         elif self.section == "exceptions":
             flag = _EXCEPTION_RE.fullmatch(text)
             if flag is not None:
-                self.exceptions.append((flag.group(1), clean(flag.group(2))))
+                self.exceptions.append((flag.group(1), squash(flag.group(2))))
             elif self.exceptions and not _LABELLED_RE.match(text):
                 # A value running over several lines ("Yes for:" then "$1500: 3A001.c.").
                 key, value = self.exceptions[-1]

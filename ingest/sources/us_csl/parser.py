@@ -22,6 +22,7 @@ from graph_schema import countries, ids
 from graph_schema.model import Lists, Party, Record
 from graph_schema.provenance import Provenance
 from ingest.sources.base import ParseError, SourceMeta, load_json_object
+from ingest.sources.helpers.patterns import squash
 
 #: The compact keys this parser reads and the start of the meaning ``fieldKey`` must give each:
 #: if the compaction scheme changes, the file is refused instead of being misread.
@@ -77,14 +78,10 @@ class _Party:
             self.aliases.append(alias)
 
 
-def _clean(text: str) -> str:
-    return " ".join(text.split())
-
-
 @cache
 def _country(value: str) -> str | None:
     """ISO alpha-2 for a country the file gives, or None for regions and unknown codes."""
-    text = _clean(value)
+    text = squash(value)
     if text.upper().startswith("REGION:"):
         text = text[len("REGION:") :].strip()
     candidates = [text]
@@ -178,9 +175,9 @@ def _reason(entry: dict[str, Any], tables: dict[str, list[str]], at: int) -> str
     if entry.get("pg") is not None:
         parts.append("Programs: " + _index(entry, "pg", tables, at))
     if entry.get("lr") is not None:
-        parts.append("License requirement: " + _clean(_index(entry, "lr", tables, at)))
+        parts.append("License requirement: " + squash(_index(entry, "lr", tables, at)))
     if entry.get("lp") is not None:
-        parts.append("License policy: " + _clean(_index(entry, "lp", tables, at)))
+        parts.append("License policy: " + squash(_index(entry, "lp", tables, at)))
     return " | ".join(parts)
 
 

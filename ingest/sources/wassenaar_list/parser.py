@@ -49,7 +49,6 @@ from ingest.sources.helpers.pdf_lines import join_wrapped, open_pdf, text_lines
 
 _HEADER_RE = re.compile(r"^WA-LIST \((\d{2})\) (\d+)( Corr\.?)?$")
 _PAGE_NO_RE = re.compile(r"^(?:- ?(\d+) ?-\s*\d{2}-\d{2}-\d{4}|\d{2}-\d{2}-\d{4}\s*- ?(\d+) ?-)$")
-_RULE_RE = re.compile(r"^_{10,}$")
 #: Banners sit above this height (PDF points from the bottom of an A4 page).
 _BANNER_Y = 745.0
 #: Footnotes start below this height.
@@ -154,7 +153,7 @@ def _read_page(textpage: pdfium.PdfTextPage, number: int, headers: set[str]) -> 
             printed = int(page_no.group(1) or page_no.group(2))
             continue
         left, _, _, top = textpage.get_charbox(line.first)
-        if _RULE_RE.match(stripped):
+        if wassenaar.RULE_RE.match(stripped):
             continue
         if top > _BANNER_Y:
             banner = banner or stripped

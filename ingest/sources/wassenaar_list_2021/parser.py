@@ -181,7 +181,6 @@ _MAIN_TABLE = "TABLE - DEPOSITION TECHNIQUES"
 #: Headings of their own line: 'ACOUSTICS', 'CRYPTOGRAPHIC "INFORMATION SECURITY"'.
 _HEADING_RE = re.compile(r"^[A-Z][A-Z ,\"'-]{3,}$")
 _FOOTNOTE_RE = re.compile(r"^\*[ \t]")
-_RULE_RE = re.compile(r"^_{10,}$")
 _PURPOSES_RE = re.compile(r"^For (?:the )?purposes? of\s+")
 
 
@@ -401,7 +400,7 @@ class _Reader(wassenaar.Reader[Line, Entry, _Note, tuple[int, bool]]):
 
     def feed(self, line: Line) -> None:
         text = line.text
-        if _RULE_RE.match(text) or _FOOTNOTE_RE.match(text):
+        if wassenaar.RULE_RE.match(text) or _FOOTNOTE_RE.match(text):
             return  # table rules; footnotes ('* The Russian Federation and Ukraine view ...')
         # Word numbering writes full codes with a tab after their first part, mostly at the
         # margin; notes name codes without tabs ('5.A.2., 5.D.2.a.1. ... do not apply').

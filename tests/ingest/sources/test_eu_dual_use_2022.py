@@ -603,6 +603,6 @@ def test_edition_must_match_the_metadata() -> None:
         update={"edition_date": definition.meta.edition_date.replace(year=2023)}
     )
     with pytest.raises(
-        ParseError, match="is the consolidated text of 2022-05-05, not the 2023-05-05"
+        ParseError, match="is the consolidated text of 2022-05-05, not the edition of 2023-05-05"
     ):
         list(definition.parse(_path(), meta))

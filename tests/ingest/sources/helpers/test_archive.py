@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from ingest.sources.base import ParseError
-from ingest.sources.helpers.archive import check_zip, file_start
+from ingest.sources.helpers.archive import check_zip, file_start, office_file_start
 
 _XLSX = ("xl/workbook.xml", "[Content_Types].xml")
 
@@ -58,3 +58,15 @@ def test_file_start(tmp_path: Path) -> None:
     assert file_start(path) == b"PK\x03\x04 and"
     with pytest.raises(ParseError, match=r"cannot read gone\.docx"):
         file_start(tmp_path / "gone.docx")
+
+
+def test_office_file_start_refuses_empty_files_and_pdfs(tmp_path: Path) -> None:
+    path = tmp_path / "list.docx"
+    path.write_bytes(b"PK\x03\x04 and more")
+    assert office_file_start(path, "the Word file") == b"PK\x03\x04 and"
+    path.write_bytes(b"")
+    with pytest.raises(ParseError, match=r"list\.docx is empty: expected the Word file"):
+        office_file_start(path, "the Word file")
+    path.write_bytes(b"%PDF-1.7\n")
+    with pytest.raises(ParseError, match=r"list\.docx is a PDF, not the Word file"):
+        office_file_start(path, "the Word file")

@@ -15,6 +15,7 @@ from ingest.sources.helpers.numbering import (
     is_first,
     is_next,
     note_subject,
+    opens,
     predecessor,
     read_code,
     successor,
@@ -60,6 +61,30 @@ def test_levels_alternate_letters_and_numbers() -> None:
 )
 def test_follows(previous: tuple[str, ...], new: tuple[str, ...], fits: bool) -> None:
     assert follows(previous, new) is fits
+
+
+@pytest.mark.parametrize(
+    ("previous", "new", "fits"),
+    [
+        ((), ("1",), True),  # an item numbered from 1. (the DSGL's 1C350)
+        ((), ("a",), True),
+        (("1",), ("2",), True),
+        (("1",), ("1", "a"), True),  # letters below numbers
+        (("1",), ("1", "1"), False),
+        (("a",), ("a", "1"), True),
+        ((), ("2",), False),
+    ],
+)
+def test_follows_where_items_may_be_numbered(
+    previous: tuple[str, ...], new: tuple[str, ...], fits: bool
+) -> None:
+    assert follows(previous, new, numbered_items=True) is fits
+
+
+def test_opens() -> None:
+    assert opens("a", None) and not opens("1", None)
+    assert opens("1", None, numbered_items=True) and not opens("b", None, numbered_items=True)
+    assert opens("1", "c") and opens("a", "2") and not opens("a", "c")
 
 
 def test_read_code_names_an_unreadable_code() -> None:
