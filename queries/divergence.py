@@ -120,12 +120,8 @@ class Divergence:
         jurisdictions, kinds = request.jurisdiction, request.kind
         if len(jurisdictions) > MAX_JURISDICTIONS:
             raise InvalidQuery(f"compare at most {MAX_JURISDICTIONS} jurisdictions at once")
-        js: list[Jurisdiction] = []
-        for text in jurisdictions:
-            juris = index.jurisdiction(text)
-            # The same jurisdiction twice only when two of its editions are compared (EU@2021).
-            if all(j.key != juris.key for j in js):
-                js.append(juris)
+        # The same jurisdiction twice only when two of its editions are compared (EU@2021).
+        js = index.distinct_jurisdictions(jurisdictions, by="key")
         if len(js) < 2:
             raise InvalidQuery("name at least two different jurisdictions, e.g. US and EU")
         filters = make_filters(index, request.category, request.code_prefix, request.technology)

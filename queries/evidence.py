@@ -28,14 +28,7 @@ T = TypeVar("T")
 
 @lru_cache(maxsize=256)
 def edition_ref(info: ListInfo) -> EditionRef:
-    return EditionRef(
-        list_id=info.id,
-        issuer=info.issuer,
-        title=info.title,
-        edition=info.edition,
-        edition_date=info.edition_date,
-        numbering=info.numbering,
-    )
+    return EditionRef.of(info, list_id=info.id)
 
 
 def parameter_views(entry: EntryInfo) -> list[ParameterView]:
@@ -66,16 +59,7 @@ def entry_text(entry: EntryInfo) -> str:
 # Views are frozen, so one per entry can be shared by every report of a revision.
 @lru_cache(maxsize=32768)
 def entry_ref(entry: EntryInfo) -> EntryRef:
-    return EntryRef(
-        id=entry.id,
-        list_id=entry.list_id,
-        code=entry.code,
-        canonical=entry.canonical,
-        category=entry.category,
-        text=excerpt(entry_text(entry)),
-        status=entry.status,
-        parameters=parameter_views(entry),
-    )
+    return EntryRef.of(entry, text=excerpt(entry_text(entry)), parameters=parameter_views(entry))
 
 
 def jurisdiction_view(juris: Jurisdiction) -> JurisdictionView:

@@ -140,23 +140,11 @@ class Lists:
                         inherited_from=None if holder is e else holder.code,
                     )
                 )
-        return EntryDetail(
-            id=e.id,
-            list_id=e.list_id,
-            code=e.code,
-            canonical=e.canonical,
-            parent=e.parent,
-            level=e.level,
-            category=e.category,
-            heading=e.heading,
-            text=e.text,
+        return EntryDetail.of(
+            e,
             notes=list(e.notes),
             reasons=list(e.reasons),
             parameters=parameter_views(e),
-            status=e.status,
-            sensitive=e.sensitive,
-            very_sensitive=e.very_sensitive,
-            page=e.page,
             edition=edition_ref(info),
             children=children,
             implements=implements,

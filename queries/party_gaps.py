@@ -14,7 +14,7 @@ from queries.evidence import and_join, page
 from queries.index import Index
 from queries.party_match import VERDICTS, Match
 from queries.requests import PartyGapsRequest, PartyListGapsRequest
-from queries.search import Search, party_view
+from queries.search import Search, candidate_view, party_view
 from queries.text import fold
 from queries.views import (
     PartnerStatus,
@@ -247,17 +247,13 @@ class PartyGaps:
             else:
                 reason = f"Only {who} lists {party.name}: the closest name on {them}'s lists is "
                 reason += f"{found} (score {m.score:.0f}, {countries})."
-        return PartyListGapRow(
+        return PartyListGapRow.of(
+            m,
             party=party_view(party, m.party.listings),
             listed_by=who,
             lists=list(m.party.lists),
             compared_with=them,
-            verdict=m.verdict,
-            score=m.score,
-            name=m.name,
-            candidate_name=m.candidate_name,
-            candidate=party_view(candidate.party, candidate.listings) if candidate else None,
-            countries_agree=m.countries_agree,
+            candidate=candidate_view(m),
             reason=reason,
         )
 

@@ -395,16 +395,15 @@ class Search:
 
 def match_view(index: Index, match: Match, issuer: str) -> PartyMatchView:
     """A match found on ``issuer``'s lists, as served."""
-    candidate = match.candidate
-    return PartyMatchView(
-        compared_with=index.iso2(issuer),
-        verdict=match.verdict,
-        score=match.score,
-        name=match.name,
-        candidate_name=match.candidate_name,
-        candidate=party_view(candidate.party, candidate.listings) if candidate else None,
-        countries_agree=match.countries_agree,
+    return PartyMatchView.of(
+        match, compared_with=index.iso2(issuer), candidate=candidate_view(match)
     )
+
+
+def candidate_view(match: Match) -> PartyView | None:
+    """The closest party a match found, as served (None when none came close)."""
+    candidate = match.candidate
+    return party_view(candidate.party, candidate.listings) if candidate else None
 
 
 def party_view(party: PartyInfo, listings: Sequence[ListingInfo]) -> PartyView:
