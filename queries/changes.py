@@ -172,12 +172,10 @@ class Changes:
         rows = [r for r in rows if not changes or r.change in changes]
         rows.sort(key=lambda r: (r.canonical, CHANGES.index(r.change)))
         counts: Counter[str] = Counter(r.change for r in rows)
-        items, lim, off = page(rows, limit, offset)
+        items, bounds = page(rows, limit, offset)
         return ChangeReport(
             items=items,
-            total=len(rows),
-            limit=lim,
-            offset=off,
+            **bounds,
             before=edition_ref(old),
             after=edition_ref(new),
             counts={k: counts[k] for k in CHANGES if counts[k]},

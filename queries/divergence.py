@@ -136,7 +136,7 @@ class Divergence:
             specs = [x for x in specs if x.kind in kinds]
         specs.sort(key=lambda x: x.key())
         counts = Counter(x.kind for x in specs)
-        chosen, lim, off = page(specs, limit, offset)
+        chosen, bounds = page(specs, limit, offset)
         items = [
             self._regime_row(js, ref, x)
             if isinstance(x, _RegimeSpec) and ref is not None
@@ -145,9 +145,7 @@ class Divergence:
         ]
         return DivergenceReport(
             items=items,
-            total=len(specs),
-            limit=lim,
-            offset=off,
+            **bounds,
             jurisdictions=[jurisdiction_view(j) for j in js],
             reference=edition_ref(ref) if ref is not None else None,
             counts={k: counts[k] for k in KINDS if counts[k]},

@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import TypeVar
+from typing import TypedDict, TypeVar
 
 from graph_schema.codes import CodeError, parse_code
 from queries.errors import InvalidQuery
@@ -171,15 +171,23 @@ def make_filters(
     return Filters(cat, prefix, tech, closure)
 
 
-def page(items: list[T], limit: int | None, offset: int) -> tuple[list[T], int, int]:
-    """Slice of ``items`` and the limit to report (None = everything)."""
+class Bounds(TypedDict):
+    """Where a page of a report stands: its fields besides the items."""
+
+    total: int
+    limit: int
+    offset: int
+
+
+def page(items: list[T], limit: int | None, offset: int) -> tuple[list[T], Bounds]:
+    """Slice of ``items`` and the page's bounds to report (a limit of None: everything)."""
     if offset < 0:
         raise InvalidQuery("offset must be 0 or more")
-    if limit is None:
-        return items[offset:], len(items), offset
-    if limit < 1:
+    if limit is not None and limit < 1:
         raise InvalidQuery("limit must be 1 or more")
-    return items[offset : offset + limit], limit, offset
+    shown = len(items) if limit is None else limit
+    bounds = Bounds(total=len(items), limit=shown, offset=offset)
+    return items[offset : offset + shown], bounds
 
 
 def parameter_differences(

@@ -86,10 +86,8 @@ class Lists:
             for e in self.index.entries(info.id).values()
             if filters.code_ok(self.index, e) and filters.tech_ok(self.index.technologies_of(e))
         ]
-        items, lim, off = page(found, limit, offset)
-        return Page[EntryRef](
-            items=[entry_ref(e) for e in items], total=len(found), limit=lim, offset=off
-        )
+        items, bounds = page(found, limit, offset)
+        return Page[EntryRef](items=[entry_ref(e) for e in items], **bounds)
 
     def entry(self, entry_id: str) -> EntryDetail:
         index = self.index

@@ -184,12 +184,10 @@ class PartyGaps:
                 m.party.party.id,
             )
         )
-        items, lim, off = page(kept, limit, offset)
+        items, bounds = page(kept, limit, offset)
         return PartyListGapReport(
             items=[self._party_list_row(m, a if m.party.issuer == b else b) for m in items],
-            total=len(kept),
-            limit=lim,
-            offset=off,
+            **bounds,
             issuers=[index.iso2(a), index.iso2(b)],
             lists={index.iso2(n): list(names) for n, names in chosen.items()},
             counts=counts,

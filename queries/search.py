@@ -166,12 +166,10 @@ class Search:
             hits, read, techs = self._by_words(text)
         if list_id is not None:
             hits = [h for h in hits if h.entry.list_id == list_id]
-        items, lim, off = page(hits, limit, offset)
+        items, bounds = page(hits, limit, offset)
         return SearchReport(
             items=items,
-            total=len(hits),
-            limit=lim,
-            offset=off,
+            **bounds,
             query=text,
             interpreted_as=read,
             technologies=techs,
