@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated, Any, NoReturn
@@ -141,23 +141,39 @@ def open_analyses() -> Iterator[Any]:
             store.close()
 
 
-def print_report(
-    report: Any, as_json: bool, title: str, columns: list[str], rows: list[list[str]]
+def print_json(report: Any) -> None:
+    """A whole report (every row, all evidence), as --json prints it."""
+    sys.stdout.write(report.model_dump_json(indent=2) + "\n")
+
+
+def print_table(
+    title: str, columns: Iterable[str], rows: Iterable[Sequence[str]], *, show_lines: bool = True
 ) -> None:
-    if as_json:
-        sys.stdout.write(report.model_dump_json(indent=2) + "\n")
-        return
-    table = Table(title=title, show_lines=True)
+    """A table of the analyses' output: long cells fold rather than being cut."""
+    table = Table(title=title, show_lines=show_lines)
     for col in columns:
         table.add_column(col, overflow="fold")
     for row in rows:
         table.add_row(*row)
     out.print(table)
+
+
+def print_report(
+    report: Any, as_json: bool, title: str, columns: list[str], rows: list[list[str]]
+) -> None:
+    if as_json:
+        print_json(report)
+        return
+    print_table(title, columns, rows)
     shown = len(rows)
     if getattr(report, "total", shown) > shown:
         out.print(f"{shown} of {report.total} rows shown (--limit, or --json for all)")
     for note in getattr(report, "notes", []):
         out.print(f"[dim]note:[/] {note}", highlight=False)
+
+
+def percent(value: float | None) -> str:
+    return "-" if value is None else f"{value:.1f}"
 
 
 def entry_codes(side: Any) -> str:
