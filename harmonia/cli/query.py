@@ -13,6 +13,7 @@ from harmonia.cli.common import (
     LimitOpt,
     PrefixOpt,
     TechnologyOpt,
+    divergence_request,
     emit,
     entry_codes,
     open_analyses,
@@ -28,7 +29,6 @@ from queries.requests import (
     AuthorisationsRequest,
     ChangesRequest,
     CoverageRequest,
-    DivergenceRequest,
     SearchRequest,
     build,
 )
@@ -114,15 +114,7 @@ def q_divergences(
     """Where the controls of two or more jurisdictions diverge, with evidence."""
     with open_analyses() as analyses:
         report = analyses.divergences(
-            build(
-                DivergenceRequest,
-                jurisdiction=list(jurisdictions),
-                category=category,
-                technology=technology,
-                code_prefix=code,
-                kind=kind,
-                include_agreements=agreements,
-            ),
+            divergence_request(jurisdictions, category, technology, code, kind, agreements),
             limit=None if as_json else limit,
         )
         keys = [j.key for j in report.jurisdictions]
