@@ -4,9 +4,9 @@ the API key."""
 from __future__ import annotations
 
 import hmac
-from typing import Annotated, TypeVar
+from typing import Annotated, Any, TypedDict, TypeVar
 
-from fastapi import Depends, Header, HTTPException, Query, Request
+from fastapi import Depends, Header, HTTPException, Path, Query, Request
 
 from api.serving import Served, View
 from queries.analyses import Analyses
@@ -67,6 +67,36 @@ class Paging:
 
 
 PagingDep = Annotated[Paging, Depends()]
+
+
+class Window(TypedDict):
+    """The page an analysis is asked for, as its keyword arguments."""
+
+    limit: int
+    offset: int
+
+
+class PagedAnalyses:
+    """What an analysis endpoint reads: the analyses of the request's view, and the page of
+    the report the query string asks for (``analyses.coverage(request, **paged.window)``)."""
+
+    def __init__(self, analyses: AnalysesDep, paging: PagingDep) -> None:
+        self.analyses = analyses
+        self.window = Window(limit=paging.limit, offset=paging.offset)
+
+
+PagedAnalysesDep = Annotated[PagedAnalyses, Depends()]
+
+
+def country_code(example: str) -> Any:
+    """The path parameter naming a country by its ISO code (``FR`` or ``country:FR``)."""
+    return Path(
+        min_length=2,
+        max_length=20,
+        pattern=r"^(country:)?[A-Za-z]{2}$",
+        description="ISO 3166-1 alpha-2 code.",
+        examples=[example],
+    )
 
 
 def require_api_key(

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Callable
 
 _SLUG_RE = re.compile(r"[^a-z0-9]+")
 
@@ -33,8 +34,18 @@ def country_id(iso2: str) -> str:
     return f"country:{code}"
 
 
-def regime_id(name: str) -> str:
-    return f"regime:{slug(name)}"
+def _named(kind: str) -> Callable[[str], str]:
+    """The id of a thing known by its name: ``<kind>:<slug of the name>``."""
+
+    def named_id(name: str) -> str:
+        return f"{kind}:{slug(name)}"
+
+    return named_id
+
+
+regime_id = _named("regime")
+technology_id = _named("tech")
+code_of_conduct_id = _named("coc")
 
 
 def control_list_id(issuer: str, edition: str) -> str:
@@ -50,14 +61,6 @@ def entry_id(list_id: str, canonical_code: str) -> str:
     if not code or any(ch.isspace() for ch in code):
         raise ValueError(f"not a canonical control code: {canonical_code!r}")
     return f"entry:{list_id[len('list:') :]}:{code}"
-
-
-def technology_id(name: str) -> str:
-    return f"tech:{slug(name)}"
-
-
-def code_of_conduct_id(name: str) -> str:
-    return f"coc:{slug(name)}"
 
 
 def commitment_id(code_of_conduct: str, number: int) -> str:

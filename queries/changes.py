@@ -43,6 +43,22 @@ _COMBINED = {
 _CLAUSE = re.compile(r"(?<=[;:.])\s+")
 
 
+def _one_sided(
+    change: Literal["added", "removed"], entry: EntryInfo, held: ListInfo, other: ListInfo
+) -> EntryChange:
+    """An entry only one edition has: added to the newer (``held``), or removed from the older."""
+    added = change == "added"
+    return EntryChange(
+        change=change,
+        canonical=entry.canonical,
+        before=None if added else entry_ref(entry),
+        after=entry_ref(entry) if added else None,
+        diff=[("+" if added else "-") + line for line in _lines(entry)],
+        reason=f"{entry.code} is in the {held.edition} edition; no entry of the "
+        f"{other.edition} edition has its code or its text.",
+    )
+
+
 def _lines(entry: EntryInfo) -> list[str]:
     """Text cut at clause ends, so a diff shows the clause that changed, not one long line."""
     lines = [part for part in _CLAUSE.split(entry_text(entry)) if part]
@@ -156,12 +172,10 @@ class Changes:
         rows = [r for r in rows if not changes or r.change in changes]
         rows.sort(key=lambda r: (r.canonical, CHANGES.index(r.change)))
         counts: Counter[str] = Counter(r.change for r in rows)
-        items, lim, off = page(rows, limit, offset)
+        items, bounds = page(rows, limit, offset)
         return ChangeReport(
             items=items,
-            total=len(rows),
-            limit=lim,
-            offset=off,
+            **bounds,
             before=edition_ref(old),
             after=edition_ref(new),
             counts={k: counts[k] for k in CHANGES if counts[k]},
@@ -178,25 +192,11 @@ class Changes:
         notes: list[str],
         sim: float | None,
     ) -> EntryChange | None:
-        if a is None and b is not None:
-            return EntryChange(
-                change="added",
-                canonical=b.canonical,
-                after=entry_ref(b),
-                diff=[f"+{line}" for line in _lines(b)],
-                reason=f"{b.code} is in the {new.edition} edition; no entry of the "
-                f"{old.edition} edition has its code or its text.",
-            )
-        if b is None and a is not None:
-            return EntryChange(
-                change="removed",
-                canonical=a.canonical,
-                before=entry_ref(a),
-                diff=[f"-{line}" for line in _lines(a)],
-                reason=f"{a.code} is in the {old.edition} edition; no entry of the "
-                f"{new.edition} edition has its code or its text.",
-            )
-        assert a is not None and b is not None
+        if a is None:
+            assert b is not None
+            return _one_sided("added", b, new, old)
+        if b is None:
+            return _one_sided("removed", a, old, new)
         fields = [name for name in _COMPARED if _value(a, name) != _value(b, name)]
         renumbered = a.canonical != b.canonical
         if not fields and not renumbered:

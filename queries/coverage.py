@@ -119,13 +119,11 @@ class Coverage:
             if statuses and not any(s.status in statuses for s in row):
                 continue
             chosen.append((e, row))
-        items, lim, off = page(chosen, limit, offset)
+        items, bounds = page(chosen, limit, offset)
         regime_name = index.country_name(target.issuer)
         return CoverageReport(
             items=[self._row(groups, target, e, row, len(without)) for e, row in items],
-            total=len(chosen),
-            limit=lim,
-            offset=off,
+            **bounds,
             edition=edition_ref(target),
             regime=target.issuer,
             jurisdictions=[

@@ -14,7 +14,6 @@ from queries.catalog import Catalog
 from queries.errors import InvalidQuery
 from queries.evidence import edition_ref, jurisdiction_view, make_filters
 from queries.index import Index
-from queries.reading.names import Jurisdiction
 from queries.reading.records import EntryInfo
 from queries.requests import MAX_JURISDICTIONS, MatrixRequest
 from queries.status import CONTROLLED, NOT_HELD
@@ -213,11 +212,7 @@ def coverage_matrix(analyses: Analyses, request: MatrixRequest) -> CoverageMatri
         raise InvalidQuery("no Wassenaar list is in the graph: ingest wassenaar-list first")
     if not 1 <= len(jurisdictions) <= MAX_JURISDICTIONS:
         raise InvalidQuery(f"name 1 to {MAX_JURISDICTIONS} jurisdictions")
-    js: list[Jurisdiction] = []
-    for text in jurisdictions:
-        juris = index.jurisdiction(text)
-        if all(j.node != juris.node for j in js):
-            js.append(juris)
+    js = index.distinct_jurisdictions(jurisdictions, by="node")
     maps = [index.status_map(j, ref) for j in js]
     active = [e for e in index.entries(ref.id).values() if e.status == "active"]
     national = [

@@ -120,12 +120,8 @@ class Divergence:
         jurisdictions, kinds = request.jurisdiction, request.kind
         if len(jurisdictions) > MAX_JURISDICTIONS:
             raise InvalidQuery(f"compare at most {MAX_JURISDICTIONS} jurisdictions at once")
-        js: list[Jurisdiction] = []
-        for text in jurisdictions:
-            juris = index.jurisdiction(text)
-            # The same jurisdiction twice only when two of its editions are compared (EU@2021).
-            if all(j.key != juris.key for j in js):
-                js.append(juris)
+        # The same jurisdiction twice only when two of its editions are compared (EU@2021).
+        js = index.distinct_jurisdictions(jurisdictions, by="key")
         if len(js) < 2:
             raise InvalidQuery("name at least two different jurisdictions, e.g. US and EU")
         filters = make_filters(index, request.category, request.code_prefix, request.technology)
@@ -140,7 +136,7 @@ class Divergence:
             specs = [x for x in specs if x.kind in kinds]
         specs.sort(key=lambda x: x.key())
         counts = Counter(x.kind for x in specs)
-        chosen, lim, off = page(specs, limit, offset)
+        chosen, bounds = page(specs, limit, offset)
         items = [
             self._regime_row(js, ref, x)
             if isinstance(x, _RegimeSpec) and ref is not None
@@ -149,9 +145,7 @@ class Divergence:
         ]
         return DivergenceReport(
             items=items,
-            total=len(specs),
-            limit=lim,
-            offset=off,
+            **bounds,
             jurisdictions=[jurisdiction_view(j) for j in js],
             reference=edition_ref(ref) if ref is not None else None,
             counts={k: counts[k] for k in KINDS if counts[k]},

@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import TypeVar
+from typing import TypedDict, TypeVar
 
 from graph_schema.codes import CodeError, parse_code
 from queries.errors import InvalidQuery
@@ -28,14 +28,7 @@ T = TypeVar("T")
 
 @lru_cache(maxsize=256)
 def edition_ref(info: ListInfo) -> EditionRef:
-    return EditionRef(
-        list_id=info.id,
-        issuer=info.issuer,
-        title=info.title,
-        edition=info.edition,
-        edition_date=info.edition_date,
-        numbering=info.numbering,
-    )
+    return EditionRef.of(info, list_id=info.id)
 
 
 def parameter_views(entry: EntryInfo) -> list[ParameterView]:
@@ -66,16 +59,7 @@ def entry_text(entry: EntryInfo) -> str:
 # Views are frozen, so one per entry can be shared by every report of a revision.
 @lru_cache(maxsize=32768)
 def entry_ref(entry: EntryInfo) -> EntryRef:
-    return EntryRef(
-        id=entry.id,
-        list_id=entry.list_id,
-        code=entry.code,
-        canonical=entry.canonical,
-        category=entry.category,
-        text=excerpt(entry_text(entry)),
-        status=entry.status,
-        parameters=parameter_views(entry),
-    )
+    return EntryRef.of(entry, text=excerpt(entry_text(entry)), parameters=parameter_views(entry))
 
 
 def jurisdiction_view(juris: Jurisdiction) -> JurisdictionView:
@@ -187,15 +171,23 @@ def make_filters(
     return Filters(cat, prefix, tech, closure)
 
 
-def page(items: list[T], limit: int | None, offset: int) -> tuple[list[T], int, int]:
-    """Slice of ``items`` and the limit to report (None = everything)."""
+class Bounds(TypedDict):
+    """Where a page of a report stands: its fields besides the items."""
+
+    total: int
+    limit: int
+    offset: int
+
+
+def page(items: list[T], limit: int | None, offset: int) -> tuple[list[T], Bounds]:
+    """Slice of ``items`` and the page's bounds to report (a limit of None: everything)."""
     if offset < 0:
         raise InvalidQuery("offset must be 0 or more")
-    if limit is None:
-        return items[offset:], len(items), offset
-    if limit < 1:
+    if limit is not None and limit < 1:
         raise InvalidQuery("limit must be 1 or more")
-    return items[offset : offset + limit], limit, offset
+    shown = len(items) if limit is None else limit
+    bounds = Bounds(total=len(items), limit=shown, offset=offset)
+    return items[offset : offset + shown], bounds
 
 
 def parameter_differences(

@@ -111,12 +111,10 @@ class Gaps:
                 )
             )
         members.sort(key=lambda m: m.country)
-        items, lim, off = page(missing, limit, offset)
+        items, bounds = page(missing, limit, offset)
         return RegimeGapReport(
             items=[self._gap_row(m, target) for m in items if target is not None],
-            total=len(missing),
-            limit=lim,
-            offset=off,
+            **bounds,
             regime=juris.node,
             reference=edition_ref(target) if target is not None else None,
             members=members,
@@ -286,12 +284,10 @@ class Gaps:
                 f"{and_join(uncovered)}: gaps there are shared by every list that follows the "
                 "regime, not failings of one subscriber."
             )
-        items, lim, off = page(rows, limit, offset)
+        items, bounds = page(rows, limit, offset)
         return CommitmentGapReport(
             items=items,
-            total=len(rows),
-            limit=lim,
-            offset=off,
+            **bounds,
             code_of_conduct=coc.id,
             title=coc.title or coc.short_name,
             technologies=techs,

@@ -18,6 +18,8 @@ from __future__ import annotations
 
 import threading
 from collections import defaultdict
+from collections.abc import Iterable
+from typing import Literal
 
 from graph_schema.codes import CodeError, CodeSystem, parse_code, wassenaar_equivalent
 from queries.national import NationalGroup, NationalGroups
@@ -231,6 +233,18 @@ class Index:
 
     def jurisdiction(self, text: str) -> Jurisdiction:
         return self.names.jurisdiction(text)
+
+    def distinct_jurisdictions(
+        self, texts: Iterable[str], by: Literal["key", "node"]
+    ) -> list[Jurisdiction]:
+        """The jurisdictions named, in order, each once: told apart by ``key`` to keep two
+        editions of one (EU@2021 beside EU), by ``node`` to keep one of them."""
+        out: list[Jurisdiction] = []
+        for text in texts:
+            juris = self.jurisdiction(text)
+            if all(getattr(j, by) != getattr(juris, by) for j in out):
+                out.append(juris)
+        return out
 
     def resolve_technology(self, text: str) -> TechInfo:
         return self.names.resolve_technology(text)

@@ -86,10 +86,8 @@ class Lists:
             for e in self.index.entries(info.id).values()
             if filters.code_ok(self.index, e) and filters.tech_ok(self.index.technologies_of(e))
         ]
-        items, lim, off = page(found, limit, offset)
-        return Page[EntryRef](
-            items=[entry_ref(e) for e in items], total=len(found), limit=lim, offset=off
-        )
+        items, bounds = page(found, limit, offset)
+        return Page[EntryRef](items=[entry_ref(e) for e in items], **bounds)
 
     def entry(self, entry_id: str) -> EntryDetail:
         index = self.index
@@ -140,23 +138,11 @@ class Lists:
                         inherited_from=None if holder is e else holder.code,
                     )
                 )
-        return EntryDetail(
-            id=e.id,
-            list_id=e.list_id,
-            code=e.code,
-            canonical=e.canonical,
-            parent=e.parent,
-            level=e.level,
-            category=e.category,
-            heading=e.heading,
-            text=e.text,
+        return EntryDetail.of(
+            e,
             notes=list(e.notes),
             reasons=list(e.reasons),
             parameters=parameter_views(e),
-            status=e.status,
-            sensitive=e.sensitive,
-            very_sensitive=e.very_sensitive,
-            page=e.page,
             edition=edition_ref(info),
             children=children,
             implements=implements,

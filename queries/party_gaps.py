@@ -14,7 +14,7 @@ from queries.evidence import and_join, page
 from queries.index import Index
 from queries.party_match import VERDICTS, Match
 from queries.requests import PartyGapsRequest, PartyListGapsRequest
-from queries.search import Search, party_view
+from queries.search import Search, candidate_view, party_view
 from queries.text import fold
 from queries.views import (
     PartnerStatus,
@@ -184,12 +184,10 @@ class PartyGaps:
                 m.party.party.id,
             )
         )
-        items, lim, off = page(kept, limit, offset)
+        items, bounds = page(kept, limit, offset)
         return PartyListGapReport(
             items=[self._party_list_row(m, a if m.party.issuer == b else b) for m in items],
-            total=len(kept),
-            limit=lim,
-            offset=off,
+            **bounds,
             issuers=[index.iso2(a), index.iso2(b)],
             lists={index.iso2(n): list(names) for n, names in chosen.items()},
             counts=counts,
@@ -247,17 +245,13 @@ class PartyGaps:
             else:
                 reason = f"Only {who} lists {party.name}: the closest name on {them}'s lists is "
                 reason += f"{found} (score {m.score:.0f}, {countries})."
-        return PartyListGapRow(
+        return PartyListGapRow.of(
+            m,
             party=party_view(party, m.party.listings),
             listed_by=who,
             lists=list(m.party.lists),
             compared_with=them,
-            verdict=m.verdict,
-            score=m.score,
-            name=m.name,
-            candidate_name=m.candidate_name,
-            candidate=party_view(candidate.party, candidate.listings) if candidate else None,
-            countries_agree=m.countries_agree,
+            candidate=candidate_view(m),
             reason=reason,
         )
 

@@ -166,12 +166,10 @@ class Search:
             hits, read, techs = self._by_words(text)
         if list_id is not None:
             hits = [h for h in hits if h.entry.list_id == list_id]
-        items, lim, off = page(hits, limit, offset)
+        items, bounds = page(hits, limit, offset)
         return SearchReport(
             items=items,
-            total=len(hits),
-            limit=lim,
-            offset=off,
+            **bounds,
             query=text,
             interpreted_as=read,
             technologies=techs,
@@ -395,16 +393,15 @@ class Search:
 
 def match_view(index: Index, match: Match, issuer: str) -> PartyMatchView:
     """A match found on ``issuer``'s lists, as served."""
-    candidate = match.candidate
-    return PartyMatchView(
-        compared_with=index.iso2(issuer),
-        verdict=match.verdict,
-        score=match.score,
-        name=match.name,
-        candidate_name=match.candidate_name,
-        candidate=party_view(candidate.party, candidate.listings) if candidate else None,
-        countries_agree=match.countries_agree,
+    return PartyMatchView.of(
+        match, compared_with=index.iso2(issuer), candidate=candidate_view(match)
     )
+
+
+def candidate_view(match: Match) -> PartyView | None:
+    """The closest party a match found, as served (None when none came close)."""
+    candidate = match.candidate
+    return party_view(candidate.party, candidate.listings) if candidate else None
 
 
 def party_view(party: PartyInfo, listings: Sequence[ListingInfo]) -> PartyView:

@@ -6,7 +6,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query
 
-from api.deps import AnalysesDep, PagingDep
+from api.deps import PagedAnalysesDep
 from api.errors import ERROR_RESPONSES
 from queries.requests import ChangesRequest
 from queries.views import ChangeReport
@@ -15,7 +15,5 @@ router = APIRouter(prefix="/changes", tags=["changes"], responses=ERROR_RESPONSE
 
 
 @router.get("", summary="Entries added, removed and changed between two editions")
-def changes(
-    analyses: AnalysesDep, paging: PagingDep, request: Annotated[ChangesRequest, Query()]
-) -> ChangeReport:
-    return analyses.changes(request, limit=paging.limit, offset=paging.offset)
+def changes(paged: PagedAnalysesDep, request: Annotated[ChangesRequest, Query()]) -> ChangeReport:
+    return paged.analyses.changes(request, **paged.window)

@@ -4,24 +4,15 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Path, Query
+from fastapi import APIRouter, Query
 
-from api.deps import CatalogDep, PagingDep
+from api.deps import CatalogDep, PagingDep, country_code
 from api.errors import ERROR_RESPONSES
 from queries.views import CountryDetail, CountrySummary, Page
 
 router = APIRouter(prefix="/countries", tags=["countries"], responses=ERROR_RESPONSES)
 
-CountryCode = Annotated[
-    str,
-    Path(
-        min_length=2,
-        max_length=20,
-        pattern=r"^(country:)?[A-Za-z]{2}$",
-        description="ISO 3166-1 alpha-2 code.",
-        examples=["FR"],
-    ),
-]
+CountryCode = Annotated[str, country_code("FR")]
 
 
 @router.get("", summary="List countries")

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Path, Query
+from fastapi import APIRouter, Query
 
-from api.deps import AnalysesDep, PagingDep
+from api.deps import AnalysesDep, PagedAnalysesDep, country_code
 from api.errors import ERROR_RESPONSES
 from queries.requests import CoverageRequest
 from queries.views import CountryControls, CoverageReport
@@ -16,26 +16,14 @@ router = APIRouter(prefix="/coverage", tags=["coverage"], responses=ERROR_RESPON
 
 @router.get("", summary="Who implements each entry of a regime list, and how")
 def coverage(
-    analyses: AnalysesDep,
-    paging: PagingDep,
-    request: Annotated[CoverageRequest, Query()],
+    paged: PagedAnalysesDep, request: Annotated[CoverageRequest, Query()]
 ) -> CoverageReport:
-    return analyses.coverage(request, limit=paging.limit, offset=paging.offset)
+    return paged.analyses.coverage(request, **paged.window)
 
 
 @router.get("/countries/{code}", summary="A country's controls against its regimes")
 def country_controls(
-    analyses: AnalysesDep,
-    code: Annotated[
-        str,
-        Path(
-            min_length=2,
-            max_length=20,
-            pattern=r"^(country:)?[A-Za-z]{2}$",
-            description="ISO 3166-1 alpha-2 code.",
-            examples=["IN"],
-        ),
-    ],
+    analyses: AnalysesDep, code: Annotated[str, country_code("IN")]
 ) -> CountryControls:
     """Lists held (every edition) and applied, unilateral items, and for each regime it belongs
     to: coverage of the regime list where one is held, or why it cannot be compared."""

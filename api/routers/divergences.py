@@ -6,7 +6,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query
 
-from api.deps import AnalysesDep, PagingDep
+from api.deps import PagedAnalysesDep
 from api.errors import ERROR_RESPONSES
 from queries.requests import DivergenceRequest
 from queries.views import DivergenceReport
@@ -16,12 +16,10 @@ router = APIRouter(prefix="/divergences", tags=["divergences"], responses=ERROR_
 
 @router.get("", summary="Where the controls of two or more jurisdictions diverge")
 def divergences(
-    analyses: AnalysesDep,
-    paging: PagingDep,
-    request: Annotated[DivergenceRequest, Query()],
+    paged: PagedAnalysesDep, request: Annotated[DivergenceRequest, Query()]
 ) -> DivergenceReport:
     """Regime entries controlled by some and not others (separating edition lag from
     non-implementation), scope and threshold differences, unilateral controls, and entries of
     other regimes held by only some. Every row has the editions compared, the entries on each
     side with their texts, and a one-sentence reason."""
-    return analyses.divergences(request, limit=paging.limit, offset=paging.offset)
+    return paged.analyses.divergences(request, **paged.window)

@@ -19,6 +19,7 @@ from typing import Annotated, Literal
 
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import FileResponse, Response, StreamingResponse
+from fastapi.types import DecoratedCallable
 from starlette.background import BackgroundTask
 
 from api.deps import AnalysesDep, ViewDep
@@ -125,17 +126,28 @@ def _csv_response(text: str, name: str) -> Response:
     return Response(text, media_type="text/csv; charset=utf-8", headers=_attachment(name))
 
 
-def _describe(columns: dict[str, str]) -> str:
-    return "\n".join(f"- `{name}`: {text}" for name, text in columns.items())
+def _csv_route(
+    path: str, summary: str, line: str, what: str, columns: dict[str, str]
+) -> Callable[[DecoratedCallable], DecoratedCallable]:
+    """A CSV export's route, documented as each is: what one ``line`` is, ``what`` the file
+    holds, and its columns."""
+    listed = "\n".join(f"- `{name}`: {text}" for name, text in columns.items())
+    return router.get(
+        path,
+        summary=summary,
+        response_class=Response,
+        responses={200: {"content": _CSV, "description": line}},
+        description=f"{what} Columns:\n\n{listed}",
+    )
 
 
-@router.get(
+@_csv_route(
     "/divergences.csv",
-    summary="Divergences as CSV",
-    response_class=Response,
-    responses={200: {"content": _CSV, "description": "One line per divergence."}},
-    description="Every divergence row (no paging) for the jurisdictions and filters given, "
-    "as /divergences computes them. Columns:\n\n" + _describe(DIVERGENCE_COLUMNS),
+    "Divergences as CSV",
+    "One line per divergence.",
+    "Every divergence row (no paging) for the jurisdictions and filters given, as /divergences "
+    "computes them.",
+    DIVERGENCE_COLUMNS,
 )
 def divergences_csv(
     analyses: AnalysesDep, request: Annotated[DivergenceRequest, Query()]
@@ -147,14 +159,13 @@ def divergences_csv(
     return _csv_response(text, f"divergences-{name}.csv")
 
 
-@router.get(
+@_csv_route(
     "/coverage.csv",
-    summary="Coverage of a regime list as CSV",
-    response_class=Response,
-    responses={200: {"content": _CSV, "description": "One line per entry and jurisdiction."}},
-    description="Who implements each entry of a regime list (no paging), as /coverage "
-    "computes it, one line per regime entry and jurisdiction. Columns:\n\n"
-    + _describe(COVERAGE_COLUMNS),
+    "Coverage of a regime list as CSV",
+    "One line per entry and jurisdiction.",
+    "Who implements each entry of a regime list (no paging), as /coverage computes it, one "
+    "line per regime entry and jurisdiction.",
+    COVERAGE_COLUMNS,
 )
 def coverage_csv(analyses: AnalysesDep, request: Annotated[CoverageRequest, Query()]) -> Response:
     def page(offset: int) -> CoverageReport:

@@ -6,7 +6,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Path, Query
 
-from api.deps import AnalysesDep, PagingDep
+from api.deps import AnalysesDep, PagedAnalysesDep, PagingDep
 from api.errors import ERROR_RESPONSES
 from queries.requests import (
     CommitmentGapsRequest,
@@ -26,12 +26,11 @@ router = APIRouter(prefix="/gaps", tags=["gaps"], responses=ERROR_RESPONSES)
 
 @router.get("/regimes/{regime}", summary="Members whose lists lack the regime's entries")
 def regime_gaps(
-    analyses: AnalysesDep,
-    paging: PagingDep,
+    paged: PagedAnalysesDep,
     regime: Annotated[str, Path(min_length=2, max_length=100, examples=["wassenaar"])],
     request: Annotated[RegimeGapsRequest, Query()],
 ) -> RegimeGapReport:
-    return analyses.regime_gaps(regime, request, limit=paging.limit, offset=paging.offset)
+    return paged.analyses.regime_gaps(regime, request, **paged.window)
 
 
 @router.get(
@@ -39,8 +38,7 @@ def regime_gaps(
     summary="Subscribers with no control on a technology the code of conduct addresses",
 )
 def commitment_gaps(
-    analyses: AnalysesDep,
-    paging: PagingDep,
+    paged: PagedAnalysesDep,
     code: Annotated[
         str,
         Path(
@@ -52,7 +50,7 @@ def commitment_gaps(
     ],
     request: Annotated[CommitmentGapsRequest, Query()],
 ) -> CommitmentGapReport:
-    return analyses.commitment_gaps(code, request, limit=paging.limit, offset=paging.offset)
+    return paged.analyses.commitment_gaps(code, request, **paged.window)
 
 
 @router.get("/parties", summary="Parties one issuer lists and its partners do not")
@@ -70,11 +68,9 @@ def party_gaps(
     summary="Parties one issuer lists and another does not, both ways, matched by name",
 )
 def party_list_gaps(
-    analyses: AnalysesDep,
-    paging: PagingDep,
-    request: Annotated[PartyListGapsRequest, Query()],
+    paged: PagedAnalysesDep, request: Annotated[PartyListGapsRequest, Query()]
 ) -> PartyListGapReport:
     """Each row is a party of one issuer with the closest party of the other issuer, the names
     compared, their score and a verdict: listed by both, only by the first, or a possible match
     to review."""
-    return analyses.party_list_gaps(request, limit=paging.limit, offset=paging.offset)
+    return paged.analyses.party_list_gaps(request, **paged.window)

@@ -7,7 +7,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, HTTPException, Path, Query
 
-from api.deps import AnalysesDep, PagingDep
+from api.deps import AnalysesDep, PagedAnalysesDep, PagingDep
 from api.errors import ERROR_RESPONSES
 from queries.requests import EntriesRequest
 from queries.views import EntryRef, ListDetail, ListSummary, Page
@@ -59,9 +59,6 @@ def get_list(analyses: AnalysesDep, list_id: ListIdPath) -> ListDetail:
 
 @router.get("/{list_id}/entries", summary="Entries of one list edition")
 def list_entries(
-    analyses: AnalysesDep,
-    paging: PagingDep,
-    list_id: ListIdPath,
-    request: Annotated[EntriesRequest, Query()],
+    paged: PagedAnalysesDep, list_id: ListIdPath, request: Annotated[EntriesRequest, Query()]
 ) -> Page[EntryRef]:
-    return analyses.list_entries(list_id, request, limit=paging.limit, offset=paging.offset)
+    return paged.analyses.list_entries(list_id, request, **paged.window)

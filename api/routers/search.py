@@ -6,7 +6,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query
 
-from api.deps import AnalysesDep, PagingDep
+from api.deps import PagedAnalysesDep
 from api.errors import ERROR_RESPONSES
 from queries.requests import SearchRequest
 from queries.views import SearchReport
@@ -15,7 +15,5 @@ router = APIRouter(prefix="/search", tags=["search"], responses=ERROR_RESPONSES)
 
 
 @router.get("", summary="Find entries by code or by words")
-def search(
-    analyses: AnalysesDep, paging: PagingDep, request: Annotated[SearchRequest, Query()]
-) -> SearchReport:
-    return analyses.search(request, limit=paging.limit, offset=paging.offset)
+def search(paged: PagedAnalysesDep, request: Annotated[SearchRequest, Query()]) -> SearchReport:
+    return paged.analyses.search(request, **paged.window)

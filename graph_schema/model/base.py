@@ -82,14 +82,25 @@ def _typed(
     return cls.model_validate({**keys, "provenance": prov, **plain})
 
 
+#: Every node type by its label and every edge type by its type name, filled as the types are
+#: declared (in ``nodes.py`` and ``edges.py``).
+NODE_TYPES: dict[str, type[Node]] = {}
+EDGE_TYPES: dict[str, type[Edge]] = {}
+
+
 class Node(BaseModel):
-    """Base of every node type."""
+    """Base of every node type; a subclass declaring its ``LABEL`` is registered by it."""
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
     LABEL: ClassVar[str]
     #: Properties worth a Neo4j index besides ``id`` (which always has a uniqueness constraint).
     INDEXED: ClassVar[tuple[str, ...]] = ()
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        if "LABEL" in vars(cls):
+            NODE_TYPES[cls.LABEL] = cls
 
     id: str
     provenance: Provenance
@@ -100,14 +111,33 @@ class Node(BaseModel):
         return NodeRecord(id=self.id, label=self.LABEL, properties=_flatten(payload))
 
 
+Labels = str | tuple[str, ...]
+
+
 class Edge(BaseModel):
-    """Base of every edge type. ``key`` separates parallel edges of one type between two nodes."""
+    """Base of every edge type. ``key`` separates parallel edges of one type between two nodes.
+
+    A type is declared with its stored name and the labels of the nodes it joins, and registered
+    by it: ``class Contains(Edge, stored_as="CONTAINS", source="ControlList", ...)``.
+    """
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
     TYPE: ClassVar[str]
     SOURCE_LABELS: ClassVar[tuple[str, ...]]
     TARGET_LABELS: ClassVar[tuple[str, ...]]
+
+    def __init_subclass__(
+        cls, stored_as: str = "", source: Labels = (), target: Labels = (), **kwargs: Any
+    ) -> None:
+        super().__init_subclass__(**kwargs)
+        if source:
+            cls.SOURCE_LABELS = (source,) if isinstance(source, str) else source
+        if target:
+            cls.TARGET_LABELS = (target,) if isinstance(target, str) else target
+        if stored_as:
+            cls.TYPE = stored_as
+            EDGE_TYPES[stored_as] = cls
 
     source: str
     target: str

@@ -8,50 +8,42 @@ from typing import Literal
 
 from pydantic import Field
 
+from graph_schema.model.base import EDGE_TYPES as EDGE_TYPES
 from graph_schema.model.base import Edge, EdgeRecord, _typed
 from graph_schema.model.nodes import NODE_TYPES
 
 
-class MemberOf(Edge):
-    TYPE = "MEMBER_OF"
-    SOURCE_LABELS = ("Country",)
-    TARGET_LABELS = ("Regime",)
+class MemberOf(Edge, stored_as="MEMBER_OF", source="Country", target="Regime"):
+    """A country is (or was) a member of a regime."""
 
     since: date | None = None
     until: date | None = None
     role: str = "member"
 
 
-class InGroup(Edge):
-    TYPE = "IN_GROUP"
-    SOURCE_LABELS = ("Country",)
-    TARGET_LABELS = ("CountryGroup",)
+class InGroup(Edge, stored_as="IN_GROUP", source="Country", target="CountryGroup"):
+    """A country is in a group of destinations one issuer defines."""
 
 
-class Issues(Edge):
-    TYPE = "ISSUES"
-    SOURCE_LABELS = ("Country", "Regime")
-    TARGET_LABELS = ("ControlList", "CountryGroup", "GeneralAuthorisation")
+class Issues(
+    Edge,
+    stored_as="ISSUES",
+    source=("Country", "Regime"),
+    target=("ControlList", "CountryGroup", "GeneralAuthorisation"),
+):
+    """A country or regime issues a control list, a country group or a general authorisation."""
 
 
-class Contains(Edge):
-    TYPE = "CONTAINS"
-    SOURCE_LABELS = ("ControlList",)
-    TARGET_LABELS = ("ControlEntry",)
+class Contains(Edge, stored_as="CONTAINS", source="ControlList", target="ControlEntry"):
+    """A list edition holds this entry."""
 
 
-class ParentOf(Edge):
-    TYPE = "PARENT_OF"
-    SOURCE_LABELS = ("ControlEntry",)
-    TARGET_LABELS = ("ControlEntry",)
+class ParentOf(Edge, stored_as="PARENT_OF", source="ControlEntry", target="ControlEntry"):
+    """An entry encloses this sub-entry."""
 
 
-class Implements(Edge):
+class Implements(Edge, stored_as="IMPLEMENTS", source="ControlEntry", target="ControlEntry"):
     """National entry -> regime entry it implements."""
-
-    TYPE = "IMPLEMENTS"
-    SOURCE_LABELS = ("ControlEntry",)
-    TARGET_LABELS = ("ControlEntry",)
 
     method: Literal["code", "text", "parameters", "manual", "stated"]
     score: float = Field(ge=0.0, le=1.0, description="Confidence that the two correspond.")
@@ -66,16 +58,12 @@ class Implements(Edge):
     evidence: str
 
 
-class NextEdition(Edge):
+class NextEdition(Edge, stored_as="NEXT_EDITION", source="ControlEntry", target="ControlEntry"):
     """An entry of one list edition -> the same entry in the next edition held of that list.
 
     Derived (``alignment@current``): by code when the code is kept and the texts agree, by text
     when an entry moved to another code (renumbered or relettered).
     """
-
-    TYPE = "NEXT_EDITION"
-    SOURCE_LABELS = ("ControlEntry",)
-    TARGET_LABELS = ("ControlEntry",)
 
     method: Literal["code", "text"] = Field(description="How the two entries were paired.")
     similarity: float = Field(ge=0.0, le=1.0, description="Text similarity of the two entries.")
@@ -93,12 +81,8 @@ class NextEdition(Edge):
     evidence: str
 
 
-class Origin(Edge):
+class Origin(Edge, stored_as="ORIGIN", source="ControlEntry", target=("Regime", "Country")):
     """Where a national entry comes from: a regime, or the issuer itself when unilateral."""
-
-    TYPE = "ORIGIN"
-    SOURCE_LABELS = ("ControlEntry",)
-    TARGET_LABELS = ("Regime", "Country")
 
     series: str = Field(description="Numbering series, e.g. 'wassenaar', 'us-900-series'.")
     unilateral: bool
@@ -106,43 +90,28 @@ class Origin(Edge):
     method: str = "code"
 
 
-class ValidFor(Edge):
+class ValidFor(Edge, stored_as="VALID_FOR", source="GeneralAuthorisation", target="Country"):
     """A general authorisation may be used for exports to this destination."""
 
-    TYPE = "VALID_FOR"
-    SOURCE_LABELS = ("GeneralAuthorisation",)
-    TARGET_LABELS = ("Country",)
 
-
-class _AuthorisationItems(Edge):
+class _AuthorisationItems(Edge, source="GeneralAuthorisation", target="ControlEntry"):
     """A general authorisation names this entry among its items: Excludes or CoversEntry."""
-
-    SOURCE_LABELS = ("GeneralAuthorisation",)
-    TARGET_LABELS = ("ControlEntry",)
 
     written: str = Field(default="", description="The code or text as the authorisation writes it.")
 
 
-class Excludes(_AuthorisationItems):
+class Excludes(_AuthorisationItems, stored_as="EXCLUDES"):
     """An all-items general authorisation does not cover this entry (and its sub-entries)."""
 
-    TYPE = "EXCLUDES"
 
-
-class CoversEntry(_AuthorisationItems):
+class CoversEntry(_AuthorisationItems, stored_as="COVERS_ENTRY"):
     """A listed-items general authorisation covers this entry (and its sub-entries)."""
 
-    TYPE = "COVERS_ENTRY"
 
-
-class SameControl(Edge):
+class SameControl(Edge, stored_as="SAME_CONTROL", source="ControlEntry", target="ControlEntry"):
     """Two national entries of different issuers that say the same thing, neither with a
     counterpart in the regime lists held: a control adopted outside the regimes by several
     states (quantum computers: US 4A906, Australia 4A901, EU 4A506). Derived, by text."""
-
-    TYPE = "SAME_CONTROL"
-    SOURCE_LABELS = ("ControlEntry",)
-    TARGET_LABELS = ("ControlEntry",)
 
     similarity: float = Field(ge=0.0, le=1.0, description="Text similarity of the two entries.")
     bounds: Literal["same", "other"] = Field(
@@ -153,49 +122,37 @@ class SameControl(Edge):
     evidence: str
 
 
-class Covers(Edge):
-    TYPE = "COVERS"
-    SOURCE_LABELS = ("ControlEntry",)
-    TARGET_LABELS = ("Technology",)
+class Covers(Edge, stored_as="COVERS", source="ControlEntry", target="Technology"):
+    """An entry controls items of this technology."""
 
     method: str
     matched: str = ""
     score: float = Field(default=1.0, ge=0.0, le=1.0)
 
 
-class Subscribes(Edge):
-    TYPE = "SUBSCRIBES"
-    SOURCE_LABELS = ("Country",)
-    TARGET_LABELS = ("CodeOfConduct",)
+class Subscribes(Edge, stored_as="SUBSCRIBES", source="Country", target="CodeOfConduct"):
+    """A country subscribes to a code of conduct."""
 
     date: dt.date | None = None
     role: str = "subscriber"
 
 
-class Establishes(Edge):
-    TYPE = "ESTABLISHES"
-    SOURCE_LABELS = ("Regime",)
-    TARGET_LABELS = ("CodeOfConduct",)
+class Establishes(Edge, stored_as="ESTABLISHES", source="Regime", target="CodeOfConduct"):
+    """A regime established this code of conduct."""
 
 
-class HasCommitment(Edge):
-    TYPE = "HAS_COMMITMENT"
-    SOURCE_LABELS = ("CodeOfConduct",)
-    TARGET_LABELS = ("Commitment",)
+class HasCommitment(Edge, stored_as="HAS_COMMITMENT", source="CodeOfConduct", target="Commitment"):
+    """A code of conduct makes this commitment."""
 
 
-class Addresses(Edge):
+class Addresses(
+    Edge, stored_as="ADDRESSES", source=("CodeOfConduct", "Commitment"), target="Technology"
+):
     """A code of conduct or commitment addresses a technology."""
 
-    TYPE = "ADDRESSES"
-    SOURCE_LABELS = ("CodeOfConduct", "Commitment")
-    TARGET_LABELS = ("Technology",)
 
-
-class Lists(Edge):
-    TYPE = "LISTS"
-    SOURCE_LABELS = ("Country", "Regime")
-    TARGET_LABELS = ("Party",)
+class Lists(Edge, stored_as="LISTS", source=("Country", "Regime"), target="Party"):
+    """A country or regime lists this party (on an entity list, a sanctions list)."""
 
     date: dt.date | None = None
     list_name: str
@@ -203,60 +160,22 @@ class Lists(Edge):
     citation: str = ""
 
 
-class Mentions(Edge):
-    TYPE = "MENTIONS"
-    SOURCE_LABELS = ("Document",)
-    TARGET_LABELS = tuple(NODE_TYPES)
+class Mentions(Edge, stored_as="MENTIONS", source="Document", target=tuple(NODE_TYPES)):
+    """A document names this node."""
 
     text: str
     start: int = Field(ge=0)
     end: int = Field(ge=0)
 
 
-class Asserts(Edge):
+class Asserts(Edge, stored_as="ASSERTS", source="Document", target="Claim"):
     """A document asserts a claim."""
 
-    TYPE = "ASSERTS"
-    SOURCE_LABELS = ("Document",)
-    TARGET_LABELS = ("Claim",)
 
-
-class About(Edge):
+class About(Edge, stored_as="ABOUT", source="Claim", target=tuple(NODE_TYPES)):
     """A claim is about a node, as its subject or its object."""
 
-    TYPE = "ABOUT"
-    SOURCE_LABELS = ("Claim",)
-    TARGET_LABELS = tuple(NODE_TYPES)
-
     role: Literal["subject", "object"]
-
-
-EDGE_TYPES: dict[str, type[Edge]] = {
-    cls.TYPE: cls
-    for cls in (
-        MemberOf,
-        InGroup,
-        Issues,
-        Contains,
-        ParentOf,
-        Implements,
-        NextEdition,
-        Origin,
-        Covers,
-        Subscribes,
-        Establishes,
-        HasCommitment,
-        Addresses,
-        Lists,
-        Mentions,
-        Asserts,
-        About,
-        ValidFor,
-        Excludes,
-        CoversEntry,
-        SameControl,
-    )
-}
 
 
 def edge_from_record(record: EdgeRecord) -> Edge:

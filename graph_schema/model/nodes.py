@@ -7,6 +7,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from graph_schema.model.base import NODE_TYPES as NODE_TYPES
 from graph_schema.model.base import Node, NodeRecord, _typed
 
 
@@ -214,25 +215,6 @@ class Claim(Node):
         description="What the official data in the graph says about the claim."
     )
     agreement_reason: str = ""
-
-
-NODE_TYPES: dict[str, type[Node]] = {
-    cls.LABEL: cls
-    for cls in (
-        Country,
-        Regime,
-        CountryGroup,
-        ControlList,
-        ControlEntry,
-        Technology,
-        CodeOfConduct,
-        Commitment,
-        Party,
-        Document,
-        Claim,
-        GeneralAuthorisation,
-    )
-}
 
 
 def node_from_record(record: NodeRecord) -> Node:

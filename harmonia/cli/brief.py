@@ -8,7 +8,6 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.table import Table
 
 from harmonia.cli.common import (
     CategoryOpt,
@@ -17,6 +16,8 @@ from harmonia.cli.common import (
     app,
     open_analyses,
     out,
+    print_json,
+    print_table,
 )
 
 
@@ -47,7 +48,7 @@ def brief_command(
         )
         report = brief(analyses, jurisdiction, request)
         if as_json:
-            sys.stdout.write(report.model_dump_json(indent=2) + "\n")
+            print_json(report)
             return
         if markdown is not None:
             text = to_markdown(report)
@@ -76,11 +77,7 @@ def brief_command(
             ("To align", report.to_align),
             ("To update", report.to_update),
         ):
-            table = Table(title=f"{title}: {part.total}", show_lines=True)
-            for column in ("code", "reason"):
-                table.add_column(column, overflow="fold")
-            for row in part.items:
-                table.add_row(row.code, row.reason)
-            out.print(table)
+            rows = ((row.code, row.reason) for row in part.items)
+            print_table(f"{title}: {part.total}", ("code", "reason"), rows)
             if part.total > len(part.items):
                 out.print(f"{len(part.items)} of {part.total} shown (--items, or --json)")

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated, Any, NoReturn
@@ -17,6 +17,7 @@ from rich.table import Table
 
 from harmonia.settings import Settings
 from harmonia.wiring import store_from_settings
+from queries.requests import DivergenceRequest, build
 
 app = typer.Typer(
     help="Harmonia: where export controls diverge and where the gaps are.",
@@ -141,23 +142,59 @@ def open_analyses() -> Iterator[Any]:
             store.close()
 
 
-def print_report(
-    report: Any, as_json: bool, title: str, columns: list[str], rows: list[list[str]]
+def print_json(report: Any) -> None:
+    """A whole report (every row, all evidence), as --json prints it."""
+    sys.stdout.write(report.model_dump_json(indent=2) + "\n")
+
+
+def print_table(
+    title: str, columns: Iterable[str], rows: Iterable[Sequence[str]], *, show_lines: bool = True
 ) -> None:
-    if as_json:
-        sys.stdout.write(report.model_dump_json(indent=2) + "\n")
-        return
-    table = Table(title=title, show_lines=True)
+    """A table of the analyses' output: long cells fold rather than being cut."""
+    table = Table(title=title, show_lines=show_lines)
     for col in columns:
         table.add_column(col, overflow="fold")
     for row in rows:
         table.add_row(*row)
     out.print(table)
+
+
+def print_report(
+    report: Any, as_json: bool, title: str, columns: list[str], rows: list[list[str]]
+) -> None:
+    if as_json:
+        print_json(report)
+        return
+    print_table(title, columns, rows)
     shown = len(rows)
     if getattr(report, "total", shown) > shown:
         out.print(f"{shown} of {report.total} rows shown (--limit, or --json for all)")
     for note in getattr(report, "notes", []):
         out.print(f"[dim]note:[/] {note}", highlight=False)
+
+
+def divergence_request(
+    jurisdictions: list[str],
+    category: str | None,
+    technology: str | None,
+    code: str | None,
+    kind: list[str] | None = None,
+    agreements: bool = False,
+) -> DivergenceRequest:
+    """The request ``query divergences`` and ``export divergences`` make of their options."""
+    return build(
+        DivergenceRequest,
+        jurisdiction=list(jurisdictions),
+        category=category,
+        technology=technology,
+        code_prefix=code,
+        kind=kind,
+        include_agreements=agreements,
+    )
+
+
+def percent(value: float | None) -> str:
+    return "-" if value is None else f"{value:.1f}"
 
 
 def entry_codes(side: Any) -> str:

@@ -12,13 +12,14 @@ import typer
 from harmonia.cli.common import (
     app,
     clear_errors,
+    divergence_request,
     fail,
     open_analyses,
     out,
     settings,
 )
 from harmonia.wiring import store_from_settings
-from queries.requests import CoverageRequest, DivergenceRequest, build
+from queries.requests import CoverageRequest, build
 
 # --- export ---------------------------------------------------------------------------------
 
@@ -120,13 +121,7 @@ def _export_analysis(
     with open_analyses() as analyses:
         if what == "divergences":
             report = analyses.divergences(
-                build(
-                    DivergenceRequest,
-                    jurisdiction=list(jurisdictions),
-                    category=category,
-                    technology=technology,
-                    code_prefix=code,
-                )
+                divergence_request(jurisdictions, category, technology, code)
             )
             records = divergence_records(report)
             text = to_csv(records, divergence_columns(report))

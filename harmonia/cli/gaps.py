@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import Annotated
 
 import typer
-from rich.table import Table
 
 from harmonia.cli.common import (
     CategoryOpt,
@@ -14,8 +13,9 @@ from harmonia.cli.common import (
     PrefixOpt,
     TechnologyOpt,
     open_analyses,
-    out,
+    percent,
     print_report,
+    print_table,
     query_app,
 )
 from queries.requests import (
@@ -56,13 +56,12 @@ def q_gaps_regime(
             limit=None if as_json else limit,
         )
         if not as_json:
-            members = Table(title=f"Members of {report.regime}")
-            for col in ("country", "status", "%", "reason"):
-                members.add_column(col, overflow="fold")
-            for m in report.members:
-                pct = "-" if m.percent is None else f"{m.percent:.1f}"
-                members.add_row(m.country, m.status, pct, m.reason)
-            out.print(members)
+            print_table(
+                f"Members of {report.regime}",
+                ("country", "status", "%", "reason"),
+                ((m.country, m.status, percent(m.percent), m.reason) for m in report.members),
+                show_lines=False,
+            )
         rows = [
             [r.jurisdiction, r.entry.code, r.status, r.entry.text[:80], r.reason]
             for r in report.items

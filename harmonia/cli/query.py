@@ -3,11 +3,9 @@
 
 from __future__ import annotations
 
-import sys
 from typing import Annotated
 
 import typer
-from rich.table import Table
 
 from harmonia.cli.common import (
     CategoryOpt,
@@ -15,19 +13,22 @@ from harmonia.cli.common import (
     LimitOpt,
     PrefixOpt,
     TechnologyOpt,
+    divergence_request,
     emit,
     entry_codes,
     open_analyses,
     open_catalog,
     out,
+    percent,
+    print_json,
     print_report,
+    print_table,
     query_app,
 )
 from queries.requests import (
     AuthorisationsRequest,
     ChangesRequest,
     CoverageRequest,
-    DivergenceRequest,
     SearchRequest,
     build,
 )
@@ -49,7 +50,7 @@ def q_country(code: str, as_json: JsonOpt = False) -> None:
     with open_catalog() as cat:
         detail = cat.country(code)
         if as_json:
-            sys.stdout.write(detail.model_dump_json(indent=2) + "\n")
+            print_json(detail)
             return
         out.print(f"[bold]{detail.name}[/] ({detail.iso2})")
         emit(detail.memberships, ["regime", "role", "since", "until"], False, "Memberships")
@@ -70,7 +71,7 @@ def q_regime(name: str, as_json: JsonOpt = False) -> None:
     with open_catalog() as cat:
         detail = cat.regime(name)
         if as_json:
-            sys.stdout.write(detail.model_dump_json(indent=2) + "\n")
+            print_json(detail)
             return
         out.print(f"[bold]{detail.name}[/]: {detail.member_count} current members")
         emit(detail.members, ["iso2", "name", "role", "since", "until"], False, "Members")
@@ -113,15 +114,7 @@ def q_divergences(
     """Where the controls of two or more jurisdictions diverge, with evidence."""
     with open_analyses() as analyses:
         report = analyses.divergences(
-            build(
-                DivergenceRequest,
-                jurisdiction=list(jurisdictions),
-                category=category,
-                technology=technology,
-                code_prefix=code,
-                kind=kind,
-                include_agreements=agreements,
-            ),
+            divergence_request(jurisdictions, category, technology, code, kind, agreements),
             limit=None if as_json else limit,
         )
         keys = [j.key for j in report.jurisdictions]
@@ -177,19 +170,22 @@ def q_coverage(
             limit=None if as_json else limit,
         )
         if not as_json:
-            summary = Table(title=f"Coverage of {report.edition.list_id}")
-            for col in ("jurisdiction", "members", "controlled", "comparable", "%", "reason"):
-                summary.add_column(col, overflow="fold")
-            for j in report.jurisdictions:
-                summary.add_row(
-                    j.jurisdiction,
-                    ", ".join(j.countries),
-                    str(j.controlled),
-                    str(j.comparable),
-                    "-" if j.percent is None else f"{j.percent:.1f}",
-                    j.reason,
-                )
-            out.print(summary)
+            print_table(
+                f"Coverage of {report.edition.list_id}",
+                ("jurisdiction", "members", "controlled", "comparable", "%", "reason"),
+                (
+                    (
+                        j.jurisdiction,
+                        ", ".join(j.countries),
+                        str(j.controlled),
+                        str(j.comparable),
+                        percent(j.percent),
+                        j.reason,
+                    )
+                    for j in report.jurisdictions
+                ),
+                show_lines=False,
+            )
             out.print(f"members with no list held: {', '.join(report.members_without_list)}")
         keys = [j.jurisdiction for j in report.jurisdictions]
         rows = [
@@ -323,19 +319,18 @@ def q_parties(
         if as_json:
             emit(hits, [], True, "")
             return
-        table = Table(title=f"Parties matching {name!r}", show_lines=True)
-        for col in ("party", "matched", "score", "countries", "listings"):
-            table.add_column(col, overflow="fold")
+        rows = []
         for h in hits:
             listings = "\n".join(
                 f"{x.issuer.removeprefix('country:')}: {x.list_name}"
                 + (f" ({x.citation})" if x.citation else "")
                 for x in h.party.listings
             )
-            table.add_row(
-                h.party.name, h.matched, f"{h.score:.0f}", ", ".join(h.party.countries), listings
+            rows.append(
+                [h.party.name, h.matched, f"{h.score:.0f}", ", ".join(h.party.countries), listings]
             )
-        out.print(table)
+        columns = ("party", "matched", "score", "countries", "listings")
+        print_table(f"Parties matching {name!r}", columns, rows)
 
 
 @query_app.command("controls")
@@ -347,13 +342,16 @@ def q_controls(
     with open_analyses() as analyses:
         report = analyses.country_controls(code)
         if as_json:
-            sys.stdout.write(report.model_dump_json(indent=2) + "\n")
+            print_json(report)
             return
         out.print(f"[bold]{report.name}[/] ({report.iso2}): {report.reason}", highlight=False)
-        table = Table(title="Against its regimes", show_lines=True)
-        for col in ("regime", "status", "%", "reason"):
-            table.add_column(col, overflow="fold")
-        for r in report.regimes:
-            pct = r.coverage.percent if r.coverage is not None else None
-            table.add_row(r.regime, r.status, "-" if pct is None else f"{pct:.1f}", r.reason)
-        out.print(table)
+        rows = [
+            (
+                r.regime,
+                r.status,
+                percent(None if r.coverage is None else r.coverage.percent),
+                r.reason,
+            )
+            for r in report.regimes
+        ]
+        print_table("Against its regimes", ("regime", "status", "%", "reason"), rows)

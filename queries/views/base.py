@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Generic, TypeVar
+from typing import Any, Generic, Self, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -11,6 +11,13 @@ T = TypeVar("T")
 
 class View(BaseModel):
     model_config = ConfigDict(frozen=True)
+
+    @classmethod
+    def of(cls, record: object, **given: Any) -> Self:
+        """This view of ``record``: the fields ``given``, and every other field read from the
+        record's attribute of the same name (views mostly repeat their record's fields)."""
+        values = {name: getattr(record, name) for name in cls.model_fields if name not in given}
+        return cls(**values, **given)
 
 
 class Page(View, Generic[T]):

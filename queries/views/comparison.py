@@ -13,8 +13,9 @@ from pydantic import Field
 
 from queries.views.base import Page, View
 
-CoverageStatus = Literal[
-    "same",
+#: How a jurisdiction holds a regime entry, other than the same: coverage and divergence sides
+#: share these.
+_HeldOtherwise = Literal[
     "broader",
     "narrower",
     "different-parameters",
@@ -28,6 +29,7 @@ CoverageStatus = Literal[
     "no-match-found",
     "not-held-in-copy",
 ]
+CoverageStatus = Literal["same", _HeldOtherwise]
 
 
 STATUS_HELP = (
@@ -172,23 +174,7 @@ class CoverageReport(Page[CoverageRow]):
     )
 
 
-SideStatus = Literal[
-    "controls",
-    "same",
-    "other-bounds",
-    "broader",
-    "narrower",
-    "different-parameters",
-    "implemented",
-    "via-parent",
-    "partial",
-    "not-implemented",
-    "not-in-edition-held",
-    "no-comparable-list",
-    "no-list-held",
-    "no-match-found",
-    "not-held-in-copy",
-]
+SideStatus = Literal["controls", "same", "other-bounds", _HeldOtherwise]
 
 
 class DivergenceSide(View):
