@@ -26,7 +26,8 @@ from fastapi.testclient import TestClient
 
 from api.app import create_app
 from harmonia.settings import Settings
-from store.embedded import EmbeddedStore
+from harmonia.wiring import store_from_settings
+from store.base import GraphStore
 
 #: One request per read endpoint (and a few variants of the analyses), with the parameters a
 #: diplomat would send; every GET path of the OpenAPI document must be covered.
@@ -76,9 +77,9 @@ def _digest(value: Any) -> str:
     return hashlib.sha256(json.dumps(value, sort_keys=True).encode()).hexdigest()
 
 
-def snapshot(db_path: Path) -> dict[str, Any]:
+def snapshot(store: GraphStore) -> dict[str, Any]:
     out: dict[str, Any] = {}
-    with TestClient(create_app(EmbeddedStore(db_path, read_only=True))) as client:
+    with TestClient(create_app(store)) as client:
         spec = client.get("/openapi.json").json()
         # One digest per operation (and the shared schemas), so a difference names its route.
         for route, ops in spec["paths"].items():
@@ -122,7 +123,8 @@ def main(argv: list[str] | None = None) -> int:
         return 1 if differ else 0
     if args.output is None:
         parser.error("give an output file, or --compare BEFORE AFTER")
-    result = snapshot(Path(Settings().db_path))
+    # The configured store (HARMONIA_STORE, HARMONIA_DB_PATH or HARMONIA_NEO4J_URI), read-only.
+    result = snapshot(store_from_settings(Settings(), read_only=True))
     args.output.write_text(json.dumps(result, indent=1, sort_keys=True) + "\n", "utf-8")
     print(f"wrote {len(result)} answers to {args.output}")
     return 0

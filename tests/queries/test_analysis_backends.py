@@ -16,8 +16,7 @@ from typing import Any
 
 import networkx as nx
 import pytest
-from helpers import empty_neo4j, need_shared_data
-from real_graph import real_graph_path, shared_analyses
+from real_graph import real_graph_path, real_neo4j, shared_analyses
 
 from queries.analyses import Analyses
 from queries.neo4j_analyses import Neo4jAnalyses
@@ -237,15 +236,9 @@ class StandInDriver:
 def _real_neo4j() -> Iterator[Analyses]:
     from neo4j import GraphDatabase
 
-    from ingest.runner import ingest
-    from store.neo4j_backend import Neo4jStore
-
-    server = empty_neo4j()
-    driver = GraphDatabase.driver(server.uri, auth=(server.user, server.password))
-    store = Neo4jStore(server.uri, server.user, server.password, driver=driver)
-    ingest(store, [need_shared_data()])
-    yield Neo4jAnalyses(driver)
-    driver.close()
+    server = real_neo4j()
+    with GraphDatabase.driver(server.uri, auth=(server.user, server.password)) as driver:
+        yield Neo4jAnalyses(driver)
 
 
 @pytest.fixture(scope="module", params=["networkx", "stand-in-driver", "neo4j"])

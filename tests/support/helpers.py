@@ -58,8 +58,8 @@ class Neo4jServer:
     password: str
 
 
-def empty_neo4j() -> Neo4jServer:
-    """The tests' Neo4j server with its database emptied.
+def neo4j_server() -> Neo4jServer:
+    """The tests' Neo4j server as configured.
 
     Skips where none is configured, except under ``HARMONIA_REQUIRE_NEO4J`` (``make test``,
     CI), where a missing server is a failure: a Neo4j case must never pass by skipping.
@@ -73,16 +73,21 @@ def empty_neo4j() -> Neo4jServer:
         if os.environ.get("HARMONIA_REQUIRE_NEO4J"):
             pytest.fail(message)
         pytest.skip(message)
-    from neo4j import GraphDatabase
-
-    server = Neo4jServer(
+    return Neo4jServer(
         uri,
         os.environ.get("HARMONIA_NEO4J_USER", "neo4j"),
         os.environ.get("HARMONIA_NEO4J_PASSWORD", ""),
     )
+
+
+def empty_neo4j() -> Neo4jServer:
+    """The tests' Neo4j server with its database emptied."""
+    from neo4j import GraphDatabase
+
+    server = neo4j_server()
     # In batches: one transaction over the whole real graph exceeds the server's memory limit.
     with (
-        GraphDatabase.driver(uri, auth=(server.user, server.password)) as driver,
+        GraphDatabase.driver(server.uri, auth=(server.user, server.password)) as driver,
         driver.session() as session,
     ):
         session.run("MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS").consume()

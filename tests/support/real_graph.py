@@ -4,6 +4,7 @@ Building it (reference data, every source in ../shared/data, the alignment) take
 so test modules get it from :func:`real_graph_path` (and the analyses over it from
 :func:`shared_analyses`, whose indexes are then built once) instead of each ingesting on their
 own. The file is read-only for the tests; modules that write build their own store.
+:func:`real_neo4j` puts the same graph on the tests' Neo4j server, for the backend comparisons.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ import tempfile
 import threading
 from pathlib import Path
 
-from helpers import need_shared_data
+from helpers import Neo4jServer, empty_neo4j, need_shared_data, neo4j_server
 
 from ingest.runner import ingest
 from queries.analyses import Analyses
@@ -39,6 +40,27 @@ def real_graph_path() -> Path:
             assert not failed, failed
             _path = path
         return _path
+
+
+def real_neo4j() -> Neo4jServer:
+    """The tests' Neo4j server holding the whole real graph: ingested there on first use, and
+    again only when its sources no longer equal the embedded real graph's (the store
+    conformance suite empties the database between)."""
+    from store.neo4j_backend import Neo4jStore
+
+    with _lock:
+        with EmbeddedStore(real_graph_path(), read_only=True) as reference:
+            wanted = {(s.key, s.digest) for s in reference.sources()}
+        server = neo4j_server()
+        with Neo4jStore(server.uri, server.user, server.password) as store:
+            if {(s.key, s.digest) for s in store.sources()} == wanted:
+                return server
+        server = empty_neo4j()
+        with Neo4jStore(server.uri, server.user, server.password) as store:
+            outcomes = ingest(store, [need_shared_data()])
+        failed = [o for o in outcomes if o.status == "failed"]
+        assert not failed, failed
+        return server
 
 
 def shared_analyses() -> Analyses:

@@ -11,10 +11,13 @@ import pytest
 from helpers import load_tool
 from real_graph import real_graph_path
 
+from store.embedded import EmbeddedStore
+
 
 @pytest.fixture(scope="module")
 def taken() -> dict[str, Any]:
-    result: dict[str, Any] = load_tool("api_snapshot").snapshot(real_graph_path())
+    store = EmbeddedStore(real_graph_path(), read_only=True)
+    result: dict[str, Any] = load_tool("api_snapshot").snapshot(store)
     return result
 
 
