@@ -9,6 +9,7 @@ import io
 import json
 import os
 import re
+import shlex
 import shutil
 import tempfile
 import zipfile
@@ -231,7 +232,8 @@ def write_neo4j_import(store: GraphStore, directory: Path, pace: Pace = None) ->
     Every node gets the labels ``Node`` and its own, as the Neo4j backend writes them; arrays use
     the unit separator as delimiter (pass ``--array-delimiter=U+001F``). Written into a fresh
     temporary folder first and moved into place, so a failure leaves no partial export. Edges
-    whose far end no source defines need ``--skip-bad-relationships``.
+    whose far end no source defines need ``--skip-bad-relationships``. A CSV cell cannot tell
+    null from an empty text or an empty list: neo4j-admin loads all three as no property.
     """
     from store.base import StoreError
 
@@ -270,7 +272,9 @@ def write_neo4j_import(store: GraphStore, directory: Path, pace: Pace = None) ->
             node_cols = {label: _columns(kinds) for label, kinds in node_kinds.items()}
             for node in _paced(store.nodes(), pace):
                 cells = [_neo4j_cell(node.properties.get(k), t) for k, t in node_cols[node.label]]
-                node_out[node.label].writerow([node.id, f"Node;{node.label}", *cells])
+                # neo4j-admin splits :LABEL on the array delimiter, not on ';'.
+                labels = ARRAY_DELIMITER.join(("Node", node.label))
+                node_out[node.label].writerow([node.id, labels, *cells])
             edge_out = {}
             for edge_type, columns in sorted(edge_kinds.items()):
                 head = [f"{k}:{t}" for k, t in _columns(columns)]
@@ -308,12 +312,33 @@ def write_subgraph(graph: nx.MultiDiGraph, path: Path, fmt: Literal["graphml", "
     path.write_text(json.dumps(doc, ensure_ascii=False, indent=1, default=str), "utf-8")
 
 
-#: For a POSIX shell: ``$'\x1f'`` passes the unit separator itself, a one-character delimiter
-#: every neo4j-admin version accepts.
-NEO4J_COMMAND = (
-    "neo4j-admin database import full --array-delimiter=$'\\x1f' "
-    "--skip-bad-relationships=true {nodes} {relationships} neo4j"
-)
+def neo4j_import_arguments(files: Iterable[Path], database: str = "neo4j") -> list[str]:
+    """The arguments of ``neo4j-admin`` (5.26) that load :func:`write_neo4j_import`'s files into
+    an empty database: the database name before the file options (each takes several values,
+    so a name after them is read as a file), fields that span lines (list texts do), arrays
+    split on the unit separator, and edges to nodes no source defines skipped."""
+    paths = list(files)
+    return [
+        "database",
+        "import",
+        "full",
+        database,
+        "--multiline-fields=true",
+        f"--array-delimiter={ARRAY_DELIMITER}",
+        "--skip-bad-relationships=true",
+        *(f"--nodes={p}" for p in paths if p.name.startswith("nodes_")),
+        *(f"--relationships={p}" for p in paths if p.name.startswith("relationships_")),
+    ]
+
+
+def neo4j_import_command(files: Iterable[Path], database: str = "neo4j") -> str:
+    """:func:`neo4j_import_arguments` as a POSIX shell command (``$'\\x1f'`` passes the unit
+    separator, a one-character delimiter every neo4j-admin version accepts)."""
+    words = [
+        "--array-delimiter=$'\\x1f'" if arg.startswith("--array-delimiter=") else shlex.quote(arg)
+        for arg in neo4j_import_arguments(files, database)
+    ]
+    return " ".join(["neo4j-admin", *words])
 
 
 def neo4j_bundle(store: GraphStore, path: Path, pace: Pace = None) -> None:
@@ -322,10 +347,6 @@ def neo4j_bundle(store: GraphStore, path: Path, pace: Pace = None) -> None:
     staging = Path(tempfile.mkdtemp(prefix=".neo4j-", dir=path.parent))
     try:
         files = write_neo4j_import(store, staging / "neo4j", pace)
-        nodes = " ".join(f"--nodes={p.name}" for p in files if p.name.startswith("nodes_"))
-        rels = " ".join(
-            f"--relationships={p.name}" for p in files if p.name.startswith("relationships_")
-        )
 
         def write(fh: BinaryIO) -> None:
             with zipfile.ZipFile(fh, "w", compression=zipfile.ZIP_DEFLATED) as bundle:
@@ -334,7 +355,7 @@ def neo4j_bundle(store: GraphStore, path: Path, pace: Pace = None) -> None:
                 bundle.writestr(
                     "IMPORT.txt",
                     "Load into an empty, stopped Neo4j 5 database from this folder:\n\n"
-                    + NEO4J_COMMAND.format(nodes=nodes, relationships=rels)
+                    + neo4j_import_command(Path(p.name) for p in files)
                     + "\n",
                 )
 

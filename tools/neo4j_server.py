@@ -2,11 +2,15 @@
 
     python tools/neo4j_server.py start --home var/neo4j --port 7687
     python tools/neo4j_server.py stop --home var/neo4j
+    python tools/neo4j_server.py import --home var/neo4j-import --files export/   # neo4j-admin
 
 `start` runs the launcher in the background, records its PID in HOME/neo4j.pid, and returns once
 Bolt answers a query (or fails with the server's log). `stop` sends SIGTERM, which the launcher
 turns into a clean shutdown, and waits for the process to end. `make neo4j`, `make neo4j-stop`
 and `make test` call this; the class path comes from `mvn dependency:build-classpath`.
+`import` loads the CSV files of `harmonia export ... --format neo4j` with Neo4j's own import
+tool (``neo4j-admin database import full``, the same Maven artifacts) into a new database under
+HOME, which `start` then serves.
 """
 
 from __future__ import annotations
@@ -27,6 +31,8 @@ PROJECT = Path(__file__).resolve().parent / "neo4j-server"
 CLASSES = PROJECT / "target" / "classes"
 CLASS_PATH = PROJECT / "target" / "classpath.txt"
 MAIN = "org.harmonia.Launcher"
+#: neo4j-admin's entry point, in org.neo4j:neo4j-command-line.
+ADMIN = "org.neo4j.cli.AdminTool"
 #: A cold start (new store, JIT warm-up) takes 10-30 s on a shared 2-core machine.
 START_TIMEOUT = 180.0
 STOP_TIMEOUT = 60.0
@@ -70,6 +76,41 @@ def bolt_answers(uri: str) -> bool:
     return True
 
 
+def _class_path() -> str:
+    if not CLASS_PATH.is_file() or not CLASSES.is_dir():
+        raise ServerError(
+            f"{CLASS_PATH} is missing: build the launcher first (`make neo4j` does it with Maven)"
+        )
+    return f"{CLASSES}{os.pathsep}{CLASS_PATH.read_text().strip()}"
+
+
+def import_files(home: Path, directory: Path, database: str = "neo4j") -> str:
+    """Load an export's CSV files into a new database under HOME with neo4j-admin; return what
+    the tool printed last (its counts). HOME must hold no server and no such database."""
+    from store.export import neo4j_import_arguments
+
+    if running_pid(home) is not None:
+        raise ServerError(f"a Neo4j runs on {home}: neo4j-admin imports into a stopped one")
+    files = sorted(directory.glob("*.csv"))
+    if not files:
+        raise ServerError(f"no CSV files in {directory}: export with `--format neo4j` first")
+    conf = home / "conf"
+    conf.mkdir(parents=True, exist_ok=True)
+    (conf / "neo4j.conf").touch()
+    env = {**os.environ, "NEO4J_HOME": str(home.resolve()), "NEO4J_CONF": str(conf.resolve())}
+    command = ["java", *JAVA_OPTIONS, "-cp", _class_path(), ADMIN]
+    done = subprocess.run(
+        [*command, *neo4j_import_arguments(files, database)],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if done.returncode != 0:
+        raise ServerError(f"neo4j-admin import failed ({done.returncode}):\n{done.stdout[-2000:]}")
+    return done.stdout[done.stdout.rfind("IMPORT DONE") :].strip()
+
+
 def start(home: Path, port: int) -> int:
     """Start the server for HOME on 127.0.0.1:PORT and wait until Bolt answers; return its PID."""
     uri = f"bolt://127.0.0.1:{port}"
@@ -78,15 +119,11 @@ def start(home: Path, port: int) -> int:
         if bolt_answers(uri):
             return pid
         raise ServerError(f"a Neo4j (PID {pid}) for {home} runs but {uri} does not answer")
-    if not CLASS_PATH.is_file() or not CLASSES.is_dir():
-        raise ServerError(
-            f"{CLASS_PATH} is missing: build the launcher first (`make neo4j` does it with Maven)"
-        )
+    class_path = _class_path()
     if bolt_answers(uri):
         raise ServerError(f"another server already answers at {uri}: choose another port")
     home.mkdir(parents=True, exist_ok=True)
     log = home / "launcher.log"
-    class_path = f"{CLASSES}{os.pathsep}{CLASS_PATH.read_text().strip()}"
     with log.open("ab") as out:
         process = subprocess.Popen(
             ["java", *JAVA_OPTIONS, "-cp", class_path, MAIN, str(home), str(port)],
@@ -133,14 +170,19 @@ def _reap(pid: int) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("action", choices=["start", "stop"])
+    parser.add_argument("action", choices=["start", "stop", "import"])
     parser.add_argument("--home", type=Path, default=Path("var/neo4j"), help="data and logs")
     parser.add_argument("--port", type=int, default=7687, help="Bolt port on 127.0.0.1")
+    parser.add_argument("--files", type=Path, help="import: the folder of an export's CSV files")
     args = parser.parse_args(argv)
     try:
         if args.action == "start":
             pid = start(args.home, args.port)
             print(f"Neo4j ready at bolt://127.0.0.1:{args.port} (PID {pid}, files in {args.home})")
+        elif args.action == "import":
+            if args.files is None:
+                parser.error("import needs --files FOLDER")
+            print(import_files(args.home, args.files))
         elif stop(args.home):
             print(f"Neo4j stopped ({args.home})")
         else:

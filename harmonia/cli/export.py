@@ -88,13 +88,10 @@ def export(
             store.close()
     out.print(f"wrote {output}")
     if fmt is ExportFormat.neo4j:
-        from store.export import NEO4J_COMMAND
+        from store.export import neo4j_import_command
 
-        nodes = " ".join(f"--nodes={p}" for p in files if p.name.startswith("nodes_"))
-        rels = " ".join(f"--relationships={p}" for p in files if p.name.startswith("rel"))
         out.print(
-            "load into an empty, stopped Neo4j 5 database with:\n"
-            + NEO4J_COMMAND.format(nodes=nodes, relationships=rels),
+            "load into an empty, stopped Neo4j 5 database with:\n" + neo4j_import_command(files),
             highlight=False,
             soft_wrap=True,
         )
