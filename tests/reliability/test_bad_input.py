@@ -30,7 +30,6 @@ import shutil
 import signal
 import sqlite3
 import subprocess
-import sys
 import time
 import unicodedata
 import zipfile
@@ -44,6 +43,7 @@ import pytest
 from helpers import SHARED_DATA, need_shared_data
 from typer.testing import CliRunner
 
+from bench.api import harmonia_command
 from harmonia.cli import app  # imported here, once: every forked child inherits it
 from ingest import runner
 from ingest.registry import SourceDefinition, all_sources
@@ -471,13 +471,6 @@ def test_bad_file_is_refused_with_one_line_and_no_change(
 
 
 # --- the real executable ----------------------------------------------------------------------
-
-
-def harmonia_command() -> list[str]:
-    script = Path(sys.executable).with_name("harmonia")
-    if script.is_file():
-        return [str(script)]
-    return [sys.executable, "-c", "from harmonia.cli import app; app()"]
 
 
 def _run_cli(args: list[str], db: Path, cwd: Path) -> subprocess.CompletedProcess[str]:

@@ -21,7 +21,6 @@ import shutil
 import signal
 import sqlite3
 import subprocess
-import sys
 import threading
 import time
 from collections import Counter
@@ -33,7 +32,7 @@ import pytest
 from helpers import need_shared_data
 
 import harmonia
-from bench.api import free_port, wait_healthy
+from bench.api import free_port, harmonia_command, wait_healthy
 from ingest.registry import get_source
 from ingest.runner import alignment_stale, ingest, ingest_alignment, ingest_file, locate
 from store.base import SourceRecord
@@ -52,13 +51,6 @@ class State:
     edges: str
     sources: tuple[tuple[str, str, int, int], ...]
     revision: int
-
-
-def harmonia_command() -> list[str]:
-    script = Path(sys.executable).with_name("harmonia")
-    if script.is_file():
-        return [str(script)]
-    return [sys.executable, "-c", "from harmonia.cli import app; app()"]
 
 
 def clean_env(db: Path, **extra: str) -> dict[str, str]:

@@ -11,7 +11,6 @@ import os
 import re
 import signal
 import subprocess
-import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -23,7 +22,7 @@ from fastapi.testclient import TestClient
 from helpers import ROOT, need_shared_data
 
 from api.app import create_app
-from bench.api import free_port
+from bench.api import free_port, harmonia_command
 from harmonia.settings import Settings
 from ingest.runner import ingest
 from store.embedded import EmbeddedStore
@@ -243,13 +242,6 @@ def test_cors_origins_come_from_the_environment(monkeypatch: pytest.MonkeyPatch)
 
 
 # --- secrets never in output --------------------------------------------------------------------
-
-
-def harmonia_command() -> list[str]:
-    script = Path(sys.executable).with_name("harmonia")
-    if script.is_file():
-        return [str(script)]
-    return [sys.executable, "-c", "from harmonia.cli import app; app()"]
 
 
 def secret_env(db: Path, workdir: Path, **extra: str) -> dict[str, str]:

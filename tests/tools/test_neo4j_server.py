@@ -14,17 +14,11 @@ from helpers import load_tool
 from neo4j import GraphDatabase
 from real_graph import real_graph_path
 
+from bench.api import free_port
 from store.embedded import EmbeddedStore
 from store.export import write_neo4j_import
 
 server = load_tool("neo4j_server")
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port: int = probe.getsockname()[1]
-        return port
 
 
 @pytest.fixture
@@ -35,7 +29,7 @@ def built() -> None:
 
 @pytest.mark.usefixtures("built")
 def test_start_query_and_stop(tmp_path: Path) -> None:
-    home, port = tmp_path / "neo4j", _free_port()
+    home, port = tmp_path / "neo4j", free_port()
     pid = server.start(home, port)
     try:
         assert server.running_pid(home) == pid
@@ -71,7 +65,7 @@ def test_a_taken_port_is_refused_with_a_clear_error(tmp_path: Path) -> None:
 def test_missing_build_is_named(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(server, "CLASS_PATH", tmp_path / "nowhere" / "classpath.txt")
     with pytest.raises(server.ServerError, match="build the launcher first"):
-        server.start(tmp_path / "neo4j", _free_port())
+        server.start(tmp_path / "neo4j", free_port())
 
 
 def _same(exported: Any, imported: Any) -> bool:
@@ -92,7 +86,7 @@ def test_the_export_loaded_by_neo4j_admin_equals_the_graph(tmp_path: Path) -> No
     200 nodes and 200 edges with the same properties and endpoints."""
     graph = EmbeddedStore(real_graph_path(), read_only=True)
     write_neo4j_import(graph, tmp_path / "csv")
-    home, port = tmp_path / "neo4j", _free_port()
+    home, port = tmp_path / "neo4j", free_port()
     report = server.import_files(home, tmp_path / "csv")
     assert "IMPORT DONE" in report
     nodes, edges = list(graph.nodes()), list(graph.edges())
