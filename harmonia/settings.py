@@ -54,3 +54,7 @@ class Settings(BaseSettings):
         le=3600,
         description="How often the server may look for a newer graph revision to serve.",
     )
+    chromium: Path | None = Field(
+        default=None,
+        description="The Chromium that prints PDFs; unset: chromium found on the PATH.",
+    )

@@ -1,12 +1,31 @@
-"""A harmonisation brief as Markdown: the text a diplomat pastes into a note, with the evidence
-of every point (the entries and editions compared, and why the point is made).
+"""A harmonisation brief as Markdown (the text a diplomat pastes into a note) and as a printable
+HTML page made from it, with the evidence of every point (the entries and editions compared,
+and why the point is made).
 
 Headings and generated sentences are English for now; list texts stay in their own words.
 """
 
 from __future__ import annotations
 
+from html import escape
+
+from markdown_it import MarkdownIt
+
 from queries.views import AgendaPart, Brief, ConvergenceIndex, DivergenceRow
+
+#: For paper: A4 with margins, tables ruled, a point's evidence kept with it across pages.
+PRINT_STYLE = """
+@page { size: A4; margin: 18mm 16mm; }
+body { font-family: "DejaVu Sans", "Noto Sans", sans-serif; font-size: 10pt; line-height: 1.35;
+       color: #111; max-width: 180mm; margin: 0 auto; }
+h1 { font-size: 16pt; margin: 0 0 6pt; }
+h2 { font-size: 12.5pt; margin: 14pt 0 4pt; border-bottom: 0.5pt solid #888;
+     break-after: avoid; }
+table { border-collapse: collapse; margin: 6pt 0; }
+th, td { border: 0.5pt solid #999; padding: 2pt 6pt; text-align: left; }
+li { break-inside: avoid; margin: 2pt 0; }
+ul ul { font-size: 9pt; color: #333; }
+"""
 
 
 def _percent(index: ConvergenceIndex) -> str:
@@ -114,3 +133,15 @@ def to_markdown(brief: Brief) -> str:
         lines.extend(["", "## Caveats", ""])
         lines.extend(f"- {note}" for note in brief.notes)
     return "\n".join(lines) + "\n"
+
+
+def to_html(brief: Brief) -> str:
+    """The Markdown brief as a standalone page with a print stylesheet (what the PDF is
+    printed from). Raw HTML in list texts is shown as text, never rendered."""
+    body = MarkdownIt("commonmark", {"html": False}).enable("table").render(to_markdown(brief))
+    title = f"Harmonisation brief: {brief.jurisdiction.name} against the {brief.reference.name}"
+    return (
+        '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
+        f"<title>{escape(title)}</title>\n<style>{PRINT_STYLE}</style>\n</head>\n"
+        f"<body>\n{body}</body>\n</html>\n"
+    )

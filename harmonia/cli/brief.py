@@ -1,5 +1,5 @@
-"""``harmonia brief``: a harmonisation brief, the standing and the agenda, in the terminal or
-as JSON."""
+"""``harmonia brief``: a harmonisation brief, the standing and the agenda, in the terminal, as
+JSON, Markdown or a printed PDF."""
 
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ from harmonia.cli.common import (
     JsonOpt,
     TechnologyOpt,
     app,
+    fail,
     open_analyses,
     out,
     print_json,
@@ -34,6 +35,10 @@ def brief_command(
         Path | None,
         typer.Option("--markdown", help="Write the brief as Markdown to FILE (- : stdout)."),
     ] = None,
+    pdf: Annotated[
+        Path | None,
+        typer.Option("--pdf", help="Print the brief to a PDF at FILE (needs Chromium)."),
+    ] = None,
     as_json: JsonOpt = False,
 ) -> None:
     """What it would take JURISDICTION to converge with the reference: its standing and a
@@ -49,6 +54,17 @@ def brief_command(
         report = brief(analyses, jurisdiction, request)
         if as_json:
             print_json(report)
+            return
+        if pdf is not None:
+            from harmonia.pdf import PdfError, html_to_pdf
+            from harmonia.settings import Settings
+            from queries.brief_text import to_html
+
+            try:
+                html_to_pdf(to_html(report), pdf, Settings().chromium)
+            except PdfError as exc:
+                fail(str(exc))
+            out.print(f"wrote {pdf}", highlight=False)
             return
         if markdown is not None:
             text = to_markdown(report)

@@ -5,11 +5,14 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pypdfium2
 import pytest
-from real_graph import real_graph_path
+from real_graph import real_graph_path, shared_analyses
 from typer.testing import CliRunner
 
 from harmonia.cli import app
+from queries.brief import brief
+from queries.requests import BriefRequest, build
 
 
 @pytest.fixture(scope="module")
@@ -97,3 +100,32 @@ def test_brief_as_markdown_file(env: None, tmp_path: Path) -> None:
     text = target.read_text("utf-8")
     assert text.startswith("# Harmonisation brief: India")
     assert "list:in:2024-09-02" in text and "Convergence index" in text
+
+
+def test_brief_printed_to_pdf_says_what_the_analysis_says(env: None, tmp_path: Path) -> None:
+    """The PDF is printed by Chromium from the brief's page: its text carries the standing
+    and the agenda's counts as the analysis computes them."""
+    target = tmp_path / "in.pdf"
+    result = CliRunner().invoke(app, ["brief", "IN", "--pdf", str(target)])
+    assert result.exit_code == 0, result.output
+    assert target.read_bytes().startswith(b"%PDF")
+    document = pypdfium2.PdfDocument(target)
+    text = " ".join(" ".join(page.get_textpage().get_text_range().split()) for page in document)
+    report = brief(shared_analyses(), "IN", build(BriefRequest))
+    index = report.standing.convergence
+    assert "Harmonisation brief: India against the Wassenaar Arrangement" in text
+    assert f"Convergence index: {index.percent:.1f}%" in text
+    assert f"{index.same} of the {index.comparable} reference entries" in text
+    for title, part in (("To adopt", report.to_adopt), ("To align", report.to_align)):
+        assert f"{title} ({part.total})" in text
+    assert report.to_align.items[0].code in text
+
+
+def test_brief_pdf_without_chromium_is_a_clear_error(
+    env: None, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("HARMONIA_CHROMIUM", str(tmp_path / "no-such-browser"))
+    result = CliRunner().invoke(app, ["brief", "IN", "--pdf", str(tmp_path / "in.pdf")])
+    assert result.exit_code == 1
+    assert "HARMONIA_CHROMIUM" in result.output and "not an executable" in result.output
+    assert not (tmp_path / "in.pdf").exists()
