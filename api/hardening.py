@@ -30,6 +30,11 @@ DOCS_POLICY = (
     "img-src 'self' data:; worker-src 'self' blob:; connect-src 'self'; object-src 'none'; "
     "base-uri 'none'; frame-ancestors 'none'"
 )
+#: The brief's printable page: its own inline print stylesheet, no script at all.
+PRINT_POLICY = (
+    "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; base-uri 'none'; "
+    "form-action 'none'; frame-ancestors 'none'"
+)
 _DOCS_PATHS = ("/docs", "/redoc", "/static-offline-docs")
 _HEADERS = [
     (b"x-content-type-options", b"nosniff"),

@@ -68,6 +68,11 @@ REQUESTS: list[tuple[str, dict[str, Any]]] = [
     ("/exports/coverage.csv", {"jurisdiction": ["US", "EU"]}),
     ("/dashboard/options", {}),
     ("/dashboard/matrix", {"jurisdiction": ["US", "EU", "AU"]}),
+    # A brief says the day it was made: compare snapshots taken on the same day.
+    ("/briefs/IN", {"items": 5}),
+    ("/briefs/EU", {"category": "5", "items": 5}),
+    ("/briefs/IN/markdown", {}),
+    ("/briefs/IN/page", {}),
 ]
 #: Answers that carry a creation time: compared by status and media type only.
 STAMPED = ("/exports/graph.graphml", "/exports/neo4j.zip")

@@ -9,8 +9,9 @@ from fastapi.responses import Response
 
 from api.deps import AnalysesDep
 from api.errors import ERROR_RESPONSES
+from api.hardening import PRINT_POLICY
 from queries.brief import brief
-from queries.brief_text import to_markdown
+from queries.brief_text import to_html, to_markdown
 from queries.requests import BriefRequest
 from queries.views import Brief
 
@@ -58,3 +59,27 @@ def get_brief_markdown(
     its evidence (the reference text, each side's entries and editions, the thresholds)."""
     text = to_markdown(brief(analyses, jurisdiction, request))
     return Response(text, media_type="text/markdown; charset=utf-8")
+
+
+@router.get(
+    "/{jurisdiction}/page",
+    summary="The brief as a printable page",
+    response_class=Response,
+    responses={
+        200: {
+            "content": {"text/html": {"schema": {"type": "string"}}},
+            "description": "The Markdown brief as an HTML page with a print stylesheet (A4).",
+        }
+    },
+)
+def get_brief_page(
+    analyses: AnalysesDep, jurisdiction: JurisdictionP, request: Annotated[BriefRequest, Query()]
+) -> Response:
+    """The same brief as a page to print or save as PDF from a browser (what `harmonia brief
+    --pdf` prints). It carries no script; list texts are shown as text."""
+    page = to_html(brief(analyses, jurisdiction, request))
+    return Response(
+        page,
+        media_type="text/html; charset=utf-8",
+        headers={"Content-Security-Policy": PRINT_POLICY},
+    )

@@ -214,3 +214,17 @@ def test_brief_as_markdown(client: TestClient) -> None:
     assert "Wassenaar Arrangement (participating state) since 2017-12-08" in text
     assert "## To adopt" in text and "## To align" in text and "## To update" in text
     assert "| 1 |" in text and "| 5 |" not in text
+
+
+def test_brief_as_a_printable_page(client: TestClient) -> None:
+    response = client.get("/briefs/IN/page", params={"items": 3})
+    assert response.status_code == 200
+    assert response.headers["content-type"].startswith("text/html")
+    policy = response.headers["content-security-policy"]
+    assert "default-src 'none'" in policy and "script-src" not in policy
+    page = response.text
+    assert "<h1>Harmonisation brief: India against the Wassenaar Arrangement</h1>" in page
+    assert "@page { size: A4" in page and "<script" not in page
+    assert "Wassenaar Arrangement (participating state) since 2017-12-08" in page
+    missing = client.get("/briefs/Atlantis/page")
+    assert missing.status_code == 404 and missing.json()["error"]["message"]
