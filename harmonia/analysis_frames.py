@@ -5,6 +5,7 @@ arguments, so a bad value is an ``InvalidQuery`` naming the parameter."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
 from harmonia.frames import as_dates, codes_of, joined, to_frame
@@ -502,13 +503,15 @@ class AnalysisFrames:
         category: str | None = None,
         technology: str | None = None,
         items: int = 50,
+        pdf: str | Path | None = None,
     ) -> Brief:
         """A harmonisation brief: ``jurisdiction``'s standing against the reference and a
         ranked agenda (``to_adopt``, ``to_align``, ``to_update``), every point a divergence row
         with its evidence. The result is the model ``/briefs`` serves; its parts become frames
-        with ``pd.DataFrame([r.model_dump() for r in b.to_adopt.items])``.
+        with ``pd.DataFrame([r.model_dump() for r in b.to_adopt.items])``. With ``pdf``, the
+        brief is also printed to that file (headless Chromium, as ``harmonia brief --pdf``).
 
-        >>> b = kg.brief("IN")
+        >>> b = kg.brief("IN", pdf="india.pdf")
         >>> b.standing.convergence.percent
         """
         from queries.brief import brief
@@ -516,4 +519,11 @@ class AnalysisFrames:
         request = build(
             BriefRequest, against=against, category=category, technology=technology, items=items
         )
-        return brief(self.analyses, jurisdiction, request)
+        report = brief(self.analyses, jurisdiction, request)
+        if pdf is not None:
+            from harmonia.pdf import html_to_pdf
+            from harmonia.settings import Settings
+            from queries.brief_text import to_html
+
+            html_to_pdf(to_html(report), Path(pdf), Settings().chromium)
+        return report

@@ -12,6 +12,7 @@ from typing import Any
 
 import networkx as nx
 import pandas as pd
+import pypdfium2
 import pytest
 from real_graph import real_graph_path
 
@@ -203,3 +204,11 @@ def test_brief(kg: Harmonia) -> None:
     assert b.to_align.total >= len(b.to_align.items) > 0
     with pytest.raises(InvalidQuery, match="items"):
         kg.brief("IN", items=0)
+
+
+def test_brief_printed_from_the_notebook(kg: Harmonia, tmp_path: Path) -> None:
+    target = tmp_path / "india.pdf"
+    b = kg.brief("IN", items=3, pdf=target)
+    assert target.read_bytes().startswith(b"%PDF")
+    text = "".join(page.get_textpage().get_text_range() for page in pypdfium2.PdfDocument(target))
+    assert f"{b.standing.convergence.percent:.1f}%" in text
