@@ -1,4 +1,4 @@
-"""What the API answers from: the last complete snapshot of the graph, refreshed in the background.
+"""What the API answers from: the last complete view of the graph, refreshed in the background.
 
 Rebuilding the in-memory graph and the analyses' indexes after a write takes seconds. Readers
 never wait for it: every request is answered from the current :class:`View` (one revision,
@@ -25,8 +25,7 @@ from queries.analyses import Analyses
 from queries.catalog import Catalog
 from queries.documents import DocumentQueries
 from queries.graph import GraphSnapshot, GraphStore, StoreError
-from queries.reading.reader import GraphReader
-from queries.reading.source import NetworkxSource
+from queries.reading.backends import graph_data, reads_on_server
 from queries.views import Health
 
 log = logging.getLogger("harmonia.api")
@@ -34,17 +33,25 @@ log = logging.getLogger("harmonia.api")
 
 @dataclass(frozen=True)
 class View:
-    """Everything the read endpoints use, over one snapshot."""
+    """Everything the read endpoints use, over one revision of the graph.
 
-    snapshot: GraphSnapshot
+    ``graph`` is what they read: a frozen snapshot of the embedded store, or the Neo4j store
+    itself, whose analyses run on the server (the process never holds the whole graph); a
+    Neo4j view is replaced as soon as the store's revision moves, like a snapshot.
+    """
+
+    graph: GraphStore
+    revision: int
+    counts: dict[str, int]
     catalog: Catalog
     analyses: Analyses
     documents: DocumentQueries
     responses: ResponseCache
 
-    @property
-    def revision(self) -> int:
-        return self.snapshot.revision()
+    def release(self) -> None:
+        """Let go of a snapshot's graph once no request reads this view."""
+        if isinstance(self.graph, GraphSnapshot):
+            self.graph.release()
 
 
 #: The longest a refresh waits for a moving revision to settle, in seconds.
@@ -54,13 +61,35 @@ CACHE_BYTES = 32_000_000
 
 
 def build_view(store: GraphStore, cache_bytes: int = CACHE_BYTES) -> View:
-    """Read the store's current state and build (and warm) every index over it."""
+    """Read the store's current state and build (and warm) every index over it.
+
+    On a server (Neo4j) nothing is copied: the analyses ask it for the records they need, and
+    only what requests ask for is cached; the first request of a kind pays for its indexes.
+    """
+    if reads_on_server(store):
+        revision = store.revision()
+        analyses = Analyses(store)
+        return View(
+            store,
+            revision,
+            store.counts(),
+            Catalog(store, analyses.data),
+            analyses,
+            DocumentQueries(store),
+            ResponseCache(cache_bytes),
+        )
     snapshot = GraphSnapshot.of(store)
     # The analyses read the snapshot's graph: one copy of the data in memory, not two.
-    analyses = Analyses(GraphReader(NetworkxSource(snapshot)))
+    analyses = Analyses(graph_data(snapshot, networkx_view=True))
     analyses.warm()
     return View(
-        snapshot, Catalog(snapshot), analyses, DocumentQueries(snapshot), ResponseCache(cache_bytes)
+        snapshot,
+        snapshot.revision(),
+        snapshot.counts(),
+        Catalog(snapshot, analyses.data),
+        analyses,
+        DocumentQueries(snapshot),
+        ResponseCache(cache_bytes),
     )
 
 
@@ -156,8 +185,8 @@ class Served:
                     folder = self.scratch.folder("answers") / f"r{view.revision}-{id(view):x}"
                     view.responses.spool_to(folder)
                 self._view = view  # one reference assignment: readers see old or new, whole
-                if old is not None and old.snapshot is not view.snapshot:
-                    old.snapshot.release()
+                if old is not None and old.graph is not view.graph:
+                    old.release()
                 if old is not None and old is not view:
                     old.responses.clear()
                 _give_back_memory()
@@ -203,7 +232,7 @@ class Served:
             status="stale" if self._error else "ok",
             backend=self.store.backend,
             revision=view.revision,
-            counts=view.snapshot.counts(),
+            counts=view.counts,
             error=self._error,
             derived=self._derived,
         )

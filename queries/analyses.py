@@ -1,9 +1,10 @@
 """The analyses in one place: coverage, divergences, gaps, changes, search, country controls.
 
-``Analyses(store)`` reads any store through its protocol (the rows reader of ``queries.reading``
-over a ``StoreSource``, cached per revision; the API serves over a ``NetworkxSource``); the same
-class runs over Neo4j's own Cypher through ``queries.neo4j_analyses.Neo4jAnalyses``. Every method
-returns a view model whose rows carry their evidence and reason; ``limit=None`` returns every row.
+``Analyses(store)`` reads a store through the reader that fits it (``queries.reading.backends``):
+on Neo4j the parameterised Cypher of ``queries/cypher`` run on the server, elsewhere the store
+protocol label by label, cached per revision; the API serves the embedded store over its
+networkx snapshot. Every method returns a view model whose rows carry their evidence and reason;
+``limit=None`` returns every row.
 """
 
 from __future__ import annotations
@@ -22,8 +23,8 @@ from queries.index import Index, IndexCache
 from queries.lists import Lists
 from queries.party_gaps import PartyGaps
 from queries.profile import Profiles
-from queries.reading.reader import GraphData, GraphReader
-from queries.reading.source import StoreSource
+from queries.reading.backends import graph_data
+from queries.reading.reader import GraphData
 from queries.requests import (
     AuthorisationsRequest,
     ChangesRequest,
@@ -79,9 +80,7 @@ class Analyses:
     """Every analysis over one graph; indexes are rebuilt when the graph's revision changes."""
 
     def __init__(self, source: GraphStore | GraphData) -> None:
-        data: GraphData = (
-            GraphReader(StoreSource(source)) if isinstance(source, GraphStore) else source
-        )
+        data: GraphData = graph_data(source) if isinstance(source, GraphStore) else source
         self.data = data
         self._indexes = IndexCache(data)
         self._lock = threading.Lock()

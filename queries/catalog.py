@@ -1,6 +1,7 @@
 """The catalogue: countries, regimes with their members, technologies, sources.
 
-Works on the networkx view of any store (the embedded one caches it per revision).
+Reads nodes and their edges with :mod:`queries.reading.neighbours` (the networkx view of a store
+that keeps one per revision, or the store protocol on a server) and names with the one resolver.
 """
 
 from __future__ import annotations
@@ -9,11 +10,11 @@ from datetime import date
 from typing import Any
 
 from queries.errors import NotFound
+from queries.reading.backends import graph_data
 from queries.reading.names import Names
-from queries.reading.neighbours import Neighbours
-from queries.reading.reader import GraphReader, RevisionCache
+from queries.reading.neighbours import NodeReader, neighbours_of
+from queries.reading.reader import GraphData, RevisionCache
 from queries.reading.records import as_date
-from queries.reading.source import NetworkxSource
 from queries.views import (
     CountryDetail,
     CountrySummary,
@@ -47,19 +48,21 @@ def _current(attrs: dict[str, Any], today: date | None = None) -> bool:
 class Catalog:
     """Countries, regimes, technologies and sources, as their pages show them."""
 
-    def __init__(self, store: GraphStore) -> None:
+    def __init__(self, store: GraphStore, data: GraphData | None = None) -> None:
+        """``data``: the records reader to resolve names with (the analyses' own, to share
+        its caches); by default the one that fits the store."""
         self.store = store
-        self._reader = GraphReader(NetworkxSource(store))
+        self._reader = data if data is not None else graph_data(store, networkx_view=True)
         self._cache = RevisionCache()
 
     @property
-    def graph(self) -> Neighbours:
-        return Neighbours.of(self.store)
+    def graph(self) -> NodeReader:
+        return neighbours_of(self.store)
 
     @property
     def names(self) -> Names:
         """The one name resolver (:mod:`queries.reading.names`), built once per revision."""
-        return self._cache.get(self.store.to_networkx(), "names", lambda: Names(self._reader))
+        return self._cache.get(self._reader.revision(), "names", lambda: Names(self._reader))
 
     # --- countries --------------------------------------------------------------------------
 
@@ -67,7 +70,7 @@ class Catalog:
         """Accepts 'FR', 'fr' or 'country:FR'."""
         return self.names.country_id(code)
 
-    def _summary(self, graph: Neighbours, node: str, attrs: dict[str, Any]) -> CountrySummary:
+    def _summary(self, graph: NodeReader, node: str, attrs: dict[str, Any]) -> CountrySummary:
         regimes = sorted({t for t, d in graph.out(node, "MEMBER_OF") if _current(d)})
         return CountrySummary(
             id=node, iso2=attrs["iso2"], name=attrs["name"], names=attrs["names"], regimes=regimes
@@ -75,6 +78,7 @@ class Catalog:
 
     def countries(self, regime: str | None = None) -> list[CountrySummary]:
         graph = self.graph
+        graph.preload("MEMBER_OF")
         rows = [self._summary(graph, n, d) for n, d in graph.of_label("Country")]
         if regime is not None:
             rid = self.regime_id(regime)
@@ -133,7 +137,7 @@ class Catalog:
         """Accepts 'wassenaar', 'regime:wassenaar' or a short name ('Wassenaar Arrangement')."""
         return self.names.regime_id(name)
 
-    def _regime_summary(self, graph: Neighbours, node: str, attrs: dict[str, Any]) -> RegimeSummary:
+    def _regime_summary(self, graph: NodeReader, node: str, attrs: dict[str, Any]) -> RegimeSummary:
         members = {s for s, d in graph.into(node, "MEMBER_OF") if _current(d)}
         return RegimeSummary(
             id=node,
@@ -148,6 +152,7 @@ class Catalog:
 
     def regimes(self) -> list[RegimeSummary]:
         graph = self.graph
+        graph.preload("MEMBER_OF")
         return [self._regime_summary(graph, n, d) for n, d in graph.of_label("Regime")]
 
     def regime(self, name: str) -> RegimeDetail:

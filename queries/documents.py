@@ -13,7 +13,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from graph_schema.model import Agreement
 from queries.errors import NotFound
-from queries.reading.neighbours import Neighbours
+from queries.reading.neighbours import NodeReader, neighbours_of
 from queries.reading.records import as_date
 from queries.requests import ClaimsRequest
 from store.base import GraphStore
@@ -84,10 +84,10 @@ class DocumentQueries:
         self.store = store
 
     @property
-    def graph(self) -> Neighbours:
-        return Neighbours.of(self.store)
+    def graph(self) -> NodeReader:
+        return neighbours_of(self.store)
 
-    def _summary(self, graph: Neighbours, node: str, attrs: dict[str, Any]) -> DocumentSummary:
+    def _summary(self, graph: NodeReader, node: str, attrs: dict[str, Any]) -> DocumentSummary:
         mentions = len(graph.out(node, "MENTIONS"))
         claims = len(graph.out(node, "ASSERTS"))
         return DocumentSummary(
@@ -103,6 +103,7 @@ class DocumentQueries:
 
     def documents(self, language: str | None = None) -> list[DocumentSummary]:
         graph = self.graph
+        graph.preload("MENTIONS", "ASSERTS")
         rows = [
             self._summary(graph, n, d)
             for n, d in graph.of_label("Document")
@@ -197,7 +198,7 @@ class DocumentQueries:
         return sorted(rows, key=lambda c: (c.document, c.sentence, c.subject, c.object))
 
     @staticmethod
-    def _codes_of(graph: Neighbours, regime: str) -> set[str]:
+    def _codes_of(graph: NodeReader, regime: str) -> set[str]:
         """An initiative's codes of conduct count as the initiative (ECHRI -> its Code)."""
         rid = regime if regime.startswith("regime:") else f"regime:{regime.lower()}"
         return {v for v, _ in graph.out(rid, "ESTABLISHES")}

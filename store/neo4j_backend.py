@@ -99,6 +99,11 @@ class Neo4jStore:
             self._driver.close()
             raise StoreError(f"Neo4j refused the schema setup: {exc}") from exc
 
+    @property
+    def driver(self) -> Driver:
+        """The Bolt driver, for readers that ask the server their own Cypher (the analyses)."""
+        return self._driver
+
     def close(self) -> None:
         self._driver.close()
 

@@ -26,7 +26,15 @@ from api.deps import AnalysesDep, ViewDep
 from api.errors import ERROR_RESPONSES
 from api.scratch import Scratch
 from api.serving import View
-from queries.graph import GraphStore, Pace, neo4j_bundle, write_graphml, write_json, write_subgraph
+from queries.graph import (
+    GraphSnapshot,
+    GraphStore,
+    Pace,
+    neo4j_bundle,
+    write_graphml,
+    write_json,
+    write_subgraph,
+)
 from queries.requests import CoverageRequest, DivergenceRequest, SubgraphRequest
 from queries.subgraph import select_subgraph
 from queries.tables import (
@@ -74,9 +82,13 @@ class _FileCache:
                 return found
             for old in [k for k in self._files if k[1] == name]:
                 self._files.pop(old).unlink(missing_ok=True)
+            # One revision whatever lands meanwhile: a snapshot is one already; from Neo4j the
+            # file is written from a copy read in one go, let go of once written.
+            source = GraphSnapshot.of(store)
+            key = (source.revision(), name)
             # Asked each time: the scratch folder is made again if the app was stopped.
-            path = self._scratch.folder("exports") / f"r{revision}-{name}"
-            _WRITERS[name](store, path, _hand_over)
+            path = self._scratch.folder("exports") / f"r{key[0]}-{name}"
+            _WRITERS[name](source, path, _hand_over)
             self._files[key] = path
             return path
 
@@ -89,8 +101,8 @@ def _hand_over() -> None:
 
 
 def _store(view: View) -> GraphStore:
-    """The snapshot the request reads: an export is one revision, whatever lands meanwhile."""
-    return view.snapshot
+    """The graph the request reads (a snapshot, or the Neo4j store itself)."""
+    return view.graph
 
 
 def _scratch(request: Request) -> Scratch:
@@ -224,7 +236,7 @@ def graph_export(
         path = _cache(request).get(store, name)
         return FileResponse(path, media_type=_MEDIA[name], filename=name)
     sub = select_subgraph(
-        store.to_networkx(),
+        GraphSnapshot.of(store).to_networkx(),
         view.analyses,
         jurisdictions=jurisdiction,
         technology=technology,

@@ -1,20 +1,24 @@
 """Every read endpoint answers the same on Neo4j as on the embedded store, over the whole real
 graph: the requests of ``tools/api_snapshot.py`` (each GET endpoint, and variants of the
-analyses) sent to two apps, one per backend, and their JSON compared."""
+analyses) sent to two apps, one per backend, and their JSON compared. The Neo4j app answers
+them without ever reading the whole graph into the process."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 from typing import Any
 
+import networkx as nx
 import pytest
 from fastapi.testclient import TestClient
 from helpers import load_tool
 from real_graph import real_graph_path, real_neo4j
 
 from api.app import create_app
+from graph_schema.model import EdgeRecord, NodeRecord
 from store.embedded import EmbeddedStore
 from store.neo4j_backend import Neo4jStore
+from store.snapshot import GraphSnapshot
 
 snapshot_tool = load_tool("api_snapshot")
 #: What differs by nature between two ingests or two backends, not by what the graph says.
@@ -29,10 +33,33 @@ def _comparable(value: Any) -> Any:
     return value
 
 
+class WholeGraphRead(AssertionError):
+    pass
+
+
+class PartsOnly(Neo4jStore):
+    """A Neo4j store that fails any read of the whole graph: the app must ask for parts."""
+
+    def to_networkx(self) -> nx.MultiDiGraph:
+        raise WholeGraphRead("the networkx view of the whole graph was asked for")
+
+    def nodes(self, label: str | None = None) -> Iterator[NodeRecord]:
+        if label is None:
+            raise WholeGraphRead("every node was asked for")
+        return super().nodes(label)
+
+    def edges(
+        self, edge_type: str | None = None, source: str | None = None, target: str | None = None
+    ) -> Iterator[EdgeRecord]:
+        if edge_type is None and source is None and target is None:
+            raise WholeGraphRead("every edge was asked for")
+        return super().edges(edge_type, source, target)
+
+
 @pytest.fixture(scope="module")
 def clients() -> Iterator[tuple[TestClient, TestClient]]:
     server = real_neo4j()
-    neo4j = Neo4jStore(server.uri, server.user, server.password)
+    neo4j = PartsOnly(server.uri, server.user, server.password)
     embedded = EmbeddedStore(real_graph_path(), read_only=True)
     with TestClient(create_app(embedded)) as one, TestClient(create_app(neo4j)) as other:
         yield one, other
@@ -56,3 +83,13 @@ def test_health_names_each_backend(clients: tuple[TestClient, TestClient]) -> No
     embedded, neo4j = (client.get("/health").json() for client in clients)
     assert (embedded["backend"], neo4j["backend"]) == ("embedded", "neo4j")
     assert embedded["counts"] == neo4j["counts"]
+
+
+def test_neo4j_views_read_the_server_not_a_copy(clients: tuple[TestClient, TestClient]) -> None:
+    embedded, neo4j = (client.app.state.served.current() for client in clients)  # type: ignore[attr-defined]
+    assert isinstance(embedded.graph, GraphSnapshot)
+    # The view's graph is the store: every answer above came from the server, part by part
+    # (PartsOnly fails a whole-graph read, as this shows).
+    assert isinstance(neo4j.graph, PartsOnly)
+    with pytest.raises(WholeGraphRead):
+        neo4j.graph.to_networkx()

@@ -52,11 +52,11 @@ def checked_state(server: Neo4jServer) -> State:
         records = store.sources()
         nodes, edges = list(store.nodes()), list(store.edges())
         revision = store.revision()
-        owners = store._driver.execute_query(
+        owners = store.driver.execute_query(
             "MATCH (n:Node) WHERE n.source_key IS NOT NULL "
             "RETURN n.source_key AS key, count(*) AS n"
         ).records
-        edge_owners = store._driver.execute_query(
+        edge_owners = store.driver.execute_query(
             "MATCH ()-[r]->() RETURN r.source_key AS key, count(*) AS n"
         ).records
     node_counts = {r["key"]: r["n"] for r in owners}
