@@ -118,7 +118,7 @@ def temporary_folder(workdir: Path) -> Path:
     return folder
 
 
-def clean_env(db: Path, workdir: Path) -> dict[str, str]:
+def clean_env(db: Path, workdir: Path, extra: dict[str, str] | None = None) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith("HARMONIA_")}
     env.update(
         HARMONIA_DB_PATH=str(db),
@@ -129,6 +129,7 @@ def clean_env(db: Path, workdir: Path) -> dict[str, str]:
     )
     if DATA.is_dir():  # a sources folder that does not exist is refused (exit 2)
         env["HARMONIA_SOURCES_DIR"] = str(DATA)
+    env.update(extra or {})
     return env
 
 
@@ -163,8 +164,11 @@ def wait_healthy(process: subprocess.Popen[bytes], base: str, timeout: float = 1
 
 
 @contextmanager
-def serving(db: Path, workdir: Path, command: list[str] | None = None) -> Iterator[Server]:
-    """``harmonia serve`` on a free port of 127.0.0.1, stopped afterwards."""
+def serving(
+    db: Path, workdir: Path, command: list[str] | None = None, env: dict[str, str] | None = None
+) -> Iterator[Server]:
+    """``harmonia serve`` on a free port of 127.0.0.1, stopped afterwards (``env``: settings
+    beside the defaults, such as another store)."""
     port = free_port()
     argv = command or [*harmonia_command(), "serve", "--port", str(port)]
     argv = [a.replace("{port}", str(port)) for a in argv]
@@ -172,7 +176,7 @@ def serving(db: Path, workdir: Path, command: list[str] | None = None) -> Iterat
     process = subprocess.Popen(
         argv,
         cwd=workdir,
-        env=clean_env(db, workdir),
+        env=clean_env(db, workdir, env),
         stdout=subprocess.DEVNULL,
         # HARMONIA_BENCH_SERVER_LOG=1 shows the server's log (refreshes, errors) while measuring.
         stderr=None if os.environ.get("HARMONIA_BENCH_SERVER_LOG") else subprocess.DEVNULL,
