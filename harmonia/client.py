@@ -40,8 +40,9 @@ class Harmonia(CatalogFrames, AnalysisFrames):
         from queries.catalog import Catalog
 
         self.store = store
-        self.catalog = Catalog(store)
+        # One reader for both: on Neo4j it asks the server, never for the whole graph.
         self.analyses: Analyses = Analyses(store)
+        self.catalog = Catalog(store, self.analyses.data)
 
     # --- the graph ----------------------------------------------------------------------------
 

@@ -8,16 +8,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-import networkx as nx
 import pytest
 from fastapi.testclient import TestClient
-from helpers import load_tool
+from helpers import PartsOnly, WholeGraphRead, load_tool
 from real_graph import real_graph_path, real_neo4j
 
 from api.app import create_app
-from graph_schema.model import EdgeRecord, NodeRecord
 from store.embedded import EmbeddedStore
-from store.neo4j_backend import Neo4jStore
 from store.snapshot import GraphSnapshot
 
 snapshot_tool = load_tool("api_snapshot")
@@ -31,29 +28,6 @@ def _comparable(value: Any) -> Any:
     if isinstance(value, list):
         return [_comparable(v) for v in value]
     return value
-
-
-class WholeGraphRead(AssertionError):
-    pass
-
-
-class PartsOnly(Neo4jStore):
-    """A Neo4j store that fails any read of the whole graph: the app must ask for parts."""
-
-    def to_networkx(self) -> nx.MultiDiGraph:
-        raise WholeGraphRead("the networkx view of the whole graph was asked for")
-
-    def nodes(self, label: str | None = None) -> Iterator[NodeRecord]:
-        if label is None:
-            raise WholeGraphRead("every node was asked for")
-        return super().nodes(label)
-
-    def edges(
-        self, edge_type: str | None = None, source: str | None = None, target: str | None = None
-    ) -> Iterator[EdgeRecord]:
-        if edge_type is None and source is None and target is None:
-            raise WholeGraphRead("every edge was asked for")
-        return super().edges(edge_type, source, target)
 
 
 @pytest.fixture(scope="module")

@@ -14,7 +14,8 @@ import networkx as nx
 import pandas as pd
 import pypdfium2
 import pytest
-from real_graph import real_graph_path
+from helpers import PartsOnly
+from real_graph import real_graph_path, real_neo4j
 
 import harmonia
 from harmonia.client import Harmonia
@@ -40,6 +41,19 @@ CALLS: dict[str, Callable[[Harmonia], pd.DataFrame]] = {
     "search": lambda kg: kg.search("5A001.j"),
     "claims": lambda kg: kg.claims(),
 }
+
+
+@pytest.fixture(scope="module")
+def kg_neo4j() -> Iterator[Harmonia]:
+    """The client over the real graph in Neo4j, on a store that fails any whole-graph read."""
+    server = real_neo4j()
+    with PartsOnly(server.uri, server.user, server.password) as store:
+        yield Harmonia(store)
+
+
+@pytest.mark.parametrize("name", sorted(CALLS))
+def test_the_same_frames_from_neo4j(kg: Harmonia, kg_neo4j: Harmonia, name: str) -> None:
+    pd.testing.assert_frame_equal(CALLS[name](kg_neo4j), CALLS[name](kg))
 
 
 def _documented(method: Any) -> set[str]:

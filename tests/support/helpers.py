@@ -5,11 +5,14 @@ from __future__ import annotations
 import importlib.util
 import os
 import sys
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from types import ModuleType
+from typing import TypeVar
 
+import networkx as nx
 import pytest
 
 from graph_schema import ids
@@ -19,18 +22,23 @@ from graph_schema.model import (
     ControlList,
     Country,
     Edge,
+    EdgeRecord,
     Issues,
     Node,
+    NodeRecord,
     Parameter,
     ParentOf,
 )
 from graph_schema.provenance import Provenance
 from store.base import SourceBatch
+from store.neo4j_backend import Neo4jStore
 
 ROOT = Path(__file__).resolve().parents[2]
 #: The real source files; CI has shared/ beside the checkout.
 SHARED = Path(os.environ.get("HARMONIA_TEST_SHARED", ROOT.parent / "shared"))
 SHARED_DATA = SHARED / "data"
+
+T = TypeVar("T")
 
 
 def load_tool(name: str) -> ModuleType:
@@ -92,6 +100,35 @@ def empty_neo4j() -> Neo4jServer:
     ):
         session.run("MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS").consume()
     return server
+
+
+class WholeGraphRead(AssertionError):
+    pass
+
+
+class PartsOnly(Neo4jStore):
+    """A Neo4j store that fails the reads that grow with the graph: the networkx view, and any
+    node or edge read of more than ``LIMIT`` rows (every control entry is some 25,000, every
+    node 58,000). What reads through it must ask the server for parts."""
+
+    LIMIT = 20_000
+
+    def to_networkx(self) -> nx.MultiDiGraph:
+        raise WholeGraphRead("the networkx view of the whole graph was asked for")
+
+    def _bounded(self, rows: list[T], what: str) -> Iterator[T]:
+        if len(rows) > self.LIMIT:
+            raise WholeGraphRead(f"{len(rows):,} {what} were read at once")
+        return iter(rows)
+
+    def nodes(self, label: str | None = None) -> Iterator[NodeRecord]:
+        return self._bounded(list(super().nodes(label)), f"nodes of label {label}")
+
+    def edges(
+        self, edge_type: str | None = None, source: str | None = None, target: str | None = None
+    ) -> Iterator[EdgeRecord]:
+        rows = list(super().edges(edge_type, source, target))
+        return self._bounded(rows, f"edges of type {edge_type}")
 
 
 def sample_batch(
