@@ -397,6 +397,16 @@
       "error.unknownCountry": "No country “{code}” in the graph.",
       "error.unknownKind": "The address names an unknown kind of divergence: {id}.",
       "loadedNames": "Comparison of {names} loaded.",
+      "country.applies": "{country} applies {lists}.",
+      roles: {
+        "participating state": "participating state", "member state": "member state", partner: "partner",
+        "participating government": "participating government", participant: "participant", party: "party",
+        "founding partner": "founding partner", "supporting state": "supporting state",
+      },
+      "rc.sentence": "Its lists control {controlled} of the {comparable} entries of {ref} they can hold; {missing} are not implemented.",
+      "rc.noMatch": "For {n} entries of {ref} no entry with the same content was found, which is not proof that they are not controlled (the annex's numbers do not map to national codes).",
+      "rc.noRegimeList": "No {regime} list is in the graph; its lists hold {n} entries whose numbering says they come from {regime}.",
+      "rc.appliesDirectly": "It applies the {regime} list itself.",
     },
     fr: {
       "nav.lacks": "Lacunes Wassenaar",
@@ -467,6 +477,16 @@
       "error.unknownCountry": "Aucun pays « {code} » dans le graphe.",
       "error.unknownKind": "L'adresse désigne un type de divergence inconnu : {id}.",
       "loadedNames": "Comparaison de {names} chargée.",
+      "country.applies": "{country} applique {lists}.",
+      roles: {
+        "participating state": "État participant", "member state": "État membre", partner: "partenaire",
+        "participating government": "gouvernement participant", participant: "participant", party: "partie",
+        "founding partner": "partenaire fondateur", "supporting state": "État soutien",
+      },
+      "rc.sentence": "Ses listes contrôlent {controlled} des {comparable} entrées de {ref} qu'elles peuvent contenir ; {missing} ne sont pas mises en œuvre.",
+      "rc.noMatch": "Pour {n} entrées de {ref}, aucune entrée au contenu identique n'a été trouvée, ce qui ne prouve pas qu'elles ne sont pas contrôlées (les numéros de l'annexe ne correspondent pas aux codes nationaux).",
+      "rc.noRegimeList": "Aucune liste du {regime} ne figure dans le graphe ; ses listes contiennent {n} entrées dont la numérotation indique qu'elles viennent du {regime}.",
+      "rc.appliesDirectly": "Il applique lui-même la liste du {regime}.",
     },
     ar: {
       "nav.lacks": "ثغرات واسنار",
@@ -537,6 +557,16 @@
       "error.unknownCountry": "لا توجد دولة «{code}» في الرسم البياني.",
       "error.unknownKind": "يشير العنوان إلى نوع اختلاف غير معروف: {id}.",
       "loadedNames": "تم تحميل مقارنة {names}.",
+      "country.applies": "تطبّق {country} {lists}.",
+      roles: {
+        "participating state": "دولة مشاركة", "member state": "دولة عضو", partner: "شريك",
+        "participating government": "حكومة مشاركة", participant: "مشارك", party: "طرف",
+        "founding partner": "شريك مؤسس", "supporting state": "دولة داعمة",
+      },
+      "rc.sentence": "تخضع قوائمها للرقابة {controlled} من أصل {comparable} من بنود {ref} التي يمكن أن تتضمنها؛ و{missing} غير منفَّذة.",
+      "rc.noMatch": "لم يُعثر لـ{n} من بنود {ref} على بند بالمحتوى نفسه، وهذا ليس دليلًا على أنها غير خاضعة للرقابة (أرقام الملحق لا تقابل الرموز الوطنية).",
+      "rc.noRegimeList": "لا توجد قائمة لـ{regime} في الرسم البياني؛ وتضم قوائمها {n} بندًا يدل ترقيمها على أنها مأخوذة من {regime}.",
+      "rc.appliesDirectly": "تطبّق قائمة {regime} نفسها.",
     },
   };
   for (const lang of Object.keys(MORE)) Object.assign(I18N[lang], MORE[lang]);
@@ -1241,7 +1271,7 @@
     if (!detail.memberships.length) memberships.append(el("p", { text: t("country.noMemberships") }));
     else {
       memberships.append(el("ul", {}, detail.memberships.map((m) => el("li", {},
-        el("strong", { text: regimeName(m.regime) }), ` (${m.role})`,
+        el("strong", { text: regimeName(m.regime) }), ` (${I18N[state.lang].roles[m.role] || m.role})`,
         m.since ? ` ${t("country.since", { d: dateText(m.since) })}` : "",
         m.until ? `, ${t("country.until", { d: dateText(m.until) })}` : ""))));
     }
@@ -1262,7 +1292,7 @@
           el("td", {}, pct === null ? "–" : [
             el("span", { class: "bar-wrap", "aria-hidden": "true" }, el("span", { class: "bar", style: `width:${pct}%` })),
             percentText(pct)]),
-          el("td", { lang: "en", dir: "ltr", text: humanise(r.reason) })));
+          el("td", { title: humanise(r.reason), text: regimeSentence(r) })));
       }
       table.append(body);
       against.append(table);
@@ -1281,10 +1311,28 @@
       : null;
     $("country").replaceChildren(
       el("h2", {}, `${name} `, el("span", { class: "codes", text: `(${detail.iso2})` })),
-      el("p", { lang: "en", dir: "ltr", text: humanise(controls.reason) }),
+      // The page's own sentence; the API's (English) one stays as the element's title.
+      el("p", { class: "country-lead", title: humanise(controls.reason),
+        text: controls.applies.length
+          ? t("country.applies", { country: name, lists: controls.applies.map((e) => listName(e.list_id)).join(", ") })
+          : t("country.noList") }),
       compareLink,
       el("div", { class: "country-grid" }, lists, memberships, unilateral, against),
     );
+  }
+
+  // Why a regime row reads as it does, in the reader's language, from the row's numbers.
+  function regimeSentence(r) {
+    const f = numberFormat();
+    const regime = regimeName(r.regime);
+    const ref = r.reference ? listName(r.reference.list_id) : regime;
+    if (r.status === "applies-directly") return t("rc.appliesDirectly", { regime });
+    if (r.status === "no-regime-list") return t("rc.noRegimeList", { regime, n: f.format(r.national_entries) });
+    if (r.status === "no-list-held" || !r.coverage) return t("country.noList");
+    const c = r.coverage;
+    if (c.percent === null) return t("rc.noMatch", { ref, n: f.format(c.counts["no-match-found"] || 0) });
+    return t("rc.sentence", { ref, controlled: f.format(c.controlled), comparable: f.format(c.comparable),
+      missing: f.format(c.comparable - c.controlled) });
   }
 
   // An EU member state is compared through the EU list; offer the US, or the EU for the US.

@@ -217,6 +217,22 @@ def test_country_page(server: str, page: Page) -> None:
         page.locator("#country a[href='https://www.dgft.gov.in/CP/?opt=scomet']")
     ).to_be_visible()
     expect(page.locator("#country")).to_contain_text("Wassenaar Arrangement")
+    # The page's sentences, in the reader's language, from the API's numbers.
+    expect(page.locator("#country .country-lead")).to_have_text("India applies SCOMET 2024.")
+    controls = httpx.get(f"{server}/coverage/countries/IN", timeout=60).json()
+    wassenaar = next(r for r in controls["regimes"] if r["regime"] == "regime:wassenaar")
+    done, can = wassenaar["coverage"]["controlled"], wassenaar["coverage"]["comparable"]
+    expect(page.locator("#country table")).to_contain_text(
+        f"Its lists control {done:,} of the {can:,} entries of Wassenaar 2025 they can hold; "
+        f"{can - done} are not implemented."
+    )
+    page.select_option("#lang", "fr")
+    expect(page.locator("#country .country-lead")).to_have_text("Inde applique SCOMET 2024.")
+    page.select_option("#lang", "ar")
+    expect(page.locator("#country .country-lead")).to_have_text("تطبّق الهند SCOMET 2024.")
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "country-ar.png"))
+    page.select_option("#lang", "en")
     expect(page.locator("#nav-country")).to_have_attribute("aria-current", "page")
     page.select_option("#country-pick", "FR")
     expect(page.locator("#country")).to_contain_text("EU Annex I 2025")
