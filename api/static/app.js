@@ -398,6 +398,7 @@
       "error.unknownKind": "The address names an unknown kind of divergence: {id}.",
       "loadedNames": "Comparison of {names} loaded.",
       "country.applies": "{country} applies {lists}.",
+      "row.scopes": "Scope against the reference: {list}.",
       roles: {
         "participating state": "participating state", "member state": "member state", partner: "partner",
         "participating government": "participating government", participant: "participant", party: "party",
@@ -478,6 +479,7 @@
       "error.unknownKind": "L'adresse désigne un type de divergence inconnu : {id}.",
       "loadedNames": "Comparaison de {names} chargée.",
       "country.applies": "{country} applique {lists}.",
+      "row.scopes": "Portée par rapport à la référence : {list}.",
       roles: {
         "participating state": "État participant", "member state": "État membre", partner: "partenaire",
         "participating government": "gouvernement participant", participant: "participant", party: "partie",
@@ -558,6 +560,7 @@
       "error.unknownKind": "يشير العنوان إلى نوع اختلاف غير معروف: {id}.",
       "loadedNames": "تم تحميل مقارنة {names}.",
       "country.applies": "تطبّق {country} {lists}.",
+      "row.scopes": "النطاق مقارنةً بالمرجع: {list}.",
       roles: {
         "participating state": "دولة مشاركة", "member state": "دولة عضو", partner: "شريك",
         "participating government": "حكومة مشاركة", participant: "مشارك", party: "طرف",
@@ -665,7 +668,7 @@
     return ids.map(listName).join(", ");
   }
   function names(keys) {
-    return keys.map(nameOf).join(", ");
+    return keys.map(nameOf).join(state.lang === "ar" ? "، " : ", ");
   }
   function techName(id) {
     const tech = state.options.technologies.find((x) => x.id === id);
@@ -685,7 +688,9 @@
   // The status line is kept as a key so that switching language re-words it.
   function setStatus(key, vars) {
     state.status = key ? [key, vars] : null;
-    $("status").textContent = key ? t(key, vars) : "";
+    // Jurisdictions are kept as keys and named when shown, so that a language switch renames them.
+    const shown = vars && vars.keys ? { ...vars, names: names(vars.keys) } : vars;
+    $("status").textContent = key ? t(key, shown) : "";
   }
 
   // --- language -----------------------------------------------------------------------------
@@ -898,7 +903,7 @@
       renderMatrix();
       renderKinds();
       renderDivergences();
-      setStatus("loadedNames", { names: names(state.selected) });
+      setStatus("loadedNames", { keys: [...state.selected] });
     } catch (error) {
       if (ticket === state.request) {
         setStatus(null);
@@ -1095,6 +1100,9 @@
         el("code", { dir: "ltr", text: row.code }),
         row.sub_entries ? el("span", { class: "who", text: t("div.subEntries", { n: row.sub_entries }) }) : null,
         who, button),
+      row.kind === "scope-differs" ? el("p", { class: "scopes", text: t("row.scopes", {
+        list: row.sides.map((s) => `${nameOf(s.jurisdiction)}: ${statusLabel(s.status)}`).join(state.lang === "ar" ? "، " : ", "),
+      }) }) : null,
       el("p", { class: "reason", lang: "en", dir: "ltr", text: humanise(row.reason) }),
       panel);
   }

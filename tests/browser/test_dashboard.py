@@ -187,6 +187,7 @@ def test_compare_us_eu_wassenaar_with_evidence(server: str, page: Page) -> None:
     toggle.focus()
     page.keyboard.press("Enter")
     expect(toggle).to_have_attribute("aria-expanded", "true")
+    expect(scoped.locator(".scopes")).to_contain_text("Scope against the reference: ")
     marks = scoped.locator(".evidence ins, .evidence del")
     expect(marks.first).to_be_visible()
 
@@ -200,6 +201,9 @@ def test_compare_us_eu_wassenaar_with_evidence(server: str, page: Page) -> None:
     expect(page.locator("html")).to_have_attribute("lang", "ar")
     expect(page.locator("#compare-title")).to_have_text("مقارنة ضوابط التصدير")
     expect(page.locator("#div-title")).to_have_text("الاختلافات")
+    # The status line names the jurisdictions again in Arabic.
+    expect(page.locator("#status")).to_contain_text("الولايات المتّحدة، الاتحاد الأوروبي")
+    expect(scoped.locator(".scopes")).to_contain_text("النطاق مقارنةً بالمرجع")
     page.screenshot(path=str(ARTIFACTS / "dashboard-ar.png"))
     page.select_option("#lang", "fr")
     expect(page.locator("html")).to_have_attribute("dir", "ltr")
