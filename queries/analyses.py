@@ -22,6 +22,7 @@ from queries.gaps import Gaps
 from queries.index import Index, IndexCache
 from queries.lists import Lists
 from queries.party_gaps import PartyGaps
+from queries.party_match import PartyLists
 from queries.profile import Profiles
 from queries.reading.backends import graph_data
 from queries.reading.reader import GraphData
@@ -192,6 +193,11 @@ class Analyses:
         self, name: str, *, limit: int = 20, offset: int = 0, min_score: float = 80.0
     ) -> tuple[list[PartyHit], int]:
         return self._get().search.parties(name, limit=limit, offset=offset, min_score=min_score)
+
+    def party_lists(self) -> PartyLists:
+        """Every issuer's party lists indexed by name (the matcher party gaps use), for
+        matching one name against them."""
+        return self._get().search.indexes.party_lists()
 
     def country_controls(self, code: str) -> CountryControls:
         return self._get().profiles.controls(code)

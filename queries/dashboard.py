@@ -5,6 +5,7 @@ technology against each jurisdiction. Used by the dashboard's routes and the not
 from __future__ import annotations
 
 from collections import Counter
+from datetime import date
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -14,7 +15,7 @@ from queries.catalog import Catalog
 from queries.errors import InvalidQuery
 from queries.evidence import edition_ref, jurisdiction_view, make_filters
 from queries.index import Index
-from queries.reading.records import EntryInfo
+from queries.reading.records import EntryInfo, ListInfo
 from queries.requests import MAX_JURISDICTIONS, MatrixRequest
 from queries.status import CONTROLLED, NOT_HELD
 from queries.views import EditionRef, JurisdictionView
@@ -62,6 +63,51 @@ class CategoryOption(_View):
     entries: int = Field(description="Active entries of the reference list in it.")
 
 
+#: What people call the list series the project reads ("SCOMET", not its 110-character
+#: title), followed on the page by the edition's year; a series not named here shows its title.
+LIST_SHORT_NAMES = {
+    "wassenaar": "Wassenaar",
+    "eu": "EU Annex I",
+    "eu-military": "EU Common Military List",
+    "in": "SCOMET",
+    "us": "US CCL",
+    "mtcr": "MTCR Annex",
+    "nsg": "NSG Part 2",
+    "au": "Australia DSGL Part 2",
+    "au-military": "Australia DSGL Part 1",
+    "no": "Norway Liste II",
+    "no-military": "Norway Liste I",
+    "uk-military": "UK Military List",
+    "uk-national": "UK national ratings",
+}
+
+
+class ListOption(_View):
+    """A list edition as the page names it."""
+
+    id: str = Field(description="Node id of the edition.", examples=["list:in:2024-09-02"])
+    name: str = Field(
+        description="Short name and edition year (the title when the series has no short name).",
+        examples=["SCOMET 2024"],
+    )
+    title: str = Field(description="Title of the list, as its source gives it.")
+    issuer: str = Field(description="Node id of the issuer.", examples=["country:IN"])
+    edition: str = Field(description="Edition label.", examples=["2024-09-02"])
+    edition_date: date = Field(description="Date of the edition.")
+    source_url: str = Field(description="Where the edition is officially published.")
+    current: bool = Field(description="Newest edition of its series held.")
+
+
+def list_name(info: ListInfo) -> str:
+    """``SCOMET 2024``, ``EU Annex I 2025``, ``Wassenaar 2025``: the year is the edition
+    label's (Wassenaar's "2025 Corr." is dated 2026-01-15)."""
+    short = LIST_SHORT_NAMES.get(info.series)
+    if short is None:
+        return info.title
+    year = info.edition[:4] if info.edition[:4].isdigit() else str(info.edition_date.year)
+    return f"{short} {year}"
+
+
 class DashboardOptions(_View):
     """Everything the dashboard's pickers offer, in one response."""
 
@@ -77,6 +123,9 @@ class DashboardOptions(_View):
     )
     categories: list[CategoryOption] = Field(
         description="Categories of the reference list: 0-9 dual-use, ML1-ML22 munitions."
+    )
+    lists: list[ListOption] = Field(
+        description="Every list edition held, with the name the page shows for it."
     )
 
 
@@ -185,6 +234,7 @@ def options(analyses: Analyses, catalog: Catalog) -> DashboardOptions:
         for t in sorted(index.techs.values(), key=lambda t: t.name)
     ]
     cats = reference_categories(index)
+    current = {i.id for i in index.current_lists}
     return DashboardOptions(
         reference=edition_ref(index.reference) if index.reference is not None else None,
         jurisdictions=[r[1] for r in rows],
@@ -192,6 +242,19 @@ def options(analyses: Analyses, catalog: Catalog) -> DashboardOptions:
         categories=[
             CategoryOption(key=k, entries=n)
             for k, n in sorted(cats.items(), key=lambda kv: _category_key(kv[0]))
+        ],
+        lists=[
+            ListOption(
+                id=info.id,
+                name=list_name(info),
+                title=info.title,
+                issuer=info.issuer,
+                edition=info.edition,
+                edition_date=info.edition_date,
+                source_url=info.source_url,
+                current=info.id in current,
+            )
+            for info in sorted(index.all_lists.values(), key=lambda i: i.id)
         ],
     )
 

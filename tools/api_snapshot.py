@@ -61,6 +61,8 @@ REQUESTS: list[tuple[str, dict[str, Any]]] = [
     ("/search", {"q": "intrusion software"}),
     ("/search", {"q": "3A090"}),
     ("/parties", {"name": "Huawei"}),
+    ("/search/all", {"q": "NSO Group Technologies"}),
+    ("/search/all", {"q": "8A502"}),
     ("/documents", {}),
     ("/claims", {}),
     ("/countries/US/claims", {}),

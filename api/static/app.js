@@ -325,6 +325,254 @@
       },
     },
   };
+  // Strings of the search box and of the views added with it (gaps, codes of conduct, party
+  // lists, entries), merged into I18N below.
+  const MORE = {
+    en: {
+      "nav.lacks": "Wassenaar gaps",
+      "nav.codes": "Codes of conduct",
+      "nav.parties": "Party lists",
+      "search.label": "Search codes, words or parties",
+      "search.placeholder": "5A002, 8A502, encryption, NSO Group…",
+      "search.go": "Search",
+      "search.title": "Search",
+      "search.for": "Results for “{q}”",
+      "search.entries": "Control entries ({n})",
+      "search.parties": "Listed parties ({n})",
+      "search.noEntries": "No control entry found.",
+      "search.noParties": "No listed party found under this name.",
+      "search.read": "Read as",
+      "search.more": "{n} more entries: refine the query, or open one entry.",
+      "party.listedBy": "Listed by {who} on: {lists}",
+      "party.alsoBy": "Also listed by {who} as “{name}” (name score {score})",
+      "party.maybeBy": "Possibly listed by {who} as “{name}” (name score {score}, to review)",
+      "party.noneElse": "No other issuer whose party lists are held lists it.",
+      "party.matched": "Name matched: “{name}”, score {score}",
+      "party.since": "since {d}",
+      "entry.title": "Control entry",
+      "entry.official": "Official text of the list",
+      "entry.editionOf": "Edition of {d}",
+      "entry.implements": "Regime entries it implements",
+      "entry.implementedBy": "National entries implementing it",
+      "entry.technologies": "Technologies",
+      "entry.children": "Sub-entries",
+      "entry.notes": "Notes",
+      "entry.unknown": "No entry “{id}” in the graph: the address names an entry that does not exist.",
+      "lacks.title": "Wassenaar entries a country lacks",
+      "lacks.summary": "{country} lacks {n} entries of {ref}, with {sub} sub-entries: its list has no counterpart for them.",
+      "lacks.none": "{country} lacks no entry of {ref}.",
+      "lacks.lists": "Its list compared: {lists}.",
+      "lacks.noList": "No control list of {country} is in the graph: what it lacks cannot be told (which does not mean it lacks nothing).",
+      "lacks.csv": "Download these entries as CSV",
+      "lacks.code": "Wassenaar entry",
+      "lacks.kind": "Why",
+      "lacks.text": "Text (English, as in the list)",
+      "lacks.sub": "sub-entries",
+      "codes.title": "Codes of conduct: who lacks what",
+      "codes.summary": "{subscribers} subscribers, {n} technologies.",
+      "codes.lack": "{gap} subscriber–technology pairs with no control in the lists held; {unknown} where no list (or no dual-use list) is held, so nothing can be told; {controlled} controlled.",
+      "codes.lackTech": "{tech}: {gap} subscribers with no control in the lists held, {unknown} with no list held, {controlled} controlling it.",
+      "codes.subscriber": "Subscriber",
+      "codes.evidence": "Entries that control it",
+      codeStatus: {
+        controlled: "controls it",
+        gap: "no control",
+        "no-list-held": "no list held",
+        "no-dual-use-list-held": "no dual-use list held",
+      },
+      "parties.title": "Party lists: who lists whom",
+      "parties.first": "Issuer",
+      "parties.second": "Compared with",
+      "parties.verdict": "Verdict",
+      "parties.summary": "{a} lists {total} parties: {both} also listed by {b}, {review} possible matches to review, {only} listed only by {a}.",
+      "parties.party": "Party",
+      "parties.candidate": "Closest name on the other lists",
+      "parties.score": "Score",
+      "parties.lists": "Party lists compared",
+      "parties.same": "Choose two different issuers.",
+      verdicts: { both: "listed by both", review: "possible match", only: "only this issuer" },
+      "error.unknownJ": "The address names jurisdictions the graph does not hold: {keys}. The default comparison is shown instead.",
+      "error.unknownTech": "The address names a technology the graph does not hold: {id}. No technology filter is applied.",
+      "error.unknownCat": "The address names a category the reference list does not have: {id}. No category filter is applied.",
+      "error.unknownCountry": "No country “{code}” in the graph.",
+      "error.unknownKind": "The address names an unknown kind of divergence: {id}.",
+      "loadedNames": "Comparison of {names} loaded.",
+      "country.applies": "{country} applies {lists}.",
+      "row.scopes": "Scope against the reference: {list}.",
+      roles: {
+        "participating state": "participating state", "member state": "member state", partner: "partner",
+        "participating government": "participating government", participant: "participant", party: "party",
+        "founding partner": "founding partner", "supporting state": "supporting state",
+      },
+      "rc.sentence": "Its lists control {controlled} of the {comparable} entries of {ref} they can hold; {missing} are not implemented.",
+      "rc.noMatch": "For {n} entries of {ref} no entry with the same content was found, which is not proof that they are not controlled (the annex's numbers do not map to national codes).",
+      "rc.noRegimeList": "No {regime} list is in the graph; its lists hold {n} entries whose numbering says they come from {regime}.",
+      "rc.appliesDirectly": "It applies the {regime} list itself.",
+    },
+    fr: {
+      "nav.lacks": "Lacunes Wassenaar",
+      "nav.codes": "Codes de conduite",
+      "nav.parties": "Listes de parties",
+      "search.label": "Chercher un code, des mots ou une partie",
+      "search.placeholder": "5A002, 8A502, chiffrement, NSO Group…",
+      "search.go": "Chercher",
+      "search.title": "Recherche",
+      "search.for": "Résultats pour « {q} »",
+      "search.entries": "Entrées de contrôle ({n})",
+      "search.parties": "Parties inscrites ({n})",
+      "search.noEntries": "Aucune entrée de contrôle trouvée.",
+      "search.noParties": "Aucune partie inscrite sous ce nom.",
+      "search.read": "Lu comme",
+      "search.more": "{n} entrées de plus : précisez la recherche, ou ouvrez une entrée.",
+      "party.listedBy": "Inscrite par {who} sur : {lists}",
+      "party.alsoBy": "Aussi inscrite par {who} sous « {name} » (score du nom {score})",
+      "party.maybeBy": "Peut-être inscrite par {who} sous « {name} » (score du nom {score}, à vérifier)",
+      "party.noneElse": "Aucun autre émetteur dont les listes sont détenues ne l'inscrit.",
+      "party.matched": "Nom retrouvé : « {name} », score {score}",
+      "party.since": "depuis le {d}",
+      "entry.title": "Entrée de contrôle",
+      "entry.official": "Texte officiel de la liste",
+      "entry.editionOf": "Édition du {d}",
+      "entry.implements": "Entrées de régime qu'elle met en œuvre",
+      "entry.implementedBy": "Entrées nationales qui la mettent en œuvre",
+      "entry.technologies": "Technologies",
+      "entry.children": "Sous-entrées",
+      "entry.notes": "Notes",
+      "entry.unknown": "Aucune entrée « {id} » dans le graphe : l'adresse désigne une entrée qui n'existe pas.",
+      "lacks.title": "Entrées de Wassenaar absentes chez un pays",
+      "lacks.summary": "Il manque à {country} {n} entrées de {ref}, avec {sub} sous-entrées : sa liste n'en a pas d'équivalent.",
+      "lacks.none": "Il ne manque à {country} aucune entrée de {ref}.",
+      "lacks.lists": "Sa liste comparée : {lists}.",
+      "lacks.noList": "Aucune liste de contrôle de {country} ne figure dans le graphe : on ne peut pas dire ce qui lui manque (ce qui ne veut pas dire qu'il ne lui manque rien).",
+      "lacks.csv": "Télécharger ces entrées en CSV",
+      "lacks.code": "Entrée de Wassenaar",
+      "lacks.kind": "Motif",
+      "lacks.text": "Texte (en anglais, comme dans la liste)",
+      "lacks.sub": "sous-entrées",
+      "codes.title": "Codes de conduite : qui manque de quoi",
+      "codes.summary": "{subscribers} signataires, {n} technologies.",
+      "codes.lack": "{gap} couples signataire–technologie sans contrôle dans les listes détenues ; {unknown} où aucune liste (ou aucune liste de biens à double usage) n'est détenue, on ne peut rien dire ; {controlled} contrôlés.",
+      "codes.lackTech": "{tech} : {gap} signataires sans contrôle dans les listes détenues, {unknown} sans liste détenue, {controlled} qui la contrôlent.",
+      "codes.subscriber": "Signataire",
+      "codes.evidence": "Entrées qui la contrôlent",
+      codeStatus: {
+        controlled: "la contrôle",
+        gap: "aucun contrôle",
+        "no-list-held": "aucune liste détenue",
+        "no-dual-use-list-held": "aucune liste double usage détenue",
+      },
+      "parties.title": "Listes de parties : qui inscrit qui",
+      "parties.first": "Émetteur",
+      "parties.second": "Comparé avec",
+      "parties.verdict": "Verdict",
+      "parties.summary": "{a} inscrit {total} parties : {both} aussi inscrites par {b}, {review} correspondances possibles à vérifier, {only} inscrites seulement par {a}.",
+      "parties.party": "Partie",
+      "parties.candidate": "Nom le plus proche sur les autres listes",
+      "parties.score": "Score",
+      "parties.lists": "Listes de parties comparées",
+      "parties.same": "Choisissez deux émetteurs différents.",
+      verdicts: { both: "inscrite par les deux", review: "correspondance possible", only: "cet émetteur seulement" },
+      "error.unknownJ": "L'adresse désigne des juridictions absentes du graphe : {keys}. La comparaison par défaut est affichée à la place.",
+      "error.unknownTech": "L'adresse désigne une technologie absente du graphe : {id}. Aucun filtre de technologie n'est appliqué.",
+      "error.unknownCat": "L'adresse désigne une catégorie absente de la liste de référence : {id}. Aucun filtre de catégorie n'est appliqué.",
+      "error.unknownCountry": "Aucun pays « {code} » dans le graphe.",
+      "error.unknownKind": "L'adresse désigne un type de divergence inconnu : {id}.",
+      "loadedNames": "Comparaison de {names} chargée.",
+      "country.applies": "{country} applique {lists}.",
+      "row.scopes": "Portée par rapport à la référence : {list}.",
+      roles: {
+        "participating state": "État participant", "member state": "État membre", partner: "partenaire",
+        "participating government": "gouvernement participant", participant: "participant", party: "partie",
+        "founding partner": "partenaire fondateur", "supporting state": "État soutien",
+      },
+      "rc.sentence": "Ses listes contrôlent {controlled} des {comparable} entrées de {ref} qu'elles peuvent contenir ; {missing} ne sont pas mises en œuvre.",
+      "rc.noMatch": "Pour {n} entrées de {ref}, aucune entrée au contenu identique n'a été trouvée, ce qui ne prouve pas qu'elles ne sont pas contrôlées (les numéros de l'annexe ne correspondent pas aux codes nationaux).",
+      "rc.noRegimeList": "Aucune liste du {regime} ne figure dans le graphe ; ses listes contiennent {n} entrées dont la numérotation indique qu'elles viennent du {regime}.",
+      "rc.appliesDirectly": "Il applique lui-même la liste du {regime}.",
+    },
+    ar: {
+      "nav.lacks": "ثغرات واسنار",
+      "nav.codes": "مدونات السلوك",
+      "nav.parties": "قوائم الأطراف",
+      "search.label": "ابحث عن رمز أو كلمات أو طرف",
+      "search.placeholder": "5A002، 8A502، تشفير، NSO Group…",
+      "search.go": "بحث",
+      "search.title": "البحث",
+      "search.for": "نتائج «{q}»",
+      "search.entries": "بنود الرقابة ({n})",
+      "search.parties": "الأطراف المدرجة ({n})",
+      "search.noEntries": "لم يُعثر على أي بند رقابة.",
+      "search.noParties": "لا يوجد طرف مدرج بهذا الاسم.",
+      "search.read": "فُهم على أنه",
+      "search.more": "{n} بنود أخرى: دقّق البحث أو افتح بندًا.",
+      "party.listedBy": "أدرجته {who} في: {lists}",
+      "party.alsoBy": "أدرجته أيضًا {who} باسم «{name}» (درجة تطابق الاسم {score})",
+      "party.maybeBy": "ربما أدرجته {who} باسم «{name}» (درجة تطابق الاسم {score}، يحتاج إلى مراجعة)",
+      "party.noneElse": "لا تدرجه أي جهة أخرى من الجهات التي تُحفظ قوائم أطرافها.",
+      "party.matched": "الاسم المطابق: «{name}»، الدرجة {score}",
+      "party.since": "منذ {d}",
+      "entry.title": "بند رقابة",
+      "entry.official": "النص الرسمي للقائمة",
+      "entry.editionOf": "إصدار {d}",
+      "entry.implements": "بنود الأنظمة التي ينفذها",
+      "entry.implementedBy": "البنود الوطنية التي تنفذه",
+      "entry.technologies": "التقنيات",
+      "entry.children": "البنود الفرعية",
+      "entry.notes": "ملاحظات",
+      "entry.unknown": "لا يوجد بند «{id}» في الرسم البياني: العنوان يشير إلى بند غير موجود.",
+      "lacks.title": "بنود واسنار التي تفتقر إليها دولة",
+      "lacks.summary": "تفتقر {country} إلى {n} من بنود {ref}، ومعها {sub} بنود فرعية: لا مقابل لها في قائمتها.",
+      "lacks.none": "لا تفتقر {country} إلى أي بند من بنود {ref}.",
+      "lacks.lists": "قائمتها المقارنة: {lists}.",
+      "lacks.noList": "لا توجد في الرسم البياني أي قائمة رقابة لـ{country}: لا يمكن معرفة ما تفتقر إليه (وهذا لا يعني أنها لا تفتقر إلى شيء).",
+      "lacks.csv": "تنزيل هذه البنود بصيغة CSV",
+      "lacks.code": "بند واسنار",
+      "lacks.kind": "السبب",
+      "lacks.text": "النص (بالإنجليزية كما في القائمة)",
+      "lacks.sub": "بنود فرعية",
+      "codes.title": "مدونات السلوك: من يفتقر إلى ماذا",
+      "codes.summary": "{subscribers} دولة منضمة، {n} تقنيات.",
+      "codes.lack": "{gap} من أزواج الدولة والتقنية بلا رقابة في القوائم المحفوظة؛ و{unknown} لا تُحفظ لها قائمة (أو قائمة للسلع ذات الاستخدام المزدوج) فلا يمكن الحكم؛ و{controlled} خاضعة للرقابة.",
+      "codes.lackTech": "{tech}: {gap} دول منضمة بلا رقابة في القوائم المحفوظة، و{unknown} بلا قائمة محفوظة، و{controlled} تخضعها للرقابة.",
+      "codes.subscriber": "الدولة المنضمة",
+      "codes.evidence": "البنود التي تخضعها للرقابة",
+      codeStatus: {
+        controlled: "تخضعها للرقابة",
+        gap: "لا رقابة",
+        "no-list-held": "لا توجد قائمة محفوظة",
+        "no-dual-use-list-held": "لا توجد قائمة محفوظة للسلع ذات الاستخدام المزدوج",
+      },
+      "parties.title": "قوائم الأطراف: من يدرج من",
+      "parties.first": "الجهة المُصدِرة",
+      "parties.second": "مقارنة مع",
+      "parties.verdict": "الحكم",
+      "parties.summary": "تدرج {a} {total} طرفًا: {both} تدرجها أيضًا {b}، و{review} تطابقات محتملة للمراجعة، و{only} تدرجها {a} وحدها.",
+      "parties.party": "الطرف",
+      "parties.candidate": "أقرب اسم في القوائم الأخرى",
+      "parties.score": "الدرجة",
+      "parties.lists": "قوائم الأطراف المقارنة",
+      "parties.same": "اختر جهتين مختلفتين.",
+      verdicts: { both: "مدرج لدى الجهتين", review: "تطابق محتمل", only: "هذه الجهة وحدها" },
+      "error.unknownJ": "يشير العنوان إلى ولايات قضائية غير موجودة في الرسم البياني: {keys}. تُعرض المقارنة الافتراضية بدلًا منها.",
+      "error.unknownTech": "يشير العنوان إلى تقنية غير موجودة في الرسم البياني: {id}. لم يُطبَّق أي تصفية حسب التقنية.",
+      "error.unknownCat": "يشير العنوان إلى فئة غير موجودة في القائمة المرجعية: {id}. لم يُطبَّق أي تصفية حسب الفئة.",
+      "error.unknownCountry": "لا توجد دولة «{code}» في الرسم البياني.",
+      "error.unknownKind": "يشير العنوان إلى نوع اختلاف غير معروف: {id}.",
+      "loadedNames": "تم تحميل مقارنة {names}.",
+      "country.applies": "تطبّق {country} {lists}.",
+      "row.scopes": "النطاق مقارنةً بالمرجع: {list}.",
+      roles: {
+        "participating state": "دولة مشاركة", "member state": "دولة عضو", partner: "شريك",
+        "participating government": "حكومة مشاركة", participant: "مشارك", party: "طرف",
+        "founding partner": "شريك مؤسس", "supporting state": "دولة داعمة",
+      },
+      "rc.sentence": "تخضع قوائمها للرقابة {controlled} من أصل {comparable} من بنود {ref} التي يمكن أن تتضمنها؛ و{missing} غير منفَّذة.",
+      "rc.noMatch": "لم يُعثر لـ{n} من بنود {ref} على بند بالمحتوى نفسه، وهذا ليس دليلًا على أنها غير خاضعة للرقابة (أرقام الملحق لا تقابل الرموز الوطنية).",
+      "rc.noRegimeList": "لا توجد قائمة لـ{regime} في الرسم البياني؛ وتضم قوائمها {n} بندًا يدل ترقيمها على أنها مأخوذة من {regime}.",
+      "rc.appliesDirectly": "تطبّق قائمة {regime} نفسها.",
+    },
+  };
+  for (const lang of Object.keys(MORE)) Object.assign(I18N[lang], MORE[lang]);
   const LANGS = ["en", "fr", "ar"];
   const PAGE = 20;
   const DEFAULT = ["US", "EU"];
@@ -403,6 +651,25 @@
     const j = jurisdiction(key);
     return j ? j.names[state.lang] || j.names.en : key;
   }
+  function listInfo(id) {
+    return state.options ? state.options.lists.find((l) => l.id === id) : null;
+  }
+  // "SCOMET 2024" rather than list:in:2024-09-02 (the id stays in the element's title).
+  function listName(id) {
+    const info = listInfo(id);
+    return info ? info.name : id;
+  }
+  // The API's English sentences name lists by id ("list:in:2024-09-02"): shown with the
+  // list's name instead, the sentence otherwise as the API wrote it.
+  function humanise(text) {
+    return String(text).replace(/list:[a-z0-9-]+:[0-9a-z-]+/g, (id) => (listInfo(id) ? listName(id) : id));
+  }
+  function listNames(ids) {
+    return ids.map(listName).join(", ");
+  }
+  function names(keys) {
+    return keys.map(nameOf).join(state.lang === "ar" ? "، " : ", ");
+  }
   function techName(id) {
     const tech = state.options.technologies.find((x) => x.id === id);
     return tech ? tech.labels[state.lang] || tech.labels.en : id;
@@ -421,7 +688,9 @@
   // The status line is kept as a key so that switching language re-words it.
   function setStatus(key, vars) {
     state.status = key ? [key, vars] : null;
-    $("status").textContent = key ? t(key, vars) : "";
+    // Jurisdictions are kept as keys and named when shown, so that a language switch renames them.
+    const shown = vars && vars.keys ? { ...vars, names: names(vars.keys) } : vars;
+    $("status").textContent = key ? t(key, shown) : "";
   }
 
   // --- language -----------------------------------------------------------------------------
@@ -444,6 +713,11 @@
       renderKinds();
       renderDivergences();
       if (!$("country-view").hidden && state.country) loadCountry(state.country);
+      if (state.view && !["compare", "country"].includes(state.view)) route();
+      showProblems();
+    }
+    for (const node of document.querySelectorAll("[data-i18n-placeholder]")) {
+      node.setAttribute("placeholder", t(node.dataset.i18nPlaceholder));
     }
   }
 
@@ -502,10 +776,20 @@
   // --- routing ------------------------------------------------------------------------------
 
   function readHash() {
-    const hash = decodeURIComponent(location.hash.slice(1));
+    const raw = location.hash.slice(1);
+    const hash = decodeURIComponent(raw);
     if (hash.startsWith("country")) {
       const code = hash.split("/")[1] || "";
       return { view: "country", code };
+    }
+    if (hash.startsWith("lacks")) return { view: "lacks", code: hash.split("/")[1] || "" };
+    if (hash.startsWith("entry/")) return { view: "entry", id: hash.slice("entry/".length) };
+    const [path, search] = raw.split("?");
+    const params = new URLSearchParams(search || "");
+    if (path === "search") return { view: "search", q: params.get("q") || "" };
+    if (path === "codes") return { view: "codes", code: params.get("code") || "echri", tech: params.get("tech") || "" };
+    if (path === "parties") {
+      return { view: "parties", a: params.get("a") || "US", b: params.get("b") || "JP", verdict: params.get("verdict") || "" };
     }
     const query = new URLSearchParams(hash.split("?")[1] || "");
     return {
@@ -528,13 +812,17 @@
     history.replaceState(null, "", `#compare?${query}`);
   }
 
+  const VIEWS = ["compare", "country", "search", "entry", "lacks", "codes", "parties"];
+
   function showView(view) {
-    $("compare-view").hidden = view !== "compare";
-    $("country-view").hidden = view !== "country";
-    $("nav-compare").toggleAttribute("aria-current", view === "compare");
-    $("nav-country").toggleAttribute("aria-current", view === "country");
-    if (view === "compare") $("nav-compare").setAttribute("aria-current", "page");
-    if (view === "country") $("nav-country").setAttribute("aria-current", "page");
+    state.view = view;
+    for (const v of VIEWS) {
+      $(`${v}-view`).hidden = v !== view;
+      const nav = $(`nav-${v}`);
+      if (!nav) continue;
+      if (v === view) nav.setAttribute("aria-current", "page");
+      else nav.removeAttribute("aria-current");
+    }
   }
 
   async function route() {
@@ -547,14 +835,37 @@
       await loadCountry(code);
       return;
     }
+    if (where.view === "search") return runSearch(where.q);
+    if (where.view === "entry") return loadEntry(where.id);
+    if (where.view === "lacks") return loadLacks(where.code || state.lacksCountry || "IN");
+    if (where.view === "codes") return loadCodes(where.code, where.tech);
+    if (where.view === "parties") return loadPartyGaps(where.a, where.b, where.verdict);
+    // The address is validated: whatever it names that the graph does not hold is said, not
+    // silently dropped.
     const known = new Set(state.options.jurisdictions.map((j) => j.key));
     const wanted = where.j.filter((k) => known.has(k));
-    if (wanted.length >= 2 || !state.report) {
+    const unknown = where.j.filter((k) => !known.has(k));
+    const problems = [];
+    if (unknown.length) problems.push(["error.unknownJ", { keys: unknown.join(", ") }]);
+    if (where.tech && !state.options.technologies.some((x) => x.id === where.tech)) {
+      problems.push(["error.unknownTech", { id: where.tech }]);
+      where.tech = "";
+    }
+    if (where.cat && !state.options.categories.some((c) => c.key === where.cat)) {
+      problems.push(["error.unknownCat", { id: where.cat }]);
+      where.cat = "";
+    }
+    if (where.kind && !(where.kind in I18N.en.kinds)) {
+      problems.push(["error.unknownKind", { id: where.kind }]);
+      where.kind = "";
+    }
+    if (wanted.length >= 2 || !state.report || problems.length) {
       state.selected = wanted.length >= 2 ? wanted : [...DEFAULT];
       state.extra = state.selected.filter((k) => !withLists().some((j) => j.key === k));
       state.technology = where.tech;
       state.category = where.cat;
       state.kind = where.kind;
+      state.problems = problems;
       state.by = where.by;
       for (const radio of document.querySelectorAll("input[name=by]")) radio.checked = radio.value === state.by;
       renderPickers();
@@ -564,8 +875,12 @@
 
   // --- comparison ---------------------------------------------------------------------------
 
+  function showProblems() {
+    $("form-error").textContent = (state.problems || []).map(([key, vars]) => t(key, vars)).join(" ");
+  }
+
   async function compare() {
-    $("form-error").textContent = "";
+    showProblems();
     if (state.selected.length < 2) {
       $("form-error").textContent = t("error.two");
       return;
@@ -588,7 +903,7 @@
       renderMatrix();
       renderKinds();
       renderDivergences();
-      setStatus("loaded", { names: state.selected.join(", ") });
+      setStatus("loadedNames", { keys: [...state.selected] });
     } catch (error) {
       if (ticket === state.request) {
         setStatus(null);
@@ -631,7 +946,7 @@
       : t("summaryNoRef", { total: f.format(counts) });
     const editions = [];
     for (const j of report.jurisdictions) {
-      const lists = j.lists.map((l) => `${l.list_id} (${l.edition_date})`).join(", ") || statusLabel("no-list-held");
+      const lists = j.lists.map((l) => `${listName(l.list_id)} (${dateText(l.edition_date)})`).join(", ") || statusLabel("no-list-held");
       editions.push(`${nameOf(j.key)}: ${lists}`);
     }
     const filters = [];
@@ -673,7 +988,7 @@
     const table = el("table", { class: "matrix" },
       el("caption", { text: t("matrix.caption", { edition: matrix.reference.edition }) }),
       el("thead", {}, el("tr", {}, el("th", { scope: "col", text: "" }),
-        matrix.jurisdictions.map((j) => el("th", { scope: "col", title: nameOf(j.key), text: j.key })))),
+        matrix.jurisdictions.map((j) => el("th", { scope: "col", title: j.key, text: nameOf(j.key) })))),
     );
     const body = el("tbody");
     for (const row of matrix.rows) {
@@ -753,7 +1068,7 @@
     $("shown").textContent = t("div.shown", { shown: f.format(state.items.length), total: f.format(report.total) });
     $("more").hidden = state.items.length >= report.total;
     const notes = $("notes-list");
-    notes.replaceChildren(...report.notes.map((n) => el("li", { lang: "en", text: n })));
+    notes.replaceChildren(...report.notes.map((n) => el("li", { lang: "en", text: humanise(n) })));
     $("notes").hidden = !report.notes.length;
     const link = new URLSearchParams();
     for (const j of state.selected) link.append("jurisdiction", j);
@@ -774,10 +1089,10 @@
     if (state.open.has(i)) queueMicrotask(() => toggleEvidence(row, button, panel, i));
     const who = el("span", { class: "who" });
     if (row.controlled_by.length) {
-      who.append(`${t("div.controlledBy")} `, el("span", { class: "yes", text: row.controlled_by.join(", ") }));
+      who.append(`${t("div.controlledBy")} `, el("span", { class: "yes", text: names(row.controlled_by) }));
     }
     if (row.not_controlled_by.length) {
-      who.append(" · ", `${t("div.notBy")} `, el("span", { class: "no", text: row.not_controlled_by.join(", ") }));
+      who.append(" · ", `${t("div.notBy")} `, el("span", { class: "no", text: names(row.not_controlled_by) }));
     }
     return el("li", { class: "divergence", "data-kind": row.kind, "data-code": row.code },
       el("div", { class: "row-head" },
@@ -785,7 +1100,10 @@
         el("code", { dir: "ltr", text: row.code }),
         row.sub_entries ? el("span", { class: "who", text: t("div.subEntries", { n: row.sub_entries }) }) : null,
         who, button),
-      el("p", { class: "reason", lang: "en", dir: "ltr", text: row.reason }),
+      row.kind === "scope-differs" ? el("p", { class: "scopes", text: t("row.scopes", {
+        list: row.sides.map((s) => `${nameOf(s.jurisdiction)}: ${statusLabel(s.status)}`).join(state.lang === "ar" ? "، " : ", "),
+      }) }) : null,
+      el("p", { class: "reason", lang: "en", dir: "ltr", text: humanise(row.reason) }),
       panel);
   }
 
@@ -836,8 +1154,8 @@
     const sides = el("div", { class: "sides" });
     columns.forEach((c, i) => {
       const codes = c.entries.map((e) => e.code).join(", ");
-      const editions = c.editions.map((e) => `${e.list_id} (${e.edition_date})`).join(", ")
-        || (c.reference ? `${c.entries[0].list_id}` : "");
+      const editions = c.editions.map((e) => `${listName(e.list_id)} (${dateText(e.edition_date)})`).join(", ")
+        || (c.reference ? listName(c.entries[0].list_id) : "");
       const text = el("div", { class: "text", lang: "en", dir: "ltr" });
       if (texts[i] === null) {
         text.textContent = t("div.noEntry");
@@ -848,9 +1166,9 @@
       }
       sides.append(el("div", { class: "side", "data-jurisdiction": c.key || "reference" },
         el("h4", {}, c.title, " ", c.status ? el("span", { class: "status-badge", text: statusLabel(c.status) }) : null),
-        el("p", { class: "meta", dir: "ltr" }, codes ? el("strong", { class: "codes", text: codes }) : null, codes && editions ? " — " : "", editions),
+        el("p", { class: "meta" }, codes ? el("strong", { class: "codes", dir: "ltr", text: codes }) : null, codes && editions ? " — " : "", editions),
         text,
-        c.note ? el("p", { class: "note", lang: "en", dir: "ltr", text: c.note }) : null));
+        c.note ? el("p", { class: "note", lang: "en", dir: "ltr", text: humanise(c.note) }) : null));
     });
     const parts = [sides];
     const compared = texts.filter((x) => x !== null).length;
@@ -930,7 +1248,8 @@
       renderCountry(detail, controls);
       $("country-status").textContent = "";
     } catch (error) {
-      $("country-status").textContent = error.message;
+      $("country").replaceChildren();
+      $("country-status").textContent = jurisdiction(code) ? error.message : t("error.unknownCountry", { code });
     }
   }
 
@@ -946,15 +1265,21 @@
     if (!controls.applies.length) {
       lists.append(el("p", { text: t("country.noList") }));
     } else {
-      lists.append(el("ul", {}, controls.applies.map((e) =>
-        el("li", { dir: "ltr" }, el("strong", { class: "codes", text: e.list_id }), ` — ${dateText(e.edition_date)}`))));
+      lists.append(el("ul", {}, controls.applies.map((e) => {
+        const info = listInfo(e.list_id);
+        return el("li", { "data-list": e.list_id },
+          info && info.source_url
+            ? el("a", { href: info.source_url, rel: "noopener", title: info.title, text: listName(e.list_id) })
+            : el("strong", { title: e.list_id, text: listName(e.list_id) }),
+          ` — ${dateText(e.edition_date)}`);
+      })));
       if (controls.via) lists.append(el("p", { text: t("country.via") }));
     }
     const memberships = el("section", { class: "card" }, el("h2", { text: t("country.memberships") }));
     if (!detail.memberships.length) memberships.append(el("p", { text: t("country.noMemberships") }));
     else {
       memberships.append(el("ul", {}, detail.memberships.map((m) => el("li", {},
-        el("strong", { text: regimeName(m.regime) }), ` (${m.role})`,
+        el("strong", { text: regimeName(m.regime) }), ` (${I18N[state.lang].roles[m.role] || m.role})`,
         m.since ? ` ${t("country.since", { d: dateText(m.since) })}` : "",
         m.until ? `, ${t("country.until", { d: dateText(m.until) })}` : ""))));
     }
@@ -975,7 +1300,7 @@
           el("td", {}, pct === null ? "–" : [
             el("span", { class: "bar-wrap", "aria-hidden": "true" }, el("span", { class: "bar", style: `width:${pct}%` })),
             percentText(pct)]),
-          el("td", { lang: "en", dir: "ltr", text: r.reason })));
+          el("td", { title: humanise(r.reason), text: regimeSentence(r) })));
       }
       table.append(body);
       against.append(table);
@@ -994,10 +1319,28 @@
       : null;
     $("country").replaceChildren(
       el("h2", {}, `${name} `, el("span", { class: "codes", text: `(${detail.iso2})` })),
-      el("p", { lang: "en", dir: "ltr", text: controls.reason }),
+      // The page's own sentence; the API's (English) one stays as the element's title.
+      el("p", { class: "country-lead", title: humanise(controls.reason),
+        text: controls.applies.length
+          ? t("country.applies", { country: name, lists: controls.applies.map((e) => listName(e.list_id)).join(", ") })
+          : t("country.noList") }),
       compareLink,
       el("div", { class: "country-grid" }, lists, memberships, unilateral, against),
     );
+  }
+
+  // Why a regime row reads as it does, in the reader's language, from the row's numbers.
+  function regimeSentence(r) {
+    const f = numberFormat();
+    const regime = regimeName(r.regime);
+    const ref = r.reference ? listName(r.reference.list_id) : regime;
+    if (r.status === "applies-directly") return t("rc.appliesDirectly", { regime });
+    if (r.status === "no-regime-list") return t("rc.noRegimeList", { regime, n: f.format(r.national_entries) });
+    if (r.status === "no-list-held" || !r.coverage) return t("country.noList");
+    const c = r.coverage;
+    if (c.percent === null) return t("rc.noMatch", { ref, n: f.format(c.counts["no-match-found"] || 0) });
+    return t("rc.sentence", { ref, controlled: f.format(c.controlled), comparable: f.format(c.comparable),
+      missing: f.format(c.comparable - c.controlled) });
   }
 
   // An EU member state is compared through the EU list; offer the US, or the EU for the US.
@@ -1007,6 +1350,353 @@
   }
   function code2(iso2) {
     return iso2 === "US" ? "EU" : "US";
+  }
+
+  // --- search box ---------------------------------------------------------------------------
+  // One box on every page: /search/all finds entries (a code in any numbering, words in
+  // English, French or Arabic) and listed parties (the party name matcher), grouped.
+
+  function issuerKey(node) {
+    return node.replace(/^country:/, "").replace(/^regime:/, "");
+  }
+  function issuerName(node) {
+    const key = issuerKey(node);
+    const j = state.options.jurisdictions.find((x) => x.key === key || x.node === node);
+    return j ? j.names[state.lang] || j.names.en : key;
+  }
+
+  async function runSearch(q) {
+    $("search-q").value = q;
+    const box = $("search-results");
+    if (!q.trim()) {
+      box.replaceChildren();
+      return;
+    }
+    $("search-status").textContent = t("loading");
+    try {
+      const found = await api("/search/all", { q, limit: 20 });
+      state.searched = found;
+      renderSearch();
+      $("search-status").textContent = "";
+    } catch (error) {
+      box.replaceChildren();
+      $("search-status").textContent = error.message;
+    }
+  }
+
+  function renderSearch() {
+    const found = state.searched;
+    if (!found) return;
+    const f = numberFormat();
+    const entries = el("section", { class: "card", id: "search-entries" },
+      el("h2", { text: t("search.entries", { n: f.format(found.entries.total) }) }),
+      el("p", { class: "hint" }, `${t("search.read")}: `, el("span", { lang: "en", dir: "ltr", text: found.entries.interpreted_as })));
+    if (!found.entries.items.length) entries.append(el("p", { text: t("search.noEntries") }));
+    else {
+      entries.append(el("ul", { class: "hits" }, found.entries.items.map((hit) => el("li", { class: "entry-hit", "data-entry": hit.entry.id },
+        el("a", { href: `#entry/${encodeURIComponent(hit.entry.id)}` },
+          el("strong", { class: "codes", dir: "ltr", text: hit.entry.code }), " — ", listName(hit.entry.list_id)),
+        " ", el("span", { class: "excerpt", lang: "en", dir: "ltr", text: hit.entry.text.slice(0, 140) })))));
+      const more = found.entries.total - found.entries.items.length;
+      if (more > 0) entries.append(el("p", { class: "hint", text: t("search.more", { n: f.format(more) }) }));
+    }
+    const parties = el("section", { class: "card", id: "search-parties" },
+      el("h2", { text: t("search.parties", { n: f.format(found.parties.length) }) }));
+    if (!found.parties.length) parties.append(el("p", { text: t("search.noParties") }));
+    for (const hit of found.parties) parties.append(partyCard(hit));
+    $("search-results").replaceChildren(
+      el("p", { class: "big", text: t("search.for", { q: found.query }) }),
+      el("div", { class: "country-grid" }, entries, parties));
+  }
+
+  function partyCard(hit) {
+    const p = hit.party;
+    const by = new Map();
+    for (const x of p.listings) {
+      if (!by.has(x.issuer)) by.set(x.issuer, []);
+      by.get(x.issuer).push(x);
+    }
+    const lines = [...by.entries()].map(([issuer, listings]) => el("li", { class: "listed-by", "data-issuer": issuerKey(issuer) },
+      t("party.listedBy", { who: issuerName(issuer), lists: "" }),
+      listings.flatMap((x, i) => [i ? "; " : "", el("span", { lang: "en", dir: "ltr", text: x.list_name }),
+        x.date ? ` (${t("party.since", { d: dateText(x.date) })})` : ""])));
+    for (const c of hit.counterparts) {
+      const key = c.verdict === "both" ? "party.alsoBy" : "party.maybeBy";
+      lines.push(el("li", { class: "listed-by", "data-issuer": c.compared_with },
+        t(key, { who: nameOf(c.compared_with), name: c.candidate_name, score: numberFormat().format(c.score) })));
+    }
+    if (!hit.counterparts.length) lines.push(el("li", { class: "hint", text: t("party.noneElse") }));
+    return el("article", { class: "party", "data-party": p.id },
+      el("h3", {}, el("span", { dir: "auto", text: p.name }), p.countries.length ? ` (${p.countries.join(", ")})` : ""),
+      el("p", { class: "hint", text: t("party.matched", { name: hit.matched, score: numberFormat().format(hit.score) }) }),
+      el("ul", {}, lines));
+  }
+
+  // --- one entry ----------------------------------------------------------------------------
+
+  async function loadEntry(id) {
+    $("entry-status").textContent = t("loading");
+    try {
+      state.entry = await api(`/entries/${encodeURIComponent(id)}`);
+      renderEntry();
+      $("entry-status").textContent = "";
+    } catch (error) {
+      state.entry = null;
+      $("entry").replaceChildren();
+      $("entry-status").textContent = t("entry.unknown", { id });
+    }
+  }
+
+  function entryLink(ref) {
+    return el("li", {}, el("a", { href: `#entry/${encodeURIComponent(ref.id)}` },
+      el("strong", { class: "codes", dir: "ltr", text: ref.code }), " — ", listName(ref.list_id)));
+  }
+
+  function renderEntry() {
+    const e = state.entry;
+    if (!e) return;
+    const info = listInfo(e.list_id);
+    const head = el("section", { class: "card wide" },
+      el("h2", { id: "entry-head" }, el("span", { class: "codes", dir: "ltr", text: e.code }), " — ", listName(e.list_id)),
+      el("p", {}, t("entry.editionOf", { d: dateText(e.edition.edition_date) }),
+        info && info.source_url ? [" · ", el("a", { href: info.source_url, rel: "noopener", title: info.title, text: t("entry.official") })] : ""),
+      el("p", { class: "text", lang: "en", dir: "ltr", text: [e.heading, e.text].filter(Boolean).join(" ") }));
+    if (e.notes.length) head.append(el("h3", { text: t("entry.notes") }), el("ul", { lang: "en", dir: "ltr" }, e.notes.map((n) => el("li", { text: n }))));
+    const parts = [head];
+    if (e.implements.length) {
+      parts.push(el("section", { class: "card" }, el("h2", { text: t("entry.implements") }), el("ul", {}, e.implements.map((a) => entryLink(a.entry)))));
+    }
+    if (e.implemented_by.length) {
+      parts.push(el("section", { class: "card" }, el("h2", { text: t("entry.implementedBy") }), el("ul", {}, e.implemented_by.map((a) => entryLink(a.entry)))));
+    }
+    if (e.technologies.length) {
+      parts.push(el("section", { class: "card" }, el("h2", { text: t("entry.technologies") }),
+        el("ul", {}, e.technologies.map((x) => el("li", { text: techName(x.technology) })))));
+    }
+    $("entry").replaceChildren(el("div", { class: "country-grid" }, parts));
+  }
+
+  // --- Wassenaar entries a country lacks ----------------------------------------------------
+  // /divergences between the country and the Wassenaar list, its not-implemented rows (an
+  // edition-lag row is the other way round: the country still controls what Wassenaar has
+  // dropped); the CSV link asks /exports/divergences.csv for the same rows.
+
+  const LACK_KINDS = ["not-implemented"];
+
+  function lacksParams(key) {
+    return { jurisdiction: [key, "wassenaar"], kind: LACK_KINDS };
+  }
+
+  async function loadLacks(code) {
+    state.lacksCountry = code;
+    history.replaceState(null, "", `#lacks/${code}`);
+    const pick = $("lacks-pick");
+    pick.replaceChildren(el("option", { value: "", text: t("pick.choose") }));
+    const countries = state.options.jurisdictions
+      .filter((j) => j.kind === "country")
+      .sort((a, b) => nameOf(a.key).localeCompare(nameOf(b.key), state.lang));
+    for (const j of countries) pick.append(el("option", { value: j.key, text: `${nameOf(j.key)} (${j.key})` }));
+    const j = jurisdiction(code);
+    if (!j || j.kind !== "country") {
+      pick.value = "";
+      $("lacks").replaceChildren();
+      $("lacks-status").textContent = t("error.unknownCountry", { code });
+      return;
+    }
+    pick.value = code;
+    if (!j.lists.length) {
+      $("lacks").replaceChildren(el("p", { class: "card", text: t("lacks.noList", { country: nameOf(code) }) }));
+      $("lacks-status").textContent = "";
+      return;
+    }
+    const key = j.via === "regime:eu" ? "EU" : code;
+    $("lacks-status").textContent = t("loading");
+    try {
+      state.lacks = { code, key, report: await api("/divergences", { ...lacksParams(key), limit: 500 }) };
+      renderLacks();
+      $("lacks-status").textContent = "";
+    } catch (error) {
+      $("lacks-status").textContent = error.message;
+    }
+  }
+
+  function renderLacks() {
+    const { code, key, report } = state.lacks;
+    const f = numberFormat();
+    const ref = report.reference ? listName(report.reference.list_id) : nameOf("wassenaar");
+    const side = report.jurisdictions.find((x) => x.key === key);
+    const held = side ? side.lists.map((l) => `${listName(l.list_id)} (${dateText(l.edition_date)})`).join(", ") : "";
+    const sentence = report.total
+      ? t("lacks.summary", { country: nameOf(code), n: f.format(report.total), ref,
+        sub: f.format(report.items.reduce((n, row) => n + row.sub_entries, 0)) })
+      : t("lacks.none", { country: nameOf(code), ref });
+    const csv = new URLSearchParams();
+    for (const [name, value] of Object.entries(lacksParams(key))) for (const v of value) csv.append(name, v);
+    const table = el("table", { class: "lacks" }, el("thead", {}, el("tr", {},
+      ["lacks.code", "lacks.kind", "lacks.text"].map((k) => el("th", { scope: "col", text: t(k) })))));
+    const body = el("tbody");
+    for (const row of report.items) {
+      const mine = row.sides.find((s) => s.jurisdiction === key);
+      body.append(el("tr", { class: "lack", "data-code": row.code },
+        el("th", { scope: "row" }, row.reference
+          ? el("a", { href: `#entry/${encodeURIComponent(row.reference.id)}`, class: "codes", dir: "ltr", text: row.code })
+          : el("span", { class: "codes", dir: "ltr", text: row.code }),
+        row.sub_entries ? el("div", { class: "hint", text: `+${f.format(row.sub_entries)} ${t("lacks.sub")}` }) : null),
+        el("td", {}, el("span", { class: `kind ${row.kind}`, text: kindLabel(row.kind) }),
+          mine && mine.note ? el("div", { class: "note", lang: "en", dir: "ltr", text: humanise(mine.note) }) : null),
+        el("td", { lang: "en", dir: "ltr", text: row.reference ? row.reference.text : "" })));
+    }
+    table.append(body);
+    $("lacks").replaceChildren(el("div", { class: "summary" },
+      el("p", { class: "big", text: sentence }),
+      held ? el("p", { text: t("lacks.lists", { lists: held }) }) : null,
+      el("p", { class: "downloads" }, el("a", { id: "lacks-csv", href: `/exports/divergences.csv?${csv}`, download: "", text: t("lacks.csv") }))),
+    table);
+  }
+
+  // --- codes of conduct: subscribers x technologies -----------------------------------------
+
+  async function loadCodes(code, tech) {
+    const select = $("codes-tech");
+    select.replaceChildren(el("option", { value: "", text: t("pick.any") }));
+    const problems = [];
+    if (tech && !state.options.technologies.some((x) => x.id === tech)) {
+      problems.push(t("error.unknownTech", { id: tech }));
+      tech = "";
+    }
+    state.codesTech = tech;
+    history.replaceState(null, "", `#codes?code=${encodeURIComponent(code)}${tech ? `&tech=${encodeURIComponent(tech)}` : ""}`);
+    $("codes-status").textContent = t("loading");
+    try {
+      const first = await api(`/gaps/codes/${encodeURIComponent(code)}`, { technology: tech, limit: 500 });
+      for (const id of first.technologies) select.append(el("option", { value: id, text: techName(id) }));
+      select.value = tech;
+      state.codes = { code, tech, report: first };
+      renderCodes();
+      $("codes-status").textContent = problems.join(" ");
+    } catch (error) {
+      $("codes").replaceChildren();
+      $("codes-status").textContent = [...problems, error.message].join(" ");
+    }
+  }
+
+  function renderCodes() {
+    const { report, tech } = state.codes;
+    const f = numberFormat();
+    const techs = tech ? [tech] : report.technologies;
+    const byCountry = new Map();
+    for (const row of report.items) {
+      if (!byCountry.has(row.country)) byCountry.set(row.country, new Map());
+      byCountry.get(row.country).set(row.technology, row);
+    }
+    const counts = (id) => {
+      const c = { gap: 0, unknown: 0, controlled: 0 };
+      for (const row of report.items) {
+        if (id && row.technology !== id) continue;
+        if (row.status === "gap") c.gap++;
+        else if (row.status === "controlled") c.controlled++;
+        else c.unknown++;
+      }
+      return c;
+    };
+    const all = counts(null);
+    // The code's title stays in its language, on its own line; the sentences are the page's.
+    const sentences = [
+      el("p", { class: "big", lang: "en", dir: "ltr", text: report.title }),
+      el("p", { text: t("codes.summary", { subscribers: f.format(report.subscribers), n: f.format(report.technologies.length) }) }),
+    ];
+    for (const id of techs) {
+      const c = counts(id);
+      sentences.push(el("p", { class: "codes-sentence", "data-technology": id, text: t("codes.lackTech", { tech: techName(id), gap: f.format(c.gap), unknown: f.format(c.unknown), controlled: f.format(c.controlled) }) }));
+    }
+    if (techs.length > 1) {
+      sentences.push(el("p", { text: t("codes.lack", { gap: f.format(all.gap), unknown: f.format(all.unknown), controlled: f.format(all.controlled) }) }));
+    }
+    const table = el("table", { class: "codes-matrix" }, el("thead", {}, el("tr", {},
+      el("th", { scope: "col", text: t("codes.subscriber") }),
+      techs.map((id) => el("th", { scope: "col", text: techName(id) })))));
+    const body = el("tbody");
+    const rows = [...byCountry.entries()].sort((a, b) => nameOf(a[0]).localeCompare(nameOf(b[0]), state.lang));
+    for (const [country, cells] of rows) {
+      body.append(el("tr", { "data-country": country },
+        el("th", { scope: "row" }, el("a", { href: `#country/${country}`, text: nameOf(country) })),
+        techs.map((id) => {
+          const row = cells.get(id);
+          if (!row) return el("td", { text: "–" });
+          const byList = new Map();
+          for (const e of row.entries) byList.set(e.list_id, [...(byList.get(e.list_id) || []), e.code]);
+          const evidence = [...byList.entries()].map(([id, codes]) => `${listName(id)}: ${codes.join(", ")}`).join(" · ");
+          return el("td", { class: `status-${row.status}`, "data-status": row.status, title: humanise(row.reason) },
+            el("span", { class: "status-badge", text: I18N[state.lang].codeStatus[row.status] || row.status }),
+            evidence ? el("div", { class: "hint", dir: "ltr", text: evidence }) : null);
+        })));
+    }
+    table.append(body);
+    $("codes").replaceChildren(el("div", { class: "summary" }, sentences), table,
+      el("details", { class: "notes" }, el("summary", { text: t("div.notes") }),
+        el("ul", {}, report.notes.map((n) => el("li", { lang: "en", dir: "ltr", text: n })))));
+  }
+
+  // --- party lists: who lists whom ----------------------------------------------------------
+
+  async function loadPartyGaps(a, b, verdict) {
+    const keys = state.options.jurisdictions.filter((j) => j.kind === "country").map((j) => j.key);
+    for (const [id, value] of [["parties-a", a], ["parties-b", b]]) {
+      const select = $(id);
+      select.replaceChildren(...keys.slice().sort((x, y) => nameOf(x).localeCompare(nameOf(y), state.lang))
+        .map((k) => el("option", { value: k, text: `${nameOf(k)} (${k})` })));
+      select.value = value;
+    }
+    const verdicts = $("parties-verdict");
+    verdicts.replaceChildren(el("option", { value: "", text: t("pick.any") }),
+      ...["both", "review", "only"].map((v) => el("option", { value: v, text: I18N[state.lang].verdicts[v] })));
+    verdicts.value = verdict;
+    const bad = [a, b].filter((k) => !keys.includes(k));
+    if (bad.length) {
+      $("party-gaps").replaceChildren();
+      $("parties-status").textContent = bad.map((code) => t("error.unknownCountry", { code })).join(" ");
+      return;
+    }
+    if (a === b) {
+      $("party-gaps").replaceChildren();
+      $("parties-status").textContent = t("parties.same");
+      return;
+    }
+    history.replaceState(null, "", `#parties?a=${a}&b=${b}${verdict ? `&verdict=${verdict}` : ""}`);
+    $("parties-status").textContent = t("loading");
+    try {
+      const report = await api("/gaps/party-lists", { issuer: [a, b], listed_by: a, verdict, limit: 50 });
+      state.partyGaps = { a, b, verdict, report };
+      renderPartyGaps();
+      $("parties-status").textContent = "";
+    } catch (error) {
+      $("party-gaps").replaceChildren();
+      $("parties-status").textContent = error.message;
+    }
+  }
+
+  function renderPartyGaps() {
+    const { a, b, report } = state.partyGaps;
+    const f = numberFormat();
+    const c = report.counts[a] || {};
+    const total = Object.values(c).reduce((x, y) => x + y, 0);
+    const table = el("table", { class: "party-gaps" }, el("thead", {}, el("tr", {},
+      ["parties.party", "parties.verdict", "parties.candidate", "parties.score"].map((k) => el("th", { scope: "col", text: t(k) })))));
+    const body = el("tbody");
+    for (const row of report.items) {
+      body.append(el("tr", { "data-verdict": row.verdict },
+        el("th", { scope: "row", dir: "auto", text: row.party.name }),
+        el("td", { text: I18N[state.lang].verdicts[row.verdict] }),
+        el("td", { dir: "auto", text: row.candidate ? row.candidate.name : "–" }),
+        el("td", { text: f.format(row.score) })));
+    }
+    table.append(body);
+    $("party-gaps").replaceChildren(el("div", { class: "summary" },
+      el("p", { class: "big", text: t("parties.summary", { a: nameOf(a), b: nameOf(b), total: f.format(total),
+        both: f.format(c.both || 0), review: f.format(c.review || 0), only: f.format(c.only || 0) }) }),
+      el("p", {}, `${t("parties.lists")}: `, el("span", { lang: "en", dir: "ltr",
+        text: Object.entries(report.lists).map(([k, v]) => `${nameOf(k)}: ${v.join("; ")}`).join(" · ") }))),
+    table, el("p", { class: "shown", text: t("div.shown", { shown: f.format(report.items.length), total: f.format(report.total) }) }));
   }
 
   // --- start --------------------------------------------------------------------------------
@@ -1042,6 +1732,26 @@
       });
     }
     $("more").addEventListener("click", more);
+    $("search-form").addEventListener("submit", (event) => {
+      event.preventDefault();
+      const q = $("search-q").value.trim();
+      if (!q) return;
+      const target = `#search?q=${encodeURIComponent(q)}`;
+      if (location.hash === target) route();
+      else location.hash = target;
+    });
+    $("lacks-pick").addEventListener("change", (event) => {
+      if (event.target.value) location.hash = `#lacks/${event.target.value}`;
+    });
+    $("codes-tech").addEventListener("change", (event) => {
+      const tech = event.target.value;
+      location.hash = `#codes?code=${encodeURIComponent(state.codes ? state.codes.code : "echri")}${tech ? `&tech=${encodeURIComponent(tech)}` : ""}`;
+    });
+    $("parties-form").addEventListener("submit", (event) => {
+      event.preventDefault();
+      const verdict = $("parties-verdict").value;
+      location.hash = `#parties?a=${$("parties-a").value}&b=${$("parties-b").value}${verdict ? `&verdict=${verdict}` : ""}`;
+    });
     $("country-pick").addEventListener("change", (event) => {
       if (event.target.value) loadCountry(event.target.value);
     });

@@ -81,6 +81,58 @@ def test_options(client: TestClient) -> None:
     assert body["reference"]["list_id"] == "list:wassenaar:2025"
 
 
+def test_options_name_every_list(client: TestClient) -> None:
+    """Lists by the names people use, the year their edition's label gives, and a link to
+    the official text: India's list is "India SCOMET List (Appendix 3 to Schedule 2 of ITC
+    (HS)), updated as on 2024-09-02" on the DGFT's SCOMET page."""
+    body = client.get("/dashboard/options").json()
+    lists = {x["id"]: x for x in body["lists"]}
+    held = {x["list_id"] for x in client.get("/lists", params={"limit": 500}).json()["items"]}
+    assert set(lists) == held
+    assert lists["list:in:2024-09-02"]["name"] == "SCOMET 2024"
+    assert lists["list:in:2024-09-02"]["source_url"] == "https://www.dgft.gov.in/CP/?opt=scomet"
+    assert lists["list:eu:2025-11-15"]["name"] == "EU Annex I 2025"
+    # "2025 Corr." is dated 2026-01-15: the name keeps the edition's own year.
+    assert lists["list:wassenaar:2025"]["name"] == "Wassenaar 2025"
+    assert lists["list:wassenaar:2025"]["current"] and not lists["list:wassenaar:2021"]["current"]
+    assert len({x["name"] for x in body["lists"]}) == len(body["lists"])
+
+
+def test_search_box_finds_a_party_by_its_full_name(client: TestClient) -> None:
+    """The Entity List names "NSO Group" (86 FR 60760); the company calls itself "NSO Group
+    Technologies": the party name matcher sets the extra word aside."""
+    body = client.get("/search/all", params={"q": "NSO Group Technologies"}).json()
+    assert body["entries"]["total"] == 0
+    first = body["parties"][0]
+    assert first["party"]["name"] == "NSO Group"
+    assert first["score"] >= 85
+    listings = first["party"]["listings"]
+    assert {(x["issuer"], x["citation"]) for x in listings} == {("country:US", "86 FR 60760")}
+    assert "Entity List (EL) - Bureau of Industry and Security" in first["party"]["lists"]
+    # The plain fuzzy search alone does not find it under that name.
+    fuzzy = client.get("/parties", params={"name": "NSO Group Technologies"}).json()
+    assert "NSO Group" not in [h["party"]["name"] for h in fuzzy["items"]]
+
+
+@pytest.mark.parametrize("typed", ["5A002", "5.A.2", "8A502"])
+def test_search_box_finds_an_entry_in_any_numbering(client: TestClient, typed: str) -> None:
+    """SCOMET's 8A502 re-encodes Wassenaar's 5.A.2 (the EU and US 5A002): "8A502 "Information
+    security" systems, equipment and components, as follows:"."""
+    body = client.get("/search/all", params={"q": typed}).json()
+    found = {h["entry"]["id"] for h in body["entries"]["items"]}
+    assert {"entry:wassenaar:2025:5A002", "entry:in:2024-09-02:8A502"} <= found
+    assert "entry:eu:2025-11-15:5A002" in found
+    assert not body["parties"]
+    alone = client.get("/search", params={"q": typed}).json()
+    # 8A502 reads as an ECCN, which no list has: the box tries it as a SCOMET code.
+    assert (alone["total"] == 0) == (typed == "8A502")
+
+
+def test_search_box_errors(client: TestClient) -> None:
+    assert client.get("/search/all", params={"q": ""}).status_code == 422
+    assert client.get("/search/all", params={"q": "x" * 201}).status_code == 422
+
+
 def test_matrix_agrees_with_coverage(client: TestClient) -> None:
     params = {"jurisdiction": ["US", "EU", "IN", "wassenaar", "CN", "FR"]}
     matrix = client.get("/dashboard/matrix", params=params).json()

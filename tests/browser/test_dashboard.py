@@ -2,11 +2,15 @@
 against ``harmonia serve`` on 127.0.0.1 over the real graph.
 
 Saves ``artifacts/dashboard.png`` (a US / EU / Wassenaar comparison with its evidence open) and
-``artifacts/dashboard-ar.png`` (the same page in Arabic, right to left).
+``artifacts/dashboard-ar.png`` (the same page in Arabic, right to left), then does the
+diplomat's everyday tasks of issue 14 end to end, each checked against the API that answers the
+same question, with screenshots of each (``artifacts/task-*.png``, several in Arabic too).
 """
 
 from __future__ import annotations
 
+import csv
+import io
 import os
 import subprocess
 import sys
@@ -20,6 +24,8 @@ from playwright.sync_api import Browser, Page, Route, expect, sync_playwright
 from real_graph import real_graph_path
 
 from bench.api import free_port
+
+pytestmark = pytest.mark.slow
 
 ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = ROOT / "artifacts"
@@ -36,14 +42,15 @@ CHROMIUM_ARGS = [
 ]
 TIMEOUT_MS = 60_000
 
-pytestmark = pytest.mark.slow
-
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """``harmonia serve`` in a child process, stopped (by its pid) when the module ends."""
     port = free_port()
     env = {**os.environ, "HARMONIA_DB_PATH": str(real_graph_path())}
+    # The server runs in a temporary directory: a relative PYTHONPATH ("." ) would import the
+    # installed package (another checkout's code) instead of this one.
+    env["PYTHONPATH"] = os.pathsep.join(p for p in (str(ROOT), env.get("PYTHONPATH", "")) if p)
     for name in ("HARMONIA_STORE", "HARMONIA_API_KEY", "HARMONIA_CORS_ORIGINS"):
         env.pop(name, None)
     log = tmp_path_factory.mktemp("serve") / "serve.log"
@@ -127,7 +134,10 @@ def test_compare_us_eu_wassenaar_with_evidence(server: str, page: Page) -> None:
     page.select_option("#technology", "tech:advanced-semiconductors")
     page.click("#compare-button")
     expect(page.locator("#summary")).to_contain_text("Advanced semiconductors")
-    expect(page.locator("#status")).to_contain_text("US, EU, wassenaar")
+    # Jurisdictions by their names, never their keys.
+    expect(page.locator("#status")).to_contain_text(
+        "United States, European Union, Wassenaar Arrangement"
+    )
 
     params: dict[str, str | int | list[str]] = {
         "jurisdiction": ["US", "EU", "wassenaar"],
@@ -141,11 +151,13 @@ def test_compare_us_eu_wassenaar_with_evidence(server: str, page: Page) -> None:
 
     # The matrix shows the three columns, coloured, with the percentages as text.
     headers = page.locator("table.matrix thead th").all_inner_texts()
-    assert headers[1:] == ["US", "EU", "wassenaar"]
+    assert headers[1:] == ["United States", "European Union", "Wassenaar Arrangement"]
     expect(page.locator("table.matrix tbody tr").first).to_contain_text("%")
 
     # The evidence of the first row: codes, editions and full texts side by side.
     first = api["items"][0]
+    options = httpx.get(f"{server}/dashboard/options", timeout=60).json()
+    list_names = {x["id"]: x["name"] for x in options["lists"]}
     row = page.locator("li.divergence").first
     row.locator("button.evidence-toggle").click()
     panel = row.locator(".evidence")
@@ -162,8 +174,12 @@ def test_compare_us_eu_wassenaar_with_evidence(server: str, page: Page) -> None:
         for entry in side["entries"]:
             expect(box).to_contain_text(entry["code"])
         for edition in side["editions"]:
-            expect(box).to_contain_text(edition["list_id"])
-    expect(row.locator(".reason")).to_have_text(first["reason"])
+            expect(box).to_contain_text(list_names[edition["list_id"]])
+    # The API's sentence, its list ids given as the lists' names.
+    reason = first["reason"]
+    for list_id, name in list_names.items():
+        reason = reason.replace(list_id, name)
+    expect(row.locator(".reason")).to_have_text(reason)
 
     # A scope difference, opened from the keyboard: its texts differ word by word.
     scoped = page.locator('li.divergence[data-kind="scope-differs"]').first
@@ -171,6 +187,7 @@ def test_compare_us_eu_wassenaar_with_evidence(server: str, page: Page) -> None:
     toggle.focus()
     page.keyboard.press("Enter")
     expect(toggle).to_have_attribute("aria-expanded", "true")
+    expect(scoped.locator(".scopes")).to_contain_text("Scope against the reference: ")
     marks = scoped.locator(".evidence ins, .evidence del")
     expect(marks.first).to_be_visible()
 
@@ -184,6 +201,9 @@ def test_compare_us_eu_wassenaar_with_evidence(server: str, page: Page) -> None:
     expect(page.locator("html")).to_have_attribute("lang", "ar")
     expect(page.locator("#compare-title")).to_have_text("مقارنة ضوابط التصدير")
     expect(page.locator("#div-title")).to_have_text("الاختلافات")
+    # The status line names the jurisdictions again in Arabic.
+    expect(page.locator("#status")).to_contain_text("الولايات المتّحدة، الاتحاد الأوروبي")
+    expect(scoped.locator(".scopes")).to_contain_text("النطاق مقارنةً بالمرجع")
     page.screenshot(path=str(ARTIFACTS / "dashboard-ar.png"))
     page.select_option("#lang", "fr")
     expect(page.locator("html")).to_have_attribute("dir", "ltr")
@@ -194,11 +214,32 @@ def test_compare_us_eu_wassenaar_with_evidence(server: str, page: Page) -> None:
 def test_country_page(server: str, page: Page) -> None:
     page.goto(f"{server}/#country/IN")
     expect(page.locator("#country")).to_contain_text("India")
-    expect(page.locator("#country")).to_contain_text("list:in:2024-09-02")
+    # The list by its name, linked to its official text: "SCOMET 2024", not list:in:2024-09-02.
+    expect(page.locator("#country")).to_contain_text("SCOMET 2024")
+    expect(page.locator("#country")).not_to_contain_text("list:in:")
+    expect(
+        page.locator("#country a[href='https://www.dgft.gov.in/CP/?opt=scomet']")
+    ).to_be_visible()
     expect(page.locator("#country")).to_contain_text("Wassenaar Arrangement")
+    # The page's sentences, in the reader's language, from the API's numbers.
+    expect(page.locator("#country .country-lead")).to_have_text("India applies SCOMET 2024.")
+    controls = httpx.get(f"{server}/coverage/countries/IN", timeout=60).json()
+    wassenaar = next(r for r in controls["regimes"] if r["regime"] == "regime:wassenaar")
+    done, can = wassenaar["coverage"]["controlled"], wassenaar["coverage"]["comparable"]
+    expect(page.locator("#country table")).to_contain_text(
+        f"Its lists control {done:,} of the {can:,} entries of Wassenaar 2025 they can hold; "
+        f"{can - done} are not implemented."
+    )
+    page.select_option("#lang", "fr")
+    expect(page.locator("#country .country-lead")).to_have_text("Inde applique SCOMET 2024.")
+    page.select_option("#lang", "ar")
+    expect(page.locator("#country .country-lead")).to_have_text("تطبّق الهند SCOMET 2024.")
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "country-ar.png"))
+    page.select_option("#lang", "en")
     expect(page.locator("#nav-country")).to_have_attribute("aria-current", "page")
     page.select_option("#country-pick", "FR")
-    expect(page.locator("#country")).to_contain_text("list:eu:2025-11-15")
+    expect(page.locator("#country")).to_contain_text("EU Annex I 2025")
     expect(page.locator("#country")).to_contain_text("member state of the European Union")
     # From the country page to a comparison of its lists.
     page.click("#country a[href^='#compare']")
@@ -243,3 +284,196 @@ def test_the_api_docs_work_without_internet(server: str, browser: Browser) -> No
     # ReDoc's footer points at its maker's logo on a CDN; the page's policy refuses it (no
     # request leaves), which the console reports. Nothing else may go wrong.
     assert [e for e in errors if "cdn.redoc.ly/redoc/logo-mini.svg" not in e] == []
+
+
+# --- the diplomat's tasks (issue 14) ------------------------------------------------------
+
+
+def _shot(page: Page, name: str) -> None:
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.evaluate("window.scrollTo(0, 0)")
+    page.screenshot(path=str(ARTIFACTS / f"{name}.png"))
+
+
+def _arabic(page: Page, name: str) -> None:
+    page.select_option("#lang", "ar")
+    expect(page.locator("html")).to_have_attribute("dir", "rtl")
+    _shot(page, f"{name}-ar")
+    page.select_option("#lang", "en")
+
+
+def _search(page: Page, text: str) -> None:
+    page.fill("#search-q", text)
+    page.click("#search-button")
+
+
+def test_what_the_us_controls_that_the_eu_does_not_for_surveillance(
+    server: str, page: Page
+) -> None:
+    page.goto(f"{server}/")
+    expect(page.locator("li.divergence").first).to_be_visible()
+    page.select_option("#technology", "tech:surveillance")
+    page.click("#compare-button")
+    expect(page.locator("#summary")).to_contain_text("Surveillance")
+    params: dict[str, str | int | list[str]] = {
+        "jurisdiction": ["US", "EU"],
+        "technology": "tech:surveillance",
+        "limit": 100,
+    }
+    api = httpx.get(f"{server}/divergences", params=params, timeout=60).json()
+    us_only = [
+        r["code"]
+        for r in api["items"]
+        if "US" in r["controlled_by"] and "EU" not in r["controlled_by"]
+    ]
+    assert us_only, "the US controls surveillance items the EU does not (3A980, 5A980 ...)"
+    rows = page.locator("li.divergence")
+    expect(rows).to_have_count(min(api["total"], 20))
+    shown = rows.evaluate_all("items => items.map(i => i.dataset.code)")
+    assert [c for c in shown if c in us_only] == us_only[: len(shown)]
+    # Said with names: "controlled by United States · not by European Union".
+    first = page.locator(f'li.divergence[data-code="{us_only[0]}"]')
+    expect(first.locator(".yes")).to_have_text("United States")
+    expect(first.locator(".no")).to_have_text("European Union")
+    _shot(page, "task-us-not-eu-surveillance")
+
+
+def test_the_wassenaar_entries_india_lacks_downloaded(server: str, page: Page) -> None:
+    page.goto(f"{server}/")
+    page.click("#nav-lacks")
+    page.select_option("#lacks-pick", "IN")
+    expect(page.locator("#lacks tr.lack").first).to_be_visible()
+    params: dict[str, str | int | list[str]] = {
+        "jurisdiction": ["IN", "wassenaar"],
+        "kind": "not-implemented",
+        "limit": 500,
+    }
+    api = httpx.get(f"{server}/divergences", params=params, timeout=60).json()
+    assert api["total"] > 0
+    codes = page.locator("#lacks tr.lack").evaluate_all("rows => rows.map(r => r.dataset.code)")
+    assert codes == [r["code"] for r in api["items"]]
+    summary = page.locator("#lacks .summary")
+    sub = sum(r["sub_entries"] for r in api["items"])
+    expect(summary).to_contain_text(
+        f"India lacks {api['total']} entries of Wassenaar 2025, with {sub} sub-entries"
+    )
+    expect(summary).to_contain_text("SCOMET 2024")
+
+    with page.expect_download() as download:
+        page.click("#lacks-csv")
+    body = Path(download.value.path()).read_text(encoding="utf-8")
+    rows = list(csv.DictReader(io.StringIO(body)))
+    assert [r["code"] for r in rows] == [r["code"] for r in api["items"]]
+    assert {r["kind"] for r in rows} == {"not-implemented"}
+    assert {r["not_controlled_by"] for r in rows} == {"IN"}
+    assert [r["kind"] for r in rows] == [r["kind"] for r in api["items"]]
+    _shot(page, "task-india-lacks")
+    _arabic(page, "task-india-lacks")
+
+
+@pytest.mark.parametrize("typed", ["5A002", "5.A.2", "8A502"])
+def test_5a002_by_either_numbering(server: str, page: Page, typed: str) -> None:
+    """5A002 in the EU/US (ECCN) numbering, 5.A.2 in Wassenaar's, 8A502 in SCOMET's: the
+    SCOMET list says "8A502 "Information security" systems, equipment and components, as
+    follows:", the Wassenaar list's 5.A.2 the same words."""
+    page.goto(f"{server}/#country/IN")
+    _search(page, typed)
+    hits = page.locator("#search-entries li.entry-hit")
+    expect(hits.first).to_be_visible()
+    found = hits.evaluate_all("items => items.map(i => i.dataset.entry)")
+    assert "entry:wassenaar:2025:5A002" in found
+    assert "entry:in:2024-09-02:8A502" in found
+    assert "entry:eu:2025-11-15:5A002" in found
+    # Each hit leads to its entry, which names its list and what it implements.
+    page.click('#search-entries li[data-entry="entry:in:2024-09-02:8A502"] a')
+    expect(page.locator("#entry-head")).to_contain_text("8A502")
+    expect(page.locator("#entry-head")).to_contain_text("SCOMET 2024")
+    expect(page.locator("#entry")).to_contain_text("5.A.2")
+    if typed == "5A002":
+        page.go_back()
+        expect(hits.first).to_be_visible()
+        _shot(page, "task-5a002")
+
+
+def test_whether_nso_group_is_listed_and_by_whom(server: str, page: Page) -> None:
+    page.goto(f"{server}/")
+    _search(page, "NSO Group Technologies")
+    party = page.locator("#search-parties article.party").first
+    expect(party).to_be_visible()
+    expect(party.locator("h3")).to_contain_text("NSO Group")
+    api = httpx.get(
+        f"{server}/search/all", params={"q": "NSO Group Technologies"}, timeout=60
+    ).json()
+    nso = api["parties"][0]
+    assert nso["party"]["name"] == "NSO Group"
+    issuers = sorted({x["issuer"] for x in nso["party"]["listings"]})
+    assert issuers == ["country:US"]
+    # "Listed by United States on: Entity List (EL) - Bureau of Industry and Security"
+    expect(party.locator('li.listed-by[data-issuer="US"]')).to_contain_text("United States")
+    expect(party).to_contain_text("Entity List (EL) - Bureau of Industry and Security")
+    _shot(page, "task-nso-group")
+    _arabic(page, "task-nso-group")
+
+
+def test_which_echri_subscribers_lack_a_control_on_intrusion_software(
+    server: str, page: Page
+) -> None:
+    page.goto(f"{server}/")
+    page.click("#nav-codes")
+    expect(page.locator("#codes table.codes-matrix tbody tr").first).to_be_visible()
+    page.select_option("#codes-tech", "tech:intrusion-software")
+    expect(page.locator("#codes table.codes-matrix thead th")).to_have_count(2)
+    api = httpx.get(
+        f"{server}/gaps/codes/echri",
+        params={"technology": "tech:intrusion-software", "limit": 500},
+        timeout=60,
+    ).json()
+    # The API answers for the technology and the narrower ones (commercial spyware): the
+    # column is intrusion software's own rows, one per subscriber.
+    rows = [r for r in api["items"] if r["technology"] == "tech:intrusion-software"]
+    assert api["subscribers"] == len(rows) > 0
+    cells = page.locator("#codes table.codes-matrix tbody tr").evaluate_all(
+        "rows => rows.map(r => [r.dataset.country, r.querySelector('td').dataset.status])"
+    )
+    assert sorted(map(tuple, cells)) == sorted((r["country"], r["status"]) for r in rows)
+    statuses = [r["status"] for r in rows]
+    gap, controlled = statuses.count("gap"), statuses.count("controlled")
+    unknown = len(rows) - gap - controlled
+    assert unknown > 0  # subscribers whose lists the graph does not hold
+    sentence = page.locator('#codes p.codes-sentence[data-technology="tech:intrusion-software"]')
+    expect(sentence).to_have_text(
+        f"Intrusion software: {gap} subscribers with no control in the lists held, {unknown} "
+        f"with no list held, {controlled} controlling it."
+    )
+    _shot(page, "task-echri-intrusion")
+    _arabic(page, "task-echri-intrusion")
+
+
+def test_party_gaps_between_two_issuers(server: str, page: Page) -> None:
+    page.goto(f"{server}/#parties?a=JP&b=US&verdict=only")
+    rows = page.locator("#party-gaps tbody tr")
+    expect(rows.first).to_be_visible()
+    api = httpx.get(
+        f"{server}/gaps/party-lists",
+        params={"issuer": ["JP", "US"], "listed_by": "JP", "verdict": "only", "limit": 50},
+        timeout=60,
+    ).json()
+    names = rows.evaluate_all("rows => rows.map(r => r.querySelector('th').textContent)")
+    assert names == [r["party"]["name"] for r in api["items"]]
+    expect(page.locator("#party-gaps .summary")).to_contain_text("Japan lists")
+
+
+def test_unknown_things_in_the_address_are_said(server: str, browser: Browser) -> None:
+    # Its own page: the unknown entry's 404 is reported on the console, as it should be.
+    context = browser.new_context(viewport={"width": 1400, "height": 1150}, locale="en-GB")
+    page = context.new_page()
+    page.goto(f"{server}/#compare?j=US,XX&tech=tech:nothing")
+    expect(page.locator("#form-error")).to_contain_text(
+        "The address names jurisdictions the graph does not hold: XX."
+    )
+    expect(page.locator("#form-error")).to_contain_text("tech:nothing")
+    page.goto(f"{server}/#entry/entry:nowhere:5A002")
+    expect(page.locator("#entry-status")).to_contain_text("No entry “entry:nowhere:5A002”")
+    page.goto(f"{server}/#lacks/ZZ")
+    expect(page.locator("#lacks-status")).to_have_text("No country “ZZ” in the graph.")
+    context.close()
