@@ -24,11 +24,18 @@ HERE = Path(__file__).resolve().parent
 NOT_BENCHMARKS = {"__init__", "__main__", "common"}
 #: Run first when present; anything else follows in name order.
 ORDER = ["ingest", "queries", "nlp", "api", "startup", "load"]
+#: Run only when named (``python -m bench scale``): about an hour, and a Neo4j server of its own.
+ON_REQUEST = {"scale"}
 #: Benchmarks that read the full graph this runner builds once (load, last, writes to it).
 GRAPH_USERS = {"nlp", "api", "startup", "load"}
 
 
 def discover() -> list[str]:
+    """The benchmarks a plain ``python -m bench`` runs."""
+    return [n for n in available() if n not in ON_REQUEST]
+
+
+def available() -> list[str]:
     names = sorted(p.stem for p in HERE.glob("*.py") if p.stem not in NOT_BENCHMARKS)
     return [n for n in ORDER if n in names] + [n for n in names if n not in ORDER]
 
@@ -73,7 +80,7 @@ def main() -> None:
         REPORT.unlink(missing_ok=True)  # a full run: figures of renamed benchmarks go too
     unknown = [n for n in wanted if not (HERE / f"{n}.py").is_file()]
     if unknown:
-        print(f"no such benchmark: {', '.join(unknown)} (have: {', '.join(discover())})")
+        print(f"no such benchmark: {', '.join(unknown)} (have: {', '.join(available())})")
         raise SystemExit(2)
     outcomes: dict[str, str] = {}
     with tempfile.TemporaryDirectory() as tmp:
