@@ -6,10 +6,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Literal, TypeVar
 
 from harmonia.frames import as_dates, codes_of, joined, to_frame
 from queries.requests import (
+    BriefPartsRequest,
     BriefRequest,
     ChangesRequest,
     CommitmentGapsRequest,
@@ -25,7 +26,20 @@ if TYPE_CHECKING:
     import pandas as pd
 
     from queries.analyses import Analyses
-    from queries.views import Brief
+    from queries.views import Brief, GroupBrief, PairBrief
+
+B = TypeVar("B", bound="Brief | PairBrief | GroupBrief")
+
+
+def _printed(report: B, pdf: str | Path | None) -> B:
+    """The brief, printed to ``pdf`` first when asked (headless Chromium)."""
+    if pdf is not None:
+        from harmonia.pdf import html_to_pdf
+        from harmonia.settings import Settings
+        from queries.brief_text import to_html
+
+        html_to_pdf(to_html(report), Path(pdf), Settings().chromium)
+    return report
 
 
 class AnalysisFrames:
@@ -519,11 +533,43 @@ class AnalysisFrames:
         request = build(
             BriefRequest, against=against, category=category, technology=technology, items=items
         )
-        report = brief(self.analyses, jurisdiction, request)
-        if pdf is not None:
-            from harmonia.pdf import html_to_pdf
-            from harmonia.settings import Settings
-            from queries.brief_text import to_html
+        return _printed(brief(self.analyses, jurisdiction, request), pdf)
 
-            html_to_pdf(to_html(report), Path(pdf), Settings().chromium)
-        return report
+    def pair_brief(
+        self,
+        first: str,
+        second: str,
+        *,
+        category: str | None = None,
+        technology: str | None = None,
+        items: int = 50,
+        pdf: str | Path | None = None,
+    ) -> PairBrief:
+        """Two jurisdictions side by side (``/briefs/pairs``): for each (``first``,
+        ``second``), where its thresholds catch more (``stricter``) and what it controls that
+        the other does not (``only``); then ``undecided``. Every point a divergence row.
+
+        >>> kg.pair_brief("US", "EU", technology="surveillance").first.only.total
+        """
+        from queries.brief import pair_brief
+
+        request = build(BriefPartsRequest, category=category, technology=technology, items=items)
+        return _printed(pair_brief(self.analyses, first, second, request), pdf)
+
+    def group_brief(
+        self,
+        code: str = "echri",
+        *,
+        technology: str | None = None,
+        pdf: str | Path | None = None,
+    ) -> GroupBrief:
+        """The subscribers of a code of conduct against its technologies (``/briefs/groups``):
+        per technology, who lacks a control (``lacking``), who has one (``controlled``), and
+        whose lists are not held (``not_held``), with the evidence rows.
+
+        >>> kg.group_brief("echri", technology="surveillance").technologies[0].lacking
+        """
+        from queries.brief import group_brief
+
+        request = build(BriefPartsRequest, technology=technology)
+        return _printed(group_brief(self.analyses, code, request), pdf)

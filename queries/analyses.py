@@ -168,6 +168,14 @@ class Analyses:
             code, request or CommitmentGapsRequest(), limit=limit, offset=offset
         )
 
+    def is_code_of_conduct(self, name: str) -> bool:
+        """Does ``name`` name a code of conduct held ('echri', its id or title)?"""
+        try:
+            self._get().gaps.code_of_conduct(name)
+        except NotFound:
+            return False
+        return True
+
     def party_gaps(
         self, request: PartyGapsRequest, *, limit: int = 20, offset: int = 0
     ) -> PartyGapReport:

@@ -6,8 +6,11 @@ the status map of the reference list (the convergence index), the coverage matri
 category), and the memberships and lists held. A point of the agenda is a divergence row, with
 its evidence; nothing is claimed that the divergences do not say.
 
-The reference is the Wassenaar Arrangement's newest list held; a brief against another state or
-a group of states is not built yet and is refused as such.
+The reference is the Wassenaar Arrangement's newest list held. Two more briefs read the same
+analyses: a **pair brief** (:func:`pair_brief`: two jurisdictions, where each is stricter and what
+each controls alone, from the divergence rows between them) and a **group brief**
+(:func:`group_brief`: the subscribers of a code of conduct against the technologies it addresses,
+from the commitment gaps). :func:`any_brief` picks the brief a subject and a reference call for.
 """
 
 from __future__ import annotations
@@ -22,18 +25,32 @@ from queries.evidence import edition_ref, jurisdiction_view, make_filters
 from queries.index import Index
 from queries.reading.names import WASSENAAR, Jurisdiction
 from queries.reading.records import ListInfo
-from queries.requests import BriefRequest, DivergenceRequest, MatrixRequest
+from queries.requests import (
+    BriefPartsRequest,
+    BriefRequest,
+    CommitmentGapsRequest,
+    DivergenceRequest,
+    MatrixRequest,
+)
 from queries.status import ABSENT, CONTROLLED, NOT_HELD
 from queries.views import (
     AgendaPart,
     Brief,
     BriefMembership,
     CategoryStanding,
+    CommitmentGapRow,
     ConvergenceIndex,
     DivergenceRow,
+    GroupBrief,
+    GroupTechnology,
     HeldEdition,
+    PairBrief,
+    PairSide,
     Standing,
 )
+
+#: What a brief can be: against a regime, a pair of jurisdictions, a group under a code.
+AnyBrief = Brief | PairBrief | GroupBrief
 
 
 def brief(
@@ -47,8 +64,9 @@ def brief(
     ref = index.reference
     if reference.node != WASSENAAR or ref is None:
         raise InvalidQuery(
-            f"a brief is measured against the Wassenaar Arrangement's list for now, not "
-            f"{reference.name}: use against=wassenaar"
+            f"a brief is measured against the Wassenaar Arrangement's list, not "
+            f"{reference.name}: use against=wassenaar, or the pair brief for two jurisdictions "
+            "side by side"
         )
     if juris.node == reference.node:
         raise InvalidQuery(f"{juris.name} is the reference itself: name another jurisdiction")
@@ -176,3 +194,100 @@ def convergence(
         comparable=comparable,
         unknown=counts["unknown"],
     )
+
+
+def pair_brief(
+    analyses: Analyses,
+    first: str,
+    second: str,
+    request: BriefPartsRequest,
+    today: date | None = None,
+) -> PairBrief:
+    """``first`` and ``second`` side by side."""
+    index = analyses.index
+    a, b = index.jurisdiction(first), index.jurisdiction(second)
+    if a.node == b.node:
+        raise InvalidQuery(f"{a.name} twice: name two different jurisdictions")
+    report = analyses.divergences(
+        DivergenceRequest(
+            jurisdiction=[a.key, b.key], category=request.category, technology=request.technology
+        )
+    )
+    rows = sorted(report.items, key=lambda r: _code_order(r.code))
+    stricter: dict[str, list[DivergenceRow]] = {a.key: [], b.key: []}
+    only: dict[str, list[DivergenceRow]] = {a.key: [], b.key: []}
+    undecided: list[DivergenceRow] = []
+    for row in rows:
+        if row.kind == "scope-differs":
+            sides = {d.stricter for d in row.parameter_differences}
+            side = next(iter(sides)) if len(sides) == 1 else None
+            stricter.get(side or "", undecided).append(row)
+        elif row.kind != "agreement" and len(row.controlled_by) == 1:
+            side = row.controlled_by[0]
+            if side in only:
+                only[side].append(row)
+
+    def part(chosen: list[DivergenceRow]) -> AgendaPart:
+        return AgendaPart(total=len(chosen), items=chosen[: request.items])
+
+    def one_side(juris: Jurisdiction) -> PairSide:
+        return PairSide(
+            jurisdiction=jurisdiction_view(juris),
+            stricter=part(stricter[juris.key]),
+            only=part(only[juris.key]),
+        )
+
+    return PairBrief(
+        first=one_side(a),
+        second=one_side(b),
+        undecided=part(undecided),
+        reference_edition=report.reference,
+        day=today or date.today(),
+        filters=make_filters(index, request.category, None, request.technology).as_dict(),
+        counts=report.counts,
+        notes=report.notes,
+    )
+
+
+def group_brief(
+    analyses: Analyses, code: str, request: BriefPartsRequest, today: date | None = None
+) -> GroupBrief:
+    """The subscribers of the code of conduct ``code`` against its technologies (those under
+    ``request.technology`` when given)."""
+    report = analyses.commitment_gaps(code, CommitmentGapsRequest(technology=request.technology))
+    by_tech: dict[str, list[CommitmentGapRow]] = {}
+    for row in report.items:
+        by_tech.setdefault(row.technology, []).append(row)
+    technologies = [
+        GroupTechnology(
+            technology=tech,
+            name=rows[0].technology_name,
+            lacking=[r.country for r in rows if r.status == "gap"],
+            controlled=[r.country for r in rows if r.status == "controlled"],
+            not_held=[r.country for r in rows if r.status not in ("gap", "controlled")],
+            rows=rows,
+        )
+        for tech, rows in sorted(by_tech.items(), key=lambda item: item[1][0].technology_name)
+    ]
+    return GroupBrief(
+        code_of_conduct=report.code_of_conduct,
+        title=report.title,
+        day=today or date.today(),
+        subscribers=report.subscribers,
+        technologies=technologies,
+        counts=report.counts,
+        notes=report.notes,
+    )
+
+
+def any_brief(
+    analyses: Analyses, subject: str, request: BriefRequest, today: date | None = None
+) -> AnyBrief:
+    """The brief ``subject`` and ``request.against`` call for: a code of conduct's subscribers
+    (a group brief), a jurisdiction against a regime, or against another jurisdiction (a pair)."""
+    if analyses.is_code_of_conduct(subject):
+        return group_brief(analyses, subject, request, today)
+    reference = analyses.index.jurisdiction(request.against)
+    if reference.kind == "regime":
+        return brief(analyses, subject, request, today)
+    return pair_brief(analyses, subject, request.against, request, today)

@@ -11,7 +11,16 @@ from html import escape
 
 from markdown_it import MarkdownIt
 
-from queries.views import AgendaPart, Brief, ConvergenceIndex, DivergenceRow
+from queries.brief import AnyBrief
+from queries.views import (
+    AgendaPart,
+    Brief,
+    ConvergenceIndex,
+    DivergenceRow,
+    GroupBrief,
+    PairBrief,
+    PairSide,
+)
 
 #: For paper: A4 with margins, tables ruled, a point's evidence kept with it across pages.
 PRINT_STYLE = """
@@ -63,7 +72,118 @@ def _part(title: str, explained: str, part: AgendaPart) -> list[str]:
     return lines
 
 
-def to_markdown(brief: Brief) -> str:
+def to_markdown(brief: AnyBrief) -> str:
+    """The brief as Markdown, whichever brief it is."""
+    if isinstance(brief, PairBrief):
+        return _pair_markdown(brief)
+    if isinstance(brief, GroupBrief):
+        return _group_markdown(brief)
+    return _regime_markdown(brief)
+
+
+def title_of(brief: AnyBrief) -> str:
+    if isinstance(brief, PairBrief):
+        return (
+            f"Harmonisation brief: {brief.first.jurisdiction.name} and "
+            f"{brief.second.jurisdiction.name}"
+        )
+    if isinstance(brief, GroupBrief):
+        return f"Harmonisation brief: the subscribers of the {brief.title}"
+    return f"Harmonisation brief: {brief.jurisdiction.name} against the {brief.reference.name}"
+
+
+def _made(day: str, filters: dict[str, str]) -> str:
+    shown = ", ".join(f"{k} {v}" for k, v in filters.items())
+    return f"Made on {day} from the lists held in Harmonia" + (f"; only {shown}." if shown else ".")
+
+
+def _pair_markdown(brief: PairBrief) -> str:
+    a, b = brief.first.jurisdiction, brief.second.jurisdiction
+    reference = (
+        f" Entries are aligned to {brief.reference_edition.list_id}."
+        if brief.reference_edition
+        else ""
+    )
+    lines = [
+        f"# {title_of(brief)}",
+        "",
+        _made(brief.day.isoformat(), brief.filters) + reference,
+        "",
+        "Lists compared: "
+        + "; ".join(
+            f"{j.name}: " + (", ".join(e.list_id for e in j.lists) or "none held") for j in (a, b)
+        )
+        + ".",
+        "",
+        "| Kind | Rows |",
+        "|---|---|",
+        *(f"| {kind} | {count} |" for kind, count in brief.counts.items()),
+    ]
+
+    def side(this: PairSide, other: str) -> None:
+        name = this.jurisdiction.name
+        lines.extend(
+            _part(
+                f"Where {name} is stricter",
+                f"Entries both control, where every comparable threshold of {name} that differs "
+                f"catches more than {other}'s.",
+                this.stricter,
+            )
+        )
+        lines.extend(
+            _part(
+                f"What {name} controls and {other} does not",
+                f"Regime entries {other} has not implemented, and {name}'s own unilateral "
+                "controls.",
+                this.only,
+            )
+        )
+
+    side(brief.first, b.name)
+    side(brief.second, a.name)
+    lines.extend(
+        _part(
+            "Other scope, no side stricter throughout",
+            "Entries both control with another scope, where the thresholds point both ways or "
+            "cannot be compared.",
+            brief.undecided,
+        )
+    )
+    _caveats(lines, brief.notes)
+    return "\n".join(lines) + "\n"
+
+
+def _group_markdown(brief: GroupBrief) -> str:
+    lines = [
+        f"# {title_of(brief)}",
+        "",
+        _made(brief.day.isoformat(), {})
+        + f" {brief.subscribers} subscribers, {len(brief.technologies)} technologies.",
+        "",
+        "| Technology | Lacking a control | Controlling | Lists not held |",
+        "|---|---|---|---|",
+    ]
+    for tech in brief.technologies:
+        cells = (", ".join(c) or "-" for c in (tech.lacking, tech.controlled, tech.not_held))
+        lines.append(f"| {tech.name} | " + " | ".join(cells) + " |")
+    for tech in brief.technologies:
+        lines.extend(["", f"## {tech.name}", ""])
+        for row in tech.rows:
+            entries = ", ".join(e.code for e in row.entries) or "no entry"
+            editions = ", ".join(e.list_id for e in row.editions) or "no list held"
+            lines.append(f"- **{row.name}** ({row.status}): {row.reason}")
+            lines.append(f"  - {entries}; {editions}")
+    _caveats(lines, brief.notes)
+    return "\n".join(lines) + "\n"
+
+
+def _caveats(lines: list[str], notes: list[str]) -> None:
+    if notes:
+        lines.extend(["", "## Caveats", ""])
+        lines.extend(f"- {note}" for note in notes)
+
+
+def _regime_markdown(brief: Brief) -> str:
     j, ref, standing = brief.jurisdiction, brief.reference, brief.standing
     filters = ", ".join(f"{k} {v}" for k, v in brief.filters.items())
     lines = [
@@ -129,17 +249,15 @@ def to_markdown(brief: Brief) -> str:
             brief.to_update,
         )
     )
-    if brief.notes:
-        lines.extend(["", "## Caveats", ""])
-        lines.extend(f"- {note}" for note in brief.notes)
+    _caveats(lines, brief.notes)
     return "\n".join(lines) + "\n"
 
 
-def to_html(brief: Brief) -> str:
+def to_html(brief: AnyBrief) -> str:
     """The Markdown brief as a standalone page with a print stylesheet (what the PDF is
     printed from). Raw HTML in list texts is shown as text, never rendered."""
     body = MarkdownIt("commonmark", {"html": False}).enable("table").render(to_markdown(brief))
-    title = f"Harmonisation brief: {brief.jurisdiction.name} against the {brief.reference.name}"
+    title = title_of(brief)
     return (
         '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
         f"<title>{escape(title)}</title>\n<style>{PRINT_STYLE}</style>\n</head>\n"

@@ -351,7 +351,17 @@ class ClaimsRequest(Request):
     language: Language | None = Field(default=None, description="Only documents in this language.")
 
 
-class BriefRequest(Request):
+class BriefPartsRequest(Request):
+    """What every brief may be narrowed to, and how long its parts are."""
+
+    category: Category = None
+    technology: Technology = None
+    items: int = Field(
+        default=50, ge=1, le=500, description="Points listed at most per part of the agenda."
+    )
+
+
+class BriefRequest(BriefPartsRequest):
     """A harmonisation brief: what it would take one jurisdiction (named in the path) to
     converge with a reference."""
 
@@ -359,11 +369,7 @@ class BriefRequest(Request):
         default="wassenaar",
         min_length=2,
         max_length=100,
-        description="The reference: the Wassenaar Arrangement (the only one so far).",
+        description="The reference: the Wassenaar Arrangement, or another jurisdiction (a pair "
+        "brief from the command line and the client; the API serves pairs under /briefs/pairs).",
         examples=["wassenaar"],
-    )
-    category: Category = None
-    technology: Technology = None
-    items: int = Field(
-        default=50, ge=1, le=500, description="Points listed at most per part of the agenda."
     )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Path, Query
 from fastapi.responses import Response
@@ -10,12 +10,44 @@ from fastapi.responses import Response
 from api.deps import AnalysesDep
 from api.errors import ERROR_RESPONSES
 from api.hardening import PRINT_POLICY
-from queries.brief import brief
+from queries.brief import AnyBrief, brief, group_brief, pair_brief
 from queries.brief_text import to_html, to_markdown
-from queries.requests import BriefRequest
-from queries.views import Brief
+from queries.requests import BriefPartsRequest, BriefRequest
+from queries.views import Brief, GroupBrief, PairBrief
 
 router = APIRouter(prefix="/briefs", tags=["briefs"], responses=ERROR_RESPONSES)
+
+#: The two other forms of every brief, documented once.
+MARKDOWN: dict[int | str, dict[str, Any]] = {
+    200: {
+        "content": {"text/markdown": {"schema": {"type": "string"}}},
+        "description": "The brief as a Markdown document.",
+    }
+}
+PAGE: dict[int | str, dict[str, Any]] = {
+    200: {
+        "content": {"text/html": {"schema": {"type": "string"}}},
+        "description": "The Markdown brief as an HTML page with a print stylesheet (A4).",
+    }
+}
+Parts = Annotated[BriefPartsRequest, Query()]
+CodeP = Annotated[
+    str,
+    Path(min_length=2, max_length=100, description="A code of conduct.", examples=["echri"]),
+]
+
+
+def markdown_response(report: AnyBrief) -> Response:
+    return Response(to_markdown(report), media_type="text/markdown; charset=utf-8")
+
+
+def page_response(report: AnyBrief) -> Response:
+    return Response(
+        to_html(report),
+        media_type="text/html; charset=utf-8",
+        headers={"Content-Security-Policy": PRINT_POLICY},
+    )
+
 
 JurisdictionP = Annotated[
     str,
@@ -26,6 +58,73 @@ JurisdictionP = Annotated[
         examples=["IN"],
     ),
 ]
+
+
+@router.get("/pairs/{first}/{second}", summary="A pair brief: where each is stricter")
+def get_pair_brief(
+    analyses: AnalysesDep, first: JurisdictionP, second: JurisdictionP, request: Parts
+) -> PairBrief:
+    """Two jurisdictions side by side: for each, the entries both control where its thresholds
+    catch more, and what it controls that the other does not (regime entries the other has not
+    implemented, its own unilateral controls); then the entries of other scope where no side is
+    stricter throughout. Every point is a divergence row with its evidence."""
+    return pair_brief(analyses, first, second, request)
+
+
+@router.get(
+    "/pairs/{first}/{second}/markdown",
+    summary="The pair brief as Markdown",
+    response_class=Response,
+    responses=MARKDOWN,
+)
+def get_pair_brief_markdown(
+    analyses: AnalysesDep, first: JurisdictionP, second: JurisdictionP, request: Parts
+) -> Response:
+    """The same pair brief as a Markdown document, every point with its evidence."""
+    return markdown_response(pair_brief(analyses, first, second, request))
+
+
+@router.get(
+    "/pairs/{first}/{second}/page",
+    summary="The pair brief as a printable page",
+    response_class=Response,
+    responses=PAGE,
+)
+def get_pair_brief_page(
+    analyses: AnalysesDep, first: JurisdictionP, second: JurisdictionP, request: Parts
+) -> Response:
+    """The same pair brief as a page to print (no script; list texts shown as text)."""
+    return page_response(pair_brief(analyses, first, second, request))
+
+
+@router.get("/groups/{code}", summary="A group brief: who among the subscribers lacks what")
+def get_group_brief(analyses: AnalysesDep, code: CodeP, request: Parts) -> GroupBrief:
+    """The subscribers of a code of conduct (ECHRI) against the technologies it addresses
+    (those under ``technology`` when given): per technology, who lacks a control, who has one,
+    and whose lists are not held (unknown, not a gap), each with its evidence row."""
+    return group_brief(analyses, code, request)
+
+
+@router.get(
+    "/groups/{code}/markdown",
+    summary="The group brief as Markdown",
+    response_class=Response,
+    responses=MARKDOWN,
+)
+def get_group_brief_markdown(analyses: AnalysesDep, code: CodeP, request: Parts) -> Response:
+    """The same group brief as a Markdown document."""
+    return markdown_response(group_brief(analyses, code, request))
+
+
+@router.get(
+    "/groups/{code}/page",
+    summary="The group brief as a printable page",
+    response_class=Response,
+    responses=PAGE,
+)
+def get_group_brief_page(analyses: AnalysesDep, code: CodeP, request: Parts) -> Response:
+    """The same group brief as a page to print (no script)."""
+    return page_response(group_brief(analyses, code, request))
 
 
 @router.get("/{jurisdiction}", summary="A harmonisation brief: standing and agenda")
@@ -45,41 +144,25 @@ def get_brief(
     summary="The brief as Markdown",
     # A plain Response, so the error answers stay documented as JSON (not as text).
     response_class=Response,
-    responses={
-        200: {
-            "content": {"text/markdown": {"schema": {"type": "string"}}},
-            "description": "The brief as a Markdown document.",
-        }
-    },
+    responses=MARKDOWN,
 )
 def get_brief_markdown(
     analyses: AnalysesDep, jurisdiction: JurisdictionP, request: Annotated[BriefRequest, Query()]
 ) -> Response:
     """The same brief as a Markdown document: the standing, then each point of the agenda with
     its evidence (the reference text, each side's entries and editions, the thresholds)."""
-    text = to_markdown(brief(analyses, jurisdiction, request))
-    return Response(text, media_type="text/markdown; charset=utf-8")
+    return markdown_response(brief(analyses, jurisdiction, request))
 
 
 @router.get(
     "/{jurisdiction}/page",
     summary="The brief as a printable page",
     response_class=Response,
-    responses={
-        200: {
-            "content": {"text/html": {"schema": {"type": "string"}}},
-            "description": "The Markdown brief as an HTML page with a print stylesheet (A4).",
-        }
-    },
+    responses=PAGE,
 )
 def get_brief_page(
     analyses: AnalysesDep, jurisdiction: JurisdictionP, request: Annotated[BriefRequest, Query()]
 ) -> Response:
     """The same brief as a page to print or save as PDF from a browser (what `harmonia brief
     --pdf` prints). It carries no script; list texts are shown as text."""
-    page = to_html(brief(analyses, jurisdiction, request))
-    return Response(
-        page,
-        media_type="text/html; charset=utf-8",
-        headers={"Content-Security-Policy": PRINT_POLICY},
-    )
+    return page_response(brief(analyses, jurisdiction, request))

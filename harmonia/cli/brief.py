@@ -24,9 +24,13 @@ from harmonia.cli.common import (
 
 @app.command("brief")
 def brief_command(
-    jurisdiction: Annotated[str, typer.Argument(help="A country code (IN), EU, or a name.")],
+    jurisdiction: Annotated[
+        str,
+        typer.Argument(help="A country code (IN), EU, a name, or a code of conduct (echri)."),
+    ],
     against: Annotated[
-        str, typer.Option(help="The reference (the Wassenaar Arrangement so far).")
+        str,
+        typer.Option(help="The reference: wassenaar, or another jurisdiction (a pair brief)."),
     ] = "wassenaar",
     category: CategoryOpt = None,
     technology: TechnologyOpt = None,
@@ -42,16 +46,20 @@ def brief_command(
     as_json: JsonOpt = False,
 ) -> None:
     """What it would take JURISDICTION to converge with the reference: its standing and a
-    ranked agenda (to adopt, to align, to update), every point with its evidence."""
-    from queries.brief import brief
+    ranked agenda (to adopt, to align, to update), every point with its evidence. Against
+    another jurisdiction (--against EU), a pair brief: where each is stricter, what each
+    controls alone. For a code of conduct (echri), a group brief: which subscribers lack a
+    control on each technology it addresses."""
+    from queries.brief import any_brief
     from queries.brief_text import to_markdown
     from queries.requests import BriefRequest, build
+    from queries.views import Brief
 
     with open_analyses() as analyses:
         request = build(
             BriefRequest, against=against, category=category, technology=technology, items=items
         )
-        report = brief(analyses, jurisdiction, request)
+        report = any_brief(analyses, jurisdiction, request)
         if as_json:
             print_json(report)
             return
@@ -73,6 +81,9 @@ def brief_command(
             else:
                 markdown.write_text(text, "utf-8")
                 out.print(f"wrote {markdown}", highlight=False)
+            return
+        if not isinstance(report, Brief):  # pair and group briefs read best as their text
+            sys.stdout.write(to_markdown(report))
             return
         index = report.standing.convergence
         out.print(

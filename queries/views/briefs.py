@@ -9,6 +9,7 @@ from pydantic import Field
 
 from queries.views.base import View
 from queries.views.comparison import DivergenceRow, EditionRef, JurisdictionView
+from queries.views.gaps import CommitmentGapRow
 
 
 class BriefMembership(View):
@@ -87,4 +88,64 @@ class Brief(View):
         description="Reference entries its lists lack because they predate the reference "
         "edition that added them."
     )
+    notes: list[str] = Field(default_factory=list, description="Caveats of the comparison.")
+
+
+class PairSide(View):
+    """What one side of a pair controls that the other does not, or controls more tightly."""
+
+    jurisdiction: JurisdictionView = Field(description="This side.")
+    stricter: AgendaPart = Field(
+        description="Entries both control where this side's thresholds catch more (every "
+        "comparable threshold that differs points this way)."
+    )
+    only: AgendaPart = Field(
+        description="Entries this side controls and the other does not: regime entries the "
+        "other has not implemented, and this side's own unilateral controls."
+    )
+
+
+class PairBrief(View):
+    """Two jurisdictions side by side: where each is stricter, what each controls alone."""
+
+    first: PairSide = Field(description="The first jurisdiction named.")
+    second: PairSide = Field(description="The second jurisdiction named.")
+    undecided: AgendaPart = Field(
+        description="Entries both control with other scope, where no side is stricter on "
+        "every threshold (or the thresholds cannot be compared)."
+    )
+    reference_edition: EditionRef | None = Field(
+        description="The regime edition entries are aligned to."
+    )
+    day: date = Field(description="The day the brief was made.")
+    filters: dict[str, str] = Field(
+        default_factory=dict, description="Filters applied, by parameter name."
+    )
+    counts: dict[str, int] = Field(description="Divergence rows per kind between the two.")
+    notes: list[str] = Field(default_factory=list, description="Caveats of the comparison.")
+
+
+class GroupTechnology(View):
+    """One technology a code of conduct addresses, across its subscribers."""
+
+    technology: str = Field(description="Technology node id.", examples=["tech:intrusion-software"])
+    name: str = Field(description="Technology name.", examples=["Intrusion software"])
+    lacking: list[str] = Field(description="Subscribers (ISO2) with no control on it.")
+    controlled: list[str] = Field(description="Subscribers whose lists control it.")
+    not_held: list[str] = Field(
+        description="Subscribers whose lists Harmonia does not hold (or no dual-use list): "
+        "unknown, not a gap."
+    )
+    rows: list[CommitmentGapRow] = Field(description="The evidence: one row per subscriber.")
+
+
+class GroupBrief(View):
+    """The subscribers of a code of conduct against the technologies it addresses."""
+
+    code_of_conduct: str = Field(description="Code of conduct node id.", examples=["coc:echri"])
+    title: str = Field(description="Its title.")
+    day: date = Field(description="The day the brief was made.")
+    subscribers: int = Field(description="Countries subscribing to it.")
+    technologies: list[GroupTechnology] = Field(description="Per technology, who lacks what.")
+    counts: dict[str, int] = Field(description="Subscriber x technology cells per status.")
     notes: list[str] = Field(default_factory=list, description="Caveats of the comparison.")

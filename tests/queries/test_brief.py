@@ -9,10 +9,15 @@ import pytest
 from real_graph import shared_analyses
 
 from queries.analyses import Analyses
-from queries.brief import brief
+from queries.brief import any_brief, brief, group_brief, pair_brief
 from queries.errors import InvalidQuery, NotFound
-from queries.requests import BriefRequest, DivergenceRequest
-from queries.views import Brief
+from queries.requests import (
+    BriefPartsRequest,
+    BriefRequest,
+    CommitmentGapsRequest,
+    DivergenceRequest,
+)
+from queries.views import Brief, GroupBrief, PairBrief
 
 DAY = date(2026, 12, 4)
 
@@ -118,3 +123,69 @@ def test_a_brief_of_an_older_edition(analyses: Analyses) -> None:
     assert len([p for p in eu2021.standing.trend if "list:eu:" in p.edition]) == 3
     current = {h.edition.list_id for h in eu2021.standing.lists if h.current}
     assert "list:eu:2025-11-15" in current and "list:eu:2021" not in current
+
+
+# --- the pair brief and the group brief ---------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def us_eu(analyses: Analyses) -> PairBrief:
+    return pair_brief(
+        analyses, "US", "EU", BriefPartsRequest(technology="surveillance", items=500), today=DAY
+    )
+
+
+def test_pair_brief_parts_are_the_divergences_between_the_two(
+    analyses: Analyses, us_eu: PairBrief
+) -> None:
+    rows = analyses.divergences(
+        DivergenceRequest(jurisdiction=["US", "EU"], technology="surveillance")
+    ).items
+    alone = {
+        key: sorted(
+            r.code
+            for r in rows
+            if r.kind not in ("agreement", "scope-differs") and r.controlled_by == [key]
+        )
+        for key in ("US", "EU")
+    }
+    assert sorted(r.code for r in us_eu.first.only.items) == alone["US"]
+    assert sorted(r.code for r in us_eu.second.only.items) == alone["EU"]
+    assert us_eu.first.only.total == len(alone["US"]) > 0
+    for side in (us_eu.first, us_eu.second):
+        for row in side.stricter.items:
+            assert {d.stricter for d in row.parameter_differences} == {side.jurisdiction.key}
+    scoped = [r for r in rows if r.kind == "scope-differs"]
+    placed = us_eu.first.stricter.total + us_eu.second.stricter.total + us_eu.undecided.total
+    assert placed == len(scoped)
+    # 15 CFR 774 Supp. 1: 3A981 (polygraphs, fingerprint analyzers ...) is a US crime-control
+    # ECCN with no Wassenaar origin; the EU's Annex I has no 9xx entries.
+    assert "3A981" in alone["US"]
+
+
+def test_pair_brief_refuses_one_jurisdiction_twice(analyses: Analyses) -> None:
+    with pytest.raises(InvalidQuery, match="twice"):
+        pair_brief(analyses, "US", "united states", BriefPartsRequest())
+
+
+def test_group_brief_is_the_commitment_gaps_by_technology(analyses: Analyses) -> None:
+    group = group_brief(analyses, "echri", BriefPartsRequest(technology="surveillance"), DAY)
+    gaps = analyses.commitment_gaps("echri", CommitmentGapsRequest(technology="surveillance"))
+    # The 2023-03-29 fact sheet names the US and 21 governments as endorsers; Slovakia, Spain
+    # and Costa Rica subscribed by the first plenary (the reference data): 25.
+    assert group.subscribers == gaps.subscribers == 25
+    assert group.counts == gaps.counts
+    for tech in group.technologies:
+        mine = [r for r in gaps.items if r.technology == tech.technology]
+        assert tech.lacking == [r.country for r in mine if r.status == "gap"]
+        assert tech.controlled == [r.country for r in mine if r.status == "controlled"]
+        assert len(tech.lacking) + len(tech.controlled) + len(tech.not_held) == 25
+    intrusion = next(t for t in group.technologies if t.technology == "tech:intrusion-software")
+    # Albania endorsed the Code (fact sheet of 2023-03-29) and no list of it is held: unknown.
+    assert "AL" in intrusion.not_held and "AL" not in intrusion.lacking
+
+
+def test_any_brief_picks_the_brief(analyses: Analyses) -> None:
+    assert isinstance(any_brief(analyses, "IN", BriefRequest()), Brief)
+    assert isinstance(any_brief(analyses, "US", BriefRequest(against="EU")), PairBrief)
+    assert isinstance(any_brief(analyses, "echri", BriefRequest()), GroupBrief)

@@ -11,8 +11,8 @@ from real_graph import real_graph_path, shared_analyses
 from typer.testing import CliRunner
 
 from harmonia.cli import app
-from queries.brief import brief
-from queries.requests import BriefRequest, build
+from queries.brief import brief, pair_brief
+from queries.requests import BriefPartsRequest, BriefRequest, build
 
 
 @pytest.fixture(scope="module")
@@ -89,8 +89,46 @@ def test_brief_command(env: None) -> None:
     as_json = CliRunner().invoke(app, ["brief", "IN", "--category", "3", "--json"])
     assert as_json.exit_code == 0, as_json.output
     assert '"to_adopt"' in as_json.stdout
-    refused = CliRunner().invoke(app, ["brief", "IN", "--against", "US"])
+    refused = CliRunner().invoke(app, ["brief", "IN", "--against", "mtcr"])
     assert refused.exit_code != 0 and "against=wassenaar" in refused.output
+
+
+def test_pair_and_group_briefs_from_the_command_line(env: None) -> None:
+    pair = CliRunner().invoke(
+        app, ["brief", "US", "--against", "EU", "--technology", "surveillance", "--items", "3"]
+    )
+    assert pair.exit_code == 0, pair.output
+    assert pair.output.startswith("# Harmonisation brief: United States and European Union")
+    assert "## What United States controls and European Union does not" in pair.output
+    group = CliRunner().invoke(app, ["brief", "echri", "--technology", "intrusion software"])
+    assert group.exit_code == 0, group.output
+    assert "| Intrusion software |" in group.output
+
+
+@pytest.mark.parametrize(
+    ("argv", "title"),
+    [
+        (["US", "--against", "EU"], "Harmonisation brief: United States and European Union"),
+        (["echri"], "Harmonisation brief: the subscribers of the Code of Conduct"),
+    ],
+    ids=["pair", "group"],
+)
+def test_pair_and_group_briefs_printed_to_pdf(
+    env: None, tmp_path: Path, argv: list[str], title: str
+) -> None:
+    target = tmp_path / "brief.pdf"
+    result = CliRunner().invoke(
+        app, ["brief", *argv, "--technology", "surveillance", "--pdf", str(target)]
+    )
+    assert result.exit_code == 0, result.output
+    document = pypdfium2.PdfDocument(target)
+    text = " ".join(" ".join(page.get_textpage().get_text_range().split()) for page in document)
+    assert title in text
+    if argv[0] == "US":
+        report = pair_brief(
+            shared_analyses(), "US", "EU", build(BriefPartsRequest, technology="surveillance")
+        )
+        assert f"controls and European Union does not ({report.first.only.total})" in text
 
 
 def test_brief_as_markdown_file(env: None, tmp_path: Path) -> None:
