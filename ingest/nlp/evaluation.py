@@ -17,6 +17,7 @@ import hashlib
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -125,6 +126,15 @@ class GoldDoc:
     event: Triple | None
     mentions: list[dict[str, Any]]
     claims: list[Triple]
+    event_date: str = ""  # ISO date (or year) of the event, when the text gives one
+
+    @property
+    def published(self) -> date | None:
+        """The document's date, from its file name ("en-2017-12-08-...", 0000-00-00 unknown)."""
+        found = re.search(r"(\d{4})-(\d{2})-(\d{2})", self.document)
+        if found is None or found.group(1) == "0000":
+            return None
+        return date(*(int(g) for g in found.groups()))
 
 
 def _triple(entry: Any) -> Triple:
@@ -145,6 +155,9 @@ def load_gold(folder: Path) -> list[GoldDoc]:
         if kind not in KINDS:
             raise GoldError(f"{path.name}: kind must be one of {KINDS}, not {kind!r}")
         event = _triple(data["event"]) if data.get("event") else None
+        when = str((data.get("event") or {}).get("date", ""))
+        # Only a date written as ISO (a year at least) is compared; "11-09 (year ...)" is not.
+        when = when if re.fullmatch(r"\d{4}(?:-\d{2}){0,2}", when) else ""
         if (kind == "event") != (event is not None):
             raise GoldError(f"{path.name}: an event document, and only one, names its event")
         claims = [_triple(c) for c in data.get("claims") or []]
@@ -161,6 +174,7 @@ def load_gold(folder: Path) -> list[GoldDoc]:
                 event,
                 data.get("mentions") or [],
                 claims,
+                when,
             )
         )
     return docs
@@ -198,6 +212,8 @@ class Report:
     documents: int = 0
     events: int = 0  # documents reporting an export-control event
     events_found: int = 0  # ... that yield the claim of that event
+    dated: int = 0  # events found whose gold file gives an ISO date
+    dated_right: int = 0  # ... and the claim carries that date
     negatives: int = 0
     negative_claims: int = 0  # claims produced on negative documents (should be 0)
     wrong: list[str] = field(default_factory=list)  # what was missed or added, per document
@@ -208,15 +224,16 @@ class Report:
 
 
 def evaluate(
-    analyse: Callable[[GoldDoc], tuple[str, list[Span], list[Triple]]],
+    analyse: Callable[[GoldDoc], tuple[str, list[Span], list[tuple[Triple, str]]]],
     docs: Iterable[GoldDoc],
     split: dict[str, str],
 ) -> dict[tuple[str, str], Report]:
     """Figures per (part, language). ``analyse`` returns a document's text, its predicted
-    mention spans and claim triples."""
+    mention spans and claims (triple, resolved date)."""
     reports: dict[tuple[str, str], Report] = {}
     for doc in docs:
-        text, spans, triples = analyse(doc)
+        text, spans, claims = analyse(doc)
+        triples = [t for t, _ in claims]
         report = reports.setdefault((split[doc.name], doc.language), Report())
         report.documents += 1
         report.mentions.add(score_mentions(spans, gold_spans(text, doc.mentions)))
@@ -229,6 +246,10 @@ def evaluate(
         if doc.kind == "event":
             report.events += 1
             report.events_found += doc.event in predicted
+            if doc.event in predicted and doc.event_date:
+                report.dated += 1
+                dates = {when for t, when in claims if t == doc.event}
+                report.dated_right += doc.event_date in dates
         if doc.kind == "negative":
             report.negatives += 1
             report.negative_claims += len(triples)
@@ -238,7 +259,7 @@ def evaluate(
 def format_reports(reports: dict[tuple[str, str], Report], details: bool = False) -> str:
     lines = [
         "part     lang  docs  mentions P / R (n)        claims P / R (n)        "
-        "events found   claims on negatives"
+        "events found   dates   claims on negatives"
     ]
     for (part, lang), r in sorted(reports.items()):
         m, c = r.mentions, r.claims
@@ -247,6 +268,7 @@ def format_reports(reports: dict[tuple[str, str], Report], details: bool = False
             f"{m.precision:.3f} / {m.recall:.3f} ({m.gold:>3})     "
             f"{c.precision:.3f} / {c.recall:.3f} ({c.gold:>3})     "
             f"{r.events_found:>2}/{r.events:<2} {r.event_share:.2f}     "
+            f"{r.dated_right}/{r.dated}     "
             f"{r.negative_claims} on {r.negatives}"
         )
         if details:
@@ -280,6 +302,7 @@ def main(argv: list[str] | None = None) -> None:
 
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--details", action="store_true", help="list missed and extra claims")
+    parser.add_argument("--part", choices=PARTS, help="only this part (develop on dev only)")
     # The same place the benchmarks and tests read the real data from.
     default = Path(os.environ.get("HARMONIA_SOURCES_DIR", ROOT.parent / "shared" / "data"))
     parser.add_argument("--data", type=Path, default=default, help="shared/data")
@@ -297,13 +320,15 @@ def main(argv: list[str] | None = None) -> None:
         graph = store.to_networkx()
     analyzer = Analyzer(graph)
 
-    def analyse(doc: GoldDoc) -> tuple[str, list[Span], list[Triple]]:
+    def analyse(doc: GoldDoc) -> tuple[str, list[Span], list[tuple[Triple, str]]]:
         text = read_document(document_path(doc.document, shared)).text
-        analysis = analyzer.analyse(text, doc.language)
+        analysis = analyzer.analyse(text, doc.language, published=doc.published)
         spans = [Span(m.start, m.end, m.node) for m in analysis.mentions]
-        return text, spans, [c.triple for c in analysis.claims]
+        return text, spans, [(c.triple, c.date) for c in analysis.claims]
 
-    reports = evaluate(analyse, load_gold(GOLD), load_split(GOLD))
+    split = load_split(GOLD)
+    docs = [d for d in load_gold(GOLD) if args.part in (None, split[d.name])]
+    reports = evaluate(analyse, docs, split)
     print(format_reports(reports, details=args.details))
 
 
