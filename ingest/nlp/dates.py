@@ -84,31 +84,34 @@ def _on_or_before(reference: date, month: int, day: int) -> date | None:
         return None
 
 
+def _day(year: str | None, month: int, day: int, reference: date | None) -> date | None:
+    """The day a written date names: with its year, else by the reference, else none."""
+    if year:
+        try:
+            return date(int(year), month, day)
+        except ValueError:
+            return None
+    return _on_or_before(reference, month, day) if reference is not None else None
+
+
 def resolve_date(sentence: str, lang: str, reference: date | None = None) -> str:
     """The date ``sentence`` gives, as ISO text ("" when it gives none that resolves)."""
     if lang not in _MONTHS:
         return ""
     months = _month_table(lang)
     day_month_year, month_day_year, weekday, year = _patterns(lang)
-    for match in day_month_year.finditer(sentence):
-        day, month = int(match.group(1)), months[match.group(2).lower()]
-        if match.group(3):
-            try:
-                return date(int(match.group(3)), month, day).isoformat()
-            except ValueError:
-                continue
-        if reference is not None and (found := _on_or_before(reference, month, day)):
+    written = [
+        (int(m.group(1)), months[m.group(2).lower()], m.group(3))
+        for m in day_month_year.finditer(sentence)
+    ]
+    if lang == "en":  # "December 8, 2017"
+        written += [
+            (int(m.group(2)), months[m.group(1).lower()], m.group(3))
+            for m in month_day_year.finditer(sentence)
+        ]
+    for day, month, in_year in written:
+        if (found := _day(in_year, month, day, reference)) is not None:
             return found.isoformat()
-    if lang == "en":
-        for match in month_day_year.finditer(sentence):
-            month, day = months[match.group(1).lower()], int(match.group(2))
-            if match.group(3):
-                try:
-                    return date(int(match.group(3)), month, day).isoformat()
-                except ValueError:
-                    continue
-            if reference is not None and (found := _on_or_before(reference, month, day)):
-                return found.isoformat()
     if reference is not None and (day_name := weekday.search(sentence)):
         target = [d.lower() for d in _WEEKDAYS[lang]].index(day_name.group(1).lower())
         back = (reference.weekday() - target) % 7
