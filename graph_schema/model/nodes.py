@@ -188,7 +188,9 @@ class Document(Node):
 
 
 #: What a claim says of its subject and object.
-ClaimPredicate = Literal["member_of", "subscribes_to", "lists_party", "controls", "partners_with"]
+ClaimPredicate = Literal[
+    "member_of", "subscribes_to", "lists_party", "controls", "partners_with", "aligns_with"
+]
 #: Whether the official data agrees with a claim.
 Agreement = Literal["agrees", "contradicts", "unknown"]
 
@@ -215,6 +217,12 @@ class Claim(Node):
         description="What the official data in the graph says about the claim."
     )
     agreement_reason: str = ""
+    date: str = Field(
+        default="",
+        description="When the claimed event happened, as the sentence gives it (ISO date, "
+        "year-month or year), else the document's date; empty if neither is known.",
+        examples=["2021-11-03", "2019"],
+    )
 
 
 def node_from_record(record: NodeRecord) -> Node:

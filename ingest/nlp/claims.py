@@ -8,10 +8,20 @@ sentence as the nodes they relate:
 - ``list`` + a listed party, with a list name in the sentence or the one before ->
   ``lists_party`` (qualifier: the list). Subject: an actor, else "the Administration" read as
   the document's main government, else the list's issuer.
-- ``control`` + a technology -> ``controls``.
+- ``control`` + a technology -> ``controls``, for the first actor and the actors coordinated
+  with it ("the UK, France and Spain imposed ..."). With no technology in the sentence ("imposed
+  these restrictions"), the document's main technology (named at least twice) is the object.
+- ``align`` ("join", "rejoint", انضم) + a country right after it -> ``aligns_with`` from each
+  actor before the word, when the sentence speaks of controls or exports ("Japan and the
+  Netherlands will join the U.S. in restricting exports"); the country joined controls what
+  the sentence's control word controls.
+- ``join`` + no regime but a reference back to one ("the Group") -> the last regime named.
 - ``partner`` + an export-control word in the sentence -> ``partners_with`` between the actor
   before the trigger and each country after it ("partnership with A, B and C"), or among the
   countries after it ("talks between A and B").
+
+A trigger shortly after a word of intention or possibility ("may", "plans to", "pourraient",
+يعتزم) or right after a negation ("not", "pas", لم) states no fact and yields no claim.
 
 A country is not an actor when a word such as "to", "against", "like", "ضد", "contre" stands
 right before it (or before the first of a coordinated list it belongs to), nor when it is a
@@ -21,13 +31,15 @@ possessive before a party ("Russia's Positive Technologies"), nor when it is a d
 from __future__ import annotations
 
 import bisect
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import replace
+from datetime import date
 
 from spacy.tokens import Doc
 
 from graph_schema.model import ClaimPredicate
 from ingest.nlp import arabic
+from ingest.nlp.dates import resolve_date
 from ingest.nlp.lexicon import lexicon, list_issuers
 from ingest.nlp.official import Official
 from ingest.nlp.types import TRIGGER_KEY, Analysis, ClaimDraft, Marker, Mention
@@ -36,7 +48,28 @@ BASE_CONFIDENCE = {"join": 0.8, "subscribe": 0.85, "list": 0.8, "control": 0.7, 
 _DETERMINERS = {"the", "a", "an", "le", "la", "les", "l'", "un", "une", "both"}
 _COORDINATION = {",", "،", "and", "et", "or", "ou", "و", "او", "as", "well", "both", *_DETERMINERS}
 _BETWEEN = ("between", "entre", "بين", "التباحث")
-_INCLUSIVE = {("addition", "to"), ("outre", ""), ("إضافة", "إلى")}
+_INCLUSIVE = {
+    ("addition", "to"),
+    ("outre", ""),
+    ("إضافة", "إلى"),
+    ("plus", "des"),  # "en plus des États-Unis": the US too
+    ("plus", "de"),
+    ("pays", "comme"),  # "des pays comme la France": examples of the subject, not a comparison
+    ("countries", "like"),
+    ("دول", "مثل"),
+}
+#: "such as China", "telles que la Chine": examples of a destination or a target.
+_EXAMPLES = {("such", "as"), ("telles", "que"), ("tels", "que"), ("telle", "que")}
+#: "to A and to B", "aux États-Unis et aux Pays-Bas": a preposition repeated after "and".
+_REPEATED = {"to", "à", "au", "aux", "إلى", "الى"}
+_AND = {",", "،", "and", "et", "و"}
+#: Trigger families that qualify a claim word and make no claim alone.
+_NOT_CLAIMS = {"modal", "negation", "backref"}
+#: Token distances within which a word of intention or a negation governs a trigger.
+_MODAL_REACH = 6
+_NEGATION_REACH = 3
+#: A country this close after an ``align`` word is the state joined.
+_ALIGN_REACH = 3
 
 
 def _norm(text: str, lang: str) -> str:
@@ -57,11 +90,14 @@ class _Sentence:
         self.markers = markers
         blockers = {_norm(w, lang) for w in lexicon()["non_subject_markers"].get(lang, [])}
         self.blocked: dict[Mention, bool] = {}
+        # The first actor of the coordinated list each actor belongs to ("A, B and C").
+        self.head: dict[Mention, Mention] = {}
         previous: Mention | None = None
         for m in mentions:
             if not self._is_actor(m):
                 continue
             coordinated = previous is not None and self._coordinated(previous, m)
+            self.head[m] = self.head[previous] if coordinated and previous is not None else m
             if coordinated and previous is not None:
                 self.blocked[m] = self.blocked[previous]
             else:
@@ -80,7 +116,12 @@ class _Sentence:
         gap = self.doc[a.token_end : b.token_start]
         if len(gap) > 4:
             return False
-        return all(t.norm_ in _COORDINATION for t in gap)
+        words = [t.norm_ for t in gap]
+        if all(w in _COORDINATION for w in words):
+            return True
+        return any(w in _AND for w in words) and all(
+            w in _COORDINATION or w in _REPEATED for w in words
+        )
 
     def _preceded_by(self, m: Mention, blockers: set[str]) -> bool:
         i = m.token_start - 1
@@ -92,7 +133,7 @@ class _Sentence:
         before = self.doc[i - 1].norm_ if i >= 1 else ""
         if (before, word) in _INCLUSIVE:
             return False
-        return word in blockers
+        return word in blockers or (before, word) in _EXAMPLES
 
     def _possessive(self, m: Mention) -> bool:
         nxt = m.token_end
@@ -103,6 +144,25 @@ class _Sentence:
 
     def subjects(self) -> list[Mention]:
         return [m for m in self.actors() if not self.blocked[m]]
+
+    def coordinated_with(self, first: Mention) -> list[Mention]:
+        """``first`` and the actors coordinated with it."""
+        return [m for m in self.actors() if self.head[m] == self.head[first]]
+
+
+_PASSIVE = {"été", "was", "were", "been", "is", "تم"}
+_AGENT = {"par", "by", "قبل"}
+
+
+def _passive_launch(doc: Doc, start: int, end: int, lang: str) -> bool:
+    """ "L'Initiative, qui a été lancée lors du Sommet": a launch with no agent names no
+    founder, so the sentence's subject is not made a member by it."""
+    word = _norm(doc[start:end].text, lang)
+    if not word.startswith(("lanc", "launch")):
+        return False
+    if start == 0 or doc[start - 1].norm_ not in _PASSIVE:
+        return False
+    return not any(t.norm_ in _AGENT for t in doc[end : end + 3])
 
 
 class _Collector:
@@ -118,11 +178,25 @@ class _Collector:
         drafts: list[ClaimDraft],
         govrefs: list[Marker],
         main_actor: str | None,
+        lang: str = "en",
+        published: date | None = None,
     ) -> None:
         self.sentence, self.start, self.end = sentence, start, end
         self.official, self.seen, self.drafts = official, seen, drafts
         self.govrefs, self.main_actor = govrefs, main_actor
+        self.lang, self.published = lang, published
+        self._when: str | None = None
         self.long = len(sentence) > 400
+
+    @property
+    def when(self) -> str:
+        """The claim's date, resolved once per sentence and only if it yields a claim. A
+        sentence without a date reports what its document reports, as of its date."""
+        if self._when is None:
+            found = resolve_date(self.sentence, self.lang, self.published)
+            published = self.published.isoformat() if self.published else ""
+            self._when = found or published
+        return self._when
 
     def add(
         self,
@@ -152,6 +226,7 @@ class _Collector:
             start=self.start,
             end=self.end,
             confidence=round(max(0.1, min(1.0, confidence)), 2),
+            date=self.when,
         )
         agreement, reason = self.official.judge(draft)
         self.drafts.append(replace(draft, agreement=agreement, agreement_reason=reason))
@@ -186,13 +261,25 @@ def extract_claims(doc: Doc, text: str, analysis: Analysis, official: Official) 
     for t in triggers:
         triggers_by[sentence_of(sentences, t.start_char)].append((t.label_, t.start, t.end, t.text))
     topic = [_norm(w, lang) for w in lexicon()["export_control_topic"].get(lang, [])]
+    # Regimes named so far (for "the Group") and the document's main technology (for "these
+    # restrictions"): references the rules resolve to earlier text.
+    regimes = [
+        m
+        for m in analysis.mentions
+        if m.label == "Regime" and m.node != "regime:eu" and m.kind == "name"
+    ]
+    tech_counts = Counter(m.node for m in analysis.mentions if m.label == "Technology")
+    main_tech: Mention | None = None
+    if tech_counts and tech_counts.most_common(1)[0][1] >= 2:
+        top = tech_counts.most_common(1)[0][0]
+        main_tech = next(m for m in analysis.mentions if m.node == top)
     issuers = list_issuers()
     drafts: list[ClaimDraft] = []
     seen: set[tuple[str, str, str, int]] = set()
 
     for idx in sorted(triggers_by):
         mentions = mentions_by.get(idx, [])
-        if not mentions:
+        if not mentions or all(f in _NOT_CLAIMS for f, _, _, _ in triggers_by[idx]):
             continue
         s_start, s_end = sentences[idx]
         raw = text[s_start:s_end]
@@ -206,14 +293,64 @@ def extract_claims(doc: Doc, text: str, analysis: Analysis, official: Official) 
             mk for mk in markers_by.get(idx - 1, []) if mk.label == "List"
         ]
         out = _Collector(
-            sentence, s_start, s_end, official, seen, drafts, govrefs, analysis.main_actor
+            sentence,
+            s_start,
+            s_end,
+            official,
+            seen,
+            drafts,
+            govrefs,
+            analysis.main_actor,
+            lang,
+            analysis.published,
         )
         add, fallback_subject = out.add, out.fallback
 
-        for family, t_start, t_end, t_text in triggers_by[idx]:
+        found = triggers_by[idx]
+        hedges = [(f, e) for f, _, e, _ in found if f in ("modal", "negation")]
+        backrefs = [(b, e) for f, b, e, _ in found if f == "backref"]
+        normed = _norm(sentence, lang)
+        controlled = any(f == "control" for f, _, _, _ in found) or any(w in normed for w in topic)
+        joined: list[Mention] = []  # states joined by an align word, before a control word
+
+        def hedged(t_start: int, hedges: list[tuple[str, int]] = hedges) -> bool:
+            for f, end in hedges:
+                reach = _MODAL_REACH if f in ("modal", "hedged") else _NEGATION_REACH
+                if end <= t_start and t_start - end <= reach:
+                    return True
+            return False
+
+        for family, t_start, t_end, t_text in found:
             subjects = sent.subjects()
+            if family in _NOT_CLAIMS:
+                continue
+            if hedged(t_start):
+                # What the hedged word governs is hedged too: "did not join the U.S. in
+                # restricting exports" restricts nothing.
+                hedges.append(("hedged", t_end))
+                continue
+            if family == "align":
+                if not controlled:
+                    continue
+                after = [m for m in sent.actors() if t_end <= m.token_start <= t_end + _ALIGN_REACH]
+                if not after:
+                    continue
+                objs = sent.coordinated_with(after[0])
+                joined.extend(objs)
+                for subj in (m for m in subjects if m.token_end <= t_start):
+                    for obj in objs:
+                        add(subj.node, subj.text, "aligns_with", obj, "join", 0.1)
+                continue
+            if family == "join" and _passive_launch(doc, t_start, t_end, lang):
+                continue
             if family in ("join", "subscribe"):
-                for obj in mentions:
+                objects = list(mentions)
+                if not any(m.label in ("Regime", "CodeOfConduct") for m in mentions) and any(
+                    mk.label == "RegimeRef" for mk in sent.markers
+                ):
+                    earlier = [r for r in regimes if r.start < s_start]
+                    objects += earlier[-1:]
+                for obj in objects:
                     predicate: ClaimPredicate
                     if obj.label == "CodeOfConduct":
                         predicate = "subscribes_to"
@@ -243,18 +380,24 @@ def extract_claims(doc: Doc, text: str, analysis: Analysis, official: Official) 
                     add(subject, s_text, "lists_party", obj, family, penalty, qualifier)
             elif family == "control":
                 techs = [m for m in mentions if m.label == "Technology"]
+                extra = 0.0
+                near = any(b <= t_end + 2 and t_start <= e + 2 for b, e in backrefs)
+                if not techs and subjects and near and main_tech is not None:
+                    techs, extra = [main_tech], 0.2
                 if not techs:
                     continue
+                heads: list[tuple[str, str, float]]
                 if subjects:
-                    subject, s_text, penalty = subjects[0].node, subjects[0].text, 0.0
+                    heads = [(m.node, m.text, 0.0) for m in sent.coordinated_with(subjects[0])]
+                    heads += [(m.node, m.text, 0.1) for m in joined]
                 elif (ref := fallback_subject()) is not None:
-                    subject, s_text, penalty = ref[0], ref[1], 0.2
+                    heads = [(ref[0], ref[1], 0.2)]
                 else:
                     continue
-                for obj in techs:
-                    add(subject, s_text, "controls", obj, family, penalty)
+                for subject, s_text, penalty in heads:
+                    for obj in techs:
+                        add(subject, s_text, "controls", obj, family, penalty + extra)
             elif family == "partner":
-                normed = _norm(sentence, lang)
                 if not any(w in normed for w in topic):
                     continue
                 actors = sent.actors()

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -164,6 +164,8 @@ def technology_patterns(graph: nx.MultiDiGraph, lang: str) -> Iterator[Pattern]:
             continue
         phrases = {(attrs.get("labels") or {}).get(lang, "")}
         phrases.update((attrs.get("synonyms") or {}).get(lang, []))
+        extra = (lexicon().get("technologies") or {}).get(node.removeprefix("tech:"), {})
+        phrases.update(extra.get(lang, []))
         for phrase in sorted(p for p in phrases if p):
             # Acronyms (AI, UAV, HBM) only in capitals; phrases in any case.
             yield Pattern("Technology", phrase, node, cased=_is_acronym(phrase))
@@ -218,7 +220,29 @@ def common_words(graph: nx.MultiDiGraph) -> frozenset[str]:
             words.update(n.lower() for n in names if n)
     for lang in LANGUAGES:
         words.update(n.lower() for n in _babel_names(lang).values())
+    # The lexicon's own country names, capitals and demonyms ("Beijing", "U.K."): a party
+    # named the same ("Huawei Cloud Beijing" gives "Beijing") would take the country's place.
+    for info in (lexicon().get("countries") or {}).values():
+        for field in ("names", "demonyms", "government"):
+            for forms in (info.get(field) or {}).values():
+                words.update(f.lower() for f in forms)
     return frozenset(words)
+
+
+#: A one-word form that begins this many differently named parties is a place or a group
+#: prefix ("Shenzhen ...", "Qingdao ...", "World ..."), not a name.
+PREFIX_PARTIES = 5
+
+
+def name_prefixes(graph: nx.MultiDiGraph) -> frozenset[str]:
+    """First words shared by at least :data:`PREFIX_PARTIES` distinct party names."""
+    seen: dict[str, set[str]] = defaultdict(set)
+    for _, attrs in graph.nodes(data=True):
+        if attrs.get("label") == "Party":
+            words = str(attrs.get("name", "")).split()
+            if len(words) >= 2:
+                seen[words[0].lower()].add(" ".join(words[:2]).lower())
+    return frozenset(w for w, names in seen.items() if len(names) >= PREFIX_PARTIES)
 
 
 def party_patterns(graph: nx.MultiDiGraph, lang: str) -> Iterator[Pattern]:
@@ -226,14 +250,17 @@ def party_patterns(graph: nx.MultiDiGraph, lang: str) -> Iterator[Pattern]:
     likely meant (its own name rather than an affiliate's, on the Entity List, shortest)."""
     candidates: dict[str, list[tuple[tuple[int, int, int, str], str]]] = defaultdict(list)
     by_name: dict[str, str] = {}
-    common = common_words(graph)
+    common = common_words(graph) | name_prefixes(graph)
     for node, attrs in graph.nodes(data=True):
         if attrs.get("label") != "Party":
             continue
         name = attrs["name"]
         kind = attrs.get("kind", "entity")
-        by_name.setdefault(name, node)
         on_entity_list = any("Entity List" in x for x in attrs.get("lists") or [])
+        # Two records of one name (the Entity List's and another list's): the lexicon's
+        # translations go to the Entity List's, as the name's own forms do.
+        if on_entity_list or name not in by_name:
+            by_name[name] = node
         for i, raw in enumerate([name, *(attrs.get("aliases") or [])]):
             affiliate = _AFFILIATE in raw
             for form in party_forms(raw):
@@ -268,6 +295,11 @@ def govref_patterns(lang: str) -> Iterator[Pattern]:
         yield Pattern("GovRef", phrase, "govref", "govref")
 
 
+def regimeref_patterns(lang: str) -> Iterator[Pattern]:
+    for phrase in lexicon().get("regime_references", {}).get(lang, []):
+        yield Pattern("RegimeRef", phrase, "regimeref", "regimeref")
+
+
 def ignore_patterns(lang: str) -> Iterator[Pattern]:
     for phrase in lexicon().get("non_mentions", {}).get(lang, []):
         yield Pattern("Ignore", phrase, "ignore", "ignore", cased=False)
@@ -287,11 +319,17 @@ def patterns(graph: nx.MultiDiGraph, lang: str) -> list[Pattern]:
         party_patterns(graph, lang),
         list_patterns(lang),
         govref_patterns(lang),
+        regimeref_patterns(lang),
         ignore_patterns(lang),
     ):
         out.extend(gen)
     if lang != "ar":
-        return list(dict.fromkeys(out))
+        # Exact-spelling patterns see the apostrophe as typed: news prints "l’homme" where
+        # the graph and the lexicon write "l'homme".
+        curly = [
+            replace(p, text=p.text.replace("'", "’")) for p in out if p.cased and "'" in p.text
+        ]
+        return list(dict.fromkeys(out + curly))
     # Arabic articles quote English (a tweet, a report's title): its names count too.
     names = ("Country", "Regime", "Technology")
     out.extend(

@@ -18,6 +18,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import replace
+from datetime import date
 from typing import Any, TypeVar
 
 import networkx as nx
@@ -202,7 +203,7 @@ def _make_triggers(nlp: Language, name: str) -> TriggerMarker:
 
 _BOUNDARY = re.compile(r"[.!?؟](?=[\"'”’)\]]?\s)|\n")
 _ABBREV = re.compile(
-    r"(?:\b(?:[A-Za-z]\.){1,3}|\b(?:Mr|Mrs|Ms|Dr|St|No|Inc|Ltd|Co|Corp|Jr|Sr|vs|etc|Dept|Gov|"
+    r"(?:\b(?:[A-Za-z]\.){1,3}[A-Za-z]|\b(?:Mr|Mrs|Ms|Dr|St|No|Inc|Ltd|Co|Corp|Jr|Sr|vs|etc|Dept|Gov|"
     r"Pte|PTE|LTD|CO|INC|M|Mme|art|Art|al|e\.g|i\.e))\.$"
 )
 
@@ -210,7 +211,8 @@ _ABBREV = re.compile(
 def sentence_spans(text: str) -> list[tuple[int, int]]:
     """Sentence boundaries by punctuation and line breaks (regex: no per-token Python work).
 
-    A full stop after an abbreviation (U.S., Mr., Co.) does not end a sentence.
+    A full stop after an abbreviation (U.S., Mr., Co.) does not end a sentence. (The dotted
+    form needs its last letter before the final stop: "U.S." is "U." + "S" + ".".)
     """
     spans: list[tuple[int, int]] = []
     start = 0
@@ -291,19 +293,23 @@ class Analyzer:
 
     # main ---------------------------------------------------------------------------------
 
-    def analyse(self, text: str, lang: str, *, keep_doc: bool = False) -> Analysis:
+    def analyse(
+        self, text: str, lang: str, *, keep_doc: bool = False, published: date | None = None
+    ) -> Analysis:
+        """Mentions and claims of ``text``; ``published`` (the document's date, when known)
+        resolves the claims' relative dates ("on Tuesday", "le 10 novembre dernier")."""
         if len(text) > PIECE_CHARS and not keep_doc:
-            return self._analyse_in_pieces(text, lang)
-        return self._analyse(text, lang, keep_doc=keep_doc)
+            return self._analyse_in_pieces(text, lang, published)
+        return self._analyse(text, lang, keep_doc=keep_doc, published=published)
 
-    def _analyse_in_pieces(self, text: str, lang: str) -> Analysis:
+    def _analyse_in_pieces(self, text: str, lang: str, published: date | None) -> Analysis:
         """A long report (spaCy refuses texts over ``nlp.max_length``, and its memory grows with
         the text) is read piece by piece, cut at paragraph or line ends, with every offset
         moved back into the whole text's."""
         parts: list[Analysis] = []
         offsets: list[int] = []
         for start, piece in pieces(text, PIECE_CHARS):
-            parts.append(self._analyse(piece, lang))
+            parts.append(self._analyse(piece, lang, published=published))
             offsets.append(start)
         mentions: list[Mention] = []
         markers: list[Marker] = []
@@ -325,9 +331,12 @@ class Analyzer:
             sentences=sentences,
             tokens=tokens,
             main_actor=actors.most_common(1)[0][0] if actors else None,
+            published=published,
         )
 
-    def _analyse(self, text: str, lang: str, *, keep_doc: bool = False) -> Analysis:
+    def _analyse(
+        self, text: str, lang: str, *, keep_doc: bool = False, published: date | None = None
+    ) -> Analysis:
         nlp = self.pipeline(lang)
         doc = nlp(text)
         mentions: list[Mention] = []
@@ -337,7 +346,7 @@ class Analyzer:
             node, _, kind = ent.id_.partition("|")
             if ent.label_ == "Ignore":
                 continue
-            if ent.label_ in ("List", "GovRef"):
+            if ent.label_ in ("List", "GovRef", "RegimeRef"):
                 markers.append(
                     Marker(
                         ent.start_char, ent.end_char, ent.text, ent.label_, node, ent.start, ent.end
@@ -385,6 +394,7 @@ class Analyzer:
             tokens=len(doc),
             main_actor=main_actor,
             doc=doc if keep_doc else None,
+            published=published,
         )
         analysis.claims = extract_claims(doc, text, analysis, self.official)
         return analysis

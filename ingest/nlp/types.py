@@ -5,6 +5,7 @@ rules (:mod:`ingest.nlp.claims`), which each need the other's results."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 
 from spacy.tokens import Doc
 
@@ -28,6 +29,7 @@ class ClaimDraft:
     confidence: float
     agreement: Agreement = "unknown"
     agreement_reason: str = ""
+    date: str = ""  # ISO date (or year, year-month) the sentence gives, resolved; "" if none
 
     @property
     def triple(self) -> tuple[str, str, str]:
@@ -69,3 +71,4 @@ class Analysis:
     tokens: int
     main_actor: str | None = None
     doc: Doc | None = field(default=None, repr=False)
+    published: date | None = None  # the document's date, when known

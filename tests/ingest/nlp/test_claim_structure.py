@@ -1,0 +1,74 @@
+"""Claims by structure: sentences written for these tests, one rule each."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from ingest.nlp.pipeline import Analyzer
+
+
+def _claims(analyzer: Analyzer, text: str, lang: str) -> set[tuple[str, str, str]]:
+    return {c.triple for c in analyzer.analyse(text, lang).claims}
+
+
+SME = "tech:semiconductor-manufacturing-equipment"
+
+
+def test_joining_another_states_controls(analyzer: Analyzer) -> None:
+    text = "Japan joined the U.S. in restricting exports of semiconductor manufacturing equipment."
+    assert _claims(analyzer, text, "en") == {
+        ("country:JP", "aligns_with", "country:US"),
+        ("country:JP", "controls", SME),
+        ("country:US", "controls", SME),
+    }
+    fr = "Le Japon limitera la vente d'équipements de fabrication de puces, se joignant aux "
+    fr += "États-Unis et aux Pays-Bas."
+    found = _claims(analyzer, fr, "fr")
+    assert ("country:JP", "aligns_with", "country:US") in found
+    assert ("country:JP", "aligns_with", "country:NL") in found
+
+
+def test_intentions_and_negations_are_not_facts(analyzer: Analyzer) -> None:
+    for text, lang in [
+        (
+            "Japan may join the U.S. in restricting exports of semiconductor manufacturing "
+            "equipment.",
+            "en",
+        ),
+        (
+            "Japan did not join the U.S. in restricting exports of semiconductor manufacturing "
+            "equipment.",
+            "en",
+        ),
+        ("De nouvelles entreprises pourraient être ajoutées à la liste noire, dont Huawei.", "fr"),
+        (
+            "تعتزم اليابان الانضمام إلى الولايات المتحدة في تقييد تصدير "
+            "معدات تصنيع أشباه الموصلات.",
+            "ar",
+        ),
+    ]:
+        assert _claims(analyzer, text, lang) == set(), text
+
+
+def test_a_reference_back_to_a_regime(analyzer: Analyzer) -> None:
+    text = (
+        "The Australia Group met in Paris. "
+        "The Plenary welcomed Mexico as a new participating state in the Group."
+    )
+    assert ("country:MX", "member_of", "regime:australia-group") in _claims(analyzer, text, "en")
+
+
+def test_restrictions_on_what_the_text_is_about(analyzer: Analyzer) -> None:
+    text = (
+        "Quantum computers are hard to build. Quantum computers are expensive. "
+        "The UK, France and Spain have imposed these restrictions."
+    )
+    assert _claims(analyzer, text, "en") == {
+        (f"country:{c}", "controls", "tech:quantum-computing") for c in ("GB", "FR", "ES")
+    }
+
+
+def test_claims_carry_the_resolved_date(analyzer: Analyzer) -> None:
+    text = "The United States added NSO Group to the Entity List on Wednesday."
+    claims = analyzer.analyse(text, "en", published=date(2021, 11, 4)).claims
+    assert [(c.triple[1], c.date) for c in claims] == [("lists_party", "2021-11-03")]
