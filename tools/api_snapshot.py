@@ -75,6 +75,12 @@ REQUESTS: list[tuple[str, dict[str, Any]]] = [
     ("/briefs/EU", {"category": "5", "items": 5}),
     ("/briefs/IN/markdown", {}),
     ("/briefs/IN/page", {}),
+    ("/briefs/pairs/US/EU", {"technology": "surveillance", "items": 5}),
+    ("/briefs/pairs/US/EU/markdown", {"category": "5", "items": 5}),
+    ("/briefs/pairs/US/EU/page", {"technology": "surveillance"}),
+    ("/briefs/groups/echri", {"technology": "surveillance"}),
+    ("/briefs/groups/echri/markdown", {}),
+    ("/briefs/groups/echri/page", {}),
 ]
 #: Answers that carry a creation time: compared by status and media type only.
 STAMPED = ("/exports/graph.graphml", "/exports/neo4j.zip")
