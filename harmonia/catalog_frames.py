@@ -206,10 +206,13 @@ class CatalogFrames:
         - ``id``: claim id.
         - ``subject``: node id of the subject (``country:DK``).
         - ``subject_name``: its name.
-        - ``predicate``: member_of, subscribes_to, lists_party, controls or partners_with.
+        - ``predicate``: member_of, subscribes_to, lists_party, controls, partners_with or
+          aligns_with.
         - ``object``: node id of the object (``regime:echri``).
         - ``object_name``: its name.
         - ``qualifier``: extra words of the claim (a date, a technology), if any.
+        - ``date``: when the claimed event happened (ISO date, year-month or year), from the
+          sentence, else the document's date; empty when unknown.
         - ``sentence``: the evidence: the sentence stating the claim.
         - ``document``: document id.
         - ``document_title``: its title.

@@ -126,7 +126,7 @@ def analysed_batch(
 ) -> tuple[SourceBatch, RawDocument, Analysis]:
     """Identify and analyse a document read. Raises UnsupportedLanguage."""
     guess = identify(raw.text)
-    analysis = analyzer.analyse(raw.text, guess.language)
+    analysis = analyzer.analyse(raw.text, guess.language, published=raw.published)
     records = list(build_records(raw, analysis))
     batch = SourceBatch(
         source_id=SOURCE_ID,

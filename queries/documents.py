@@ -6,6 +6,7 @@ and whether the official data in the graph agrees, contradicts or says nothing.
 
 from __future__ import annotations
 
+import datetime as dt
 from datetime import date
 from typing import Any
 
@@ -60,10 +61,16 @@ class ClaimView(_View):
     object: str = Field(description="Node id of the object.", examples=["regime:echri"])
     object_name: str = Field(description="Name of the object.")
     qualifier: str = Field(default="", description="Extra qualifier of the relation, if any.")
+    date: str = Field(
+        default="",
+        description="When the claimed event happened (ISO date, year-month or year), from the "
+        "sentence, else the document's date; empty when neither is known.",
+        examples=["2021-11-03"],
+    )
     sentence: str = Field(description="The evidence: the sentence that states the claim.")
     document: str = Field(description="Node id of the document.")
     document_title: str = Field(description="Title of the document.")
-    published: date | None = Field(default=None, description="Publication date of the document.")
+    published: dt.date | None = Field(default=None, description="Publication date of the document.")
     language: str = Field(description="Language of the sentence.")
     confidence: float = Field(description="Extraction confidence, 0.1..1.")
     agreement: Agreement = Field(description="What the official data in the graph says.")
@@ -185,6 +192,7 @@ class DocumentQueries:
                     object=d["object"],
                     object_name=graph.name(d["object"]),
                     qualifier=d.get("qualifier", ""),
+                    date=str(d.get("date") or ""),
                     sentence=d["sentence"],
                     document=d["document"],
                     document_title=doc.get("title", ""),

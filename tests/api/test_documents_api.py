@@ -112,6 +112,16 @@ def test_claims_filters(client: TestClient) -> None:
     assert client.get("/claims", params={"agreement": "maybe"}).status_code == 422
 
 
+def test_claims_carry_a_date(client: TestClient) -> None:
+    """The Arabic article of 2021-12-10 (its file name's date) on the Initiative's launch: its
+    sentences name no other day, so its claims are dated by the document."""
+    arabic = client.get("/claims", params={"language": "ar", "limit": 500}).json()["items"]
+    assert arabic
+    for claim in arabic:
+        assert claim["published"] == "2021-12-10"
+        assert claim["date"] and claim["date"] <= "2021-12-10", claim
+
+
 def test_claims_with_the_country_profile(client: TestClient) -> None:
     body = client.get("/countries/NL/claims").json()
     assert {c["predicate"] for c in body["items"]} >= {"member_of", "subscribes_to"}
