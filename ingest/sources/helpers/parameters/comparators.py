@@ -27,24 +27,25 @@ _BETTER_RE = re.compile(r"\s*(?:\((?:better|worse)\)\s*)?", re.IGNORECASE)
 _UNDIRECTED_RE = re.compile(r"\b(?:better|worse)\s+than\s*$", re.IGNORECASE)
 
 
+#: Comparative adjectives and how the phrases built on them read: "<word> than", then
+#: "equal to or <word> than" / "<word> than or equal to", then "not <word> than" / "no <word>
+#: than". One table for both directions, so a phrase added to one is added to the other.
+_COMPARATIVES: tuple[tuple[tuple[str, ...], Comparator, Comparator, Comparator], ...] = (
+    (("more", "greater", "higher", "larger", "longer"), ">", ">=", "<="),
+    (("less", "lower", "smaller", "fewer", "shorter"), "<", "<=", ">="),
+)
+
+
 def _phrases() -> dict[str, Comparator]:
     """Comparator phrases that stand before a number, as lower-case word sequences."""
-    more = ("more", "greater", "higher", "larger", "longer")
-    less = ("less", "lower", "smaller", "fewer", "shorter")
     table: dict[str, Comparator] = {}
-    for word in more:
-        table[f"equal to or {word} than"] = ">="
-        table[f"{word} than or equal to"] = ">="
-        table[f"{word} than"] = ">"
-        table[f"not {word} than"] = "<="
-        table[f"no {word} than"] = "<="
-    table["bigger than"] = ">"
-    for word in less:
-        table[f"equal to or {word} than"] = "<="
-        table[f"{word} than or equal to"] = "<="
-        table[f"{word} than"] = "<"
-        table[f"not {word} than"] = ">="
-        table[f"no {word} than"] = ">="
+    for adjectives, strict, inclusive, negated in _COMPARATIVES:
+        for word in adjectives:
+            table[f"{word} than"] = strict
+            table[f"equal to or {word} than"] = inclusive
+            table[f"{word} than or equal to"] = inclusive
+            table[f"not {word} than"] = negated
+            table[f"no {word} than"] = negated
     groups: tuple[tuple[str, Comparator], ...] = (
         ("equal to or exceeding|equal to or above|equal to or over|at least|at or above", ">="),
         ("minimum of|a minimum of", ">="),
@@ -53,6 +54,7 @@ def _phrases() -> dict[str, Comparator]:
         ("up to|at or below|maximum of|a maximum of", "<="),
         ("exceeding|exceeds|exceed|in excess of|above|over|beyond", ">"),
         ("below|under", "<"),
+        ("bigger than", ">"),
     )
     for words, comparator in groups:
         for phrase in words.split("|"):
