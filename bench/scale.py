@@ -126,12 +126,12 @@ def load(store: GraphStore, parsed: Parsed, factor: int) -> tuple[float, float]:
     return written - started, time.perf_counter() - written
 
 
-def rss_mb(pid: int) -> float:
-    """Resident memory of a process now, in MB (Linux /proc)."""
+def rss_mb(pid: int, field: str = "VmRSS") -> float:
+    """Resident memory of a process in MB (Linux /proc): now, or its peak with VmHWM."""
     for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-        if line.startswith("VmRSS:"):
+        if line.startswith(f"{field}:"):
             return int(line.split()[1]) / 1024
-    raise RuntimeError(f"no VmRSS for process {pid}")
+    raise RuntimeError(f"no {field} for process {pid}")
 
 
 def wait_served(base: str, timeout: float = 600) -> None:
@@ -153,8 +153,10 @@ class Row:
     ingest_s: float
     rss_served_mb: float
     rss_after_mb: float
+    rss_peak_mb: float
     divergence_p95_ms: float
     coverage_p95_ms: float
+    error: str = ""  # what went wrong serving it (the figures after ingest are then NaN)
 
 
 @contextmanager
@@ -184,25 +186,35 @@ def measure(
         counts = store.counts()
     nodes = sum(v for k, v in counts.items() if k[:1].isupper() and not k.isupper())
     env = {"HARMONIA_STORE": "neo4j", "HARMONIA_NEO4J_URI": neo4j_uri} if backend == "neo4j" else {}
+    edges = sum(counts.values()) - nodes
+    ingest_s = parsed.seconds * factor + write_s + align_s
+    nan = float("nan")
     with serving(workdir / "scale.sqlite", workdir, env=env) as server:
-        wait_served(server.base)
-        served = rss_mb(server.process.pid)
-        p95 = {}
-        for path in (DIVERGENCE, COVERAGE):
-            httpx.get(server.base + path, headers=COMPUTE, timeout=600)  # builds its indexes
-            run = hammer(server.base, path, requests, 2, headers=COMPUTE)
-            if run.errors:
-                raise RuntimeError(f"{backend} {factor}x: {run.errors} failed requests to {path}")
-            p95[path] = run.percentile(0.95) * 1000
-        after = rss_mb(server.process.pid)
+        pid = server.process.pid
+        try:
+            wait_served(server.base)
+            served = rss_mb(pid)
+            p95 = {}
+            for path in (DIVERGENCE, COVERAGE):
+                httpx.get(server.base + path, headers=COMPUTE, timeout=600)  # builds indexes
+                run = hammer(server.base, path, requests, 2, headers=COMPUTE)
+                if run.errors:
+                    raise RuntimeError(f"{run.errors} failed requests to {path}")
+                p95[path] = run.percentile(0.95) * 1000
+            after, peak = rss_mb(pid), rss_mb(pid, "VmHWM")
+        except (httpx.TransportError, RuntimeError, OSError) as exc:
+            code = server.process.poll()
+            said = f"the server exited with {code}" if code is not None else str(exc)
+            return Row(backend, factor, nodes, edges, ingest_s, nan, nan, nan, nan, nan, said)
     return Row(
         backend,
         factor,
         nodes,
-        sum(counts.values()) - nodes,
-        parsed.seconds * factor + write_s + align_s,
+        edges,
+        ingest_s,
         served,
         after,
+        peak,
         p95[DIVERGENCE],
         p95[COVERAGE],
     )
@@ -234,20 +246,23 @@ def figures(rows: list[Row]) -> list[Figure]:
     return out
 
 
-def table(rows: list[Row]) -> str:
-    """The README's table (Markdown)."""
-    lines = [
-        "| backend | size | nodes | edges | ingest | API RSS served / after | "
-        "divergence p95 | coverage p95 |",
-        "|---|---|---:|---:|---:|---:|---:|---:|",
-    ]
-    for r in rows:
-        lines.append(
-            f"| {r.backend} | {r.factor}x | {r.nodes:,} | {r.edges:,} | {r.ingest_s:.0f} s | "
-            f"{r.rss_served_mb:.0f} / {r.rss_after_mb:.0f} MB | {r.divergence_p95_ms:.0f} ms | "
-            f"{r.coverage_p95_ms:.0f} ms |"
-        )
-    return "\n".join(lines)
+TABLE_HEAD = (
+    "| backend | size | nodes | edges | ingest | API RSS served / after / peak | "
+    "divergence p95 | coverage p95 |\n|---|---|---:|---:|---:|---:|---:|---:|"
+)
+
+
+def table_row(r: Row) -> str:
+    """One line of the README's table (Markdown)."""
+    served = (
+        f"{r.rss_served_mb:.0f} / {r.rss_after_mb:.0f} / {r.rss_peak_mb:.0f} MB"
+        if not r.error
+        else f"not served: {r.error}"
+    )
+    return (
+        f"| {r.backend} | {r.factor}x | {r.nodes:,} | {r.edges:,} | {r.ingest_s:.0f} s | "
+        f"{served} | {r.divergence_p95_ms:.0f} ms | {r.coverage_p95_ms:.0f} ms |"
+    )
 
 
 def main() -> None:
@@ -275,11 +290,12 @@ def main() -> None:
                 started = time.perf_counter()
                 row = measure(backend, factor, parsed, Path(tmp), args.neo4j_uri, args.requests)
                 rows.append(row)
-                print(f"{backend} {factor}x measured in {time.perf_counter() - started:.0f} s")
+                took = time.perf_counter() - started
+                print(f"{backend} {factor}x measured in {took:.0f} s: {table_row(row)}")
     figs = figures(rows)
     show(figs)
     record(figs)
-    print(table(rows))
+    print("\n".join([TABLE_HEAD, *map(table_row, rows)]))
 
 
 if __name__ == "__main__":
