@@ -17,8 +17,9 @@ current ones). The copies exist only inside this benchmark's stores. For each ba
     python -m bench.scale --backends embedded      # without a Neo4j server
 
 The Neo4j database at ``--neo4j-uri`` is emptied before each size: point it at a server of its
-own (``tools/neo4j_server.py start --home var/neo4j-bench --port 17688``), never at one whose
-data matters. Figures go to bench/report.json; the README's table is written from them.
+own (``tools/neo4j_server.py start --home var/neo4j-bench --port 17688 --heap 8g``: the one
+alignment write of 10x needs more than the default 2 GB heap), never at one whose data matters.
+Figures go to bench/report.json; the README's table is written from them.
 """
 
 from __future__ import annotations
@@ -47,6 +48,7 @@ from store.neo4j_backend import Neo4jStore
 
 DIVERGENCE = "/divergences?jurisdiction=US&jurisdiction=EU&limit=50"
 COVERAGE = "/coverage?category=5&limit=50"
+EMPTY_DATABASE = Path(__file__).with_name("cypher") / "empty_database.cypher"
 #: A synthetic edition N is dated N of these before the real one.
 YEAR = timedelta(days=365)
 
@@ -134,14 +136,19 @@ def rss_mb(pid: int, field: str = "VmRSS") -> float:
     raise RuntimeError(f"no {field} for process {pid}")
 
 
-def wait_served(base: str, timeout: float = 600) -> None:
-    """Until /health says the first view is built (status ok)."""
+def wait_served(base: str, timeout: float = 900) -> None:
+    """Until /health says the first view is built (status ok). A new connection per look:
+    while a large graph is read the server may drop an idle keep-alive connection."""
     deadline = time.monotonic() + timeout
-    with httpx.Client(base_url=base, timeout=30) as client:
-        while client.get("/health").json().get("status") != "ok":
-            if time.monotonic() > deadline:
-                raise RuntimeError(f"{base} did not serve a view in {timeout:.0f} s")
-            time.sleep(0.2)
+    while True:
+        try:
+            if httpx.get(f"{base}/health", timeout=60).json().get("status") == "ok":
+                return
+        except httpx.TransportError:
+            pass  # busy building its view; ask again
+        if time.monotonic() > deadline:
+            raise RuntimeError(f"{base} did not serve a view in {timeout:.0f} s")
+        time.sleep(0.5)
 
 
 @dataclass(frozen=True)
@@ -172,8 +179,7 @@ def backend_store(backend: str, workdir: Path, neo4j_uri: str) -> Iterator[Graph
         Neo4jStore(neo4j_uri, "neo4j", "") as old,
         old.driver.session(database=old.database) as session,
     ):
-        # In batches: one transaction over a large graph exceeds the server's memory limit.
-        session.run("MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS").consume()
+        session.run(EMPTY_DATABASE.read_text("utf-8").strip().removesuffix(";")).consume()
     with Neo4jStore(neo4j_uri, "neo4j", "") as store:  # schema and revision set up again
         yield store
 

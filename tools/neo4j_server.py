@@ -38,7 +38,9 @@ START_TIMEOUT = 180.0
 STOP_TIMEOUT = 60.0
 #: Bounded, so a shared machine stays usable; Neo4j lets one transaction use 70% of the heap,
 #: and writing the largest source edition (about 20,000 nodes) in one needs well under that.
-JAVA_OPTIONS = ["-Xms256m", "-Xmx2g", "-XX:+UseG1GC"]
+#: A graph of many more editions needs more for its one alignment write (``--heap``).
+HEAP = "2g"
+JAVA_OPTIONS = ["-Xms256m", "-XX:+UseG1GC"]
 
 
 class ServerError(RuntimeError):
@@ -98,7 +100,7 @@ def import_files(home: Path, directory: Path, database: str = "neo4j") -> str:
     conf.mkdir(parents=True, exist_ok=True)
     (conf / "neo4j.conf").touch()
     env = {**os.environ, "NEO4J_HOME": str(home.resolve()), "NEO4J_CONF": str(conf.resolve())}
-    command = ["java", *JAVA_OPTIONS, "-cp", _class_path(), ADMIN]
+    command = ["java", *JAVA_OPTIONS, f"-Xmx{HEAP}", "-cp", _class_path(), ADMIN]
     done = subprocess.run(
         [*command, *neo4j_import_arguments(files, database)],
         env=env,
@@ -111,7 +113,7 @@ def import_files(home: Path, directory: Path, database: str = "neo4j") -> str:
     return done.stdout[done.stdout.rfind("IMPORT DONE") :].strip()
 
 
-def start(home: Path, port: int) -> int:
+def start(home: Path, port: int, heap: str = HEAP) -> int:
     """Start the server for HOME on 127.0.0.1:PORT and wait until Bolt answers; return its PID."""
     uri = f"bolt://127.0.0.1:{port}"
     pid = running_pid(home)
@@ -126,7 +128,7 @@ def start(home: Path, port: int) -> int:
     log = home / "launcher.log"
     with log.open("ab") as out:
         process = subprocess.Popen(
-            ["java", *JAVA_OPTIONS, "-cp", class_path, MAIN, str(home), str(port)],
+            ["java", *JAVA_OPTIONS, f"-Xmx{heap}", "-cp", class_path, MAIN, str(home), str(port)],
             stdout=out,
             stderr=subprocess.STDOUT,
             stdin=subprocess.DEVNULL,
@@ -174,10 +176,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--home", type=Path, default=Path("var/neo4j"), help="data and logs")
     parser.add_argument("--port", type=int, default=7687, help="Bolt port on 127.0.0.1")
     parser.add_argument("--files", type=Path, help="import: the folder of an export's CSV files")
+    parser.add_argument(
+        "--heap", default=HEAP, help="start: the Java heap (default 2g; e.g. 8g for bench.scale)"
+    )
     args = parser.parse_args(argv)
     try:
         if args.action == "start":
-            pid = start(args.home, args.port)
+            pid = start(args.home, args.port, args.heap)
             print(f"Neo4j ready at bolt://127.0.0.1:{args.port} (PID {pid}, files in {args.home})")
         elif args.action == "import":
             if args.files is None:
