@@ -36,8 +36,8 @@ class View:
     """Everything the read endpoints use, over one revision of the graph.
 
     ``graph`` is what they read: a frozen snapshot of the embedded store, or the Neo4j store
-    itself, whose analyses run on the server (the process never holds the whole graph); a
-    Neo4j view is replaced as soon as the store's revision moves, like a snapshot.
+    itself, whose analyses ask the server for their records (no snapshot; what requests read
+    is cached per revision); a Neo4j view is replaced as soon as the store's revision moves.
     """
 
     graph: GraphStore
