@@ -17,8 +17,10 @@ Vocabulary used throughout the analyses:
 from __future__ import annotations
 
 import threading
-from collections import defaultdict
+from collections import OrderedDict, defaultdict
 from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Literal
 
 from graph_schema.codes import CodeError, CodeSystem, parse_code, wassenaar_equivalent
@@ -28,6 +30,56 @@ from queries.reading.reader import GraphData
 from queries.reading.records import EntryInfo, ImplInfo, ListInfo, TechInfo
 from queries.status import Status, Statuses
 from queries.text import excerpt, unique
+
+#: List editions whose tables an :class:`Index` keeps (more than the lists current at once, so
+#: the common requests never re-read one; the oldest unused is dropped beyond that).
+LIST_TABLES = 48
+
+
+def _edition_order(info: ListInfo) -> tuple[object, str]:
+    return (info.edition_date, info.edition)
+
+
+@lru_cache(maxsize=65536)
+def _counterpart(canonical: str, numbering: str) -> str | None:
+    try:
+        return wassenaar_equivalent(parse_code(canonical, CodeSystem(numbering)))
+    except (CodeError, ValueError):
+        return None
+
+
+@dataclass
+class _ListTables:
+    """What the index derives from one list edition, kept and dropped together.
+
+    Only ``entries`` is read up front; the rest is built on first use.
+    """
+
+    entries: dict[str, EntryInfo]
+    by_id: dict[str, EntryInfo] = field(init=False)
+    # Reserved sub-entries do not count: a list that itemises only a reserved paragraph still
+    # does not itemise the others.
+    parents: set[str] = field(init=False)
+    techs_of: dict[str, frozenset[str]] | None = None
+    techs_below: dict[str, set[str]] | None = None
+    by_code: dict[str, list[EntryInfo]] | None = None
+    by_counterpart: dict[str, list[EntryInfo]] | None = None
+    earlier: dict[str, list[str]] | None = None
+    _previous_of: dict[str, EntryInfo] | None = None
+
+    def __post_init__(self) -> None:
+        self.by_id = {e.id: e for e in self.entries.values()}
+        self.parents = {
+            e.parent for e in self.entries.values() if e.parent and e.status == "active"
+        }
+
+    def previous_of(self) -> dict[str, EntryInfo]:
+        """The next edition's entries (by id) to the entry of this edition they follow."""
+        if self._previous_of is None:
+            self._previous_of = {
+                e.next.target: e for e in self.entries.values() if e.next is not None
+            }
+        return self._previous_of
 
 
 class Index:
@@ -56,57 +108,60 @@ class Index:
             if tech.parent:
                 children[tech.parent].append(tech.id)
         self.tech_children = children
-        self._entries: dict[str, dict[str, EntryInfo]] = {}
-        self._by_id: dict[str, EntryInfo] = {}
-        self._parents: dict[str, set[str]] = {}
-        self._techs_of: dict[str, dict[str, frozenset[str]]] = {}
-        self._techs_below: dict[str, dict[str, set[str]]] = {}
-        self._counterparts: dict[str, dict[str, list[EntryInfo]]] = {}
-        self._counterpart: dict[str, str | None] = {}
-        self._by_code: dict[str, dict[str, list[EntryInfo]]] = {}
-        self._implementers: dict[str, list[tuple[EntryInfo, ImplInfo]]] | None = None
-        self._previous: dict[str, EntryInfo] | None = None
+        self._tables: OrderedDict[str, _ListTables] = OrderedDict()
         self._statuses = Statuses(self)
         self._national = NationalGroups(self)
 
     # --- entries ------------------------------------------------------------------------------
 
+    def _list(self, list_id: str) -> _ListTables:
+        """The tables of one list edition, read on first use; only the
+        :data:`LIST_TABLES` most recently used are kept (see :class:`_ListTables`)."""
+        with self._lock:
+            found = self._tables.get(list_id)
+            if found is None:
+                found = _ListTables({e.canonical: e for e in self.data.entries(list_id)})
+                self._tables[list_id] = found
+                if len(self._tables) > LIST_TABLES:
+                    self._tables.popitem(last=False)
+            else:
+                self._tables.move_to_end(list_id)
+            return found
+
     def entries(self, list_id: str) -> dict[str, EntryInfo]:
         """Entries of one list edition by canonical code, in code order (parents first)."""
-        with self._lock:
-            found = self._entries.get(list_id)
-            if found is None:
-                found = {e.canonical: e for e in self.data.entries(list_id)}
-                self._entries[list_id] = found
-                for e in found.values():
-                    self._by_id[e.id] = e
-                # Reserved sub-entries do not count: a list that itemises only a reserved
-                # paragraph still does not itemise the others.
-                self._parents[list_id] = {
-                    e.parent for e in found.values() if e.parent and e.status == "active"
-                }
-            return found
+        return self._list(list_id).entries
 
-    def entry(self, entry_id: str) -> EntryInfo | None:
-        found = self._by_id.get(entry_id)
-        if found is not None:
-            return found
+    def _list_of_entry(self, entry_id: str) -> str | None:
+        # Entry ids read entry:<list id without "list:">:<canonical code>, and codes hold no
+        # colon; the scan is for an id made otherwise.
+        guess = "list:" + entry_id.removeprefix("entry:").rpartition(":")[0]
+        if guess in self.all_lists:
+            return guess
         for info in self.all_lists.values():
             if entry_id.startswith("entry:" + info.id.removeprefix("list:") + ":"):
-                return self.entries(info.id).get(entry_id.split(":", 3)[3])
+                return info.id
         return None
 
-    def implementers(self, regime_entry_id: str) -> list[tuple[EntryInfo, ImplInfo]]:
-        """Entries of every list held (all editions) that implement a regime entry."""
-        with self._lock:
-            if self._implementers is None:
-                table: dict[str, list[tuple[EntryInfo, ImplInfo]]] = defaultdict(list)
-                for info in sorted(self.all_lists.values(), key=lambda i: i.id):
-                    for e in self.entries(info.id).values():
-                        for impl in e.implements:
-                            table[impl.target].append((e, impl))
-                self._implementers = dict(table)
-            return self._implementers.get(regime_entry_id, [])
+    def entry(self, entry_id: str) -> EntryInfo | None:
+        list_id = self._list_of_entry(entry_id)
+        return None if list_id is None else self._list(list_id).by_id.get(entry_id)
+
+    def implementers(
+        self, regime_entry_id: str, within: frozenset[str] | None = None
+    ) -> list[tuple[EntryInfo, ImplInfo]]:
+        """Entries that implement a regime entry: of every list edition held, or of the lists
+        ``within`` (only those are read)."""
+        out = []
+        for found in self.data.implementers(regime_entry_id):
+            if found.list_id not in self.all_lists or (
+                within is not None and found.list_id not in within
+            ):
+                continue
+            e = self._list(found.list_id).by_id.get(found.entry_id)
+            if e is not None:
+                out.append((e, found.impl))
+        return out
 
     def editions_of(self, info: ListInfo) -> list[ListInfo]:
         """Every edition held of ``info``'s list (same issuer and series), oldest first."""
@@ -116,7 +171,7 @@ class Index:
                 for i in self.all_lists.values()
                 if (i.issuer, i.series) == (info.issuer, info.series)
             ),
-            key=lambda i: (i.edition_date, i.edition),
+            key=_edition_order,
         )
 
     def following(self, entry: EntryInfo) -> EntryInfo | None:
@@ -124,16 +179,13 @@ class Index:
         return None if entry.next is None else self.entry(entry.next.target)
 
     def previous(self, entry: EntryInfo) -> EntryInfo | None:
-        """The same entry in the edition held before, if that edition has it."""
-        with self._lock:
-            if self._previous is None:
-                table: dict[str, EntryInfo] = {}
-                for info in self.all_lists.values():
-                    for e in self.entries(info.id).values():
-                        if e.next is not None:
-                            table[e.next.target] = e
-                self._previous = table
-            return self._previous.get(entry.id)
+        """The same entry in the edition held before, if that edition has it (editions are
+        paired consecutively, so only that edition is read)."""
+        editions = self.editions_of(self.all_lists[entry.list_id])
+        position = [i.id for i in editions].index(entry.list_id)
+        if position == 0:
+            return None
+        return self._list(editions[position - 1].id).previous_of().get(entry.id)
 
     def is_reference(self, entry_id: str) -> bool:
         """Is ``entry_id`` an entry of a Wassenaar list (not of another regime's annex)?"""
@@ -144,17 +196,19 @@ class Index:
         """The first edition held of ``entry``'s list that has it (followed back through
         renumberings), and the edition held just before that one, which lacks it (None when
         the entry is in the oldest edition held: when it was added is then unknown)."""
-        first = entry
-        while (earlier := self.previous(first)) is not None:
-            first = earlier
-        info = self.all_lists[first.list_id]
+        tables = self._list(entry.list_id)
+        with self._lock:
+            if tables.earlier is None:
+                tables.earlier = self.data.earlier_editions(entry.list_id)
+            earlier = tables.earlier.get(entry.id, [])
+        held = [self.all_lists[i] for i in [entry.list_id, *earlier] if i in self.all_lists]
+        info = min(held, key=_edition_order)
         editions = self.editions_of(info)
         position = editions.index(info)
         return info, editions[position - 1] if position > 0 else None
 
     def has_children(self, entry: EntryInfo) -> bool:
-        self.entries(entry.list_id)
-        return entry.canonical in self._parents.get(entry.list_id, set())
+        return entry.canonical in self._list(entry.list_id).parents
 
     def ancestors(self, entry: EntryInfo) -> list[EntryInfo]:
         """Nearest first."""
@@ -188,32 +242,33 @@ class Index:
 
     def technologies_of(self, entry: EntryInfo) -> frozenset[str]:
         """Technologies the entry covers, itself or through an enclosing entry."""
+        tables = self._list(entry.list_id)
         with self._lock:
-            table = self._techs_of.get(entry.list_id)
+            table = tables.techs_of
             if table is None:
                 table = {}
-                for e in self.entries(entry.list_id).values():
+                for e in tables.entries.values():
                     own = {c.technology for c in e.covers}
-                    inherited = table.get(f"{e.list_id}|{e.parent}", frozenset())
-                    table[f"{e.list_id}|{e.canonical}"] = frozenset(own) | inherited
-                self._techs_of[entry.list_id] = table
-            return table.get(f"{entry.list_id}|{entry.canonical}", frozenset())
+                    inherited = table.get(e.parent or "", frozenset())
+                    table[e.canonical] = frozenset(own) | inherited
+                tables.techs_of = table
+            return table.get(entry.canonical, frozenset())
 
     def technologies_below(self, entry: EntryInfo) -> frozenset[str]:
         """Technologies the entry or any of its sub-entries covers (inherited ones included)."""
+        tables = self._list(entry.list_id)
         with self._lock:
-            table = self._techs_below.get(entry.list_id)
+            table = tables.techs_below
             if table is None:
                 table = defaultdict(set)
-                entries = self.entries(entry.list_id)
-                for e in entries.values():
+                for e in tables.entries.values():
                     own = {c.technology for c in e.covers}
                     if not own:
                         continue
                     table[e.canonical] |= own
                     for above in self.ancestors(e):
                         table[above.canonical] |= own
-                self._techs_below[entry.list_id] = table
+                tables.techs_below = table
         return frozenset(table.get(entry.canonical, ())) | self.technologies_of(entry)
 
     # --- technologies -------------------------------------------------------------------------
@@ -259,41 +314,29 @@ class Index:
 
     def counterpart_code(self, entry: EntryInfo) -> str | None:
         """The Wassenaar-numbered code the entry's numbering implies (None when it has none)."""
-        if entry.id in self._counterpart:
-            return self._counterpart[entry.id]
         info = self.all_lists.get(entry.list_id)
-        found = None
-        if info is not None:
-            try:
-                found = wassenaar_equivalent(
-                    parse_code(entry.canonical, CodeSystem(info.numbering))
-                )
-            except (CodeError, ValueError):
-                found = None
-        self._counterpart[entry.id] = found
-        return found
+        return None if info is None else _counterpart(entry.canonical, info.numbering)
 
     def by_code(self, list_id: str) -> dict[str, list[EntryInfo]]:
         """Entries of a list by canonical code, shaped like :meth:`by_counterpart`."""
+        tables = self._list(list_id)
         with self._lock:
-            found = self._by_code.get(list_id)
-            if found is None:
-                found = {c: [e] for c, e in self.entries(list_id).items()}
-                self._by_code[list_id] = found
-            return found
+            if tables.by_code is None:
+                tables.by_code = {c: [e] for c, e in tables.entries.items()}
+            return tables.by_code
 
     def by_counterpart(self, list_id: str) -> dict[str, list[EntryInfo]]:
         """Entries of a list by the Wassenaar-numbered code their numbering implies."""
+        tables = self._list(list_id)
         with self._lock:
-            found = self._counterparts.get(list_id)
-            if found is None:
-                found = defaultdict(list)
-                for e in self.entries(list_id).values():
+            if tables.by_counterpart is None:
+                found: dict[str, list[EntryInfo]] = defaultdict(list)
+                for e in tables.entries.values():
                     code = self.counterpart_code(e)
                     if code is not None:
                         found[code].append(e)
-                self._counterparts[list_id] = found
-            return found
+                tables.by_counterpart = found
+            return tables.by_counterpart
 
     # --- coverage of a regime list by one jurisdiction (see queries.status) --------------------
 

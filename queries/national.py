@@ -176,8 +176,8 @@ class NationalGroups:
             found = [
                 n
                 for target in annex
-                for n, _ in self.index.implementers(target)
-                if n.list_id in held and n.status == "active"
+                for n, _ in self.index.implementers(target, within=frozenset(held))
+                if n.status == "active"
             ]
             if found:
                 return "same", found

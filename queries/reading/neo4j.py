@@ -25,6 +25,7 @@ from queries.reading.records import (
     CodeInfo,
     CountryInfo,
     EntryInfo,
+    ImplementerInfo,
     ListInfo,
     ListingInfo,
     MemberInfo,
@@ -64,13 +65,19 @@ def _edges(rows: list[dict[str, Any]]) -> list[tuple[str, dict[str, Any]]]:
     return [(str(r["target"]), decode_properties(r["props"])) for r in rows or []]
 
 
+#: Record sets (one list edition's entries, the countries, ...) a :class:`Neo4jData` keeps.
+CACHED_RECORD_SETS = 64
+
+
 class Neo4jData:
     """:class:`queries.reading.reader.GraphData` read from Neo4j, cached per graph revision."""
 
     def __init__(self, driver: Driver, database: str | None = None) -> None:
         self.driver = driver
         self.database = database
-        self._cache = RevisionCache()
+        # Bounded: the graph lives on the server, and this process keeps only the records
+        # of the editions recently asked about (the index above it keeps its own share).
+        self._cache = RevisionCache(limit=CACHED_RECORD_SETS)
         self._lock = threading.Lock()
 
     def _read(self, name: str, **params: Any) -> list[dict[str, Any]]:
@@ -117,6 +124,26 @@ class Neo4jData:
             return sorted(out, key=lambda e: e.canonical)
 
         return self._get(f"entries:{list_id}", load)
+
+    def implementers(self, target_id: str) -> list[ImplementerInfo]:
+        return self._get(
+            f"implementers:{target_id}",
+            lambda: [
+                ImplementerInfo(
+                    r["id"], r["list_id"], impl_info(target_id, decode_properties(r["props"]))
+                )
+                for r in self._read("analysis_implementers", target_id=target_id)
+            ],
+        )
+
+    def earlier_editions(self, list_id: str) -> dict[str, list[str]]:
+        return self._get(
+            f"earlier:{list_id}",
+            lambda: {
+                r["id"]: sorted(r["editions"])
+                for r in self._read("analysis_earlier_editions", list_id=list_id)
+            },
+        )
 
     def countries(self) -> list[CountryInfo]:
         def load() -> list[CountryInfo]:

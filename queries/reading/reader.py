@@ -10,7 +10,7 @@ implementation in ``queries.reading.neo4j`` answers it with the parameterised Cy
 from __future__ import annotations
 
 import threading
-from collections import defaultdict
+from collections import OrderedDict, defaultdict
 from collections.abc import Callable
 from typing import Any, Protocol, TypeVar
 
@@ -20,6 +20,7 @@ from queries.reading.records import (
     CountryInfo,
     CoverInfo,
     EntryInfo,
+    ImplementerInfo,
     ImplInfo,
     ListInfo,
     ListingInfo,
@@ -59,6 +60,16 @@ class GraphData(Protocol):
 
     def entries(self, list_id: str) -> list[EntryInfo]: ...
 
+    def implementers(self, target_id: str) -> list[ImplementerInfo]:
+        """Entries of every list edition (``IMPLEMENTS``) implementing one regime entry,
+        ordered by list and entry."""
+        ...
+
+    def earlier_editions(self, list_id: str) -> dict[str, list[str]]:
+        """For the entries of one list edition that earlier editions held: the ids of those
+        editions (``NEXT_EDITION`` followed back, through renumberings)."""
+        ...
+
     def countries(self) -> list[CountryInfo]: ...
 
     def regimes(self) -> list[RegimeInfo]: ...
@@ -81,20 +92,30 @@ class GraphData(Protocol):
 
 
 class RevisionCache:
-    """Values computed once per graph revision (thread-safe; the API serves from threads)."""
+    """Values computed once per graph revision (thread-safe; the API serves from threads).
 
-    def __init__(self) -> None:
+    With a ``limit``, only that many values are kept, the least recently used dropped first:
+    a reader whose graph lives elsewhere (Neo4j) then holds a bounded share of it however many
+    editions the graph has.
+    """
+
+    def __init__(self, limit: int | None = None) -> None:
         self._lock = threading.RLock()
+        self._limit = limit
         self._revision: object = None
-        self._values: dict[str, Any] = {}
+        self._values: OrderedDict[str, Any] = OrderedDict()
 
     def get(self, revision: object, key: str, compute: Callable[[], T]) -> T:
         with self._lock:
             if revision is not self._revision and revision != self._revision:
                 self._revision = revision
-                self._values = {}
-            if key not in self._values:
+                self._values = OrderedDict()
+            if key in self._values:
+                self._values.move_to_end(key)
+            else:
                 self._values[key] = compute()
+                if self._limit is not None and len(self._values) > self._limit:
+                    self._values.popitem(last=False)
             value: T = self._values[key]
             return value
 
@@ -166,6 +187,45 @@ class GraphReader:
 
     def entries(self, list_id: str) -> list[EntryInfo]:
         return self._all_entries().get(list_id, [])
+
+    def _list_of(self) -> dict[str, str]:
+        return self._get(
+            "list_of",
+            lambda: {e.id: k for k, es in self._all_entries().items() for e in es},
+        )
+
+    def implementers(self, target_id: str) -> list[ImplementerInfo]:
+        def build() -> dict[str, list[ImplementerInfo]]:
+            list_of = self._list_of()
+            out: dict[str, list[ImplementerInfo]] = defaultdict(list)
+            for u, v, d in self._edges("IMPLEMENTS"):
+                if u in list_of:
+                    out[v].append(ImplementerInfo(u, list_of[u], impl_info(v, d)))
+            return {k: sorted(x, key=lambda i: (i.list_id, i.entry_id)) for k, x in out.items()}
+
+        return self._get("implementers", build).get(target_id, [])
+
+    def earlier_editions(self, list_id: str) -> dict[str, list[str]]:
+        def build() -> dict[str, list[str]]:
+            before: dict[str, list[str]] = defaultdict(list)
+            for u, v, _ in self._edges("NEXT_EDITION"):
+                before[v].append(u)
+            list_of = self._list_of()
+            out: dict[str, list[str]] = {}
+            for e in self.entries(list_id):
+                seen: set[str] = set()
+                todo = list(before.get(e.id, []))
+                while todo:
+                    older = todo.pop()
+                    if older not in seen:
+                        seen.add(older)
+                        todo.extend(before.get(older, []))
+                held = sorted({list_of[o] for o in seen if o in list_of})
+                if held:
+                    out[e.id] = held
+            return out
+
+        return self._get(f"earlier:{list_id}", build)
 
     def countries(self) -> list[CountryInfo]:
         return self._get(

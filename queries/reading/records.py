@@ -55,6 +55,15 @@ class ImplInfo:
 
 
 @dataclass(frozen=True, slots=True)
+class ImplementerInfo:
+    """An ``IMPLEMENTS`` edge seen from its regime entry: the implementing entry and its list."""
+
+    entry_id: str
+    list_id: str
+    impl: ImplInfo
+
+
+@dataclass(frozen=True, slots=True)
 class NextInfo:
     """A ``NEXT_EDITION`` edge seen from the older entry: the same entry in the next edition."""
 

@@ -122,6 +122,37 @@ class _Graph:
                 )
             return rows
 
+        def container(entry: str) -> str | None:
+            return next(
+                (u for u, _, d in self.g.in_edges(entry, data=True) if d["type"] == "CONTAINS"),
+                None,
+            )
+
+        def implementers(target_id: str) -> list[dict[str, Any]]:
+            rows = [
+                {"id": u, "list_id": container(u), "props": _stored("", d, "type")}
+                for u, _, d in self.g.in_edges(target_id, data=True)
+                if d["type"] == "IMPLEMENTS"
+            ]
+            return sorted(rows, key=lambda r: (r["list_id"], r["id"]))
+
+        def earlier_editions(list_id: str) -> list[dict[str, Any]]:
+            rows = []
+            for _, e, d in self.g.out_edges(list_id, data=True):
+                if d["type"] != "CONTAINS":
+                    continue
+                seen: set[str] = set()
+                todo = [e]
+                while todo:
+                    for u, _, n in self.g.in_edges(todo.pop(), data=True):
+                        if n["type"] == "NEXT_EDITION" and u not in seen:
+                            seen.add(u)
+                            todo.append(u)
+                editions = {container(u) for u in seen} - {None}
+                if editions:
+                    rows.append({"id": e, "editions": list(editions)})
+            return rows
+
         def memberships() -> list[dict[str, Any]]:
             return [
                 {"country": u, "regime": v, "props": _stored("", d, "type")}
@@ -171,6 +202,8 @@ class _Graph:
             "analysis_revision": lambda: [{"revision": self.store.revision()}],
             "analysis_lists": lists,
             "analysis_entries": entries,
+            "analysis_implementers": implementers,
+            "analysis_earlier_editions": earlier_editions,
             "analysis_countries": nodes("Country"),
             "analysis_regimes": nodes("Regime"),
             "analysis_memberships": memberships,
