@@ -449,9 +449,11 @@ class AnalysisFrames:
         mode: Literal["auto", "code", "words"] = "auto",
         system: str | None = None,
         list_id: str | None = None,
+        editions: Literal["current", "all"] = "current",
     ) -> pd.DataFrame:
         """Entries by code in any numbering (``5.A.1.j``, ``5A001.j``, ``ML10``; SCOMET codes
-        with ``system="scomet"``) or by words (technology labels in English, French, Arabic).
+        with ``system="scomet"``) or by words (technology labels in English, French, Arabic),
+        in the newest edition of every list (``editions="all"``: older editions too).
 
         Columns:
 
@@ -471,7 +473,14 @@ class AnalysisFrames:
         >>> kg.search("logiciel d'intrusion")
         """
         report = self.analyses.search(
-            build(SearchRequest, q=query, mode=mode, system=system, list_id=list_id)
+            build(
+                SearchRequest,
+                q=query,
+                mode=mode,
+                system=system,
+                list_id=list_id,
+                editions=editions,
+            )
         )
         rows = [
             {

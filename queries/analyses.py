@@ -125,10 +125,11 @@ class Analyses:
                 if juris.lists:
                     parts.index.status_map(juris, ref)
                     parts.index.national_groups(juris)
-        parts.search.indexes.words()
+        for info in parts.index.current_lists:
+            parts.search.indexes.words(info.id)
+            parts.search.indexes.covering(info.id)
         parts.search.indexes.names()
         parts.search.indexes.phrases()
-        parts.search.indexes.covering()
         parts.search.indexes.party_lists().warm()
 
     # --- analyses -----------------------------------------------------------------------------

@@ -18,10 +18,10 @@ from __future__ import annotations
 
 import threading
 from collections import OrderedDict, defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Literal
+from typing import Literal, TypeVar
 
 from graph_schema.codes import CodeError, CodeSystem, parse_code, wassenaar_equivalent
 from queries.national import NationalGroup, NationalGroups
@@ -30,6 +30,8 @@ from queries.reading.reader import GraphData
 from queries.reading.records import EntryInfo, ImplInfo, ListInfo, TechInfo
 from queries.status import Status, Statuses
 from queries.text import excerpt, unique
+
+T = TypeVar("T")
 
 #: List editions whose tables an :class:`Index` keeps (more than the lists current at once, so
 #: the common requests never re-read one; the oldest unused is dropped beyond that).
@@ -65,6 +67,8 @@ class _ListTables:
     by_code: dict[str, list[EntryInfo]] | None = None
     by_counterpart: dict[str, list[EntryInfo]] | None = None
     earlier: dict[str, list[str]] | None = None
+    # Tables other modules derive from this edition (search's word postings), by name.
+    derived: dict[str, object] = field(default_factory=dict)
     _previous_of: dict[str, EntryInfo] | None = None
 
     def __post_init__(self) -> None:
@@ -131,6 +135,16 @@ class Index:
     def entries(self, list_id: str) -> dict[str, EntryInfo]:
         """Entries of one list edition by canonical code, in code order (parents first)."""
         return self._list(list_id).entries
+
+    def derived(self, list_id: str, name: str, build: Callable[[dict[str, EntryInfo]], T]) -> T:
+        """A table derived from one edition's entries, built once and kept (and dropped) with
+        that edition's other tables."""
+        tables = self._list(list_id)
+        with self._lock:
+            if name not in tables.derived:
+                tables.derived[name] = build(tables.entries)
+            found: T = tables.derived[name]  # type: ignore[assignment]
+            return found
 
     def _list_of_entry(self, entry_id: str) -> str | None:
         # Entry ids read entry:<list id without "list:">:<canonical code>, and codes hold no

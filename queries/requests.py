@@ -176,6 +176,13 @@ class SearchRequest(Request):
     list_id: str | None = Field(
         default=None, max_length=100, pattern=LIST_ID, description="Only this list."
     )
+    editions: Literal["current", "all"] = Field(
+        default="current",
+        description=(
+            "current: the newest edition of every list held; all: every edition held, older "
+            "ones too (slower). A list_id names its edition whatever this says."
+        ),
+    )
 
 
 class RegimeGapsRequest(Request):

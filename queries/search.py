@@ -46,17 +46,46 @@ class _Names:
     parties: list[PartyInfo]
 
 
+@dataclass(frozen=True)
+class Words:
+    """One list edition's word postings (token -> entry ids) and folded entry texts."""
+
+    postings: dict[str, set[str]]
+    texts: dict[str, str]
+
+
+Covering = dict[str, list[tuple[EntryInfo, str, str, str, float]]]
+
+
+def _words(entries: dict[str, EntryInfo]) -> Words:
+    postings: dict[str, set[str]] = defaultdict(set)
+    texts = {}
+    for e in entries.values():
+        text = entry_text(e)
+        texts[e.id] = fold(text)
+        for token in tokens(text):
+            postings[token].add(e.id)
+    return Words(dict(postings), texts)
+
+
+def _covering(entries: dict[str, EntryInfo]) -> Covering:
+    table: Covering = defaultdict(list)
+    for e in entries.values():
+        for c in e.covers:
+            table[c.technology].append((e, c.technology, c.method, c.matched, c.score))
+    return dict(table)
+
+
 class SearchIndexes:
-    """Word and party-name indexes, built lazily once per revision."""
+    """Party-name and phrase indexes built lazily once per revision; the word and technology
+    tables of each list edition kept with that edition's index tables (so their number is
+    bounded however many editions the graph holds)."""
 
     def __init__(self, index: Index) -> None:
         self.index = index
         self._lock = threading.Lock()
-        self._words: dict[str, set[str]] | None = None
-        self._texts: dict[str, str] = {}
         self._names: _Names | None = None
         self._phrases: list[tuple[TechInfo, str, str, str]] | None = None
-        self._covering: dict[str, list[tuple[EntryInfo, str, str, str, float]]] | None = None
         self._party_lists: PartyLists | None = None
 
     def party_lists(self) -> PartyLists:
@@ -81,36 +110,12 @@ class SearchIndexes:
                 self._phrases = out
             return self._phrases
 
-    def covering(self) -> dict[str, list[tuple[EntryInfo, str, str, str, float]]]:
-        """Technology -> (entry, technology, method, matched, score) over the current lists."""
-        with self._lock:
-            if self._covering is None:
-                table: dict[str, list[tuple[EntryInfo, str, str, str, float]]] = defaultdict(list)
-                for info in self.index.current_lists:
-                    for e in self.index.entries(info.id).values():
-                        for c in e.covers:
-                            table[c.technology].append(
-                                (e, c.technology, c.method, c.matched, c.score)
-                            )
-                self._covering = dict(table)
-            return self._covering
+    def covering(self, list_id: str) -> Covering:
+        """Technology -> (entry, technology, method, matched, score) in one list edition."""
+        return self.index.derived(list_id, "search-covering", _covering)
 
-    def words(self) -> dict[str, set[str]]:
-        with self._lock:
-            if self._words is None:
-                postings: dict[str, set[str]] = defaultdict(set)
-                for info in self.index.all_lists.values():
-                    for e in self.index.entries(info.id).values():
-                        text = entry_text(e)
-                        self._texts[e.id] = fold(text)
-                        for token in tokens(text):
-                            postings[token].add(e.id)
-                self._words = dict(postings)
-            return self._words
-
-    def folded_text(self, entry_id: str) -> str:
-        self.words()
-        return self._texts.get(entry_id, "")
+    def words(self, list_id: str) -> Words:
+        return self.index.derived(list_id, "search-words", _words)
 
     def names(self) -> _Names:
         with self._lock:
@@ -152,6 +157,12 @@ class Search:
                 raise InvalidQuery(f"unknown code system {system!r} (known: {known})") from exc
         if list_id is not None and list_id not in self.index.all_lists:
             raise InvalidQuery(f"no list edition {list_id!r}; see /lists")
+        if list_id is not None:
+            lists = [list_id]
+        elif request.editions == "all":
+            lists = sorted(self.index.all_lists)
+        else:
+            lists = [i.id for i in self.index.current_lists]
         code: ControlCode | None = None
         if mode in ("auto", "code"):
             try:
@@ -161,9 +172,9 @@ class Search:
                     raise InvalidQuery(str(exc)) from exc
         techs: list[str] = []
         if code is not None:
-            hits, read = self._by_code(code)
+            hits, read = self._by_code(code, lists)
         else:
-            hits, read, techs = self._by_words(text)
+            hits, read, techs = self._by_words(text, lists)
         if list_id is not None:
             hits = [h for h in hits if h.entry.list_id == list_id]
         items, bounds = page(hits, limit, offset)
@@ -184,7 +195,7 @@ class Search:
             reason=reason,
         )
 
-    def _by_code(self, code: ControlCode) -> tuple[list[EntryHit], str]:
+    def _by_code(self, code: ControlCode, lists: list[str]) -> tuple[list[EntryHit], str]:
         index = self.index
         wanted = _COMPATIBLE[code.system]
         counterpart = wassenaar_equivalent(code)
@@ -194,7 +205,7 @@ class Search:
         hits: list[EntryHit] = []
         seen: set[str] = set()
         regime_entries: list[EntryInfo] = []
-        for info in sorted(index.all_lists.values(), key=lambda i: i.id):
+        for info in sorted((index.all_lists[i] for i in lists), key=lambda i: i.id):
             if info.numbering not in wanted:
                 continue
             e = index.entries(info.id).get(code.canonical)
@@ -217,7 +228,7 @@ class Search:
                     self._hit(r, "counterpart", 95.0, f"the Wassenaar entry {r.code} it denotes")
                 )
         for r in list(regime_entries):
-            for e, impl in index.implementers(r.id):
+            for e, impl in index.implementers(r.id, within=frozenset(lists)):
                 if e.id in seen:
                     continue
                 seen.add(e.id)
@@ -228,45 +239,50 @@ class Search:
                 )
         return hits, read
 
-    def _by_words(self, text: str) -> tuple[list[EntryHit], str, list[str]]:
+    def _by_words(self, text: str, lists: list[str]) -> tuple[list[EntryHit], str, list[str]]:
         index = self.index
         techs = self._technologies(text)
         hits: dict[str, EntryHit] = {}
-        covering = self.indexes.covering()
         for tech, label, lang in techs:
             for narrower in sorted(index.tech_closure(tech.id)):
-                for e, covered, method, matched, score in covering.get(narrower, []):
-                    if e.id in hits:
-                        continue
-                    hits[e.id] = self._hit(
-                        e,
-                        "technology",
-                        95.0 * score,
-                        f"covers {index.techs[covered].name} ({method}: {matched}); the query "
-                        f"matched the {lang} label '{label}' of {tech.name}",
-                    )
+                for list_id in lists:
+                    for e, covered, method, matched, score in self.indexes.covering(list_id).get(
+                        narrower, []
+                    ):
+                        if e.id in hits:
+                            continue
+                        hits[e.id] = self._hit(
+                            e,
+                            "technology",
+                            95.0 * score,
+                            f"covers {index.techs[covered].name} ({method}: {matched}); the "
+                            f"query matched the {lang} label '{label}' of {tech.name}",
+                        )
         wanted = tokens(text)
-        postings = self.indexes.words()
         if wanted:
-            sets = [postings.get(t, set()) for t in wanted]
-            counts: dict[str, int] = defaultdict(int)
-            for found in sets:
-                for entry_id in found:
-                    counts[entry_id] += 1
             needed = len(wanted) if len(wanted) <= 2 else max(2, (len(wanted) * 2 + 2) // 3)
             phrase = fold(text)
-            for entry_id, n in counts.items():
-                if n < needed or entry_id in hits:
-                    continue
-                hit = index.entry(entry_id)
-                if hit is None or hit.status != "active":
-                    continue
-                score = 80.0 * n / len(wanted)
-                if phrase in self.indexes.folded_text(entry_id):
-                    score += 15.0
-                hits[entry_id] = self._hit(
-                    hit, "words", score, f"its text contains {n} of the {len(wanted)} query words"
-                )
+            for list_id in lists:
+                words = self.indexes.words(list_id)
+                counts: dict[str, int] = defaultdict(int)
+                for token in wanted:
+                    for entry_id in words.postings.get(token, ()):
+                        counts[entry_id] += 1
+                for entry_id, n in counts.items():
+                    if n < needed or entry_id in hits:
+                        continue
+                    hit = index.entry(entry_id)
+                    if hit is None or hit.status != "active":
+                        continue
+                    score = 80.0 * n / len(wanted)
+                    if phrase in words.texts.get(entry_id, ""):
+                        score += 15.0
+                    hits[entry_id] = self._hit(
+                        hit,
+                        "words",
+                        score,
+                        f"its text contains {n} of the {len(wanted)} query words",
+                    )
         ordered = sorted(
             hits.values(),
             key=lambda h: (

@@ -285,13 +285,16 @@ def q_search(
         str | None, typer.Option(help="Numbering of the code (scomet needs it).")
     ] = None,
     mode: Annotated[str, typer.Option(help="auto, code or words.")] = "auto",
+    editions: Annotated[
+        str, typer.Option(help="current (newest edition of each list) or all.")
+    ] = "current",
     limit: LimitOpt = 30,
     as_json: JsonOpt = False,
 ) -> None:
     """Find entries by code (5.A.1.j, 5A001.j, 8A501 --system scomet) or words (en, fr, ar)."""
     with open_analyses() as analyses:
         report = analyses.search(
-            build(SearchRequest, q=query, mode=mode, system=system),
+            build(SearchRequest, q=query, mode=mode, system=system, editions=editions),
             limit=None if as_json else limit,
         )
         rows = [

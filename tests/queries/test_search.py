@@ -19,9 +19,23 @@ def analyses() -> Analyses:
 def test_code_in_any_writing(analyses: Analyses, query: str) -> None:
     report = analyses.search(SearchRequest(q=query))
     ids = [h.entry.id for h in report.items]
-    # Every list and edition held that has the code (the EU's three editions, both Wassenaar
-    # editions), then SCOMET's counterpart.
-    assert ids[:8] == [
+    # The newest edition of every list that has the code, then SCOMET's counterpart.
+    assert ids[:5] == [
+        "entry:au:2024:5A001.j",
+        "entry:eu:2025-11-15:5A001.j",
+        "entry:no:2021:5A001.j",
+        "entry:us:2026-07-23:5A001.j",
+        "entry:wassenaar:2025:5A001.j",
+    ]
+    scomet = next(h for h in report.items if h.entry.id == "entry:in:2024-09-02:8A501.j")
+    assert scomet.match == "counterpart"
+    assert "re-encodes Wassenaar 5.A.1.j" in scomet.reason
+
+
+def test_older_editions_when_asked(analyses: Analyses) -> None:
+    everything = analyses.search(SearchRequest(q="5A001.j", editions="all"))
+    # Every edition held that has the code: the EU's three, both Wassenaar editions.
+    assert [h.entry.id for h in everything.items][:8] == [
         "entry:au:2024:5A001.j",
         "entry:eu:2021:5A001.j",
         "entry:eu:2022-05-05:5A001.j",
@@ -31,9 +45,11 @@ def test_code_in_any_writing(analyses: Analyses, query: str) -> None:
         "entry:wassenaar:2021:5A001.j",
         "entry:wassenaar:2025:5A001.j",
     ]
-    scomet = next(h for h in report.items if h.entry.id == "entry:in:2024-09-02:8A501.j")
-    assert scomet.match == "counterpart"
-    assert "re-encodes Wassenaar 5.A.1.j" in scomet.reason
+    one = analyses.search(SearchRequest(q="5A001.j", list_id="list:wassenaar:2021"))
+    assert [h.entry.id for h in one.items] == ["entry:wassenaar:2021:5A001.j"]
+    words = analyses.search(SearchRequest(q="intrusion software", editions="all"))
+    current = analyses.search(SearchRequest(q="intrusion software"))
+    assert {h.entry.list_id for h in words.items} > {h.entry.list_id for h in current.items}
 
 
 def test_scomet_needs_the_system_hint(analyses: Analyses) -> None:
