@@ -27,11 +27,15 @@ from graph_schema.codes import CodeError, CodeSystem, parse_code, wassenaar_equi
 from queries.national import NationalGroup, NationalGroups
 from queries.reading.names import WASSENAAR, Jurisdiction, Names
 from queries.reading.reader import GraphData
-from queries.reading.records import EntryInfo, ImplInfo, ListInfo, TechInfo
+from queries.reading.records import EntryInfo, ImplementerInfo, ImplInfo, ListInfo, TechInfo
 from queries.status import Status, Statuses
 from queries.text import excerpt, unique
 
 T = TypeVar("T")
+
+#: Regime entries whose implementers (ids and edges, every edition) an :class:`Index` keeps:
+#: more than the regime lists' entries, so only a graph with many more is read again.
+IMPLEMENTED_ENTRIES = 8192
 
 #: List editions whose tables an :class:`Index` keeps (more than the lists current at once, so
 #: the common requests never re-read one; the oldest unused is dropped beyond that).
@@ -113,6 +117,7 @@ class Index:
                 children[tech.parent].append(tech.id)
         self.tech_children = children
         self._tables: OrderedDict[str, _ListTables] = OrderedDict()
+        self._implementers: OrderedDict[str, list[ImplementerInfo]] = OrderedDict()
         self._statuses = Statuses(self)
         self._national = NationalGroups(self)
 
@@ -166,8 +171,17 @@ class Index:
     ) -> list[tuple[EntryInfo, ImplInfo]]:
         """Entries that implement a regime entry: of every list edition held, or of the lists
         ``within`` (only those are read)."""
+        with self._lock:
+            known = self._implementers.get(regime_entry_id)
+            if known is None:
+                known = self.data.implementers(regime_entry_id)
+                self._implementers[regime_entry_id] = known
+                if len(self._implementers) > IMPLEMENTED_ENTRIES:
+                    self._implementers.popitem(last=False)
+            else:
+                self._implementers.move_to_end(regime_entry_id)
         out = []
-        for found in self.data.implementers(regime_entry_id):
+        for found in known:
             if found.list_id not in self.all_lists or (
                 within is not None and found.list_id not in within
             ):

@@ -126,15 +126,14 @@ class Neo4jData:
         return self._get(f"entries:{list_id}", load)
 
     def implementers(self, target_id: str) -> list[ImplementerInfo]:
-        return self._get(
-            f"implementers:{target_id}",
-            lambda: [
-                ImplementerInfo(
-                    r["id"], r["list_id"], impl_info(target_id, decode_properties(r["props"]))
-                )
-                for r in self._read("analysis_implementers", target_id=target_id)
-            ],
-        )
+        # Not cached here: the index keeps them, and one record set per regime entry would
+        # crowd the editions' entries out of this cache.
+        return [
+            ImplementerInfo(
+                r["id"], r["list_id"], impl_info(target_id, decode_properties(r["props"]))
+            )
+            for r in self._read("analysis_implementers", target_id=target_id)
+        ]
 
     def earlier_editions(self, list_id: str) -> dict[str, list[str]]:
         return self._get(
