@@ -77,15 +77,15 @@ class Harmonia(CatalogFrames, AnalysisFrames):
 
         from queries.subgraph import select_subgraph
 
-        graph = self.store.to_networkx()
         wanted = [jurisdiction] if isinstance(jurisdiction, str) else jurisdiction
         if not wanted and technology is None and category is None:
+            graph = self.store.to_networkx()
             if not typed:
                 return graph
             chosen = nx.MultiDiGraph(graph)
         else:
             chosen = select_subgraph(
-                graph,
+                self.store,
                 self.analyses,
                 jurisdictions=list(wanted) if wanted else None,
                 technology=technology,

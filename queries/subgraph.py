@@ -9,13 +9,14 @@ import networkx as nx
 
 from queries.analyses import Analyses
 from queries.evidence import make_filters
+from queries.reading.neighbours import neighbours_of
+from store.base import GraphStore
 
-_CONTEXT_EDGES = frozenset({"IMPLEMENTS", "ORIGIN", "COVERS"})
 _JURISDICTION_EDGES = frozenset({"MEMBER_OF", "SUBSCRIBES", "IN_GROUP"})
 
 
 def select_subgraph(
-    graph: nx.MultiDiGraph,
+    store: GraphStore,
     analyses: Analyses,
     *,
     jurisdictions: Sequence[str] | None = None,
@@ -30,11 +31,13 @@ def select_subgraph(
     edges reach (regime entries they implement and their list, origins, technologies), the
     jurisdictions themselves with their regimes, codes of conduct and country groups, and the
     technologies asked for with the codes and commitments addressing them. Returns a new,
-    unfrozen graph with every edge between kept nodes.
+    unfrozen graph with every edge between kept nodes, read from the store as that part alone
+    (on Neo4j the rest of the graph is never sent).
     """
     if not jurisdictions and technology is None and category is None:
-        return nx.MultiDiGraph(graph)
+        return nx.MultiDiGraph(store.to_networkx())
     index = analyses.index
+    around = neighbours_of(store)
     filters = make_filters(index, category=category, technology=technology)
     keep: set[str] = set()
     list_ids: set[str] | None = None
@@ -47,15 +50,12 @@ def select_subgraph(
                 keep.add(juris.via)
             list_ids |= {i.id for i in juris.lists}
             list_ids |= {i.id for i in index.all_lists.values() if i.issuer == juris.node}
-            for _, target, data in graph.out_edges(juris.node, data=True):
-                if data.get("type") in _JURISDICTION_EDGES:
-                    keep.add(target)
+            for edge_type in sorted(_JURISDICTION_EDGES):
+                keep |= {target for target, _ in around.out(juris.node, edge_type)}
     if filters.technology is not None:
         keep |= filters.closure
         for tech in filters.closure:
-            for source, _, data in graph.in_edges(tech, data=True):
-                if data.get("type") == "ADDRESSES":
-                    keep.add(source)
+            keep |= {source for source, _ in around.into(tech, "ADDRESSES")}
     for list_id in sorted(list_ids if list_ids is not None else index.all_lists):
         info = index.all_lists.get(list_id)
         if info is None:
@@ -70,10 +70,13 @@ def select_subgraph(
         keep |= {list_id, info.issuer}
         for e in chosen:
             keep.add(e.id)
-            for _, target, data in graph.out_edges(e.id, data=True):
-                if data.get("type") in _CONTEXT_EDGES:
-                    keep.add(target)
-                    target_list = graph.nodes[target].get("list_id")
-                    if target_list:
-                        keep.add(target_list)
-    return nx.MultiDiGraph(graph.subgraph(n for n in keep if n in graph))
+            # The alignment edges' targets, as the entry record holds them.
+            for impl in e.implements:
+                keep.add(impl.target)
+                target = index.entry(impl.target)
+                if target is not None:
+                    keep.add(target.list_id)
+            if e.origin is not None:
+                keep.add(e.origin.target)
+            keep |= {c.technology for c in e.covers}
+    return nx.MultiDiGraph(store.subgraph(keep))

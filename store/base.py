@@ -187,6 +187,11 @@ class GraphStore(Protocol):
         and ``graph.graph['revision']`` / ``['sources']`` read in the same transaction."""
         ...
 
+    def subgraph(self, node_ids: Iterable[str]) -> nx.MultiDiGraph:
+        """The nodes named that the graph holds and every edge between them, shaped and frozen
+        like :meth:`to_networkx` (a part of the graph, read without the rest)."""
+        ...
+
     def close(self) -> None: ...
 
 
@@ -251,6 +256,27 @@ def build_networkx(
         for edge_id, edge_type, src, dst, props in edges
     )
     return nx.freeze(graph)
+
+
+def induced(graph: nx.MultiDiGraph, node_ids: Iterable[str]) -> nx.MultiDiGraph:
+    """:meth:`GraphStore.subgraph` of a store that holds its graph in memory."""
+    kept = sorted({n for n in node_ids if n in graph})
+    wanted = set(kept)
+    part = nx.MultiDiGraph(**graph.graph)
+    # Nodes and edges in id order, as the Neo4j store reads them, so both give the same file.
+    part.add_nodes_from((n, graph.nodes[n]) for n in kept)
+    part.add_edges_from(
+        sorted(
+            (
+                (u, v, k, d)
+                for u in kept
+                for _, v, k, d in graph.out_edges(u, keys=True, data=True)
+                if v in wanted
+            ),
+            key=lambda edge: str(edge[2]),
+        )
+    )
+    return nx.freeze(part)
 
 
 _BY_LABEL: weakref.WeakKeyDictionary[nx.MultiDiGraph, dict[str, list[tuple[str, Any]]]] = (

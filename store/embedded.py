@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import sqlite3
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import networkx as nx
@@ -26,6 +26,7 @@ from store.base import (
     StoreError,
     WriteResult,
     build_networkx,
+    induced,
 )
 
 SCHEMA_VERSION = 1
@@ -287,6 +288,9 @@ class EmbeddedStore:
                 "SELECT type, COUNT(*) FROM edges GROUP BY type"
             ).fetchall()
         return dict(sorted([*node_rows, *edge_rows]))
+
+    def subgraph(self, node_ids: Iterable[str]) -> nx.MultiDiGraph:
+        return induced(self.to_networkx(), node_ids)
 
     def to_networkx(self) -> nx.MultiDiGraph:
         """The whole graph, frozen (read-only), rebuilt only when the revision changed."""

@@ -9,7 +9,7 @@ defines it (nodes without one are placeholders at the end of another source's ed
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 import networkx as nx
@@ -273,6 +273,24 @@ class Neo4jStore:
     def counts(self) -> dict[str, int]:
         rows = self._read("node_counts") + self._read("edge_counts")
         return dict(sorted((r["name"], int(r["count"])) for r in rows))
+
+    def subgraph(self, node_ids: Iterable[str]) -> nx.MultiDiGraph:
+        ids = sorted(set(node_ids))
+        revision, sources, nodes, edges = self._reads(
+            [
+                ("revision", {}),
+                ("sources", {}),
+                ("subgraph_nodes", {"ids": ids}),
+                ("subgraph_edges", {"ids": ids}),
+            ]
+        )
+        held = {r["id"] for r in nodes}
+        return build_networkx(
+            ((r["id"], r["label"], decode_properties(r["props"])) for r in nodes),
+            (_edge_row(r) for r in edges if r["target"] in held),
+            revision=int(revision[0]["revision"]),
+            sources=[SourceRecord.model_validate_json(r["record"]) for r in sources],
+        )
 
     def to_networkx(self) -> nx.MultiDiGraph:
         """The whole graph as of one revision.

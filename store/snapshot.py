@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import functools
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 import networkx as nx
@@ -22,6 +22,7 @@ from store.base import (
     SourceRecord,
     StoreError,
     WriteResult,
+    induced,
     nodes_of_label,
 )
 
@@ -63,6 +64,9 @@ class GraphSnapshot:
 
     def to_networkx(self) -> nx.MultiDiGraph:
         return self._graph
+
+    def subgraph(self, node_ids: Iterable[str]) -> nx.MultiDiGraph:
+        return induced(self._graph, node_ids)
 
     def get_node(self, node_id: str) -> NodeRecord | None:
         attrs = self._graph.nodes.get(node_id)

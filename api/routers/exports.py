@@ -236,7 +236,7 @@ def graph_export(
         path = _cache(request).get(store, name)
         return FileResponse(path, media_type=_MEDIA[name], filename=name)
     sub = select_subgraph(
-        GraphSnapshot.of(store).to_networkx(),
+        store,
         view.analyses,
         jurisdictions=jurisdiction,
         technology=technology,

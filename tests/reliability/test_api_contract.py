@@ -10,7 +10,7 @@ Examples are bounded so the whole module stays well under two minutes.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -102,6 +102,9 @@ class LateStore:
 
     def to_networkx(self) -> Any:
         return self._store().to_networkx()
+
+    def subgraph(self, node_ids: Iterable[str]) -> Any:
+        return self._store().subgraph(node_ids)
 
     def close(self) -> None:
         self._store().close()

@@ -172,3 +172,26 @@ def test_networkx_view_matches_rows(store: GraphStore) -> None:
     entry = next(n for n, d in graph.nodes(data=True) if d.get("code") == "5A001.j")
     assert graph.nodes[entry]["parameters"][0]["value"] == 10.0
     assert graph.nodes[entry]["prov_source"] == "sample-list"
+
+
+def test_a_part_of_the_graph_is_read_alone(store: GraphStore) -> None:
+    store.replace_source(sample_batch())
+    store.replace_source(country_batch())
+    whole = store.to_networkx()
+    entries = sorted(n for n, d in whole.nodes(data=True) if d.get("label") == "ControlEntry")
+    list_id = next(n for n, d in whole.nodes(data=True) if d.get("label") == "ControlList")
+    part = store.subgraph([list_id, *entries, "country:FR", "entry:none:0A000"])
+    # The nodes named that exist, with their properties, and only the edges among them (the
+    # list's ISSUES edge comes from an issuer not asked for).
+    assert sorted(part.nodes) == sorted([list_id, *entries, "country:FR"])
+    assert all(part.nodes[n] == whole.nodes[n] for n in part.nodes)
+    assert sorted(d["type"] for _, _, d in part.edges(data=True)) == [
+        "CONTAINS",
+        "CONTAINS",
+        "PARENT_OF",
+    ]
+    assert sorted(part.edges(keys=True)) == sorted(
+        (u, v, k) for u, v, k in whole.edges(keys=True) if u in part and v in part
+    )
+    assert nx.is_frozen(part)
+    assert store.subgraph([]).number_of_nodes() == 0
