@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import networkx as nx
+import pypdfium2  # type: ignore[import-untyped, unused-ignore]
 import pytest
 from fastapi.testclient import TestClient
 from helpers import country_batch, sample_batch
@@ -307,3 +308,72 @@ def test_the_scratch_folder_goes_when_the_app_stops(tmp_path: Path) -> None:
         assert any(scratch.rglob("r*-graph.json"))
     assert not scratch.exists()
     store.close()
+
+
+# --- briefs printed to PDF ------------------------------------------------------------------
+
+
+def _pdf_text(body: bytes) -> str:
+    document = pypdfium2.PdfDocument(body)
+    return " ".join(" ".join(page.get_textpage().get_text_range().split()) for page in document)
+
+
+def test_the_brief_as_pdf_says_what_the_json_says(client: TestClient) -> None:
+    """The dashboard's PDF link: Chromium prints the brief's page, so the download carries
+    the convergence index and the first points to adopt that /briefs/IN gives."""
+    report = client.get("/briefs/IN", params={"against": "wassenaar"}).json()
+    response = client.get("/dashboard/briefs/IN/pdf", params={"against": "wassenaar"})
+    assert response.status_code == 200, response.text
+    assert response.headers["content-type"] == "application/pdf"
+    assert response.headers["content-disposition"] == (
+        'attachment; filename="brief-IN-wassenaar.pdf"'
+    )
+    text = _pdf_text(response.content)
+    index = report["standing"]["convergence"]
+    assert f"Convergence index: {index['percent']:.1f}%" in text
+    assert f"To adopt ({report['to_adopt']['total']})" in text
+    for row in report["to_adopt"]["items"][:3]:
+        assert row["code"] in text
+    # The same parameters as /briefs, checked the same way.
+    assert client.get("/dashboard/briefs/XX/pdf").status_code == 404
+
+
+@pytest.mark.parametrize(
+    ("path", "json_path", "title"),
+    [
+        (
+            "/dashboard/briefs/pairs/US/EU/pdf",
+            "/briefs/pairs/US/EU",
+            "Harmonisation brief: United States and European Union",
+        ),
+        (
+            "/dashboard/briefs/groups/echri/pdf",
+            "/briefs/groups/echri",
+            "Harmonisation brief: the subscribers of the Code of Conduct",
+        ),
+    ],
+    ids=["pair", "group"],
+)
+def test_pair_and_group_briefs_as_pdf(
+    client: TestClient, path: str, json_path: str, title: str
+) -> None:
+    params = {"technology": "surveillance"}
+    response = client.get(path, params=params)
+    assert response.status_code == 200, response.text
+    text = _pdf_text(response.content)
+    assert title in text
+    report = client.get(json_path, params=params).json()
+    if "first" in report:
+        assert f"controls and European Union does not ({report['first']['only']['total']})" in text
+    else:
+        assert report["technologies"][0]["name"] in text
+
+
+def test_a_brief_pdf_without_chromium_says_so(tmp_path: Path) -> None:
+    store = EmbeddedStore(real_graph_path(), read_only=True)
+    app = create_app(store, chromium=tmp_path / "no-such-browser")
+    with TestClient(app) as test_client:
+        response = test_client.get("/dashboard/briefs/IN/pdf")
+    store.close()
+    assert response.status_code == 503
+    assert "not an executable file" in response.json()["error"]["message"]
