@@ -15,7 +15,7 @@ from queries.catalog import Catalog
 from queries.errors import InvalidQuery
 from queries.evidence import edition_ref, jurisdiction_view, make_filters
 from queries.index import Index
-from queries.reading.records import EntryInfo, ListInfo
+from queries.reading.records import CodeInfo, EntryInfo, ListInfo
 from queries.requests import MAX_JURISDICTIONS, MatrixRequest
 from queries.status import CONTROLLED, NOT_HELD
 from queries.views import EditionRef, JurisdictionView
@@ -56,6 +56,21 @@ class TechnologyOption(_View):
     id: str = Field(description="Technology id.", examples=["tech:intrusion-software"])
     labels: dict[str, str] = Field(description="Label per language (en, fr, ar).")
     parent: str | None = Field(default=None, description="Broader technology, if any.")
+
+
+class CodeOption(_View):
+    """A code of conduct whose subscribers a group brief can set against its technologies."""
+
+    key: str = Field(
+        description="What to pass as 'code' to /briefs/groups/{code}: the establishing "
+        "initiative's key when it establishes this code alone.",
+        examples=["echri"],
+    )
+    id: str = Field(description="Node id.", examples=["coc:echri-code-of-conduct"])
+    title: str = Field(description="Its title, in its own language.")
+    established_by: list[str] = Field(
+        description="Regimes or initiatives that established it.", examples=[["regime:echri"]]
+    )
 
 
 class CategoryOption(_View):
@@ -126,6 +141,9 @@ class DashboardOptions(_View):
     )
     lists: list[ListOption] = Field(
         description="Every list edition held, with the name the page shows for it."
+    )
+    codes_of_conduct: list[CodeOption] = Field(
+        default_factory=list, description="Codes of conduct held, for the group briefs."
     )
 
 
@@ -256,6 +274,20 @@ def options(analyses: Analyses, catalog: Catalog) -> DashboardOptions:
             )
             for info in sorted(index.all_lists.values(), key=lambda i: i.id)
         ],
+        codes_of_conduct=[_code_option(index, c) for c in index.data.codes_of_conduct()],
+    )
+
+
+def _code_option(index: Index, code: CodeInfo) -> CodeOption:
+    codes = index.data.codes_of_conduct()
+    sole = [
+        r for r in code.established_by if sum(r in other.established_by for other in codes) == 1
+    ]
+    return CodeOption(
+        key=sole[0].removeprefix("regime:") if sole else code.id.removeprefix("coc:"),
+        id=code.id,
+        title=code.title,
+        established_by=list(code.established_by),
     )
 
 

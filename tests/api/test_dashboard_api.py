@@ -377,3 +377,14 @@ def test_a_brief_pdf_without_chromium_says_so(tmp_path: Path) -> None:
     store.close()
     assert response.status_code == 503
     assert "not an executable file" in response.json()["error"]["message"]
+
+
+def test_options_name_the_codes_of_conduct_a_group_brief_takes(client: TestClient) -> None:
+    """The ECHRI Code of Conduct, established by the ECHRI alone: the page offers it under the
+    initiative's key, which /briefs/groups accepts."""
+    codes = client.get("/dashboard/options").json()["codes_of_conduct"]
+    echri = next(c for c in codes if c["established_by"] == ["regime:echri"])
+    assert echri["key"] == "echri"
+    assert echri["title"].startswith("Code of Conduct for Enhancing Export Controls")
+    group = client.get(f"/briefs/groups/{echri['key']}").json()
+    assert group["code_of_conduct"] == echri["id"]
