@@ -19,6 +19,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import httpx
+import pypdfium2  # type: ignore[import-untyped, unused-ignore]
 import pytest
 from playwright.sync_api import Browser, Page, Route, expect, sync_playwright
 from real_graph import real_graph_path
@@ -463,6 +464,60 @@ def test_party_gaps_between_two_issuers(server: str, page: Page) -> None:
     expect(page.locator("#party-gaps .summary")).to_contain_text("Japan lists")
 
 
+def test_a_brief_for_india_against_wassenaar_printed_to_pdf(server: str, page: Page) -> None:
+    page.goto(f"{server}/")
+    page.click("#nav-brief")
+    page.select_option("#brief-kind", "state")
+    page.select_option("#brief-j", "IN")
+    page.select_option("#brief-against", "wassenaar")
+    page.click("#brief-button")
+    api = httpx.get(f"{server}/briefs/IN", params={"against": "wassenaar"}, timeout=60).json()
+    index = api["standing"]["convergence"]
+    # The standing as the JSON gives it, in words and with names: "India against Wassenaar
+    # 2025", "93.8%", "2,238 of the 2,386 reference entries ...".
+    expect(page.locator("#brief .brief-head")).to_contain_text("India against Wassenaar 2025")
+    expect(page.locator("#brief-convergence .percent")).to_have_text(f"{index['percent']:.1f}%")
+    expect(page.locator("#brief-convergence")).to_contain_text(
+        f"{index['same']:,} of the {index['comparable']:,} reference entries"
+    )
+    expect(page.locator("#brief-standing")).to_contain_text("SCOMET 2024")
+    # Every part of the agenda, its points in the JSON's order, each with its evidence.
+    for key in ("to_adopt", "to_align", "to_update"):
+        part = page.locator(f"#brief-{key}")
+        expect(part).to_have_attribute("data-total", str(api[key]["total"]))
+        codes = part.locator("li.divergence").evaluate_all(
+            "items => items.map(i => i.dataset.code)"
+        )
+        assert codes == [r["code"] for r in api[key]["items"]]
+    first = api["to_adopt"]["items"][0]
+    row = page.locator(f'#brief-to_adopt li.divergence[data-code="{first["code"]}"]')
+    row.locator("button.evidence-toggle").click()
+    expect(row.locator('.side[data-jurisdiction="IN"]')).to_contain_text("No entry in its lists.")
+    expect(row.locator('.side[data-jurisdiction="wassenaar"] .text')).to_contain_text(
+        first["reference"]["text"].split(";")[0]
+    )
+    # The same brief as Markdown, page and PDF: the links name it.
+    expect(page.locator("#brief-markdown")).to_have_attribute(
+        "href", "/briefs/IN/markdown?against=wassenaar"
+    )
+    expect(page.locator("#brief-page")).to_have_attribute(
+        "href", "/briefs/IN/page?against=wassenaar"
+    )
+
+    with page.expect_download(timeout=120_000) as download:
+        page.click("#brief-pdf")
+    assert download.value.suggested_filename == "brief-IN-wassenaar.pdf"
+    document = pypdfium2.PdfDocument(download.value.path())
+    text = " ".join(" ".join(p.get_textpage().get_text_range().split()) for p in document)
+    assert "Harmonisation brief: India against the Wassenaar Arrangement" in text
+    assert f"Convergence index: {index['percent']:.1f}%" in text
+    assert f"To adopt ({api['to_adopt']['total']})" in text
+    for point in api["to_adopt"]["items"][:3]:
+        assert point["code"] in text
+    _shot(page, "task-india-brief")
+    _arabic(page, "task-india-brief")
+
+
 def test_unknown_things_in_the_address_are_said(server: str, browser: Browser) -> None:
     # Its own page: the unknown entry's 404 is reported on the console, as it should be.
     context = browser.new_context(viewport={"width": 1400, "height": 1150}, locale="en-GB")
@@ -476,4 +531,9 @@ def test_unknown_things_in_the_address_are_said(server: str, browser: Browser) -
     expect(page.locator("#entry-status")).to_contain_text("No entry “entry:nowhere:5A002”")
     page.goto(f"{server}/#lacks/ZZ")
     expect(page.locator("#lacks-status")).to_have_text("No country “ZZ” in the graph.")
+    page.goto(f"{server}/#brief?kind=state&j=XX&against=wassenaar")
+    expect(page.locator("#brief-status")).to_have_text(
+        "The address names “XX”, which the graph does not hold."
+    )
+    expect(page.locator("#brief")).to_be_empty()
     context.close()
