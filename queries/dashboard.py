@@ -16,9 +16,9 @@ from queries.errors import InvalidQuery
 from queries.evidence import edition_ref, jurisdiction_view, make_filters
 from queries.index import Index
 from queries.reading.records import CodeInfo, EntryInfo, ListInfo
-from queries.requests import MAX_JURISDICTIONS, MatrixRequest
+from queries.requests import MAX_JURISDICTIONS, DivergenceRequest, MatrixRequest
 from queries.status import CONTROLLED, NOT_HELD
-from queries.views import EditionRef, JurisdictionView
+from queries.views import EditionRef, JurisdictionCoverage, JurisdictionView
 
 
 class _View(BaseModel):
@@ -363,4 +363,107 @@ def coverage_matrix(analyses: Analyses, request: MatrixRequest) -> CoverageMatri
         reference=edition_ref(ref),
         jurisdictions=[jurisdiction_view(j) for j in js],
         rows=rows,
+    )
+
+
+# --- the landing overview -------------------------------------------------------------------
+
+
+class KindCount(_View):
+    """Divergence rows of one kind and category between a jurisdiction and the reference."""
+
+    jurisdiction: str = Field(description="Jurisdiction key.", examples=["IN"])
+    kind: str = Field(description="Kind of divergence.", examples=["not-implemented"])
+    category: str | None = Field(description="Category of the code, when it has one.")
+    rows: int = Field(description="How many rows.")
+
+
+class SourceQuality(_View):
+    """What a list edition held is worth as evidence: its age and what its copy may lack."""
+
+    list_id: str = Field(description="Node id of the edition.", examples=["list:us:2026-07-23"])
+    name: str = Field(description="As the page names it.", examples=["US CCL 2026"])
+    issuer: str = Field(description="Node id of the issuer.", examples=["country:US"])
+    edition_date: date = Field(description="Date of the edition.")
+    age_days: int = Field(description="Days from the edition date to the day of the overview.")
+    current: bool = Field(description="Newest edition of its series held.")
+    entries: int = Field(description="Entries held of it.")
+    source_url: str = Field(description="Where the edition is officially published.")
+    copy_may_lack: list[str] = Field(
+        description="What the copy held is known to leave out (items, paragraphs, notes); "
+        "empty when it is the official text in full.",
+        examples=[["items", "paragraphs", "notes"]],
+    )
+    not_held_in_copy: int = Field(
+        description="Reference entries whose counterpart this copy skips (status "
+        "not-held-in-copy): what cannot be compared because of the copy, not the list."
+    )
+
+
+class DashboardOverview(_View):
+    """The landing page's figures, each from an analysis a reader can open on its own."""
+
+    reference: EditionRef = Field(description="The regime list edition compared against.")
+    day: date = Field(description="The day ages count to.")
+    divergences: list[KindCount] = Field(
+        description="Divergence rows between each jurisdiction holding a list and the "
+        "reference, per kind and category (the rows of /divergences for the pair)."
+    )
+    coverage: list[JurisdictionCoverage] = Field(
+        description="Each jurisdiction's coverage of the reference (as /coverage sums it up)."
+    )
+    without_list: list[str] = Field(
+        description="Current members of the reference regime with no control list held."
+    )
+    sources: list[SourceQuality] = Field(description="Every list edition held, newest first.")
+
+
+def overview(analyses: Analyses, today: date | None = None) -> DashboardOverview:
+    index = analyses.index
+    ref = index.reference
+    if ref is None:
+        raise InvalidQuery("no Wassenaar list is in the graph: ingest wassenaar-list first")
+    day = today or date.today()
+    coverage = analyses.coverage(limit=1)
+    regime = index.jurisdiction(ref.issuer).key
+    counts: list[KindCount] = []
+    skipped: Counter[str] = Counter()
+    for summary in coverage.jurisdictions:
+        report = analyses.divergences(
+            DivergenceRequest(jurisdiction=[summary.jurisdiction, regime])
+        )
+        tally = Counter((row.kind, row.category) for row in report.items)
+        counts += [
+            KindCount(jurisdiction=summary.jurisdiction, kind=k, category=c, rows=n)
+            for (k, c), n in sorted(tally.items(), key=lambda kv: (kv[0][0], kv[0][1] or ""))
+        ]
+        juris = index.jurisdiction(summary.jurisdiction)
+        for status in index.status_map(juris, ref).values():
+            if status.status == "not-held-in-copy":
+                skipped.update(info.id for info in status.lists)
+    current = {i.id for i in index.current_lists}
+    sources = [
+        SourceQuality(
+            list_id=info.id,
+            name=list_name(info),
+            issuer=info.issuer,
+            edition_date=info.edition_date,
+            age_days=(day - info.edition_date).days,
+            current=info.id in current,
+            entries=len(index.entries(info.id)),
+            source_url=info.source_url,
+            copy_may_lack=list(info.copy_may_lack),
+            not_held_in_copy=skipped[info.id],
+        )
+        for info in sorted(
+            index.all_lists.values(), key=lambda i: (i.edition_date, i.id), reverse=True
+        )
+    ]
+    return DashboardOverview(
+        reference=edition_ref(ref),
+        day=day,
+        divergences=counts,
+        coverage=coverage.jurisdictions,
+        without_list=coverage.members_without_list,
+        sources=sources,
     )

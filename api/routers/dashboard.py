@@ -28,8 +28,10 @@ from queries.brief_text import to_html
 from queries.dashboard import (
     CoverageMatrix,
     DashboardOptions,
+    DashboardOverview,
     coverage_matrix,
     options,
+    overview,
 )
 from queries.printing import PdfError, pdf_bytes
 from queries.requests import BriefRequest, MatrixRequest
@@ -100,6 +102,14 @@ def dashboard_matrix(
     """Each cell: the share of the reference (Wassenaar) entries of the row that the
     jurisdiction's lists control, with the counts behind it and its own entries in the row."""
     return coverage_matrix(analyses, request)
+
+
+@router.get("/dashboard/overview", summary="The landing overview: divergences, coverage, sources")
+def dashboard_overview(analyses: AnalysesDep) -> DashboardOverview:
+    """Divergence rows per kind and category between each jurisdiction holding a list and the
+    reference (Wassenaar), each one's coverage of it, the members with no list held, and per
+    list edition held its age and what its copy is known to lack."""
+    return overview(analyses)
 
 
 # --- briefs as PDF --------------------------------------------------------------------------

@@ -733,6 +733,91 @@
     },
   };
   for (const lang of Object.keys(BRIEF)) Object.assign(I18N[lang], BRIEF[lang]);
+  // Strings of the landing overview, merged into I18N below.
+  const OVERVIEW = {
+    en: {
+      "nav.overview": "Overview",
+      "overview.title": "Where the lists held stand against Wassenaar",
+      "overview.reference": "Every figure compares a jurisdiction's lists with {ref} (edition of {d}); each opens the comparison behind it.",
+      "overview.byKind": "Divergences from Wassenaar, by kind",
+      "overview.byKindHint": "Rows of the comparison between each jurisdiction and the Wassenaar list.",
+      "overview.byCategory": "Divergences by category, all jurisdictions together",
+      "overview.noCategory": "National codes without a category",
+      "overview.coverage": "Coverage of Wassenaar by jurisdiction",
+      "overview.coverageHint": "Share of the Wassenaar entries its lists can hold (dual-use, munitions) that they control.",
+      "overview.comparable": "{controlled} of {comparable}",
+      "overview.without": "Wassenaar participating states with no list held ({n})",
+      "overview.withoutHint": "Their controls cannot be compared, which is not the same as having none.",
+      "overview.quality": "The lists held: editions, age and known gaps of the copies",
+      "overview.list": "List",
+      "overview.edition": "Edition",
+      "overview.age": "Age",
+      "overview.entries": "Entries",
+      "overview.copy": "Copy held",
+      "overview.years": "{n} years",
+      "overview.days": "{n} days",
+      "overview.complete": "official text in full",
+      "overview.mayLack": "may lack {what}",
+      "overview.skipped": "{n} Wassenaar entries cannot be compared because of the copy",
+      "overview.older": "older edition",
+      lacks: { items: "items", paragraphs: "paragraphs", notes: "notes" },
+    },
+    fr: {
+      "nav.overview": "Vue d'ensemble",
+      "overview.title": "Où en sont les listes détenues face à Wassenaar",
+      "overview.reference": "Chaque chiffre compare les listes d'une juridiction avec {ref} (édition du {d}) ; chacun ouvre la comparaison qui le fonde.",
+      "overview.byKind": "Divergences avec Wassenaar, par type",
+      "overview.byKindHint": "Lignes de la comparaison entre chaque juridiction et la liste de Wassenaar.",
+      "overview.byCategory": "Divergences par catégorie, toutes juridictions confondues",
+      "overview.noCategory": "Codes nationaux sans catégorie",
+      "overview.coverage": "Couverture de Wassenaar par juridiction",
+      "overview.coverageHint": "Part des entrées de Wassenaar que ses listes peuvent contenir (double usage, munitions) et qu'elles contrôlent.",
+      "overview.comparable": "{controlled} sur {comparable}",
+      "overview.without": "États participant à Wassenaar dont aucune liste n'est détenue ({n})",
+      "overview.withoutHint": "Leurs contrôles ne peuvent pas être comparés, ce qui ne veut pas dire qu'ils n'en ont pas.",
+      "overview.quality": "Les listes détenues : éditions, âge et lacunes connues des copies",
+      "overview.list": "Liste",
+      "overview.edition": "Édition",
+      "overview.age": "Âge",
+      "overview.entries": "Entrées",
+      "overview.copy": "Copie détenue",
+      "overview.years": "{n} ans",
+      "overview.days": "{n} jours",
+      "overview.complete": "texte officiel complet",
+      "overview.mayLack": "peut omettre des {what}",
+      "overview.skipped": "{n} entrées de Wassenaar ne peuvent pas être comparées à cause de la copie",
+      "overview.older": "édition antérieure",
+      lacks: { items: "rubriques", paragraphs: "paragraphes", notes: "notes" },
+    },
+    ar: {
+      "nav.overview": "نظرة عامة",
+      "overview.title": "موقع القوائم المحفوظة مقارنةً بقائمة واسنار",
+      "overview.reference": "يقارن كل رقم قوائم جهة ما مع {ref} (إصدار {d})؛ ويفتح كلٌّ منها المقارنة التي يستند إليها.",
+      "overview.byKind": "الاختلافات عن قائمة واسنار حسب النوع",
+      "overview.byKindHint": "صفوف المقارنة بين كل جهة وقائمة واسنار.",
+      "overview.byCategory": "الاختلافات حسب الفئة، لجميع الجهات معًا",
+      "overview.noCategory": "رموز وطنية بلا فئة",
+      "overview.coverage": "تغطية قائمة واسنار حسب الجهة",
+      "overview.coverageHint": "نسبة بنود واسنار التي يمكن أن تتضمنها قوائمها (الاستخدام المزدوج، الذخائر) والتي تخضعها للرقابة.",
+      "overview.comparable": "{controlled} من {comparable}",
+      "overview.without": "دول مشاركة في واسنار لا تُحفظ لها أي قائمة ({n})",
+      "overview.withoutHint": "لا يمكن مقارنة ضوابطها، وهذا لا يعني أنها بلا ضوابط.",
+      "overview.quality": "القوائم المحفوظة: الإصدارات والعمر والثغرات المعروفة في النسخ",
+      "overview.list": "القائمة",
+      "overview.edition": "الإصدار",
+      "overview.age": "العمر",
+      "overview.entries": "البنود",
+      "overview.copy": "النسخة المحفوظة",
+      "overview.years": "{n} سنوات",
+      "overview.days": "{n} يومًا",
+      "overview.complete": "النص الرسمي كاملًا",
+      "overview.mayLack": "قد تنقصها {what}",
+      "overview.skipped": "{n} من بنود واسنار لا يمكن مقارنتها بسبب النسخة",
+      "overview.older": "إصدار أقدم",
+      lacks: { items: "بنود", paragraphs: "فقرات", notes: "ملاحظات" },
+    },
+  };
+  for (const lang of Object.keys(OVERVIEW)) Object.assign(I18N[lang], OVERVIEW[lang]);
   const LANGS = ["en", "fr", "ar"];
   const PAGE = 20;
   const DEFAULT = ["US", "EU"];
@@ -756,6 +841,7 @@
     open: new Set(),
     briefOpen: new Set(),
     brief: null,
+    overview: null,
   };
 
   // --- small helpers ------------------------------------------------------------------------
@@ -940,6 +1026,7 @@
   function readHash() {
     const raw = location.hash.slice(1);
     const hash = decodeURIComponent(raw);
+    if (raw === "" || raw === "overview") return { view: "overview" };
     if (hash.startsWith("country")) {
       const code = hash.split("/")[1] || "";
       return { view: "country", code };
@@ -981,7 +1068,7 @@
     history.replaceState(null, "", `#compare?${query}`);
   }
 
-  const VIEWS = ["compare", "country", "search", "entry", "lacks", "codes", "parties", "brief"];
+  const VIEWS = ["overview", "compare", "country", "search", "entry", "lacks", "codes", "parties", "brief"];
 
   function showView(view) {
     state.view = view;
@@ -1010,6 +1097,7 @@
     if (where.view === "codes") return loadCodes(where.code, where.tech);
     if (where.view === "parties") return loadPartyGaps(where.a, where.b, where.verdict);
     if (where.view === "brief") return loadBrief(where);
+    if (where.view === "overview") return loadOverview();
     // The address is validated: whatever it names that the graph does not hold is said, not
     // silently dropped.
     const known = new Set(state.options.jurisdictions.map((j) => j.key));
@@ -1871,6 +1959,131 @@
       el("p", {}, `${t("parties.lists")}: `, el("span", { lang: "en", dir: "ltr",
         text: Object.entries(report.lists).map(([k, v]) => `${nameOf(k)}: ${v.join("; ")}`).join(" · ") }))),
     table, el("p", { class: "shown", text: t("div.shown", { shown: f.format(report.items.length), total: f.format(report.total) }) }));
+  }
+
+  // --- the landing overview -----------------------------------------------------------------
+  // /dashboard/overview: divergence rows per kind and category between each jurisdiction and
+  // the Wassenaar list, coverage per jurisdiction, the members with no list held, and each
+  // list edition's age and known gaps. Bars are plain elements sized by CSS; every bar also
+  // says its number, so colour is never the only cue.
+
+  async function loadOverview() {
+    if (!state.overview) {
+      $("overview-status").textContent = t("loading");
+      try {
+        state.overview = await api("/dashboard/overview");
+      } catch (error) {
+        $("overview-status").textContent = error.message;
+        return;
+      }
+    }
+    $("overview-status").textContent = "";
+    renderOverview();
+  }
+
+  const KIND_ORDER = ["not-implemented", "edition-lag", "scope-differs", "unilateral", "not-in-regime-list", "other-regime"];
+
+  // One stacked bar: segments sized against ``max``, each titled with its kind and number.
+  function stack(counts, max) {
+    const f = numberFormat();
+    const total = Object.values(counts).reduce((a, b) => a + b, 0);
+    return el("span", { class: "stack-row" },
+      el("span", { class: "stack", "aria-hidden": "true" }, KIND_ORDER.filter((k) => counts[k]).map((k) => el("span", {
+        class: `seg ${k}`, title: `${kindLabel(k)}: ${f.format(counts[k])}`, style: `width:${(100 * counts[k]) / max}%`,
+      }))),
+      el("span", { class: "num", text: f.format(total) }));
+  }
+
+  function kindLegend(kinds) {
+    return el("p", { class: "legend kind-legend" }, KIND_ORDER.filter((k) => kinds.has(k)).map((k) =>
+      el("span", {}, el("span", { class: `seg swatch ${k}`, "aria-hidden": "true" }), kindLabel(k))));
+  }
+
+  function renderOverview() {
+    const o = state.overview;
+    if (!o) return;
+    const f = numberFormat();
+    const ref = listName(o.reference.list_id);
+    const kinds = new Set(o.divergences.map((c) => c.kind));
+
+    const byJ = new Map(o.coverage.map((c) => [c.jurisdiction, {}]));
+    const byCat = new Map();
+    for (const c of o.divergences) {
+      const j = byJ.get(c.jurisdiction) || {};
+      j[c.kind] = (j[c.kind] || 0) + c.rows;
+      byJ.set(c.jurisdiction, j);
+      const key = c.category || "";
+      const cat = byCat.get(key) || {};
+      cat[c.kind] = (cat[c.kind] || 0) + c.rows;
+      byCat.set(key, cat);
+    }
+    const sum = (counts) => Object.values(counts).reduce((a, b) => a + b, 0);
+    const maxJ = Math.max(1, ...[...byJ.values()].map(sum));
+    const kindRows = el("tbody", {}, [...byJ.entries()].map(([key, counts]) => el("tr", { "data-jurisdiction": key },
+      el("th", { scope: "row" }, el("a", { href: `#compare?j=${key},wassenaar`, text: nameOf(key) })),
+      el("td", { "aria-label": KIND_ORDER.filter((k) => counts[k]).map((k) => `${kindLabel(k)}: ${f.format(counts[k])}`).join(", ") },
+        stack(counts, maxJ)))));
+    const order = (key) => (key === "" ? [2, 0] : key.startsWith("ML") ? [1, Number(key.slice(2))] : [0, Number(key)]);
+    const cats = [...byCat.keys()].sort((a, b) => {
+      const [x, y] = [order(a), order(b)];
+      return x[0] - y[0] || x[1] - y[1];
+    });
+    const maxC = Math.max(1, ...[...byCat.values()].map(sum));
+    const catRows = el("tbody", {}, cats.map((key) => {
+      const counts = byCat.get(key);
+      return el("tr", { "data-category": key },
+        el("th", { scope: "row", text: key ? categoryName(key) : t("overview.noCategory") }),
+        el("td", { "aria-label": KIND_ORDER.filter((k) => counts[k]).map((k) => `${kindLabel(k)}: ${f.format(counts[k])}`).join(", ") },
+          stack(counts, maxC)));
+    }));
+
+    const coverage = el("tbody", {}, o.coverage.map((c) => el("tr", { "data-jurisdiction": c.jurisdiction },
+      el("th", { scope: "row" }, el("a", { href: `#brief?kind=state&j=${c.jurisdiction}&against=wassenaar`, text: nameOf(c.jurisdiction) })),
+      el("td", {}, c.percent === null ? "–" : [
+        el("span", { class: "bar-wrap wide", "aria-hidden": "true" }, el("span", { class: "bar", style: `width:${c.percent}%` })),
+        el("span", { class: "num", text: percentText(c.percent) })]),
+      el("td", { class: "num", text: t("overview.comparable", { controlled: f.format(c.controlled), comparable: f.format(c.comparable) }) }))));
+
+    const without = o.without_list.slice().sort((a, b) => nameOf(a).localeCompare(nameOf(b), state.lang));
+
+    const sources = el("tbody", {}, o.sources.map((s) => {
+      const years = s.age_days / 365.25;
+      const copy = s.copy_may_lack.length
+        ? t("overview.mayLack", { what: s.copy_may_lack.map((w) => I18N[state.lang].lacks[w] || w).join(state.lang === "ar" ? "، " : ", ") })
+        : t("overview.complete");
+      return el("tr", { "data-list": s.list_id, class: s.current ? null : "older" },
+        el("th", { scope: "row" }, s.source_url
+          ? el("a", { href: s.source_url, rel: "noopener", title: s.list_id, text: listName(s.list_id) })
+          : el("span", { title: s.list_id, text: listName(s.list_id) }),
+        s.current ? null : el("span", { class: "status-badge", text: t("overview.older") })),
+        el("td", { text: dateText(s.edition_date) }),
+        el("td", { class: `num age${years >= 3 ? " old" : ""}`, text: years >= 1
+          ? t("overview.years", { n: new Intl.NumberFormat(locale(), { maximumFractionDigits: 1 }).format(years) })
+          : t("overview.days", { n: f.format(s.age_days) }) }),
+        el("td", { class: "num", text: f.format(s.entries) }),
+        el("td", { class: s.copy_may_lack.length || s.not_held_in_copy ? "gaps" : null }, copy,
+          s.not_held_in_copy ? el("div", { class: "hint", text: t("overview.skipped", { n: f.format(s.not_held_in_copy) }) }) : null));
+    }));
+
+    $("overview").replaceChildren(
+      el("p", { class: "summary", text: t("overview.reference", { ref, d: dateText(o.reference.edition_date) }) }),
+      el("div", { class: "country-grid overview-grid" },
+        el("section", { class: "card", id: "overview-kinds" }, el("h2", { text: t("overview.byKind") }),
+          el("p", { class: "hint", text: t("overview.byKindHint") }),
+          el("table", { class: "chart" }, kindRows), kindLegend(kinds)),
+        el("section", { class: "card", id: "overview-coverage" }, el("h2", { text: t("overview.coverage") }),
+          el("p", { class: "hint", text: t("overview.coverageHint") }),
+          el("table", { class: "chart" }, coverage),
+          el("h3", { text: t("overview.without", { n: f.format(without.length) }) }),
+          el("p", { class: "hint", text: t("overview.withoutHint") }),
+          el("ul", { class: "chips", id: "overview-without" }, without.map((k) =>
+            el("li", { "data-country": k }, el("a", { href: `#country/${k}`, text: nameOf(k) }))))),
+        el("section", { class: "card wide", id: "overview-categories" }, el("h2", { text: t("overview.byCategory") }),
+          el("table", { class: "chart categories" }, catRows), kindLegend(kinds)),
+        el("section", { class: "card wide", id: "overview-sources" }, el("h2", { text: t("overview.quality") }),
+          el("table", { class: "sources" }, el("thead", {}, el("tr", {},
+            ["overview.list", "overview.edition", "overview.age", "overview.entries", "overview.copy"].map((k) => el("th", { scope: "col", text: t(k) })))),
+          sources))));
   }
 
   // --- the harmonisation brief --------------------------------------------------------------

@@ -388,3 +388,33 @@ def test_options_name_the_codes_of_conduct_a_group_brief_takes(client: TestClien
     assert echri["title"].startswith("Code of Conduct for Enhancing Export Controls")
     group = client.get(f"/briefs/groups/{echri['key']}").json()
     assert group["code_of_conduct"] == echri["id"]
+
+
+def test_the_overview_counts_what_the_analyses_count(client: TestClient) -> None:
+    overview = client.get("/dashboard/overview").json()
+    coverage = client.get("/coverage", params={"limit": 1}).json()
+    assert overview["coverage"] == coverage["jurisdictions"]
+    assert overview["without_list"] == coverage["members_without_list"]
+    # Per jurisdiction, the rows per kind are those of its comparison with Wassenaar.
+    for summary in coverage["jurisdictions"]:
+        key = summary["jurisdiction"]
+        pair = client.get("/divergences", params={"jurisdiction": [key, "wassenaar"], "limit": 1})
+        counts: dict[str, int] = {}
+        for c in overview["divergences"]:
+            if c["jurisdiction"] == key:
+                counts[c["kind"]] = counts.get(c["kind"], 0) + c["rows"]
+        assert counts == pair.json()["counts"]
+    sources = {s["list_id"]: s for s in overview["sources"]}
+    # ingest/sources/us_ccl/source.yaml: "copy_may_lack: [items, paragraphs, notes]", and the
+    # entries its copy skips are those /coverage counts as not-held-in-copy for the US.
+    us = next(s for s in sources.values() if s["list_id"].startswith("list:us:"))
+    assert us["copy_may_lack"] == ["items", "paragraphs", "notes"]
+    us_counts = next(c for c in coverage["jurisdictions"] if c["jurisdiction"] == "US")["counts"]
+    assert us["not_held_in_copy"] == us_counts["not-held-in-copy"] > 0
+    wassenaar = sources["list:wassenaar:2025"]
+    assert wassenaar["copy_may_lack"] == [] and wassenaar["not_held_in_copy"] == 0
+    assert wassenaar["edition_date"] == "2026-01-15" and wassenaar["current"]
+    listed = client.get("/lists", params={"limit": 500}).json()["items"]
+    assert {s["list_id"]: s["entries"] for s in overview["sources"]} == {
+        x["list_id"]: x["entries"] for x in listed
+    }
