@@ -2023,16 +2023,18 @@
       el("th", { scope: "row" }, el("a", { href: `#compare?j=${key},wassenaar`, text: nameOf(key) })),
       el("td", { "aria-label": KIND_ORDER.filter((k) => counts[k]).map((k) => `${kindLabel(k)}: ${f.format(counts[k])}`).join(", ") },
         stack(counts, maxJ)))));
-    const order = (key) => (key === "" ? [2, 0] : key.startsWith("ML") ? [1, Number(key.slice(2))] : [0, Number(key)]);
+    // Dual-use categories, then munitions, then national ones (the UK's "PL"), then none.
+    const order = (key) => (/^\d+$/.test(key) ? [0, Number(key)] : /^ML\d+$/.test(key) ? [1, Number(key.slice(2))] : key ? [2, 0] : [3, 0]);
     const cats = [...byCat.keys()].sort((a, b) => {
       const [x, y] = [order(a), order(b)];
-      return x[0] - y[0] || x[1] - y[1];
+      return x[0] - y[0] || x[1] - y[1] || a.localeCompare(b);
     });
+    const catLabel = (key) => (!key ? t("overview.noCategory") : order(key)[0] < 2 ? categoryName(key) : key);
     const maxC = Math.max(1, ...[...byCat.values()].map(sum));
     const catRows = el("tbody", {}, cats.map((key) => {
       const counts = byCat.get(key);
       return el("tr", { "data-category": key },
-        el("th", { scope: "row", text: key ? categoryName(key) : t("overview.noCategory") }),
+        el("th", { scope: "row", text: catLabel(key) }),
         el("td", { "aria-label": KIND_ORDER.filter((k) => counts[k]).map((k) => `${kindLabel(k)}: ${f.format(counts[k])}`).join(", ") },
           stack(counts, maxC)));
     }));

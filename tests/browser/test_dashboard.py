@@ -519,6 +519,41 @@ def test_a_brief_for_india_against_wassenaar_printed_to_pdf(server: str, page: P
     _arabic(page, "task-india-brief")
 
 
+def test_pair_and_group_briefs_in_the_dashboard(server: str, page: Page) -> None:
+    page.goto(f"{server}/#brief?kind=pair&j=US&against=EU&tech=tech:surveillance")
+    params = {"technology": "tech:surveillance"}
+    pair = httpx.get(f"{server}/briefs/pairs/US/EU", params=params, timeout=60).json()
+    only = page.locator("#brief-US-only")
+    expect(only).to_have_attribute("data-total", str(pair["first"]["only"]["total"]))
+    expect(only.locator("h2")).to_contain_text(
+        "What United States controls and European Union does not"
+    )
+    codes = only.locator("li.divergence").evaluate_all("items => items.map(i => i.dataset.code)")
+    assert codes == [r["code"] for r in pair["first"]["only"]["items"]]
+    expect(page.locator("#brief-pdf")).to_have_attribute(
+        "href", "/dashboard/briefs/pairs/US/EU/pdf?technology=tech%3Asurveillance"
+    )
+
+    page.goto(f"{server}/#brief?kind=group&code=echri")
+    group = httpx.get(f"{server}/briefs/groups/echri", timeout=60).json()
+    cards = page.locator("#brief section.brief-tech")
+    expect(cards).to_have_count(len(group["technologies"]))
+    for tech in group["technologies"]:
+        card = page.locator(f'#brief section.brief-tech[data-technology="{tech["technology"]}"]')
+        expect(card.locator(".group-line.no")).to_contain_text(
+            f"Without a control ({len(tech['lacking'])})"
+        )
+        expect(card.locator(".group-line.unknown")).to_contain_text(
+            f"Lists not held: unknown, not a gap ({len(tech['not_held'])})"
+        )
+        rows = card.locator("tbody tr").evaluate_all("rows => rows.map(r => r.dataset.country)")
+        assert rows == [r["country"] for r in tech["rows"]]
+    expect(page.locator("#brief .brief-head")).to_contain_text(
+        "Export Controls and Human Rights Initiative subscribers"
+    )
+    _shot(page, "task-echri-brief")
+
+
 def test_the_landing_overview(server: str, page: Page) -> None:
     """The page opens on the overview: each figure is the one the API's analyses give."""
     page.goto(f"{server}/")
