@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import threading
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -123,11 +124,16 @@ PDF: dict[int | str, dict[str, Any]] = {
 }
 
 
+#: Chromium processes printing at once: each takes a few hundred MB, and the route is open.
+PRINTERS = threading.BoundedSemaphore(2)
+
+
 def pdf_response(request: Request, report: AnyBrief, name: str) -> Response:
     """The brief's printable page as a PDF download named ``name``."""
     browser: Path | None = getattr(request.app.state, "chromium", None)
     try:
-        body = pdf_bytes(to_html(report), browser)
+        with PRINTERS:
+            body = pdf_bytes(to_html(report), browser)
     except PdfError as exc:
         return error_response(503, str(exc))
     disposition = f'attachment; filename="{re.sub(r"[^A-Za-z0-9_.-]+", "-", name)}.pdf"'

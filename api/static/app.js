@@ -2208,8 +2208,9 @@
     try {
       const report = await api(briefUrl(b, ""));
       if (ticket !== state.request) return;
+      // The same brief again (a language switch): its open evidence stays open.
+      if (!state.brief || briefUrl(state.brief.b, "") !== briefUrl(b, "")) state.briefOpen = new Set();
       state.brief = { b, report };
-      state.briefOpen = new Set();
       renderBrief();
       $("brief-status").textContent = [...problems, t("brief.loaded")].join(" ");
     } catch (error) {
