@@ -1441,8 +1441,9 @@
       const table = el("table", {}, el("caption", { text: t("div.thresholds") }));
       for (const d of row.parameter_differences) {
         table.append(el("tr", {}, el("th", { scope: "row", text: d.quantity }),
-          Object.entries(d.values).map(([k, v]) => el("td", { dir: "ltr" }, el("strong", { text: `${k}: ` }), v,
-            d.stricter === k ? " ★" : ""))));
+          // The side by its name in the page's language; the threshold as the list words it.
+          Object.entries(d.values).map(([k, v]) => el("td", {}, el("strong", { title: k, text: `${nameOf(k)}: ` }),
+            el("span", { lang: "en", dir: "ltr", text: v }), d.stricter === k ? " ★" : ""))));
       }
       parts.push(table);
     }

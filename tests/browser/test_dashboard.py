@@ -497,6 +497,14 @@ def test_a_brief_for_india_against_wassenaar_printed_to_pdf(server: str, page: P
     expect(row.locator('.side[data-jurisdiction="wassenaar"] .text')).to_contain_text(
         first["reference"]["text"].split(";")[0]
     )
+    # A point to align: both thresholds, each side by its name.
+    align = next(r for r in api["to_align"]["items"] if r["parameter_differences"])
+    row = page.locator(f'#brief-to_align li.divergence[data-code="{align["code"]}"]')
+    row.locator("button.evidence-toggle").click()
+    values = align["parameter_differences"][0]["values"]
+    thresholds = row.locator(".evidence table")
+    expect(thresholds).to_contain_text(f"India: {values['IN']}")
+    expect(thresholds).to_contain_text(f"Wassenaar Arrangement: {values['wassenaar']}")
     # The same brief as Markdown, page and PDF: the links name it.
     expect(page.locator("#brief-markdown")).to_have_attribute(
         "href", "/briefs/IN/markdown?against=wassenaar"
