@@ -525,6 +525,15 @@ def test_a_brief_for_india_against_wassenaar_printed_to_pdf(server: str, page: P
         assert point["code"] in text
     _shot(page, "task-india-brief")
     _arabic(page, "task-india-brief")
+    # In French every label of the view is French; the list texts stay English and say so.
+    page.select_option("#lang", "fr")
+    expect(page.locator("#brief-title")).to_have_text("Note d'harmonisation")
+    expect(page.locator("#brief-to_adopt h2")).to_contain_text("À adopter")
+    expect(page.locator("#brief-convergence .label")).to_have_text("Indice de convergence")
+    expect(page.locator("#brief-view")).to_contain_text(
+        "Les motifs et les textes des entrées sont en anglais"
+    )
+    page.select_option("#lang", "en")
 
 
 def test_pair_and_group_briefs_in_the_dashboard(server: str, page: Page) -> None:
@@ -596,6 +605,12 @@ def test_the_landing_overview(server: str, page: Page) -> None:
     expect(page.locator("#overview-sources tbody tr")).to_have_count(len(overview["sources"]))
     _shot(page, "overview")
     _arabic(page, "overview")
+    # Back to it from another view, by its link.
+    page.click("#nav-compare")
+    expect(page.locator("#compare-view")).to_be_visible()
+    page.click("#nav-overview")
+    expect(page.locator("#overview-view")).to_be_visible()
+    expect(page.locator("#nav-overview")).to_have_attribute("aria-current", "page")
 
 
 def test_unknown_things_in_the_address_are_said(server: str, browser: Browser) -> None:
