@@ -626,6 +626,7 @@
       "brief.unknown": "The address names “{id}”, which the graph does not hold.",
       "brief.unknownKind": "The address names an unknown kind of brief: “{id}”. A state against a reference is shown.",
       "brief.loaded": "Brief loaded.",
+      "brief.notAReference": "A brief is not measured against {name}: {other} is used instead.",
     },
     fr: {
       "nav.brief": "Note",
@@ -678,6 +679,7 @@
       "brief.unknown": "L'adresse désigne « {id} », que le graphe ne contient pas.",
       "brief.unknownKind": "L'adresse désigne un type de note inconnu : « {id} ». Un État face à une référence est affiché.",
       "brief.loaded": "Note chargée.",
+      "brief.notAReference": "Une note ne se mesure pas face à {name} : {other} est utilisé à la place.",
     },
     ar: {
       "nav.brief": "الموجز",
@@ -730,6 +732,7 @@
       "brief.unknown": "يشير العنوان إلى «{id}»، وهو غير موجود في الرسم البياني.",
       "brief.unknownKind": "يشير العنوان إلى نوع موجز غير معروف: «{id}». يُعرض موجز دولة مقارنةً بمرجع.",
       "brief.loaded": "تم تحميل الموجز.",
+      "brief.notAReference": "لا يُقاس الموجز مقارنةً بـ{name}: يُستخدم {other} بدلًا منه.",
     },
   };
   for (const lang of Object.keys(BRIEF)) Object.assign(I18N[lang], BRIEF[lang]);
@@ -2150,7 +2153,10 @@
     if (b.kind === "pair") {
       against.replaceChildren(...countries.map(option));
     } else {
-      const regimes = state.options.jurisdictions.filter((j) => j.kind === "regime");
+      // The regimes a brief is measured against: the one whose list the analyses align to
+      // (the API answers any other with a 422).
+      const reference = state.options.reference ? state.options.reference.issuer : "regime:wassenaar";
+      const regimes = state.options.jurisdictions.filter((j) => j.kind === "regime" && j.node === reference);
       against.replaceChildren(
         el("optgroup", { label: t("brief.regimes") }, regimes.map(option)),
         el("optgroup", { label: t("brief.states") }, withLists().filter((j) => j.kind !== "regime").map(option)));
@@ -2197,6 +2203,11 @@
       ? [b.code].filter((c) => !codeOptions().some((x) => x.key === c || x.id === c))
       : [b.j, b.against].filter((k) => !jurisdiction(k));
     renderBriefPickers(b);
+    const offered = $("brief-against").value;
+    if (!unknown.length && b.kind !== "group" && offered !== b.against) {
+      problems.push(t("brief.notAReference", { name: nameOf(b.against), other: nameOf(offered) }));
+      b.against = offered;
+    }
     if (unknown.length) {
       state.brief = null;
       $("brief").replaceChildren();

@@ -631,4 +631,11 @@ def test_unknown_things_in_the_address_are_said(server: str, browser: Browser) -
         "The address names “XX”, which the graph does not hold."
     )
     expect(page.locator("#brief")).to_be_empty()
+    # A regime no brief is measured against (MTCR): said, and Wassenaar's brief shown.
+    page.goto(f"{server}/#brief?kind=state&j=IN&against=mtcr")
+    expect(page.locator("#brief-status")).to_contain_text(
+        "A brief is not measured against Missile Technology Control Regime: "
+        "Wassenaar Arrangement is used instead."
+    )
+    expect(page.locator("#brief .brief-head")).to_contain_text("India against Wassenaar 2025")
     context.close()
