@@ -1,6 +1,8 @@
 """What the dashboard page shows beside the analyses: the pickers' options (jurisdictions in
-English, French and Arabic, technologies, categories) and the coverage matrix, a category or
-technology against each jurisdiction. Used by the dashboard's routes and the notebook client."""
+English, French and Arabic, technologies, categories, codes of conduct), the coverage matrix, a
+category or technology against each jurisdiction, and the landing overview (divergences per kind
+and category, coverage, members with no list, each list edition's age and known gaps). Used by
+the dashboard's routes and the notebook client."""
 
 from __future__ import annotations
 

@@ -1,8 +1,8 @@
-"""The dashboard page (``/`` and ``/static/*``) and the two read models it needs beyond the
-analysis endpoints: the choices it offers (``/dashboard/options``) and the coverage matrix
-(``/dashboard/matrix``: categories or technologies x jurisdictions); and the briefs printed to
-PDF for its Brief view (``/dashboard/briefs/.../pdf``), from the same printable page as
-``/briefs/.../page``.
+"""The dashboard page (``/`` and ``/static/*``) and the read models it needs beyond the
+analysis endpoints: the choices it offers (``/dashboard/options``), the coverage matrix
+(``/dashboard/matrix``: categories or technologies x jurisdictions) and the landing overview
+(``/dashboard/overview``); and the briefs printed to PDF for its Brief view
+(``/dashboard/briefs/.../pdf``), from the same printable page as ``/briefs/.../page``.
 
 The page is plain HTML, CSS and JavaScript served from ``api/static``: no build step, nothing
 fetched from elsewhere at run time.
