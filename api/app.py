@@ -88,13 +88,15 @@ def create_app(
     refresh_every: float = 0.5,
     cache_bytes: int = CACHE_BYTES,
     open_writer: Callable[[], GraphStore] | None = None,
+    chromium: Path | None = None,
 ) -> FastAPI:
     """The app over ``store``. Reads are answered from a snapshot of the graph that a
     background thread renews when the store's revision moves (looking at most every
     ``refresh_every`` seconds), and repeated reads from a cache of up to ``cache_bytes`` of
     answers per snapshot (0: none); see :mod:`api.serving` and :mod:`api.caching`. Writes
     (admin ingests, stale derived data) go to a store from ``open_writer`` when given, so that
-    ``store`` can be opened read-only."""
+    ``store`` can be opened read-only. ``chromium`` prints the dashboard's PDF briefs (unset:
+    Chromium found on the PATH)."""
     scratch = Scratch()
     served = Served(
         store,
@@ -126,6 +128,7 @@ def create_app(
     app.state.scratch = scratch
     app.state.api_key = api_key
     app.state.sources_search = list(sources_search)
+    app.state.chromium = chromium
     errors.install(app)
 
     @app.exception_handler(InvalidQuery)

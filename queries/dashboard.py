@@ -1,6 +1,8 @@
 """What the dashboard page shows beside the analyses: the pickers' options (jurisdictions in
-English, French and Arabic, technologies, categories) and the coverage matrix, a category or
-technology against each jurisdiction. Used by the dashboard's routes and the notebook client."""
+English, French and Arabic, technologies, categories, codes of conduct), the coverage matrix, a
+category or technology against each jurisdiction, and the landing overview (divergences per kind
+and category, coverage, members with no list, each list edition's age and known gaps). Used by
+the dashboard's routes and the notebook client."""
 
 from __future__ import annotations
 
@@ -15,10 +17,10 @@ from queries.catalog import Catalog
 from queries.errors import InvalidQuery
 from queries.evidence import edition_ref, jurisdiction_view, make_filters
 from queries.index import Index
-from queries.reading.records import EntryInfo, ListInfo
-from queries.requests import MAX_JURISDICTIONS, MatrixRequest
+from queries.reading.records import CodeInfo, EntryInfo, ListInfo
+from queries.requests import MAX_JURISDICTIONS, DivergenceRequest, MatrixRequest
 from queries.status import CONTROLLED, NOT_HELD
-from queries.views import EditionRef, JurisdictionView
+from queries.views import EditionRef, JurisdictionCoverage, JurisdictionView
 
 
 class _View(BaseModel):
@@ -56,6 +58,21 @@ class TechnologyOption(_View):
     id: str = Field(description="Technology id.", examples=["tech:intrusion-software"])
     labels: dict[str, str] = Field(description="Label per language (en, fr, ar).")
     parent: str | None = Field(default=None, description="Broader technology, if any.")
+
+
+class CodeOption(_View):
+    """A code of conduct whose subscribers a group brief can set against its technologies."""
+
+    key: str = Field(
+        description="What to pass as 'code' to /briefs/groups/{code}: the establishing "
+        "initiative's key when it establishes this code alone.",
+        examples=["echri"],
+    )
+    id: str = Field(description="Node id.", examples=["coc:echri-code-of-conduct"])
+    title: str = Field(description="Its title, in its own language.")
+    established_by: list[str] = Field(
+        description="Regimes or initiatives that established it.", examples=[["regime:echri"]]
+    )
 
 
 class CategoryOption(_View):
@@ -126,6 +143,9 @@ class DashboardOptions(_View):
     )
     lists: list[ListOption] = Field(
         description="Every list edition held, with the name the page shows for it."
+    )
+    codes_of_conduct: list[CodeOption] = Field(
+        default_factory=list, description="Codes of conduct held, for the group briefs."
     )
 
 
@@ -256,6 +276,20 @@ def options(analyses: Analyses, catalog: Catalog) -> DashboardOptions:
             )
             for info in sorted(index.all_lists.values(), key=lambda i: i.id)
         ],
+        codes_of_conduct=[_code_option(index, c) for c in index.data.codes_of_conduct()],
+    )
+
+
+def _code_option(index: Index, code: CodeInfo) -> CodeOption:
+    codes = index.data.codes_of_conduct()
+    sole = [
+        r for r in code.established_by if sum(r in other.established_by for other in codes) == 1
+    ]
+    return CodeOption(
+        key=sole[0].removeprefix("regime:") if sole else code.id.removeprefix("coc:"),
+        id=code.id,
+        title=code.title,
+        established_by=list(code.established_by),
     )
 
 
@@ -331,4 +365,107 @@ def coverage_matrix(analyses: Analyses, request: MatrixRequest) -> CoverageMatri
         reference=edition_ref(ref),
         jurisdictions=[jurisdiction_view(j) for j in js],
         rows=rows,
+    )
+
+
+# --- the landing overview -------------------------------------------------------------------
+
+
+class KindCount(_View):
+    """Divergence rows of one kind and category between a jurisdiction and the reference."""
+
+    jurisdiction: str = Field(description="Jurisdiction key.", examples=["IN"])
+    kind: str = Field(description="Kind of divergence.", examples=["not-implemented"])
+    category: str | None = Field(description="Category of the code, when it has one.")
+    rows: int = Field(description="How many rows.")
+
+
+class SourceQuality(_View):
+    """What a list edition held is worth as evidence: its age and what its copy may lack."""
+
+    list_id: str = Field(description="Node id of the edition.", examples=["list:us:2026-07-23"])
+    name: str = Field(description="As the page names it.", examples=["US CCL 2026"])
+    issuer: str = Field(description="Node id of the issuer.", examples=["country:US"])
+    edition_date: date = Field(description="Date of the edition.")
+    age_days: int = Field(description="Days from the edition date to the day of the overview.")
+    current: bool = Field(description="Newest edition of its series held.")
+    entries: int = Field(description="Entries held of it.")
+    source_url: str = Field(description="Where the edition is officially published.")
+    copy_may_lack: list[str] = Field(
+        description="What the copy held is known to leave out (items, paragraphs, notes); "
+        "empty when it is the official text in full.",
+        examples=[["items", "paragraphs", "notes"]],
+    )
+    not_held_in_copy: int = Field(
+        description="Reference entries whose counterpart this copy skips (status "
+        "not-held-in-copy): what cannot be compared because of the copy, not the list."
+    )
+
+
+class DashboardOverview(_View):
+    """The landing page's figures, each from an analysis a reader can open on its own."""
+
+    reference: EditionRef = Field(description="The regime list edition compared against.")
+    day: date = Field(description="The day ages count to.")
+    divergences: list[KindCount] = Field(
+        description="Divergence rows between each jurisdiction holding a list and the "
+        "reference, per kind and category (the rows of /divergences for the pair)."
+    )
+    coverage: list[JurisdictionCoverage] = Field(
+        description="Each jurisdiction's coverage of the reference (as /coverage sums it up)."
+    )
+    without_list: list[str] = Field(
+        description="Current members of the reference regime with no control list held."
+    )
+    sources: list[SourceQuality] = Field(description="Every list edition held, newest first.")
+
+
+def overview(analyses: Analyses, today: date | None = None) -> DashboardOverview:
+    index = analyses.index
+    ref = index.reference
+    if ref is None:
+        raise InvalidQuery("no Wassenaar list is in the graph: ingest wassenaar-list first")
+    day = today or date.today()
+    coverage = analyses.coverage(limit=1)
+    regime = index.jurisdiction(ref.issuer).key
+    counts: list[KindCount] = []
+    skipped: Counter[str] = Counter()
+    for summary in coverage.jurisdictions:
+        report = analyses.divergences(
+            DivergenceRequest(jurisdiction=[summary.jurisdiction, regime])
+        )
+        tally = Counter((row.kind, row.category) for row in report.items)
+        counts += [
+            KindCount(jurisdiction=summary.jurisdiction, kind=k, category=c, rows=n)
+            for (k, c), n in sorted(tally.items(), key=lambda kv: (kv[0][0], kv[0][1] or ""))
+        ]
+        juris = index.jurisdiction(summary.jurisdiction)
+        for status in index.status_map(juris, ref).values():
+            if status.status == "not-held-in-copy":
+                skipped.update(info.id for info in status.lists)
+    current = {i.id for i in index.current_lists}
+    sources = [
+        SourceQuality(
+            list_id=info.id,
+            name=list_name(info),
+            issuer=info.issuer,
+            edition_date=info.edition_date,
+            age_days=(day - info.edition_date).days,
+            current=info.id in current,
+            entries=len(index.entries(info.id)),
+            source_url=info.source_url,
+            copy_may_lack=list(info.copy_may_lack),
+            not_held_in_copy=skipped[info.id],
+        )
+        for info in sorted(
+            index.all_lists.values(), key=lambda i: (i.edition_date, i.id), reverse=True
+        )
+    ]
+    return DashboardOverview(
+        reference=edition_ref(ref),
+        day=day,
+        divergences=counts,
+        coverage=coverage.jurisdictions,
+        without_list=coverage.members_without_list,
+        sources=sources,
     )

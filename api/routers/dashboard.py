@@ -1,6 +1,8 @@
-"""The dashboard page (``/`` and ``/static/*``) and the two read models it needs beyond the
-analysis endpoints: the choices it offers (``/dashboard/options``) and the coverage matrix
-(``/dashboard/matrix``: categories or technologies x jurisdictions).
+"""The dashboard page (``/`` and ``/static/*``) and the read models it needs beyond the
+analysis endpoints: the choices it offers (``/dashboard/options``), the coverage matrix
+(``/dashboard/matrix``: categories or technologies x jurisdictions) and the landing overview
+(``/dashboard/overview``); and the briefs printed to PDF for its Brief view
+(``/dashboard/briefs/.../pdf``), from the same printable page as ``/briefs/.../page``.
 
 The page is plain HTML, CSS and JavaScript served from ``api/static``: no build step, nothing
 fetched from elsewhere at run time.
@@ -10,22 +12,30 @@ from __future__ import annotations
 
 import hashlib
 import re
+import threading
 from functools import cache
 from importlib import resources
-from typing import Annotated
+from pathlib import Path
+from typing import Annotated, Any
 
 from fastapi import APIRouter, HTTPException, Query, Request
 from fastapi.responses import RedirectResponse, Response
 
 from api.deps import AnalysesDep, CatalogDep
-from api.errors import ERROR_RESPONSES
+from api.errors import ERROR_RESPONSES, error_response
+from api.routers.briefs import CodeP, JurisdictionP, Parts
+from queries.brief import AnyBrief, brief, group_brief, pair_brief
+from queries.brief_text import to_html
 from queries.dashboard import (
     CoverageMatrix,
     DashboardOptions,
+    DashboardOverview,
     coverage_matrix,
     options,
+    overview,
 )
-from queries.requests import MatrixRequest
+from queries.printing import PdfError, pdf_bytes
+from queries.requests import BriefRequest, MatrixRequest
 
 #: The files the page is made of, with their media types; nothing else is served.
 ASSETS = {
@@ -93,3 +103,87 @@ def dashboard_matrix(
     """Each cell: the share of the reference (Wassenaar) entries of the row that the
     jurisdiction's lists control, with the counts behind it and its own entries in the row."""
     return coverage_matrix(analyses, request)
+
+
+@router.get("/dashboard/overview", summary="The landing overview: divergences, coverage, sources")
+def dashboard_overview(analyses: AnalysesDep) -> DashboardOverview:
+    """Divergence rows per kind and category between each jurisdiction holding a list and the
+    reference (Wassenaar), each one's coverage of it, the members with no list held, and per
+    list edition held its age and what its copy is known to lack."""
+    return overview(analyses)
+
+
+# --- briefs as PDF --------------------------------------------------------------------------
+
+PDF: dict[int | str, dict[str, Any]] = {
+    200: {
+        "content": {"application/pdf": {"schema": {"type": "string", "format": "binary"}}},
+        "description": "The printable page of the brief, printed to PDF by headless Chromium.",
+    },
+    503: {"description": "No Chromium to print with, or it failed; the message says which."},
+}
+
+
+#: Chromium processes printing at once: each takes a few hundred MB, and the route is open.
+PRINTERS = threading.BoundedSemaphore(2)
+
+
+def pdf_response(request: Request, report: AnyBrief, name: str) -> Response:
+    """The brief's printable page as a PDF download named ``name``."""
+    browser: Path | None = getattr(request.app.state, "chromium", None)
+    try:
+        with PRINTERS:
+            body = pdf_bytes(to_html(report), browser)
+    except PdfError as exc:
+        return error_response(503, str(exc))
+    disposition = f'attachment; filename="{re.sub(r"[^A-Za-z0-9_.-]+", "-", name)}.pdf"'
+    return Response(
+        body, media_type="application/pdf", headers={"Content-Disposition": disposition}
+    )
+
+
+@router.get(
+    "/dashboard/briefs/pairs/{first}/{second}/pdf",
+    summary="The pair brief as PDF",
+    response_class=Response,
+    responses=PDF,
+)
+def pair_brief_pdf(
+    request: Request,
+    analyses: AnalysesDep,
+    first: JurisdictionP,
+    second: JurisdictionP,
+    parts: Parts,
+) -> Response:
+    """The pair brief of ``/briefs/pairs/{first}/{second}`` printed to PDF."""
+    report = pair_brief(analyses, first, second, parts)
+    return pdf_response(request, report, f"brief-{first}-{second}")
+
+
+@router.get(
+    "/dashboard/briefs/groups/{code}/pdf",
+    summary="The group brief as PDF",
+    response_class=Response,
+    responses=PDF,
+)
+def group_brief_pdf(request: Request, analyses: AnalysesDep, code: CodeP, parts: Parts) -> Response:
+    """The group brief of ``/briefs/groups/{code}`` printed to PDF."""
+    return pdf_response(request, group_brief(analyses, code, parts), f"brief-{code}")
+
+
+@router.get(
+    "/dashboard/briefs/{jurisdiction}/pdf",
+    summary="The brief as PDF",
+    response_class=Response,
+    responses=PDF,
+)
+def brief_pdf(
+    request: Request,
+    analyses: AnalysesDep,
+    jurisdiction: JurisdictionP,
+    parts: Annotated[BriefRequest, Query()],
+) -> Response:
+    """The brief of ``/briefs/{jurisdiction}`` printed to PDF (what the dashboard's PDF link
+    downloads, and what ``harmonia brief --pdf`` writes)."""
+    report = brief(analyses, jurisdiction, parts)
+    return pdf_response(request, report, f"brief-{jurisdiction}-{parts.against}")

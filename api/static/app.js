@@ -573,6 +573,254 @@
     },
   };
   for (const lang of Object.keys(MORE)) Object.assign(I18N[lang], MORE[lang]);
+  // Strings of the Brief view, merged into I18N below.
+  const BRIEF = {
+    en: {
+      "nav.brief": "Brief",
+      "brief.title": "Harmonisation brief",
+      "brief.kind": "Kind of brief",
+      briefKinds: { state: "A state against a reference", pair: "Two jurisdictions side by side", group: "The subscribers of a code of conduct" },
+      "brief.jurisdiction": "Jurisdiction",
+      "brief.against": "Reference",
+      "brief.second": "Compared with",
+      "brief.code": "Code of conduct",
+      "brief.make": "Make the brief",
+      "brief.regimes": "Regimes",
+      "brief.states": "States (a pair brief)",
+      "brief.subscribersOf": "{name} subscribers",
+      "brief.headState": "{j} against {ref}",
+      "brief.headPair": "{a} and {b}",
+      "brief.refEdition": "Reference list: {list}, edition of {d}.",
+      "brief.day": "Made on {d}; ages count to that day.",
+      "brief.forms": "The same brief as:",
+      "brief.markdown": "Markdown",
+      "brief.page": "printable page",
+      "brief.pdf": "PDF",
+      "brief.standing": "Standing",
+      "brief.convergence": "Convergence index",
+      "brief.convergenceSentence": "{same} of the {comparable} reference entries that can be compared are controlled with the same scope ({controlled} are controlled in some way, {absent} are absent); {unknown} cannot be compared (no list of their kind is held, the copy held lacks them, or no match was found by content).",
+      "brief.noIndex": "No reference entry can be compared: there is no index.",
+      "brief.trend": "Over the editions held",
+      "brief.lists": "Lists held",
+      "brief.age": "{d}, {n} days old",
+      "brief.current": "newest held",
+      "brief.categories": "Coverage of the reference per category",
+      "brief.noneHere": "Nothing in this part.",
+      briefParts: {
+        to_adopt: "To adopt",
+        to_align: "To align",
+        to_update: "To update",
+      },
+      briefHints: {
+        to_adopt: "Reference entries its lists do not implement: Very Sensitive first, then Sensitive, then by code.",
+        to_align: "Reference entries it controls with another scope or other thresholds.",
+        to_update: "Reference entries its lists lack because they predate the reference edition that added them.",
+      },
+      "brief.stricter": "Where {a} is stricter",
+      "brief.only": "What {a} controls and {b} does not",
+      "brief.undecided": "Other scope, no side stricter throughout",
+      "brief.pairCounts": "Divergence rows between them",
+      "brief.lacking": "Without a control ({n})",
+      "brief.controlled": "Controlling it ({n})",
+      "brief.notHeld": "Lists not held: unknown, not a gap ({n})",
+      "brief.unknown": "The address names “{id}”, which the graph does not hold.",
+      "brief.unknownKind": "The address names an unknown kind of brief: “{id}”. A state against a reference is shown.",
+      "brief.loaded": "Brief loaded.",
+      "brief.notAReference": "A brief is not measured against {name}: {other} is used instead.",
+    },
+    fr: {
+      "nav.brief": "Note",
+      "brief.title": "Note d'harmonisation",
+      "brief.kind": "Type de note",
+      briefKinds: { state: "Un État face à une référence", pair: "Deux juridictions côte à côte", group: "Les signataires d'un code de conduite" },
+      "brief.jurisdiction": "Juridiction",
+      "brief.against": "Référence",
+      "brief.second": "Comparée avec",
+      "brief.code": "Code de conduite",
+      "brief.make": "Établir la note",
+      "brief.regimes": "Régimes",
+      "brief.states": "États (note par paire)",
+      "brief.subscribersOf": "Signataires : {name}",
+      "brief.headState": "{j} face à {ref}",
+      "brief.headPair": "{a} et {b}",
+      "brief.refEdition": "Liste de référence : {list}, édition du {d}.",
+      "brief.day": "Établie le {d} ; les âges sont comptés jusqu'à ce jour.",
+      "brief.forms": "La même note en :",
+      "brief.markdown": "Markdown",
+      "brief.page": "page à imprimer",
+      "brief.pdf": "PDF",
+      "brief.standing": "Situation",
+      "brief.convergence": "Indice de convergence",
+      "brief.convergenceSentence": "{same} des {comparable} entrées de la référence qui peuvent être comparées sont contrôlées avec la même portée ({controlled} sont contrôlées d'une façon ou d'une autre, {absent} sont absentes) ; {unknown} ne peuvent pas être comparées (aucune liste de ce type n'est détenue, la copie détenue ne les contient pas, ou aucune correspondance n'a été trouvée par le contenu).",
+      "brief.noIndex": "Aucune entrée de la référence ne peut être comparée : pas d'indice.",
+      "brief.trend": "Sur les éditions détenues",
+      "brief.lists": "Listes détenues",
+      "brief.age": "{d}, il y a {n} jours",
+      "brief.current": "la plus récente détenue",
+      "brief.categories": "Couverture de la référence par catégorie",
+      "brief.noneHere": "Rien dans cette partie.",
+      briefParts: {
+        to_adopt: "À adopter",
+        to_align: "À aligner",
+        to_update: "À mettre à jour",
+      },
+      briefHints: {
+        to_adopt: "Entrées de la référence que ses listes ne mettent pas en œuvre : Très sensibles d'abord, puis Sensibles, puis par code.",
+        to_align: "Entrées de la référence qu'elle contrôle avec une autre portée ou d'autres seuils.",
+        to_update: "Entrées de la référence absentes de ses listes parce que celles-ci sont antérieures à l'édition qui les a ajoutées.",
+      },
+      "brief.stricter": "Là où {a} est plus strict",
+      "brief.only": "Ce que {a} contrôle et {b} non",
+      "brief.undecided": "Autre portée, aucun côté plus strict partout",
+      "brief.pairCounts": "Lignes de divergence entre les deux",
+      "brief.lacking": "Sans contrôle ({n})",
+      "brief.controlled": "Qui la contrôlent ({n})",
+      "brief.notHeld": "Listes non détenues : inconnu, pas une lacune ({n})",
+      "brief.unknown": "L'adresse désigne « {id} », que le graphe ne contient pas.",
+      "brief.unknownKind": "L'adresse désigne un type de note inconnu : « {id} ». Un État face à une référence est affiché.",
+      "brief.loaded": "Note chargée.",
+      "brief.notAReference": "Une note ne se mesure pas face à {name} : {other} est utilisé à la place.",
+    },
+    ar: {
+      "nav.brief": "الموجز",
+      "brief.title": "موجز المواءمة",
+      "brief.kind": "نوع الموجز",
+      briefKinds: { state: "دولة مقارنةً بمرجع", pair: "جهتان جنبًا إلى جنب", group: "الدول المنضمة إلى مدونة سلوك" },
+      "brief.jurisdiction": "الجهة",
+      "brief.against": "المرجع",
+      "brief.second": "مقارنة مع",
+      "brief.code": "مدونة السلوك",
+      "brief.make": "إعداد الموجز",
+      "brief.regimes": "الأنظمة",
+      "brief.states": "الدول (موجز ثنائي)",
+      "brief.subscribersOf": "الدول المنضمة إلى {name}",
+      "brief.headState": "{j} مقارنةً بـ{ref}",
+      "brief.headPair": "{a} و{b}",
+      "brief.refEdition": "القائمة المرجعية: {list}، إصدار {d}.",
+      "brief.day": "أُعدّ في {d}؛ وتُحسب الأعمار حتى ذلك اليوم.",
+      "brief.forms": "الموجز نفسه بصيغة:",
+      "brief.markdown": "Markdown",
+      "brief.page": "صفحة للطباعة",
+      "brief.pdf": "PDF",
+      "brief.standing": "الوضع الراهن",
+      "brief.convergence": "مؤشر التقارب",
+      "brief.convergenceSentence": "{same} من أصل {comparable} من البنود المرجعية القابلة للمقارنة خاضعة للرقابة بالنطاق نفسه ({controlled} خاضعة للرقابة بشكل ما، و{absent} غائبة)؛ و{unknown} لا يمكن مقارنتها (لا تُحفظ قائمة من نوعها، أو تنقصها النسخة المحفوظة، أو لم يُعثر على مطابقة في المحتوى).",
+      "brief.noIndex": "لا يمكن مقارنة أي بند مرجعي: لا يوجد مؤشر.",
+      "brief.trend": "عبر الإصدارات المحفوظة",
+      "brief.lists": "القوائم المحفوظة",
+      "brief.age": "{d}، منذ {n} يومًا",
+      "brief.current": "الأحدث المحفوظ",
+      "brief.categories": "تغطية المرجع حسب الفئة",
+      "brief.noneHere": "لا شيء في هذا الجزء.",
+      briefParts: {
+        to_adopt: "للاعتماد",
+        to_align: "للمواءمة",
+        to_update: "للتحديث",
+      },
+      briefHints: {
+        to_adopt: "بنود المرجع التي لا تنفذها قوائمها: الحساسة جدًا أولًا، ثم الحساسة، ثم حسب الرمز.",
+        to_align: "بنود المرجع التي تخضعها للرقابة بنطاق آخر أو بعتبات أخرى.",
+        to_update: "بنود المرجع الغائبة عن قوائمها لأنها أقدم من إصدار المرجع الذي أضافها.",
+      },
+      "brief.stricter": "حيث تكون {a} أشد صرامة",
+      "brief.only": "ما تخضعه {a} للرقابة ولا تخضعه {b}",
+      "brief.undecided": "نطاق مختلف دون أن يكون أي طرف أشد صرامة في كل العتبات",
+      "brief.pairCounts": "صفوف الاختلاف بينهما",
+      "brief.lacking": "بلا رقابة ({n})",
+      "brief.controlled": "تخضعها للرقابة ({n})",
+      "brief.notHeld": "قوائم غير محفوظة: غير معروف، وليس ثغرة ({n})",
+      "brief.unknown": "يشير العنوان إلى «{id}»، وهو غير موجود في الرسم البياني.",
+      "brief.unknownKind": "يشير العنوان إلى نوع موجز غير معروف: «{id}». يُعرض موجز دولة مقارنةً بمرجع.",
+      "brief.loaded": "تم تحميل الموجز.",
+      "brief.notAReference": "لا يُقاس الموجز مقارنةً بـ{name}: يُستخدم {other} بدلًا منه.",
+    },
+  };
+  for (const lang of Object.keys(BRIEF)) Object.assign(I18N[lang], BRIEF[lang]);
+  // Strings of the landing overview, merged into I18N below.
+  const OVERVIEW = {
+    en: {
+      "nav.overview": "Overview",
+      "overview.title": "Where the lists held stand against Wassenaar",
+      "overview.reference": "Every figure compares a jurisdiction's lists with {ref} (edition of {d}); each opens the comparison behind it.",
+      "overview.byKind": "Divergences from Wassenaar, by kind",
+      "overview.byKindHint": "Rows of the comparison between each jurisdiction and the Wassenaar list.",
+      "overview.byCategory": "Divergences by category, all jurisdictions together",
+      "overview.noCategory": "National codes without a category",
+      "overview.coverage": "Coverage of Wassenaar by jurisdiction",
+      "overview.coverageHint": "Share of the Wassenaar entries its lists can hold (dual-use, munitions) that they control.",
+      "overview.comparable": "{controlled} of {comparable}",
+      "overview.without": "Wassenaar participating states with no list held ({n})",
+      "overview.withoutHint": "Their controls cannot be compared, which is not the same as having none.",
+      "overview.quality": "The lists held: editions, age and known gaps of the copies",
+      "overview.list": "List",
+      "overview.edition": "Edition",
+      "overview.age": "Age",
+      "overview.entries": "Entries",
+      "overview.copy": "Copy held",
+      "overview.years": "{n} years",
+      "overview.days": "{n} days",
+      "overview.complete": "official text in full",
+      "overview.mayLack": "may lack {what}",
+      "overview.skipped": "{n} Wassenaar entries cannot be compared because of the copy",
+      "overview.older": "older edition",
+      lacks: { items: "items", paragraphs: "paragraphs", notes: "notes" },
+    },
+    fr: {
+      "nav.overview": "Vue d'ensemble",
+      "overview.title": "Où en sont les listes détenues face à Wassenaar",
+      "overview.reference": "Chaque chiffre compare les listes d'une juridiction avec {ref} (édition du {d}) ; chacun ouvre la comparaison qui le fonde.",
+      "overview.byKind": "Divergences avec Wassenaar, par type",
+      "overview.byKindHint": "Lignes de la comparaison entre chaque juridiction et la liste de Wassenaar.",
+      "overview.byCategory": "Divergences par catégorie, toutes juridictions confondues",
+      "overview.noCategory": "Codes nationaux sans catégorie",
+      "overview.coverage": "Couverture de Wassenaar par juridiction",
+      "overview.coverageHint": "Part des entrées de Wassenaar que ses listes peuvent contenir (double usage, munitions) et qu'elles contrôlent.",
+      "overview.comparable": "{controlled} sur {comparable}",
+      "overview.without": "États participant à Wassenaar dont aucune liste n'est détenue ({n})",
+      "overview.withoutHint": "Leurs contrôles ne peuvent pas être comparés, ce qui ne veut pas dire qu'ils n'en ont pas.",
+      "overview.quality": "Les listes détenues : éditions, âge et lacunes connues des copies",
+      "overview.list": "Liste",
+      "overview.edition": "Édition",
+      "overview.age": "Âge",
+      "overview.entries": "Entrées",
+      "overview.copy": "Copie détenue",
+      "overview.years": "{n} ans",
+      "overview.days": "{n} jours",
+      "overview.complete": "texte officiel complet",
+      "overview.mayLack": "peut omettre des {what}",
+      "overview.skipped": "{n} entrées de Wassenaar ne peuvent pas être comparées à cause de la copie",
+      "overview.older": "édition antérieure",
+      lacks: { items: "rubriques", paragraphs: "paragraphes", notes: "notes" },
+    },
+    ar: {
+      "nav.overview": "نظرة عامة",
+      "overview.title": "موقع القوائم المحفوظة مقارنةً بقائمة واسنار",
+      "overview.reference": "يقارن كل رقم قوائم جهة ما مع {ref} (إصدار {d})؛ ويفتح كلٌّ منها المقارنة التي يستند إليها.",
+      "overview.byKind": "الاختلافات عن قائمة واسنار حسب النوع",
+      "overview.byKindHint": "صفوف المقارنة بين كل جهة وقائمة واسنار.",
+      "overview.byCategory": "الاختلافات حسب الفئة، لجميع الجهات معًا",
+      "overview.noCategory": "رموز وطنية بلا فئة",
+      "overview.coverage": "تغطية قائمة واسنار حسب الجهة",
+      "overview.coverageHint": "نسبة بنود واسنار التي يمكن أن تتضمنها قوائمها (الاستخدام المزدوج، الذخائر) والتي تخضعها للرقابة.",
+      "overview.comparable": "{controlled} من {comparable}",
+      "overview.without": "دول مشاركة في واسنار لا تُحفظ لها أي قائمة ({n})",
+      "overview.withoutHint": "لا يمكن مقارنة ضوابطها، وهذا لا يعني أنها بلا ضوابط.",
+      "overview.quality": "القوائم المحفوظة: الإصدارات والعمر والثغرات المعروفة في النسخ",
+      "overview.list": "القائمة",
+      "overview.edition": "الإصدار",
+      "overview.age": "العمر",
+      "overview.entries": "البنود",
+      "overview.copy": "النسخة المحفوظة",
+      "overview.years": "{n} سنوات",
+      "overview.days": "{n} يومًا",
+      "overview.complete": "النص الرسمي كاملًا",
+      "overview.mayLack": "قد تنقصها {what}",
+      "overview.skipped": "{n} من بنود واسنار لا يمكن مقارنتها بسبب النسخة",
+      "overview.older": "إصدار أقدم",
+      lacks: { items: "بنود", paragraphs: "فقرات", notes: "ملاحظات" },
+    },
+  };
+  for (const lang of Object.keys(OVERVIEW)) Object.assign(I18N[lang], OVERVIEW[lang]);
   const LANGS = ["en", "fr", "ar"];
   const PAGE = 20;
   const DEFAULT = ["US", "EU"];
@@ -594,6 +842,9 @@
     request: 0,
     status: null,
     open: new Set(),
+    briefOpen: new Set(),
+    brief: null,
+    overview: null,
   };
 
   // --- small helpers ------------------------------------------------------------------------
@@ -778,6 +1029,7 @@
   function readHash() {
     const raw = location.hash.slice(1);
     const hash = decodeURIComponent(raw);
+    if (raw === "" || raw === "overview") return { view: "overview" };
     if (hash.startsWith("country")) {
       const code = hash.split("/")[1] || "";
       return { view: "country", code };
@@ -788,6 +1040,13 @@
     const params = new URLSearchParams(search || "");
     if (path === "search") return { view: "search", q: params.get("q") || "" };
     if (path === "codes") return { view: "codes", code: params.get("code") || "echri", tech: params.get("tech") || "" };
+    if (path === "brief") {
+      return {
+        view: "brief", kind: params.get("kind") || "state", j: params.get("j") || "IN",
+        against: params.get("against") || (params.get("kind") === "pair" ? "EU" : "wassenaar"),
+        code: params.get("code") || "echri", tech: params.get("tech") || "",
+      };
+    }
     if (path === "parties") {
       return { view: "parties", a: params.get("a") || "US", b: params.get("b") || "JP", verdict: params.get("verdict") || "" };
     }
@@ -812,7 +1071,7 @@
     history.replaceState(null, "", `#compare?${query}`);
   }
 
-  const VIEWS = ["compare", "country", "search", "entry", "lacks", "codes", "parties"];
+  const VIEWS = ["overview", "compare", "country", "search", "entry", "lacks", "codes", "parties", "brief"];
 
   function showView(view) {
     state.view = view;
@@ -840,6 +1099,8 @@
     if (where.view === "lacks") return loadLacks(where.code || state.lacksCountry || "IN");
     if (where.view === "codes") return loadCodes(where.code, where.tech);
     if (where.view === "parties") return loadPartyGaps(where.a, where.b, where.verdict);
+    if (where.view === "brief") return loadBrief(where);
+    if (where.view === "overview") return loadOverview();
     // The address is validated: whatever it names that the graph does not hold is said, not
     // silently dropped.
     const known = new Set(state.options.jurisdictions.map((j) => j.key));
@@ -1078,15 +1339,19 @@
     $("csv-link").href = `/exports/divergences.csv?${link}`;
   }
 
-  function divergenceItem(row, i) {
-    const id = `evidence-${i}`;
+  // ``scope`` keeps apart the rows of several lists on one page (the brief's parts), with their
+  // own set of open evidence panels.
+  function divergenceItem(row, i, scope = "") {
+    const id = `evidence-${scope}${i}`;
+    const opened = scope ? state.briefOpen : state.open;
+    i = scope ? `${scope}${i}` : i;
     const button = el("button", {
       type: "button", class: "secondary evidence-toggle", "aria-expanded": "false", "aria-controls": id,
       text: t("div.evidence"),
     });
     const panel = el("div", { id, class: "evidence", hidden: true, role: "region", "aria-label": `${t("div.evidence")} ${row.code}` });
-    button.addEventListener("click", () => toggleEvidence(row, button, panel, i));
-    if (state.open.has(i)) queueMicrotask(() => toggleEvidence(row, button, panel, i));
+    button.addEventListener("click", () => toggleEvidence(row, button, panel, i, opened));
+    if (opened.has(i)) queueMicrotask(() => toggleEvidence(row, button, panel, i, opened));
     const who = el("span", { class: "who" });
     if (row.controlled_by.length) {
       who.append(`${t("div.controlledBy")} `, el("span", { class: "yes", text: names(row.controlled_by) }));
@@ -1121,10 +1386,10 @@
     return fullTexts.get(ref.id);
   }
 
-  async function toggleEvidence(row, button, panel, i) {
+  async function toggleEvidence(row, button, panel, i, opened = state.open) {
     const open = button.getAttribute("aria-expanded") === "true";
-    if (open) state.open.delete(i);
-    else state.open.add(i);
+    if (open) opened.delete(i);
+    else opened.add(i);
     button.setAttribute("aria-expanded", String(!open));
     button.textContent = open ? t("div.evidence") : t("div.hideEvidence");
     panel.hidden = open;
@@ -1179,8 +1444,9 @@
       const table = el("table", {}, el("caption", { text: t("div.thresholds") }));
       for (const d of row.parameter_differences) {
         table.append(el("tr", {}, el("th", { scope: "row", text: d.quantity }),
-          Object.entries(d.values).map(([k, v]) => el("td", { dir: "ltr" }, el("strong", { text: `${k}: ` }), v,
-            d.stricter === k ? " ★" : ""))));
+          // The side by its name in the page's language; the threshold as the list words it.
+          Object.entries(d.values).map(([k, v]) => el("td", {}, el("strong", { title: k, text: `${nameOf(k)}: ` }),
+            el("span", { lang: "en", dir: "ltr", text: v }), d.stricter === k ? " ★" : ""))));
       }
       parts.push(table);
     }
@@ -1699,6 +1965,425 @@
     table, el("p", { class: "shown", text: t("div.shown", { shown: f.format(report.items.length), total: f.format(report.total) }) }));
   }
 
+  // --- the landing overview -----------------------------------------------------------------
+  // /dashboard/overview: divergence rows per kind and category between each jurisdiction and
+  // the Wassenaar list, coverage per jurisdiction, the members with no list held, and each
+  // list edition's age and known gaps. Bars are plain elements sized by CSS; every bar also
+  // says its number, so colour is never the only cue.
+
+  async function loadOverview() {
+    if (!state.overview) {
+      $("overview-status").textContent = t("loading");
+      try {
+        state.overview = await api("/dashboard/overview");
+      } catch (error) {
+        $("overview-status").textContent = error.message;
+        return;
+      }
+    }
+    $("overview-status").textContent = "";
+    renderOverview();
+  }
+
+  const KIND_ORDER = ["not-implemented", "edition-lag", "scope-differs", "unilateral", "not-in-regime-list", "other-regime"];
+
+  // One stacked bar: segments sized against ``max``, each titled with its kind and number.
+  function stack(counts, max) {
+    const f = numberFormat();
+    const total = Object.values(counts).reduce((a, b) => a + b, 0);
+    return el("span", { class: "stack-row" },
+      el("span", { class: "stack", "aria-hidden": "true" }, KIND_ORDER.filter((k) => counts[k]).map((k) => el("span", {
+        class: `seg ${k}`, title: `${kindLabel(k)}: ${f.format(counts[k])}`, style: `width:${(100 * counts[k]) / max}%`,
+      }))),
+      el("span", { class: "num", text: f.format(total) }));
+  }
+
+  function kindLegend(kinds) {
+    return el("p", { class: "legend kind-legend" }, KIND_ORDER.filter((k) => kinds.has(k)).map((k) =>
+      el("span", {}, el("span", { class: `seg swatch ${k}`, "aria-hidden": "true" }), kindLabel(k))));
+  }
+
+  function renderOverview() {
+    const o = state.overview;
+    if (!o) return;
+    const f = numberFormat();
+    const ref = listName(o.reference.list_id);
+    const kinds = new Set(o.divergences.map((c) => c.kind));
+
+    const byJ = new Map(o.coverage.map((c) => [c.jurisdiction, {}]));
+    const byCat = new Map();
+    for (const c of o.divergences) {
+      const j = byJ.get(c.jurisdiction) || {};
+      j[c.kind] = (j[c.kind] || 0) + c.rows;
+      byJ.set(c.jurisdiction, j);
+      const key = c.category || "";
+      const cat = byCat.get(key) || {};
+      cat[c.kind] = (cat[c.kind] || 0) + c.rows;
+      byCat.set(key, cat);
+    }
+    const sum = (counts) => Object.values(counts).reduce((a, b) => a + b, 0);
+    const maxJ = Math.max(1, ...[...byJ.values()].map(sum));
+    const kindRows = el("tbody", {}, [...byJ.entries()].map(([key, counts]) => el("tr", { "data-jurisdiction": key },
+      el("th", { scope: "row" }, el("a", { href: `#compare?j=${key},wassenaar`, text: nameOf(key) })),
+      el("td", { "aria-label": KIND_ORDER.filter((k) => counts[k]).map((k) => `${kindLabel(k)}: ${f.format(counts[k])}`).join(", ") },
+        stack(counts, maxJ)))));
+    // Dual-use categories, then munitions, then national ones (the UK's "PL"), then none.
+    const order = (key) => (/^\d+$/.test(key) ? [0, Number(key)] : /^ML\d+$/.test(key) ? [1, Number(key.slice(2))] : key ? [2, 0] : [3, 0]);
+    const cats = [...byCat.keys()].sort((a, b) => {
+      const [x, y] = [order(a), order(b)];
+      return x[0] - y[0] || x[1] - y[1] || a.localeCompare(b);
+    });
+    const catLabel = (key) => (!key ? t("overview.noCategory") : order(key)[0] < 2 ? categoryName(key) : key);
+    const maxC = Math.max(1, ...[...byCat.values()].map(sum));
+    const catRows = el("tbody", {}, cats.map((key) => {
+      const counts = byCat.get(key);
+      return el("tr", { "data-category": key },
+        el("th", { scope: "row", text: catLabel(key) }),
+        el("td", { "aria-label": KIND_ORDER.filter((k) => counts[k]).map((k) => `${kindLabel(k)}: ${f.format(counts[k])}`).join(", ") },
+          stack(counts, maxC)));
+    }));
+
+    const coverage = el("tbody", {}, o.coverage.map((c) => el("tr", { "data-jurisdiction": c.jurisdiction },
+      el("th", { scope: "row" }, el("a", { href: `#brief?kind=state&j=${c.jurisdiction}&against=wassenaar`, text: nameOf(c.jurisdiction) })),
+      el("td", {}, c.percent === null ? "–" : [
+        el("span", { class: "bar-wrap wide", "aria-hidden": "true" }, el("span", { class: "bar", style: `width:${c.percent}%` })),
+        el("span", { class: "num", text: percentText(c.percent) })]),
+      el("td", { class: "num", text: t("overview.comparable", { controlled: f.format(c.controlled), comparable: f.format(c.comparable) }) }))));
+
+    const without = o.without_list.slice().sort((a, b) => nameOf(a).localeCompare(nameOf(b), state.lang));
+
+    const sources = el("tbody", {}, o.sources.map((s) => {
+      const years = s.age_days / 365.25;
+      const copy = s.copy_may_lack.length
+        ? t("overview.mayLack", { what: s.copy_may_lack.map((w) => I18N[state.lang].lacks[w] || w).join(state.lang === "ar" ? "، " : ", ") })
+        : t("overview.complete");
+      return el("tr", { "data-list": s.list_id, class: s.current ? null : "older" },
+        el("th", { scope: "row" }, s.source_url
+          ? el("a", { href: s.source_url, rel: "noopener", title: s.list_id, text: listName(s.list_id) })
+          : el("span", { title: s.list_id, text: listName(s.list_id) }),
+        s.current ? null : el("span", { class: "status-badge", text: t("overview.older") })),
+        el("td", { text: dateText(s.edition_date) }),
+        el("td", { class: `num age${years >= 3 ? " old" : ""}`, text: years >= 1
+          ? t("overview.years", { n: new Intl.NumberFormat(locale(), { maximumFractionDigits: 1 }).format(years) })
+          : t("overview.days", { n: f.format(s.age_days) }) }),
+        el("td", { class: "num", text: f.format(s.entries) }),
+        el("td", { class: s.copy_may_lack.length || s.not_held_in_copy ? "gaps" : null }, copy,
+          s.not_held_in_copy ? el("div", { class: "hint", text: t("overview.skipped", { n: f.format(s.not_held_in_copy) }) }) : null));
+    }));
+
+    $("overview").replaceChildren(
+      el("p", { class: "summary", text: t("overview.reference", { ref, d: dateText(o.reference.edition_date) }) }),
+      el("div", { class: "country-grid overview-grid" },
+        el("section", { class: "card", id: "overview-kinds" }, el("h2", { text: t("overview.byKind") }),
+          el("p", { class: "hint", text: t("overview.byKindHint") }),
+          el("table", { class: "chart" }, kindRows), kindLegend(kinds)),
+        el("section", { class: "card", id: "overview-coverage" }, el("h2", { text: t("overview.coverage") }),
+          el("p", { class: "hint", text: t("overview.coverageHint") }),
+          el("table", { class: "chart" }, coverage),
+          el("h3", { text: t("overview.without", { n: f.format(without.length) }) }),
+          el("p", { class: "hint", text: t("overview.withoutHint") }),
+          el("ul", { class: "chips", id: "overview-without" }, without.map((k) =>
+            el("li", { "data-country": k }, el("a", { href: `#country/${k}`, text: nameOf(k) }))))),
+        el("section", { class: "card wide", id: "overview-categories" }, el("h2", { text: t("overview.byCategory") }),
+          el("table", { class: "chart categories" }, catRows), kindLegend(kinds)),
+        el("section", { class: "card wide", id: "overview-sources" }, el("h2", { text: t("overview.quality") }),
+          el("table", { class: "sources" }, el("thead", {}, el("tr", {},
+            ["overview.list", "overview.edition", "overview.age", "overview.entries", "overview.copy"].map((k) => el("th", { scope: "col", text: t(k) })))),
+          sources))));
+  }
+
+  // --- the harmonisation brief --------------------------------------------------------------
+  // /briefs/{j}?against= (a state against a regime), /briefs/pairs/{a}/{b} (a state against a
+  // state), /briefs/groups/{code} (a code of conduct's subscribers): the JSON's parts as they
+  // come, every point a divergence row with its evidence, and links to the same brief as
+  // Markdown, printable page and PDF.
+
+  const BRIEF_KINDS = ["state", "pair", "group"];
+  // The parts of a state brief shown first, in this order; any other agenda part the JSON
+  // gives (an object with total and items) follows them.
+  const BRIEF_PARTS = ["to_adopt", "to_align", "to_update"];
+
+  const isRegime = (key) => (jurisdiction(key) || {}).kind === "regime";
+
+  function codeOptions() {
+    return state.options.codes_of_conduct || [];
+  }
+  function codeName(code) {
+    const regime = code.established_by.length ? regimeName(code.established_by[0]) : code.title;
+    return t("brief.subscribersOf", { name: regime });
+  }
+
+  // The one place a brief's addresses are built: JSON ("" format), markdown, page, pdf.
+  function briefUrl(b, format) {
+    const path = b.kind === "group"
+      ? `/briefs/groups/${encodeURIComponent(b.code)}`
+      : b.kind === "pair" || !isRegime(b.against)
+        ? `/briefs/pairs/${encodeURIComponent(b.j)}/${encodeURIComponent(b.against)}`
+        : `/briefs/${encodeURIComponent(b.j)}`;
+    // The PDF is printed by the dashboard's own route, from the same printable page.
+    const base = format === "pdf" ? `/dashboard${path}/pdf` : format ? `${path}/${format}` : path;
+    const query = new URLSearchParams();
+    if (b.kind === "state" && isRegime(b.against)) query.set("against", b.against);
+    if (b.tech) query.set("technology", b.tech);
+    return query.toString() ? `${base}?${query}` : base;
+  }
+
+  function briefHash(b) {
+    const query = new URLSearchParams({ kind: b.kind });
+    if (b.kind === "group") query.set("code", b.code);
+    else {
+      query.set("j", b.j);
+      query.set("against", b.against);
+    }
+    if (b.tech) query.set("tech", b.tech);
+    return `#brief?${query}`;
+  }
+
+  function renderBriefPickers(b) {
+    const kind = $("brief-kind");
+    kind.replaceChildren(...BRIEF_KINDS.map((k) => el("option", { value: k, text: I18N[state.lang].briefKinds[k] })));
+    kind.value = b.kind;
+    const countries = state.options.jurisdictions
+      .filter((j) => j.kind !== "regime")
+      .sort((x, y) => (x.kind === "union" ? -1 : y.kind === "union" ? 1 : nameOf(x.key).localeCompare(nameOf(y.key), state.lang)));
+    const option = (j) => el("option", { value: j.key, text: j.kind === "country" ? `${nameOf(j.key)} (${j.key})` : nameOf(j.key) });
+    $("brief-j").replaceChildren(...countries.map(option));
+    $("brief-j").value = b.j;
+    const against = $("brief-against");
+    if (b.kind === "pair") {
+      against.replaceChildren(...countries.map(option));
+    } else {
+      // The regimes a brief is measured against: the one whose list the analyses align to
+      // (the API answers any other with a 422).
+      const reference = state.options.reference ? state.options.reference.issuer : "regime:wassenaar";
+      const regimes = state.options.jurisdictions.filter((j) => j.kind === "regime" && j.node === reference);
+      against.replaceChildren(
+        el("optgroup", { label: t("brief.regimes") }, regimes.map(option)),
+        el("optgroup", { label: t("brief.states") }, withLists().filter((j) => j.kind !== "regime").map(option)));
+    }
+    against.value = b.against;
+    // A reference the other kind does not offer (Wassenaar for a pair): its usual default.
+    if (!against.value) against.value = b.kind === "pair" ? (b.j === "EU" ? "US" : "EU") : "wassenaar";
+    $("brief-against-label").textContent = t(b.kind === "pair" ? "brief.second" : "brief.against");
+    $("brief-code").replaceChildren(...codeOptions().map((c) => el("option", { value: c.key, title: c.title, text: codeName(c) })));
+    $("brief-code").value = b.code;
+    $("brief-j-box").hidden = b.kind === "group";
+    $("brief-against-box").hidden = b.kind === "group";
+    $("brief-code-box").hidden = b.kind !== "group";
+    const tech = $("brief-tech");
+    tech.replaceChildren(el("option", { value: "", text: t("pick.any") }),
+      ...[...state.options.technologies].sort((x, y) => techName(x.id).localeCompare(techName(y.id), state.lang))
+        .map((x) => el("option", { value: x.id, text: techName(x.id) })));
+    tech.value = b.tech;
+  }
+
+  function briefFromForm() {
+    return {
+      kind: $("brief-kind").value,
+      j: $("brief-j").value,
+      against: $("brief-against").value,
+      code: $("brief-code").value,
+      tech: $("brief-tech").value,
+    };
+  }
+
+  async function loadBrief(where) {
+    const b = { kind: where.kind, j: where.j, against: where.against, code: where.code, tech: where.tech };
+    // The address is validated: what it names that the graph does not hold is said.
+    const problems = [];
+    if (!BRIEF_KINDS.includes(b.kind)) {
+      problems.push(t("brief.unknownKind", { id: b.kind }));
+      b.kind = "state";
+    }
+    if (b.tech && !state.options.technologies.some((x) => x.id === b.tech)) {
+      problems.push(t("error.unknownTech", { id: b.tech }));
+      b.tech = "";
+    }
+    const unknown = b.kind === "group"
+      ? [b.code].filter((c) => !codeOptions().some((x) => x.key === c || x.id === c))
+      : [b.j, b.against].filter((k) => !jurisdiction(k));
+    renderBriefPickers(b);
+    const offered = $("brief-against").value;
+    if (!unknown.length && b.kind !== "group" && offered !== b.against) {
+      problems.push(t("brief.notAReference", { name: nameOf(b.against), other: nameOf(offered) }));
+      b.against = offered;
+    }
+    if (unknown.length) {
+      state.brief = null;
+      $("brief").replaceChildren();
+      $("brief-status").textContent = [...problems, ...unknown.map((id) => t("brief.unknown", { id }))].join(" ");
+      return;
+    }
+    history.replaceState(null, "", briefHash(b));
+    const ticket = ++state.request;
+    $("brief-status").textContent = [...problems, t("loading")].join(" ");
+    try {
+      const report = await api(briefUrl(b, ""));
+      if (ticket !== state.request) return;
+      // The same brief again (a language switch): its open evidence stays open.
+      if (!state.brief || briefUrl(state.brief.b, "") !== briefUrl(b, "")) state.briefOpen = new Set();
+      state.brief = { b, report };
+      renderBrief();
+      $("brief-status").textContent = [...problems, t("brief.loaded")].join(" ");
+    } catch (error) {
+      if (ticket !== state.request) return;
+      state.brief = null;
+      $("brief").replaceChildren();
+      $("brief-status").textContent = [...problems, error.message].join(" ");
+    }
+  }
+
+  function briefHead(title, b, extra) {
+    const filters = b.tech ? ` — ${techName(b.tech)}` : "";
+    return el("div", { class: "summary brief-head" },
+      el("p", { class: "big" }, el("strong", {}, title), filters),
+      extra,
+      el("p", { class: "downloads" }, `${t("brief.forms")} `,
+        el("a", { id: "brief-markdown", href: briefUrl(b, "markdown"), type: "text/markdown", text: t("brief.markdown") }), " · ",
+        el("a", { id: "brief-page", href: briefUrl(b, "page"), target: "_blank", rel: "noopener", text: t("brief.page") }), " · ",
+        el("a", { id: "brief-pdf", href: briefUrl(b, "pdf"), download: "", text: t("brief.pdf") })));
+  }
+
+  // A part of the agenda: its points as divergence rows, each with its evidence.
+  function briefPart(key, title, hint, part) {
+    const f = numberFormat();
+    const list = el("ol", { class: "divergences" });
+    if (!part.items.length) list.append(el("li", { class: "empty", text: t("brief.noneHere") }));
+    part.items.forEach((row, i) => list.append(divergenceItem(row, i, `${key}-`)));
+    return el("section", { class: "card wide brief-part", id: `brief-${key}`, "data-part": key, "data-total": part.total },
+      el("h2", {}, title, " ", el("span", { class: "count", text: `(${f.format(part.total)})` })),
+      hint ? el("p", { class: "hint", text: hint }) : null,
+      list,
+      part.items.length < part.total
+        ? el("p", { class: "shown", text: t("div.shown", { shown: f.format(part.items.length), total: f.format(part.total) }) })
+        : null);
+  }
+
+  function briefNotes(notes) {
+    if (!notes.length) return null;
+    return el("details", { class: "notes card wide" }, el("summary", { text: t("div.notes") }),
+      el("ul", {}, notes.map((n) => el("li", { lang: "en", dir: "ltr", text: humanise(n) }))));
+  }
+
+  function renderBrief() {
+    if (!state.brief) return;
+    const { b, report } = state.brief;
+    const parts = "technologies" in report ? groupBrief(b, report)
+      : "first" in report ? pairBrief(b, report) : stateBrief(b, report);
+    $("brief").replaceChildren(...parts.filter(Boolean));
+  }
+
+  function stateBrief(b, report) {
+    const f = numberFormat();
+    const ref = report.reference_edition;
+    const head = briefHead(t("brief.headState", { j: nameOf(report.jurisdiction.key), ref: listName(ref.list_id) }), b, [
+      el("p", { text: t("brief.refEdition", { list: listName(ref.list_id), d: dateText(ref.edition_date) }) }),
+      el("p", { class: "editions", text: t("brief.day", { d: dateText(report.day) }) }),
+    ]);
+    const s = report.standing;
+    const c = s.convergence;
+    const standing = el("section", { class: "card wide", id: "brief-standing" }, el("h2", { text: t("brief.standing") }));
+    standing.append(el("div", { class: "convergence", id: "brief-convergence" },
+      el("p", { class: "figure" }, el("span", { class: "label", text: t("brief.convergence") }),
+        el("strong", { class: "percent", text: c.percent === null ? "–" : percentText(c.percent) })),
+      el("p", { text: c.percent === null ? t("brief.noIndex") : t("brief.convergenceSentence", {
+        same: f.format(c.same), comparable: f.format(c.comparable), controlled: f.format(c.controlled),
+        absent: f.format(c.absent), unknown: f.format(c.unknown) }) })));
+    if (s.trend.length > 1) {
+      standing.append(el("h3", { text: t("brief.trend") }), el("ul", { class: "trend" }, s.trend.map((p) => el("li", {},
+        el("span", { title: p.edition, text: p.edition.split(", ").map(listName).join(", ") }), ": ",
+        el("strong", { text: p.percent === null ? "–" : percentText(p.percent) })))));
+    }
+    const facts = el("div", { class: "brief-facts" });
+    facts.append(el("div", {}, el("h3", { text: t("country.memberships") }), s.memberships.length
+      ? el("ul", {}, s.memberships.map((m) => el("li", {}, el("strong", { text: regimeName(m.regime) }),
+        ` (${I18N[state.lang].roles[m.role] || m.role})`, m.since ? ` ${t("country.since", { d: dateText(m.since) })}` : "")))
+      : el("p", { text: t("country.noMemberships") })));
+    facts.append(el("div", {}, el("h3", { text: t("brief.lists") }), s.lists.length
+      ? el("ul", {}, s.lists.map((h) => {
+        const info = listInfo(h.edition.list_id);
+        return el("li", { "data-list": h.edition.list_id },
+          info && info.source_url
+            ? el("a", { href: info.source_url, rel: "noopener", title: h.edition.title, text: listName(h.edition.list_id) })
+            : el("strong", { title: h.edition.title, text: listName(h.edition.list_id) }),
+          ` — ${t("brief.age", { d: dateText(h.edition.edition_date), n: f.format(h.age_days) })}`,
+          h.current ? el("span", { class: "status-badge", text: t("brief.current") }) : null);
+      }))
+      : el("p", { text: t("country.noList") })));
+    standing.append(facts);
+    if (s.categories.length) {
+      standing.append(el("h3", { text: t("brief.categories") }), el("ul", { class: "brief-categories" }, s.categories.map((row) =>
+        el("li", { "data-category": row.category, title: `${f.format(row.controlled)} / ${f.format(row.comparable)}` },
+          el("span", { class: "name", text: categoryName(row.category) }),
+          row.percent === null ? el("span", { class: "num", text: "–" }) : [
+            el("span", { class: "bar-wrap", "aria-hidden": "true" }, el("span", { class: "bar", style: `width:${row.percent}%` })),
+            el("span", { class: "num", text: percentText(row.percent) })],
+          el("small", { class: "num", text: `${f.format(row.controlled)} / ${f.format(row.comparable)}` })))));
+    }
+    const agenda = [];
+    const known = new Set(["standing", ...BRIEF_PARTS]);
+    const keys = [...BRIEF_PARTS, ...Object.keys(report).filter((k) => !known.has(k))];
+    for (const key of keys) {
+      const part = report[key];
+      if (!part || typeof part !== "object" || !Array.isArray(part.items) || typeof part.total !== "number") continue;
+      const title = I18N[state.lang].briefParts[key] || key.replaceAll("_", " ");
+      agenda.push(briefPart(key, title, I18N[state.lang].briefHints[key], part));
+    }
+    return [head, el("p", { class: "hint", text: t("div.english") }), el("div", { class: "country-grid" }, standing, ...agenda, briefNotes(report.notes))];
+  }
+
+  function pairBrief(b, report) {
+    const f = numberFormat();
+    const a = report.first.jurisdiction.key;
+    const z = report.second.jurisdiction.key;
+    const counts = Object.entries(report.counts).map(([k, n]) => `${kindLabel(k)}: ${f.format(n)}`).join(" · ");
+    const head = briefHead(t("brief.headPair", { a: nameOf(a), b: nameOf(z) }), b, [
+      report.reference_edition ? el("p", { text: t("brief.refEdition", { list: listName(report.reference_edition.list_id), d: dateText(report.reference_edition.edition_date) }) }) : null,
+      el("p", {}, `${t("brief.pairCounts")}: `, counts),
+      el("p", { class: "editions", text: t("brief.day", { d: dateText(report.day) }) }),
+    ]);
+    const parts = [];
+    for (const [side, other] of [[report.first, z], [report.second, a]]) {
+      const key = side.jurisdiction.key;
+      parts.push(briefPart(`${key}-stricter`, t("brief.stricter", { a: nameOf(key) }), null, side.stricter));
+      parts.push(briefPart(`${key}-only`, t("brief.only", { a: nameOf(key), b: nameOf(other) }), null, side.only));
+    }
+    parts.push(briefPart("undecided", t("brief.undecided"), null, report.undecided));
+    return [head, el("p", { class: "hint", text: t("div.english") }), el("div", { class: "country-grid" }, ...parts, briefNotes(report.notes))];
+  }
+
+  function groupBrief(b, report) {
+    const f = numberFormat();
+    const head = briefHead(codeName(codeOptions().find((c) => c.id === report.code_of_conduct) || { established_by: [], title: report.title }), b, [
+      el("p", { lang: "en", dir: "ltr", text: report.title }),
+      el("p", { text: t("codes.summary", { subscribers: f.format(report.subscribers), n: f.format(report.technologies.length) }) }),
+      el("p", { class: "editions", text: t("brief.day", { d: dateText(report.day) }) }),
+    ]);
+    const cards = report.technologies.map((tech) => {
+      const line = (key, countries, cls) => el("p", { class: `group-line ${cls}` },
+        el("strong", { text: t(key, { n: f.format(countries.length) }) }), countries.length ? ` ${names(countries)}` : "");
+      const rows = el("tbody");
+      for (const row of tech.rows) {
+        const byList = new Map();
+        for (const e of row.entries) byList.set(e.list_id, [...(byList.get(e.list_id) || []), e.code]);
+        rows.append(el("tr", { "data-country": row.country, "data-status": row.status },
+          el("th", { scope: "row", text: nameOf(row.country) }),
+          el("td", { class: `status-${row.status}` }, el("span", { class: "status-badge", text: I18N[state.lang].codeStatus[row.status] || row.status })),
+          el("td", { dir: "ltr", class: "codes", text: [...byList.entries()].map(([id, codes]) => `${listName(id)}: ${codes.join(", ")}`).join(" · ") }),
+          el("td", { lang: "en", dir: "ltr", text: humanise(row.reason) })));
+      }
+      return el("section", { class: "card wide brief-tech", "data-technology": tech.technology },
+        el("h2", { text: techName(tech.technology) }),
+        line("brief.lacking", tech.lacking, "no"),
+        line("brief.controlled", tech.controlled, "yes"),
+        line("brief.notHeld", tech.not_held, "unknown"),
+        el("details", {}, el("summary", { text: t("div.evidence") }),
+          el("table", { class: "codes-matrix" }, el("thead", {}, el("tr", {},
+            ["codes.subscriber", "country.status", "codes.evidence", "country.reason"].map((k) => el("th", { scope: "col", text: t(k) })))), rows)));
+    });
+    return [head, el("div", { class: "country-grid" }, ...cards, briefNotes(report.notes))];
+  }
+
   // --- start --------------------------------------------------------------------------------
 
   async function start() {
@@ -1752,6 +2437,13 @@
       const verdict = $("parties-verdict").value;
       location.hash = `#parties?a=${$("parties-a").value}&b=${$("parties-b").value}${verdict ? `&verdict=${verdict}` : ""}`;
     });
+    $("brief-form").addEventListener("submit", (event) => {
+      event.preventDefault();
+      const target = briefHash(briefFromForm());
+      if (location.hash === target) route();
+      else location.hash = target;
+    });
+    $("brief-kind").addEventListener("change", () => renderBriefPickers(briefFromForm()));
     $("country-pick").addEventListener("change", (event) => {
       if (event.target.value) loadCountry(event.target.value);
     });

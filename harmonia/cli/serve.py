@@ -50,6 +50,7 @@ def serve(
         refresh_every=cfg.refresh_seconds,
         cache_bytes=int(cfg.response_cache_mb * 1_000_000),
         open_writer=lambda: store_from_settings(cfg),
+        chromium=cfg.chromium,
     )
     try:
         uvicorn.run(

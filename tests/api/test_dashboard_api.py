@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import networkx as nx
+import pypdfium2  # type: ignore[import-untyped, unused-ignore]
 import pytest
 from fastapi.testclient import TestClient
 from helpers import country_batch, sample_batch
@@ -307,3 +308,113 @@ def test_the_scratch_folder_goes_when_the_app_stops(tmp_path: Path) -> None:
         assert any(scratch.rglob("r*-graph.json"))
     assert not scratch.exists()
     store.close()
+
+
+# --- briefs printed to PDF ------------------------------------------------------------------
+
+
+def _pdf_text(body: bytes) -> str:
+    document = pypdfium2.PdfDocument(body)
+    return " ".join(" ".join(page.get_textpage().get_text_range().split()) for page in document)
+
+
+def test_the_brief_as_pdf_says_what_the_json_says(client: TestClient) -> None:
+    """The dashboard's PDF link: Chromium prints the brief's page, so the download carries
+    the convergence index and the first points to adopt that /briefs/IN gives."""
+    report = client.get("/briefs/IN", params={"against": "wassenaar"}).json()
+    response = client.get("/dashboard/briefs/IN/pdf", params={"against": "wassenaar"})
+    assert response.status_code == 200, response.text
+    assert response.headers["content-type"] == "application/pdf"
+    assert response.headers["content-disposition"] == (
+        'attachment; filename="brief-IN-wassenaar.pdf"'
+    )
+    text = _pdf_text(response.content)
+    index = report["standing"]["convergence"]
+    assert f"Convergence index: {index['percent']:.1f}%" in text
+    assert f"To adopt ({report['to_adopt']['total']})" in text
+    for row in report["to_adopt"]["items"][:3]:
+        assert row["code"] in text
+    # The same parameters as /briefs, checked the same way.
+    assert client.get("/dashboard/briefs/XX/pdf").status_code == 404
+
+
+@pytest.mark.parametrize(
+    ("path", "json_path", "title"),
+    [
+        (
+            "/dashboard/briefs/pairs/US/EU/pdf",
+            "/briefs/pairs/US/EU",
+            "Harmonisation brief: United States and European Union",
+        ),
+        (
+            "/dashboard/briefs/groups/echri/pdf",
+            "/briefs/groups/echri",
+            "Harmonisation brief: the subscribers of the Code of Conduct",
+        ),
+    ],
+    ids=["pair", "group"],
+)
+def test_pair_and_group_briefs_as_pdf(
+    client: TestClient, path: str, json_path: str, title: str
+) -> None:
+    params = {"technology": "surveillance"}
+    response = client.get(path, params=params)
+    assert response.status_code == 200, response.text
+    text = _pdf_text(response.content)
+    assert title in text
+    report = client.get(json_path, params=params).json()
+    if "first" in report:
+        assert f"controls and European Union does not ({report['first']['only']['total']})" in text
+    else:
+        assert report["technologies"][0]["name"] in text
+
+
+def test_a_brief_pdf_without_chromium_says_so(tmp_path: Path) -> None:
+    store = EmbeddedStore(real_graph_path(), read_only=True)
+    app = create_app(store, chromium=tmp_path / "no-such-browser")
+    with TestClient(app) as test_client:
+        response = test_client.get("/dashboard/briefs/IN/pdf")
+    store.close()
+    assert response.status_code == 503
+    assert "not an executable file" in response.json()["error"]["message"]
+
+
+def test_options_name_the_codes_of_conduct_a_group_brief_takes(client: TestClient) -> None:
+    """The ECHRI Code of Conduct, established by the ECHRI alone: the page offers it under the
+    initiative's key, which /briefs/groups accepts."""
+    codes = client.get("/dashboard/options").json()["codes_of_conduct"]
+    echri = next(c for c in codes if c["established_by"] == ["regime:echri"])
+    assert echri["key"] == "echri"
+    assert echri["title"].startswith("Code of Conduct for Enhancing Export Controls")
+    group = client.get(f"/briefs/groups/{echri['key']}").json()
+    assert group["code_of_conduct"] == echri["id"]
+
+
+def test_the_overview_counts_what_the_analyses_count(client: TestClient) -> None:
+    overview = client.get("/dashboard/overview").json()
+    coverage = client.get("/coverage", params={"limit": 1}).json()
+    assert overview["coverage"] == coverage["jurisdictions"]
+    assert overview["without_list"] == coverage["members_without_list"]
+    # Per jurisdiction, the rows per kind are those of its comparison with Wassenaar.
+    for summary in coverage["jurisdictions"]:
+        key = summary["jurisdiction"]
+        pair = client.get("/divergences", params={"jurisdiction": [key, "wassenaar"], "limit": 1})
+        counts: dict[str, int] = {}
+        for c in overview["divergences"]:
+            if c["jurisdiction"] == key:
+                counts[c["kind"]] = counts.get(c["kind"], 0) + c["rows"]
+        assert counts == pair.json()["counts"]
+    sources = {s["list_id"]: s for s in overview["sources"]}
+    # ingest/sources/us_ccl/source.yaml: "copy_may_lack: [items, paragraphs, notes]", and the
+    # entries its copy skips are those /coverage counts as not-held-in-copy for the US.
+    us = next(s for s in sources.values() if s["list_id"].startswith("list:us:"))
+    assert us["copy_may_lack"] == ["items", "paragraphs", "notes"]
+    us_counts = next(c for c in coverage["jurisdictions"] if c["jurisdiction"] == "US")["counts"]
+    assert us["not_held_in_copy"] == us_counts["not-held-in-copy"] > 0
+    wassenaar = sources["list:wassenaar:2025"]
+    assert wassenaar["copy_may_lack"] == [] and wassenaar["not_held_in_copy"] == 0
+    assert wassenaar["edition_date"] == "2026-01-15" and wassenaar["current"]
+    listed = client.get("/lists", params={"limit": 500}).json()["items"]
+    assert {s["list_id"]: s["entries"] for s in overview["sources"]} == {
+        x["list_id"]: x["entries"] for x in listed
+    }

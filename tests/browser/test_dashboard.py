@@ -4,7 +4,8 @@ against ``harmonia serve`` on 127.0.0.1 over the real graph.
 Saves ``artifacts/dashboard.png`` (a US / EU / Wassenaar comparison with its evidence open) and
 ``artifacts/dashboard-ar.png`` (the same page in Arabic, right to left), then does the
 diplomat's everyday tasks of issue 14 end to end, each checked against the API that answers the
-same question, with screenshots of each (``artifacts/task-*.png``, several in Arabic too).
+same question, with screenshots of each (``artifacts/task-*.png``, several in Arabic too), and
+the landing overview (``artifacts/overview.png``, ``overview-ar.png``).
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import httpx
+import pypdfium2  # type: ignore[import-untyped, unused-ignore]
 import pytest
 from playwright.sync_api import Browser, Page, Route, expect, sync_playwright
 from real_graph import real_graph_path
@@ -124,7 +126,7 @@ def _codes_shown(page: Page) -> list[str]:
 
 
 def test_compare_us_eu_wassenaar_with_evidence(server: str, page: Page) -> None:
-    page.goto(f"{server}/")
+    page.goto(f"{server}/#compare")
     # The page opens on a default comparison (US and EU), with rows from the API.
     expect(page.locator("li.divergence").first).to_be_visible()
     expect(page.locator("#summary")).to_contain_text("United States")
@@ -248,7 +250,7 @@ def test_country_page(server: str, page: Page) -> None:
 
 
 def test_two_jurisdictions_are_required(server: str, page: Page) -> None:
-    page.goto(f"{server}/")
+    page.goto(f"{server}/#compare")
     expect(page.locator("li.divergence").first).to_be_visible()
     page.uncheck("#j-EU")
     page.click("#compare-button")
@@ -310,7 +312,7 @@ def _search(page: Page, text: str) -> None:
 def test_what_the_us_controls_that_the_eu_does_not_for_surveillance(
     server: str, page: Page
 ) -> None:
-    page.goto(f"{server}/")
+    page.goto(f"{server}/#compare")
     expect(page.locator("li.divergence").first).to_be_visible()
     page.select_option("#technology", "tech:surveillance")
     page.click("#compare-button")
@@ -463,6 +465,154 @@ def test_party_gaps_between_two_issuers(server: str, page: Page) -> None:
     expect(page.locator("#party-gaps .summary")).to_contain_text("Japan lists")
 
 
+def test_a_brief_for_india_against_wassenaar_printed_to_pdf(server: str, page: Page) -> None:
+    page.goto(f"{server}/")
+    page.click("#nav-brief")
+    page.select_option("#brief-kind", "state")
+    page.select_option("#brief-j", "IN")
+    page.select_option("#brief-against", "wassenaar")
+    page.click("#brief-button")
+    api = httpx.get(f"{server}/briefs/IN", params={"against": "wassenaar"}, timeout=60).json()
+    index = api["standing"]["convergence"]
+    # The standing as the JSON gives it, in words and with names: "India against Wassenaar
+    # 2025", "93.8%", "2,238 of the 2,386 reference entries ...".
+    expect(page.locator("#brief .brief-head")).to_contain_text("India against Wassenaar 2025")
+    expect(page.locator("#brief-convergence .percent")).to_have_text(f"{index['percent']:.1f}%")
+    expect(page.locator("#brief-convergence")).to_contain_text(
+        f"{index['same']:,} of the {index['comparable']:,} reference entries"
+    )
+    expect(page.locator("#brief-standing")).to_contain_text("SCOMET 2024")
+    # Every part of the agenda, its points in the JSON's order, each with its evidence.
+    for key in ("to_adopt", "to_align", "to_update"):
+        part = page.locator(f"#brief-{key}")
+        expect(part).to_have_attribute("data-total", str(api[key]["total"]))
+        codes = part.locator("li.divergence").evaluate_all(
+            "items => items.map(i => i.dataset.code)"
+        )
+        assert codes == [r["code"] for r in api[key]["items"]]
+    first = api["to_adopt"]["items"][0]
+    row = page.locator(f'#brief-to_adopt li.divergence[data-code="{first["code"]}"]')
+    row.locator("button.evidence-toggle").click()
+    expect(row.locator('.side[data-jurisdiction="IN"]')).to_contain_text("No entry in its lists.")
+    expect(row.locator('.side[data-jurisdiction="wassenaar"] .text')).to_contain_text(
+        first["reference"]["text"].split(";")[0]
+    )
+    # A point to align: both thresholds, each side by its name.
+    align = next(r for r in api["to_align"]["items"] if r["parameter_differences"])
+    row = page.locator(f'#brief-to_align li.divergence[data-code="{align["code"]}"]')
+    row.locator("button.evidence-toggle").click()
+    values = align["parameter_differences"][0]["values"]
+    thresholds = row.locator(".evidence table")
+    expect(thresholds).to_contain_text(f"India: {values['IN']}")
+    expect(thresholds).to_contain_text(f"Wassenaar Arrangement: {values['wassenaar']}")
+    # The same brief as Markdown, page and PDF: the links name it.
+    expect(page.locator("#brief-markdown")).to_have_attribute(
+        "href", "/briefs/IN/markdown?against=wassenaar"
+    )
+    expect(page.locator("#brief-page")).to_have_attribute(
+        "href", "/briefs/IN/page?against=wassenaar"
+    )
+
+    with page.expect_download(timeout=120_000) as download:
+        page.click("#brief-pdf")
+    assert download.value.suggested_filename == "brief-IN-wassenaar.pdf"
+    document = pypdfium2.PdfDocument(download.value.path())
+    text = " ".join(" ".join(p.get_textpage().get_text_range().split()) for p in document)
+    assert "Harmonisation brief: India against the Wassenaar Arrangement" in text
+    assert f"Convergence index: {index['percent']:.1f}%" in text
+    assert f"To adopt ({api['to_adopt']['total']})" in text
+    for point in api["to_adopt"]["items"][:3]:
+        assert point["code"] in text
+    _shot(page, "task-india-brief")
+    _arabic(page, "task-india-brief")
+    # In French every label of the view is French; the list texts stay English and say so.
+    page.select_option("#lang", "fr")
+    expect(page.locator("#brief-title")).to_have_text("Note d'harmonisation")
+    expect(page.locator("#brief-to_adopt h2")).to_contain_text("À adopter")
+    expect(page.locator("#brief-convergence .label")).to_have_text("Indice de convergence")
+    expect(page.locator("#brief-view")).to_contain_text(
+        "Les motifs et les textes des entrées sont en anglais"
+    )
+    page.select_option("#lang", "en")
+
+
+def test_pair_and_group_briefs_in_the_dashboard(server: str, page: Page) -> None:
+    page.goto(f"{server}/#brief?kind=pair&j=US&against=EU&tech=tech:surveillance")
+    params = {"technology": "tech:surveillance"}
+    pair = httpx.get(f"{server}/briefs/pairs/US/EU", params=params, timeout=60).json()
+    only = page.locator("#brief-US-only")
+    expect(only).to_have_attribute("data-total", str(pair["first"]["only"]["total"]))
+    expect(only.locator("h2")).to_contain_text(
+        "What United States controls and European Union does not"
+    )
+    codes = only.locator("li.divergence").evaluate_all("items => items.map(i => i.dataset.code)")
+    assert codes == [r["code"] for r in pair["first"]["only"]["items"]]
+    expect(page.locator("#brief-pdf")).to_have_attribute(
+        "href", "/dashboard/briefs/pairs/US/EU/pdf?technology=tech%3Asurveillance"
+    )
+
+    page.goto(f"{server}/#brief?kind=group&code=echri")
+    group = httpx.get(f"{server}/briefs/groups/echri", timeout=60).json()
+    cards = page.locator("#brief section.brief-tech")
+    expect(cards).to_have_count(len(group["technologies"]))
+    for tech in group["technologies"]:
+        card = page.locator(f'#brief section.brief-tech[data-technology="{tech["technology"]}"]')
+        expect(card.locator(".group-line.no")).to_contain_text(
+            f"Without a control ({len(tech['lacking'])})"
+        )
+        expect(card.locator(".group-line.unknown")).to_contain_text(
+            f"Lists not held: unknown, not a gap ({len(tech['not_held'])})"
+        )
+        rows = card.locator("tbody tr").evaluate_all("rows => rows.map(r => r.dataset.country)")
+        assert rows == [r["country"] for r in tech["rows"]]
+    expect(page.locator("#brief .brief-head")).to_contain_text(
+        "Export Controls and Human Rights Initiative subscribers"
+    )
+    _shot(page, "task-echri-brief")
+
+
+def test_the_landing_overview(server: str, page: Page) -> None:
+    """The page opens on the overview: each figure is the one the API's analyses give."""
+    page.goto(f"{server}/")
+    expect(page.locator("#overview-view")).to_be_visible()
+    overview = httpx.get(f"{server}/dashboard/overview", timeout=60).json()
+    coverage = httpx.get(f"{server}/coverage", params={"limit": 1}, timeout=60).json()
+    lacking = httpx.get(
+        f"{server}/divergences",
+        params={"jurisdiction": ["IN", "wassenaar"], "limit": 1},
+        timeout=60,
+    ).json()
+    # Divergences by kind: India's bar says the rows of the India / Wassenaar comparison.
+    india = page.locator('#overview-kinds tr[data-jurisdiction="IN"]')
+    expect(india.locator(".num")).to_have_text(f"{lacking['total']:,}")
+    expect(india.locator("a")).to_have_attribute("href", "#compare?j=IN,wassenaar")
+    # Coverage by jurisdiction, as /coverage sums it up.
+    for summary in coverage["jurisdictions"]:
+        row = page.locator(f'#overview-coverage tr[data-jurisdiction="{summary["jurisdiction"]}"]')
+        expect(row).to_contain_text(f"{summary['percent']:.1f}%")
+        expect(row).to_contain_text(f"{summary['controlled']:,} of {summary['comparable']:,}")
+    chips = page.locator("#overview-without li").evaluate_all("l => l.map(i => i.dataset.country)")
+    assert sorted(chips) == sorted(coverage["members_without_list"])
+    expect(page.locator('#overview-without li[data-country="JP"]')).to_have_text("Japan")
+    # The copies' known gaps: the US CCL held is a third party's JSON that may lack items,
+    # paragraphs and notes (its source.yaml), and the comparison meets that 1,091 times.
+    us = next(s for s in overview["sources"] if s["list_id"].startswith("list:us:"))
+    row = page.locator(f'#overview-sources tr[data-list="{us["list_id"]}"]')
+    expect(row).to_contain_text("may lack items, paragraphs, notes")
+    expect(row).to_contain_text(
+        f"{us['not_held_in_copy']:,} Wassenaar entries cannot be compared because of the copy"
+    )
+    expect(page.locator("#overview-sources tbody tr")).to_have_count(len(overview["sources"]))
+    _shot(page, "overview")
+    _arabic(page, "overview")
+    # Back to it from another view, by its link.
+    page.click("#nav-compare")
+    expect(page.locator("#compare-view")).to_be_visible()
+    page.click("#nav-overview")
+    expect(page.locator("#overview-view")).to_be_visible()
+    expect(page.locator("#nav-overview")).to_have_attribute("aria-current", "page")
+
+
 def test_unknown_things_in_the_address_are_said(server: str, browser: Browser) -> None:
     # Its own page: the unknown entry's 404 is reported on the console, as it should be.
     context = browser.new_context(viewport={"width": 1400, "height": 1150}, locale="en-GB")
@@ -476,4 +626,16 @@ def test_unknown_things_in_the_address_are_said(server: str, browser: Browser) -
     expect(page.locator("#entry-status")).to_contain_text("No entry “entry:nowhere:5A002”")
     page.goto(f"{server}/#lacks/ZZ")
     expect(page.locator("#lacks-status")).to_have_text("No country “ZZ” in the graph.")
+    page.goto(f"{server}/#brief?kind=state&j=XX&against=wassenaar")
+    expect(page.locator("#brief-status")).to_have_text(
+        "The address names “XX”, which the graph does not hold."
+    )
+    expect(page.locator("#brief")).to_be_empty()
+    # A regime no brief is measured against (MTCR): said, and Wassenaar's brief shown.
+    page.goto(f"{server}/#brief?kind=state&j=IN&against=mtcr")
+    expect(page.locator("#brief-status")).to_contain_text(
+        "A brief is not measured against Missile Technology Control Regime: "
+        "Wassenaar Arrangement is used instead."
+    )
+    expect(page.locator("#brief .brief-head")).to_contain_text("India against Wassenaar 2025")
     context.close()
