@@ -3,11 +3,17 @@ stylesheet, and what list texts carry is shown, never run."""
 
 from __future__ import annotations
 
+import re
+from datetime import date
+
+import pytest
 from real_graph import shared_analyses
 
-from queries.brief import brief
-from queries.brief_text import to_html, to_markdown
-from queries.requests import BriefRequest, build
+from queries.brief import AnyBrief, brief
+from queries.brief_i18n import day, percent
+from queries.brief_text import _cell, names_of, to_html, to_markdown
+from queries.requests import BriefRequest, Language, build
+from queries.views import Brief
 
 
 def test_the_page_is_the_markdown_brief_for_paper() -> None:
@@ -29,3 +35,98 @@ def test_markup_in_texts_is_shown_as_text() -> None:
     page = to_html(hostile)
     assert "<script>" not in page and "<b>bold</b>" not in page
     assert "&lt;script&gt;" in page
+
+
+# --- the brief in French and Arabic -----------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def india() -> Brief:
+    return brief(shared_analyses(), "IN", build(BriefRequest, items=6))
+
+
+def _headings(markdown: str) -> list[str]:
+    return [line for line in markdown.splitlines() if line.startswith("#")]
+
+
+def _in(report: AnyBrief, lang: Language) -> str:
+    return to_markdown(report, lang, names_of(shared_analyses().index, report, lang))
+
+
+@pytest.mark.parametrize(
+    ("lang", "india_name", "wassenaar_name"),
+    # The names the reference data gives India and the Wassenaar Arrangement.
+    [("fr", "Inde", "Arrangement de Wassenaar"), ("ar", "الهند", "ترتيب واسنار")],
+)
+def test_translated_headings_and_no_english_heading_left(
+    india: Brief, lang: Language, india_name: str, wassenaar_name: str
+) -> None:
+    english, text = to_markdown(india), _in(india, lang)
+    heads = _headings(text)
+    assert len(heads) == len(_headings(english))
+    assert india_name in heads[0] and wassenaar_name in heads[0]
+    assert not set(heads) & set(_headings(english))
+    for word in ("Harmonisation", "Standing", "To adopt", "To align", "To update", "Caveats"):
+        assert not any(word in head for head in heads), word
+    # The table headers too.
+    header = next(line for line in text.splitlines() if line.startswith("| "))
+    assert not {"Category", "Controlled", "Comparable", "Share"} & set(header.split(" | "))
+
+
+@pytest.mark.parametrize("lang", ["fr", "ar"])
+def test_translated_brief_says_what_the_analysis_says(india: Brief, lang: Language) -> None:
+    """The same codes and figures as the brief the analysis returns, written the language's
+    way: every part's total and point, the convergence index, the coverage per category, the
+    lists held with their date and age."""
+    text = _in(india, lang)
+    lines = text.splitlines()
+    for part in (india.to_adopt, india.to_align, india.to_update):
+        assert any(h.endswith(f"({part.total})") for h in _headings(text))
+        for row in part.items:
+            assert f"- **{row.code}**" in text
+            for side in row.sides:
+                assert any(e.code in text for e in side.entries) or not side.entries
+    index = india.standing.convergence
+    convergence = next(line for line in lines if f"**{percent(index.percent, lang)}**" in line)
+    figures = [index.same, index.comparable, index.controlled, index.absent, index.unknown]
+    # In the order the English sentence gives them (Arabic joins "and" to the number: و14).
+    assert re.findall(r"(?<![.,٫0-9])[0-9]+(?![.,٫0-9])", convergence) == [str(f) for f in figures]
+    for c in india.standing.categories:
+        share = "-" if c.percent is None else percent(c.percent, lang)
+        assert f"| {c.category} | {c.controlled} | {c.comparable} | {share} |" in lines
+    for held in india.standing.lists:
+        line = next(line for line in lines if held.edition.list_id in line and "- " in line)
+        assert day(held.edition.edition_date, lang) in line and f" {held.age_days} " in line
+
+
+def test_dates_and_percentages_per_language(india: Brief) -> None:
+    # India joined the Wassenaar Arrangement on 8 December 2017 (reference data).
+    assert "Arrangement de Wassenaar (État participant) depuis le 8 décembre 2017" in _in(
+        india, "fr"
+    )
+    assert "ترتيب واسنار (دولة مشاركة) منذ 8 ديسمبر 2017" in _in(india, "ar")
+    assert percent(93.75, "en") == "93.8%" and percent(93.75, "fr") == "93,8\u202f%"
+    assert percent(93.75, "ar") == "93.8٪" and day(date(2024, 9, 1), "fr") == "1er septembre 2024"
+
+
+@pytest.mark.parametrize(("lang", "said"), [("fr", "en anglais"), ("ar", "بالإنجليزية")])
+def test_list_texts_stay_english_and_say_so(india: Brief, lang: Language, said: str) -> None:
+    text = _in(india, lang)
+    quoted = [row for part in (india.to_adopt, india.to_align) for row in part.items]
+    assert quoted and all(row.reference is not None for row in quoted)
+    for row in quoted:
+        assert row.reference is not None
+        line = next(line for line in text.splitlines() if _cell(row.reference.text) in line)
+        assert said in line
+    # The titles of the lists held are quoted as the lists word them.
+    assert all(held.edition.title in text for held in india.standing.lists)
+
+
+def test_the_arabic_page_reads_right_to_left(india: Brief) -> None:
+    index = shared_analyses().index
+    page = to_html(india, "ar", names_of(index, india, "ar"))
+    assert '<html lang="ar" dir="rtl">' in page
+    assert (
+        "<th>الفئة</th>" in page and '[dir="rtl"] th, [dir="rtl"] td { text-align: right; }' in page
+    )
+    assert to_html(india, "fr").startswith('<!DOCTYPE html>\n<html lang="fr">\n')

@@ -1,0 +1,405 @@
+"""The words of a harmonisation brief in English, French and Arabic: one catalogue for every
+heading, table header, fixed phrase and generated sentence :mod:`queries.brief_text` writes, and
+how dates and percentages are written in each language.
+
+Terms the dashboard already chose (kinds of divergence, statuses, membership roles) are worded as
+in ``api/static/app.js`` so the brief and the screen say the same thing. List texts are never
+translated: they are quoted in their own language (English for every list held) and said to be.
+Figures keep Western digits in every language, so a code or a count reads the same in all three.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import get_args
+
+from queries.requests import Language
+
+LANGUAGES: tuple[Language, ...] = get_args(Language)
+
+#: Message id -> text per language; ``{name}`` fields are filled by :func:`say`.
+MESSAGES: dict[str, dict[Language, str]] = {
+    # --- titles and the opening line ------------------------------------------------------------
+    "title.regime": {
+        "en": "Harmonisation brief: {j} against the {ref}",
+        "fr": "Note d'harmonisation : {j} face à la référence {ref}",
+        "ar": "مذكرة مواءمة: {j} مقارنةً بـ{ref}",
+    },
+    "title.pair": {
+        "en": "Harmonisation brief: {a} and {b}",
+        "fr": "Note d'harmonisation : {a} et {b}",
+        "ar": "مذكرة مواءمة: {a} و{b}",
+    },
+    "title.group": {
+        "en": "Harmonisation brief: the subscribers of the {title}",
+        "fr": "Note d'harmonisation : les signataires du {title}",
+        "ar": "مذكرة مواءمة: الدول المنضمة إلى {title}",
+    },
+    "made": {
+        "en": "Made on {day} from the lists held in Harmonia",
+        "fr": "Établie le {day} à partir des listes détenues dans Harmonia",
+        "ar": "أُعدّت في {day} استنادًا إلى القوائم المحفوظة في هارمونيا",
+    },
+    "made.reference": {
+        "en": "; reference list {list} ({day})",
+        "fr": " ; liste de référence {list} ({day})",
+        "ar": "؛ القائمة المرجعية {list} ({day})",
+    },
+    "made.only": {
+        "en": "; only {filters}.",
+        "fr": " ; uniquement {filters}.",
+        "ar": "؛ فقط {filters}.",
+    },
+    "made.end": {"en": ".", "fr": ".", "ar": "."},
+    "filter.category": {"en": "category {v}", "fr": "catégorie {v}", "ar": "الفئة {v}"},
+    "filter.technology": {"en": "technology {v}", "fr": "technologie {v}", "ar": "التكنولوجيا {v}"},
+    "filter.code_prefix": {"en": "code_prefix {v}", "fr": "codes {v}", "ar": "الرموز {v}"},
+    "list.texts": {
+        "en": "",
+        "fr": "Les textes des listes sont cités dans leur langue, l'anglais, et signalés comme "
+        "tels ; les seuils sont cités entre apostrophes, comme les listes les formulent.",
+        "ar": "تُقتبس نصوص القوائم بلغتها، وهي الإنجليزية، ويُشار إلى ذلك؛ وتُقتبس العتبات بين "
+        "علامتَي اقتباس كما تصوغها القوائم.",
+    },
+    # --- standing -------------------------------------------------------------------------------
+    "standing": {"en": "Standing", "fr": "Situation", "ar": "الوضع الراهن"},
+    "memberships": {"en": "Memberships:", "fr": "Participations :", "ar": "العضويات:"},
+    "memberships.none": {
+        "en": "Memberships: none held in the graph.",
+        "fr": "Participations : aucune dans le graphe.",
+        "ar": "العضويات: لا توجد عضوية مسجلة في الرسم البياني.",
+    },
+    "since": {"en": " since {day}", "fr": " depuis le {day}", "ar": " منذ {day}"},
+    "lists.held": {"en": "Lists held:", "fr": "Listes détenues :", "ar": "القوائم المحفوظة:"},
+    "list.held": {
+        "en": "{title}, {list}, dated {day}: {days} days old{current}",
+        "fr": "{title}, {list}, du {day} : {days} jours d'ancienneté{current}",
+        "ar": "{title}، {list}، بتاريخ {day}: عمرها {days} يومًا{current}",
+    },
+    "list.older": {
+        "en": " (an older edition)",
+        "fr": " (une édition plus ancienne)",
+        "ar": " (إصدار أقدم)",
+    },
+    "convergence": {
+        "en": "Convergence index: **{percent}**: {same} of the {comparable} reference entries "
+        "that can be compared are controlled with the same scope ({controlled} are controlled "
+        "in some way, {absent} are absent); {unknown} cannot be compared from the lists held.",
+        "fr": "Indice de convergence : **{percent}** : {same} des {comparable} entrées de "
+        "référence comparables sont contrôlées avec la même portée ({controlled} sont "
+        "contrôlées d'une façon ou d'une autre, {absent} sont absentes) ; {unknown} ne "
+        "peuvent pas être comparées avec les listes détenues.",
+        "ar": "مؤشر التقارب: **{percent}**: {same} من أصل {comparable} من البنود المرجعية "
+        "القابلة للمقارنة خاضعة للرقابة بالنطاق نفسه ({controlled} خاضعة للرقابة بشكل ما، "
+        "و{absent} غائبة)؛ و{unknown} لا يمكن مقارنتها بالقوائم المحفوظة.",
+    },
+    "not-comparable": {"en": "not comparable", "fr": "non comparable", "ar": "غير قابل للمقارنة"},
+    "trend": {
+        "en": "Over the editions held:",
+        "fr": "Au fil des éditions détenues :",
+        "ar": "عبر الإصدارات المحفوظة:",
+    },
+    "th.category": {"en": "Category", "fr": "Catégorie", "ar": "الفئة"},
+    "th.controlled": {"en": "Controlled", "fr": "Contrôlées", "ar": "خاضعة للرقابة"},
+    "th.comparable": {"en": "Comparable", "fr": "Comparables", "ar": "قابلة للمقارنة"},
+    "th.share": {"en": "Share", "fr": "Part", "ar": "النسبة"},
+    # --- the agenda -----------------------------------------------------------------------------
+    "adopt": {"en": "To adopt", "fr": "À adopter", "ar": "للاعتماد"},
+    "adopt.why": {
+        "en": "Reference entries its lists do not implement, Very Sensitive first, then Sensitive.",
+        "fr": "Entrées de référence que ses listes ne mettent pas en œuvre, les très sensibles "
+        "d'abord, puis les sensibles.",
+        "ar": "البنود المرجعية التي لا تنفذها قوائمها، الحساسة جدًا أولًا ثم الحساسة.",
+    },
+    "align": {"en": "To align", "fr": "À aligner", "ar": "للمواءمة"},
+    "align.why": {
+        "en": "Reference entries it controls with another scope or other thresholds.",
+        "fr": "Entrées de référence qu'il contrôle avec une autre portée ou d'autres seuils.",
+        "ar": "البنود المرجعية التي يخضعها للرقابة بنطاق آخر أو بعتبات أخرى.",
+    },
+    "update": {"en": "To update", "fr": "À mettre à jour", "ar": "للتحديث"},
+    "update.why": {
+        "en": "Reference entries its lists lack because they predate the reference edition "
+        "that added them.",
+        "fr": "Entrées de référence absentes de ses listes parce que celles-ci sont antérieures "
+        "à l'édition de référence qui les a ajoutées.",
+        "ar": "البنود المرجعية الغائبة عن قوائمها لأنها أقدم من الإصدار المرجعي الذي أضافها.",
+    },
+    "part": {"en": "{title} ({total})", "fr": "{title} ({total})", "ar": "{title} ({total})"},
+    "nothing": {"en": "Nothing here.", "fr": "Rien ici.", "ar": "لا شيء هنا."},
+    "first": {
+        "en": "The first {shown} of {total} are listed.",
+        "fr": "Les {shown} premiers points sur {total} sont listés.",
+        "ar": "أُدرجت أول {shown} نقطة من أصل {total}.",
+    },
+    "reference.text": {
+        "en": "Reference text",
+        "fr": "Texte de référence (texte de la liste, en anglais)",
+        "ar": "النص المرجعي (نص القائمة، بالإنجليزية)",
+    },
+    "none": {"en": "none", "fr": "aucune", "ar": "لا شيء"},
+    "none.held": {"en": "none held", "fr": "aucune détenue", "ar": "لا توجد قائمة محفوظة"},
+    "side": {
+        "en": "{j}: {status} ({entries}; {editions})",
+        "fr": "{j} : {status} ({entries} ; {editions})",
+        "ar": "{j}: {status} ({entries}؛ {editions})",
+    },
+    "catches.more": {
+        "en": ", {j} catches more",
+        "fr": ", {j} contrôle davantage",
+        "ar": "، و{j} يشمل أكثر",
+    },
+    "in.english": {
+        "en": "{text}",
+        "fr": "(en anglais) {text}",
+        "ar": "(بالإنجليزية) {text}",
+    },
+    "caveats": {"en": "Caveats", "fr": "Précautions", "ar": "تحفظات"},
+    "caveats.english": {
+        "en": "",
+        "fr": "Ces précautions sont données en anglais, comme l'analyse les formule.",
+        "ar": "هذه التحفظات بالإنجليزية كما تصوغها عملية التحليل.",
+    },
+    # --- pair brief -----------------------------------------------------------------------------
+    "aligned.to": {
+        "en": " Entries are aligned to {list}.",
+        "fr": " Les entrées sont alignées sur {list}.",
+        "ar": " البنود مطابَقة مع {list}.",
+    },
+    "lists.compared": {
+        "en": "Lists compared: {lists}.",
+        "fr": "Listes comparées : {lists}.",
+        "ar": "القوائم المقارنة: {lists}.",
+    },
+    "lists.of": {"en": "{j}: {lists}", "fr": "{j} : {lists}", "ar": "{j}: {lists}"},
+    "th.kind": {"en": "Kind", "fr": "Type", "ar": "النوع"},
+    "th.rows": {"en": "Rows", "fr": "Lignes", "ar": "الصفوف"},
+    "stricter": {
+        "en": "Where {j} is stricter",
+        "fr": "Là où {j} est plus strict",
+        "ar": "حيث تكون {j} أشد",
+    },
+    "stricter.why": {
+        "en": "Entries both control, where every comparable threshold of {j} that differs "
+        "catches more than {other}'s.",
+        "fr": "Entrées que les deux contrôlent, où chaque seuil comparable de {j} qui diffère "
+        "contrôle davantage que celui de {other}.",
+        "ar": "بنود تخضعها الجهتان للرقابة، ويشمل فيها كل عتبة قابلة للمقارنة مختلفة لدى {j} "
+        "أكثر مما تشمله عتبة {other}.",
+    },
+    "only": {
+        "en": "What {j} controls and {other} does not",
+        "fr": "Ce que {j} contrôle et {other} non",
+        "ar": "ما تخضعه {j} للرقابة ولا تخضعه {other}",
+    },
+    "only.why": {
+        "en": "Regime entries {other} has not implemented, and {j}'s own unilateral controls.",
+        "fr": "Entrées de régime que {other} n'a pas mises en œuvre, et les contrôles "
+        "unilatéraux propres à {j}.",
+        "ar": "بنود الأنظمة التي لم تنفذها {other}، والضوابط الأحادية الخاصة بـ{j}.",
+    },
+    "undecided": {
+        "en": "Other scope, no side stricter throughout",
+        "fr": "Autre portée, aucun côté plus strict partout",
+        "ar": "نطاق آخر، دون أن يكون أي طرف أشد في كل شيء",
+    },
+    "undecided.why": {
+        "en": "Entries both control with another scope, where the thresholds point both ways "
+        "or cannot be compared.",
+        "fr": "Entrées que les deux contrôlent avec une autre portée, où les seuils vont dans "
+        "les deux sens ou ne peuvent pas être comparés.",
+        "ar": "بنود تخضعها الجهتان للرقابة بنطاق آخر، تتجه فيها العتبات في الاتجاهين أو لا "
+        "يمكن مقارنتها.",
+    },
+    # --- group brief ----------------------------------------------------------------------------
+    "group.counts": {
+        "en": " {subscribers} subscribers, {technologies} technologies.",
+        "fr": " {subscribers} signataires, {technologies} technologies.",
+        "ar": " {subscribers} دولة منضمة، {technologies} تقنيات.",
+    },
+    "th.technology": {"en": "Technology", "fr": "Technologie", "ar": "التكنولوجيا"},
+    "th.lacking": {
+        "en": "Lacking a control",
+        "fr": "Sans contrôle",
+        "ar": "بلا رقابة",
+    },
+    "th.controlling": {"en": "Controlling", "fr": "La contrôlent", "ar": "تخضعها للرقابة"},
+    "th.not.held": {
+        "en": "Lists not held",
+        "fr": "Listes non détenues",
+        "ar": "قوائم غير محفوظة",
+    },
+    "no.entry": {"en": "no entry", "fr": "aucune entrée", "ar": "لا يوجد بند"},
+    "no.list": {"en": "no list held", "fr": "aucune liste détenue", "ar": "لا توجد قائمة محفوظة"},
+}
+
+#: Kinds of divergence, as the dashboard names them.
+KINDS: dict[str, dict[Language, str]] = {
+    "agreement": {"en": "agreement", "fr": "Accord", "ar": "توافق"},
+    "not-implemented": {"en": "not-implemented", "fr": "Non mis en œuvre", "ar": "غير منفَّذ"},
+    "edition-lag": {"en": "edition-lag", "fr": "Retard d'édition", "ar": "تأخر الإصدار"},
+    "scope-differs": {"en": "scope-differs", "fr": "Portée différente", "ar": "نطاق مختلف"},
+    "unilateral": {"en": "unilateral", "fr": "Unilatéral", "ar": "أحادي"},
+    "not-in-regime-list": {
+        "en": "not-in-regime-list",
+        "fr": "Absent de la liste du régime",
+        "ar": "غير موجود في قائمة النظام",
+    },
+    "other-regime": {"en": "other-regime", "fr": "Autre régime", "ar": "نظام آخر"},
+}
+
+#: Statuses of a side (divergence rows) and of a subscriber (group brief), as the dashboard
+#: words them; English keeps the analysis's own ids, which the English brief has always shown.
+STATUSES: dict[str, dict[Language, str]] = {
+    "controls": {"en": "controls", "fr": "contrôle", "ar": "يخضعه للرقابة"},
+    "same": {"en": "same", "fr": "même portée", "ar": "النطاق نفسه"},
+    "broader": {"en": "broader", "fr": "plus large", "ar": "أوسع"},
+    "narrower": {"en": "narrower", "fr": "plus étroit", "ar": "أضيق"},
+    "different-parameters": {
+        "en": "different-parameters",
+        "fr": "autres seuils",
+        "ar": "عتبات مختلفة",
+    },
+    "implemented": {"en": "implemented", "fr": "mis en œuvre", "ar": "منفَّذ"},
+    "via-parent": {"en": "via-parent", "fr": "via l'entrée parente", "ar": "عبر البند الأصلي"},
+    "partial": {"en": "partial", "fr": "partiel", "ar": "جزئي"},
+    "not-implemented": {"en": "not-implemented", "fr": "non mis en œuvre", "ar": "غير منفَّذ"},
+    "not-in-edition-held": {
+        "en": "not-in-edition-held",
+        "fr": "absent d'une édition plus ancienne",
+        "ar": "غائب عن إصدار أقدم",
+    },
+    "no-comparable-list": {
+        "en": "no-comparable-list",
+        "fr": "pas de liste comparable",
+        "ar": "لا توجد قائمة مماثلة",
+    },
+    "no-list-held": {
+        "en": "no-list-held",
+        "fr": "aucune liste détenue",
+        "ar": "لا توجد قائمة محفوظة",
+    },
+    "no-match-found": {
+        "en": "no-match-found",
+        "fr": "aucune correspondance trouvée par le contenu",
+        "ar": "لم يُعثر على مطابقة في المحتوى",
+    },
+    "not-held-in-copy": {
+        "en": "not-held-in-copy",
+        "fr": "texte non détenu (copie incomplète)",
+        "ar": "النص غير متوفر (نسخة ناقصة)",
+    },
+    "other-bounds": {"en": "other-bounds", "fr": "autres bornes", "ar": "حدود أخرى"},
+    # Commitment gaps (group brief).
+    "controlled": {"en": "controlled", "fr": "la contrôle", "ar": "تخضعها للرقابة"},
+    "gap": {"en": "gap", "fr": "aucun contrôle", "ar": "لا رقابة"},
+    "no-dual-use-list-held": {
+        "en": "no-dual-use-list-held",
+        "fr": "aucune liste double usage détenue",
+        "ar": "لا توجد قائمة محفوظة للسلع ذات الاستخدام المزدوج",
+    },
+}
+
+#: Membership roles as the sources word them (the dashboard's table).
+ROLES: dict[str, dict[Language, str]] = {
+    "participating state": {"fr": "État participant", "ar": "دولة مشاركة"},
+    "member state": {"fr": "État membre", "ar": "دولة عضو"},
+    "partner": {"fr": "partenaire", "ar": "شريك"},
+    "participating government": {"fr": "gouvernement participant", "ar": "حكومة مشاركة"},
+    "participant": {"fr": "participant", "ar": "مشارك"},
+    "party": {"fr": "partie", "ar": "طرف"},
+    "founding partner": {"fr": "partenaire fondateur", "ar": "شريك مؤسس"},
+    "supporting state": {"fr": "État soutien", "ar": "دولة داعمة"},
+}
+
+_MONTHS: dict[Language, tuple[str, ...]] = {
+    "en": (
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ),
+    "fr": (
+        "janvier",
+        "février",
+        "mars",
+        "avril",
+        "mai",
+        "juin",
+        "juillet",
+        "août",
+        "septembre",
+        "octobre",
+        "novembre",
+        "décembre",
+    ),
+    # Month names of Modern Standard Arabic as most Arab states' official texts write them.
+    "ar": (
+        "يناير",
+        "فبراير",
+        "مارس",
+        "أبريل",
+        "مايو",
+        "يونيو",
+        "يوليو",
+        "أغسطس",
+        "سبتمبر",
+        "أكتوبر",
+        "نوفمبر",
+        "ديسمبر",
+    ),
+}
+#: Characters that join the words of a list, per language.
+_COMMA: dict[Language, str] = {"en": ", ", "fr": ", ", "ar": "، "}
+_SEMICOLON: dict[Language, str] = {"en": "; ", "fr": " ; ", "ar": "؛ "}
+
+
+def say(lang: Language, key: str, **values: object) -> str:
+    """The message ``key`` in ``lang``, its fields filled."""
+    return MESSAGES[key][lang].format(**values)
+
+
+def term(table: dict[str, dict[Language, str]], key: str, lang: Language) -> str:
+    """A term of ``table`` in ``lang``; a term the table lacks is shown as its id."""
+    return table.get(key, {}).get(lang, key)
+
+
+def role(name: str, lang: Language) -> str:
+    return name if lang == "en" else ROLES.get(name, {}).get(lang, name)
+
+
+def day(when: date, lang: Language) -> str:
+    """A date as a reader of ``lang`` writes it (2 September 2024, 2 septembre 2024)."""
+    month = _MONTHS[lang][when.month - 1]
+    first = "1er" if lang == "fr" and when.day == 1 else str(when.day)
+    return f"{first} {month} {when.year}"
+
+
+def decimal(value: float, lang: Language) -> str:
+    """One decimal, with the decimal comma in French (41,3)."""
+    text = f"{value:.1f}"
+    return text.replace(".", ",") if lang == "fr" else text
+
+
+def percent(value: float | None, lang: Language) -> str:
+    """41.3%, 41,3 % (a narrow no-break space, as French typography has it), 41.3٪."""
+    if value is None:
+        return say(lang, "not-comparable")
+    sign = {"en": "%", "fr": "\u202f%", "ar": "٪"}[lang]
+    return decimal(value, lang) + sign
+
+
+def comma(lang: Language) -> str:
+    return _COMMA[lang]
+
+
+def semicolon(lang: Language) -> str:
+    return _SEMICOLON[lang]
