@@ -233,6 +233,172 @@ MESSAGES: dict[str, dict[Language, str]] = {
     "no.list": {"en": "no list held", "fr": "aucune liste détenue", "ar": "لا توجد قائمة محفوظة"},
 }
 
+#: The sentences of divergence rows (:mod:`queries.brief_reasons`), the English ones word for
+#: word as :mod:`queries.divergence` and :mod:`queries.sentences` write them.
+REASONS: dict[str, dict[Language, str]] = {
+    "lacking": {
+        "en": "Wassenaar {edition} entry {code} is controlled by {controlled} but not by "
+        "{absent}{sub}.",
+        "fr": "L'entrée {code} de Wassenaar {edition} est contrôlée par {controlled} mais pas "
+        "par {absent}{sub}.",
+        "ar": "البند {code} من قائمة واسنار {edition} تخضعه للرقابة {controlled} ولا تخضعه "
+        "{absent}{sub}.",
+    },
+    "sub": {
+        "en": "; {n} sub-entries diverge the same way",
+        "fr": " ; {n} sous-entrées divergent de la même façon",
+        "ar": "؛ و{n} من البنود الفرعية تختلف بالطريقة نفسها",
+    },
+    "held": {"en": "{j} ({how})", "fr": "{j} ({how})", "ar": "{j} ({how})"},
+    "and": {"en": " and {item}", "fr": " et {item}", "ar": " و{item}"},
+    "own": {"en": "its own entry", "fr": "sa propre entrée", "ar": "بنده الخاص"},
+    "held.scope": {"en": "{codes}, {scope}", "fr": "{codes}, {scope}", "ar": "{codes}، {scope}"},
+    "matched": {
+        "en": "{codes}, {how}, scope not established",
+        "fr": "{codes}, {how}, portée non établie",
+        "ar": "{codes}، {how}، والنطاق غير محدد",
+    },
+    "method.stated": {
+        "en": "as the list states",
+        "fr": "comme la liste l'indique",
+        "ar": "كما تنص القائمة",
+    },
+    "method.text": {"en": "matched by text", "fr": "rapprochée par le texte", "ar": "مطابَق بالنص"},
+    "method.parameters": {
+        "en": "matched by thresholds",
+        "fr": "rapprochée par les seuils",
+        "ar": "مطابَق بالعتبات",
+    },
+    "via": {
+        "en": "under {codes}, not itemised further in its list",
+        "fr": "sous {codes}, que sa liste ne détaille pas davantage",
+        "ar": "ضمن {codes}، الذي لا تفصّله قائمته أكثر",
+    },
+    "partial": {
+        "en": "only sub-entries {codes}",
+        "fr": "seulement les sous-entrées {codes}",
+        "ar": "البنود الفرعية {codes} فقط",
+    },
+    "older": {
+        "en": "absent from its {editions} list, older than the regime edition {ref}: possibly "
+        "not yet implemented in the edition held",
+        "fr": "absente de sa liste {editions}, plus ancienne que l'édition {ref} du régime : "
+        "peut-être pas encore mise en œuvre dans l'édition détenue",
+        "ar": "غائب عن قائمته {editions}، وهي أقدم من إصدار النظام {ref}: ربما لم يُنفَّذ بعد "
+        "في الإصدار المحفوظ",
+    },
+    "no.counterpart": {
+        "en": "no counterpart in its {editions} list",
+        "fr": "aucun équivalent dans sa liste {editions}",
+        "ar": "لا مقابل له في قائمته {editions}",
+    },
+    "where": {
+        "en": ", where {codes} is {status}",
+        "fr": ", où {codes} est {status}",
+        "ar": "، حيث {codes} {status}",
+    },
+    "entry.reserved": {"en": "reserved", "fr": "réservée", "ar": "محجوز"},
+    "entry.deleted": {"en": "deleted", "fr": "supprimée", "ar": "محذوف"},
+    "entry.not-used": {"en": "not-used", "fr": "inutilisée", "ar": "غير مستخدم"},
+    "scope": {
+        "en": "Wassenaar {edition} entry {code} is implemented with different scope: "
+        "{scopes}{more}.",
+        "fr": "L'entrée {code} de Wassenaar {edition} est mise en œuvre avec une autre portée : "
+        "{scopes}{more}.",
+        "ar": "البند {code} من قائمة واسنار {edition} منفَّذ بنطاق مختلف: {scopes}{more}.",
+    },
+    "scope.side": {"en": "{j} {scope}", "fr": "{j} {scope}", "ar": "{j} {scope}"},
+    "scope.same": {
+        "en": "same scope as the regime",
+        "fr": "même portée que le régime",
+        "ar": "بالنطاق نفسه الذي في النظام",
+    },
+    "scope.broader": {
+        "en": "broader than the regime: controls more",
+        "fr": "plus large que le régime : contrôle davantage",
+        "ar": "أوسع من النظام: يشمل أكثر",
+    },
+    "scope.narrower": {
+        "en": "narrower than the regime: controls less",
+        "fr": "plus étroite que le régime : contrôle moins",
+        "ar": "أضيق من النظام: يشمل أقل",
+    },
+    "scope.different-parameters": {
+        "en": "different thresholds from the regime",
+        "fr": "seuils différents de ceux du régime",
+        "ar": "بعتبات مختلفة عن عتبات النظام",
+    },
+    "scope.implemented": {
+        "en": "matched by number, scope not established",
+        "fr": "rapprochée par le numéro, portée non établie",
+        "ar": "مطابَق بالرقم، والنطاق غير محدد",
+    },
+    "thresholds": {
+        "en": "; thresholds {parts}",
+        "fr": " ; seuils {parts}",
+        "ar": "؛ العتبات {parts}",
+    },
+    "threshold": {
+        "en": "{quantity}: {values}{stricter}",
+        "fr": "{quantity} : {values}{stricter}",
+        "ar": "{quantity}: {values}{stricter}",
+    },
+    "stricter": {"en": " ({j} stricter)", "fr": " ({j} plus strict)", "ar": " ({j} أشد)"},
+    "findings": {"en": "; {j}: {found}", "fr": " ; {j} : {found}", "ar": "؛ {j}: {found}"},
+    "unilateral": {
+        "en": "{j} {code} is a unilateral control: {origin}; {lacking}.",
+        "fr": "{j} {code} est un contrôle unilatéral : {origin} ; {lacking}.",
+        "ar": "{j} {code} ضابط أحادي: {origin}؛ {lacking}.",
+    },
+    "plurilateral.one": {
+        "en": "{j} {code} is a control outside the regimes that {also} also lists: {origin}; "
+        "{lacking}.",
+        "fr": "{j} {code} est un contrôle hors des régimes que {also} inscrit aussi : {origin} ; "
+        "{lacking}.",
+        "ar": "{j} {code} ضابط خارج الأنظمة تدرجه {also} أيضًا: {origin}؛ {lacking}.",
+    },
+    "plurilateral": {
+        "en": "{j} {code} is a control outside the regimes that {also} also list: {origin}; "
+        "{lacking}.",
+        "fr": "{j} {code} est un contrôle hors des régimes que {also} inscrivent aussi : "
+        "{origin} ; {lacking}.",
+        "ar": "{j} {code} ضابط خارج الأنظمة تدرجه {also} أيضًا: {origin}؛ {lacking}.",
+    },
+    "also.lists": {
+        "en": "{who} also list it",
+        "fr": "{who} l'inscrit aussi",
+        "ar": "{who} تدرجه أيضًا",
+    },
+    "also.list": {
+        "en": "{who} also list it",
+        "fr": "{who} l'inscrivent aussi",
+        "ar": "{who} تدرجه أيضًا",
+    },
+    "not.lists": {
+        "en": "{who} does not list it",
+        "fr": "{who} ne l'inscrit pas",
+        "ar": "{who} لا تدرجه",
+    },
+    "not.list": {
+        "en": "{who} do not list it",
+        "fr": "{who} ne l'inscrivent pas",
+        "ar": "{who} لا تدرجه",
+    },
+    "blind.one": {
+        "en": "{who} cannot be checked by code (another numbering and no regime counterpart)",
+        "fr": "{who} ne peut pas être vérifié par le code (autre numérotation et aucun "
+        "équivalent dans les régimes)",
+        "ar": "{who} لا يمكن التحقق منها بالرمز (ترقيم آخر ولا مقابل في الأنظمة)",
+    },
+    "blind": {
+        "en": "{who} cannot be checked by code (another numbering and no regime counterpart)",
+        "fr": "{who} ne peuvent pas être vérifiés par le code (autre numérotation et aucun "
+        "équivalent dans les régimes)",
+        "ar": "{who} لا يمكن التحقق منها بالرمز (ترقيم آخر ولا مقابل في الأنظمة)",
+    },
+}
+MESSAGES.update({f"r.{key}": text for key, text in REASONS.items()})
+
 #: Kinds of divergence, as the dashboard names them.
 KINDS: dict[str, dict[Language, str]] = {
     "agreement": {"en": "agreement", "fr": "Accord", "ar": "توافق"},

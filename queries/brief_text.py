@@ -29,12 +29,14 @@ from queries.brief_i18n import (
     semicolon,
     term,
 )
+from queries.brief_reasons import reason_in
 from queries.index import Index
 from queries.requests import Language
 from queries.views import (
     AgendaPart,
     Brief,
     DivergenceRow,
+    EditionRef,
     GroupBrief,
     JurisdictionView,
     PairBrief,
@@ -63,6 +65,16 @@ class _Text:
     def __init__(self, lang: Language, names: Mapping[str, str] | None) -> None:
         self.lang = lang
         self.names = names or {}
+        #: The regime edition the brief's rows are aligned to (their reasons name it).
+        self.reference: EditionRef | None = None
+
+    def reason(self, row: DivergenceRow) -> str:
+        """The row's reason in the brief's language, rebuilt from the row; the analysis's
+        English sentence, marked as English, where it cannot be."""
+        if self.lang == "en":
+            return row.reason
+        said = reason_in(row, self.reference, self.lang)
+        return said.text if said is not None else self.say("in.english", text=row.reason)
 
     def say(self, key: str, **values: object) -> str:
         return say(self.lang, key, **values)
@@ -99,7 +111,7 @@ def _cell(text: str) -> str:
 
 
 def _point(t: _Text, row: DivergenceRow) -> list[str]:
-    lines = [f"- **{row.code}**: {row.reason}"]
+    lines = [f"- **{row.code}**: {t.reason(row)}"]
     if row.reference is not None:
         lines.append(f"  - {t.say('reference.text')}: {_cell(row.reference.text)}")
     for side in row.sides:
@@ -133,6 +145,8 @@ def to_markdown(
 ) -> str:
     """The brief as Markdown in ``lang``, whichever brief it is."""
     t = _Text(lang, names)
+    if not isinstance(brief, GroupBrief):
+        t.reference = brief.reference_edition
     if isinstance(brief, PairBrief):
         lines = _pair_markdown(t, brief)
     elif isinstance(brief, GroupBrief):
