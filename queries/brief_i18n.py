@@ -155,11 +155,6 @@ MESSAGES: dict[str, dict[Language, str]] = {
         "ar": "(بالإنجليزية) {text}",
     },
     "caveats": {"en": "Caveats", "fr": "Précautions", "ar": "تحفظات"},
-    "caveats.english": {
-        "en": "",
-        "fr": "Ces précautions sont données en anglais, comme l'analyse les formule.",
-        "ar": "هذه التحفظات بالإنجليزية كما تصوغها عملية التحليل.",
-    },
     # --- pair brief -----------------------------------------------------------------------------
     "aligned.to": {
         "en": " Entries are aligned to {list}.",
@@ -398,6 +393,81 @@ REASONS: dict[str, dict[Language, str]] = {
     },
 }
 MESSAGES.update({f"r.{key}": text for key, text in REASONS.items()})
+
+#: The caveats of a comparison (:func:`queries.sentences.comparison_notes`, and two the
+#: divergences add), the English ones word for word as written there.
+NOTES: dict[str, dict[Language, str]] = {
+    "no.reference": {
+        "en": "No Wassenaar list is in the graph: only national entries were compared, by code.",
+        "fr": "Aucune liste de Wassenaar ne figure dans le graphe : seules les entrées "
+        "nationales ont été comparées, par leur code.",
+        "ar": "لا توجد قائمة واسنار في الرسم البياني: قورنت البنود الوطنية وحدها، برموزها.",
+    },
+    "older": {
+        "en": "{j}'s list {list} is the {edition} edition, older than Wassenaar {ref}: a regime "
+        "entry it lacks is reported as edition-lag only when an older Wassenaar edition held, "
+        "newer than this list, did not have it yet; otherwise as not-implemented, with when "
+        "Wassenaar added it.",
+        "fr": "La liste {list} de {j} est l'édition {edition}, plus ancienne que Wassenaar "
+        "{ref} : une entrée du régime qui lui manque n'est signalée comme retard d'édition que "
+        "si une édition de Wassenaar détenue, plus ancienne mais plus récente que cette liste, "
+        "ne l'avait pas encore ; sinon comme non mise en œuvre, avec la date à laquelle "
+        "Wassenaar l'a ajoutée.",
+        "ar": "قائمة {j} {list} هي إصدار {edition}، وهو أقدم من واسنار {ref}: لا يُبلَّغ عن "
+        "بند من النظام تفتقر إليه على أنه تأخر إصدار إلا إذا كان إصدار محفوظ أقدم من واسنار، "
+        "وأحدث من هذه القائمة، لم يتضمنه بعد؛ وإلا فيُبلَّغ عنه على أنه غير منفَّذ، مع تاريخ "
+        "إضافة واسنار له.",
+    },
+    "no-list": {
+        "en": "{j}: no control list of {name} is in the graph, so its controls cannot be "
+        "compared (no-list-held), which is not the same as having none.",
+        "fr": "{j} : aucune liste de contrôle de {name} ne figure dans le graphe, ses contrôles "
+        "ne peuvent donc pas être comparés (aucune liste détenue), ce qui ne veut pas dire "
+        "qu'il n'en a pas.",
+        "ar": "{j}: لا توجد في الرسم البياني قائمة رقابة لـ{name}، لذا لا يمكن مقارنة ضوابطها "
+        "(لا توجد قائمة محفوظة)، وهذا لا يعني أنها بلا ضوابط.",
+    },
+    "no.munitions": {
+        "en": "No munitions list of {j} is held: Wassenaar Munitions List entries are not "
+        "compared for it (no-comparable-list).",
+        "fr": "Aucune liste de matériels de guerre de {j} n'est détenue : les entrées de la "
+        "liste des munitions de Wassenaar ne sont pas comparées pour elle (pas de liste "
+        "comparable).",
+        "ar": "لا توجد قائمة ذخائر محفوظة لـ{j}: لا تُقارن بنود قائمة الذخائر في واسنار "
+        "بالنسبة إليها (لا توجد قائمة مماثلة).",
+    },
+    "no.dual-use": {
+        "en": "No dual-use list of {j} is held: Wassenaar dual-use entries are not compared "
+        "for it (no-comparable-list).",
+        "fr": "Aucune liste de biens à double usage de {j} n'est détenue : les entrées double "
+        "usage de Wassenaar ne sont pas comparées pour elle (pas de liste comparable).",
+        "ar": "لا توجد قائمة محفوظة للسلع ذات الاستخدام المزدوج لـ{j}: لا تُقارن بنود واسنار "
+        "ذات الاستخدام المزدوج بالنسبة إليها (لا توجد قائمة مماثلة).",
+    },
+    "restated": {
+        "en": "{n} entries of {j} (the US '.z' paragraphs, 0A919) hold items the regime's "
+        "lists hold, under an added licence requirement: they are compared through those "
+        "items, not as controls of their own.",
+        "fr": "{n} entrées de {j} (les paragraphes « .z » américains, 0A919) contiennent des "
+        "biens que les listes du régime contiennent, soumis à une licence supplémentaire : "
+        "elles sont comparées à travers ces biens, non comme des contrôles à part entière.",
+        "ar": "{n} من بنود {j} (فقرات ‎.z الأمريكية، 0A919) تتضمن مواد تتضمنها قوائم النظام، "
+        "مع اشتراط ترخيص إضافي: تُقارن من خلال تلك المواد، لا بوصفها ضوابط قائمة بذاتها.",
+    },
+    "uncomparable": {
+        "en": "{n} entries of {j} from other regimes' lists could not be compared: no entry "
+        "with the same content was found in the other lists, and their codes say nothing "
+        "(each list numbers those regimes' items its own way), so absence is not claimed.",
+        "fr": "{n} entrées de {j} issues des listes d'autres régimes n'ont pas pu être "
+        "comparées : aucune entrée au même contenu n'a été trouvée dans les autres listes, et "
+        "leurs codes ne disent rien (chaque liste numérote à sa façon les biens de ces "
+        "régimes) ; aucune absence n'est donc affirmée.",
+        "ar": "تعذّرت مقارنة {n} من بنود {j} المأخوذة من قوائم أنظمة أخرى: لم يُعثر على بند "
+        "بالمحتوى نفسه في القوائم الأخرى، ورموزها لا تدل على شيء (فكل قائمة ترقّم مواد تلك "
+        "الأنظمة بطريقتها)، لذا لا يُدّعى الغياب.",
+    },
+}
+MESSAGES.update({f"n.{key}": text for key, text in NOTES.items()})
 
 #: Kinds of divergence, as the dashboard names them.
 KINDS: dict[str, dict[Language, str]] = {

@@ -15,14 +15,14 @@ alignment found) is quoted, marked as English: such a reason is ``complete=False
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from queries.brief_i18n import comma, say, semicolon
 from queries.requests import Language
 from queries.sentences import lower_first
 from queries.status import ABSENT, CONTROLLED, DIRECT, SCOPES
-from queries.views import DivergenceRow, DivergenceSide, EditionRef, EntryRef
+from queries.views import DivergenceRow, DivergenceSide, EditionRef, EntryRef, JurisdictionView
 
 
 @dataclass(frozen=True)
@@ -218,3 +218,75 @@ def _unilateral(w: _Words, row: DivergenceRow) -> str:
         key = "plurilateral" if len(also) > 1 else "plurilateral.one"
         return w.say(key, also=w.and_join(also), **values)
     return w.say("unilateral", **values)
+
+
+# --- the caveats of a comparison ----------------------------------------------------------------
+
+
+def notes_in(
+    notes: Sequence[str],
+    jurisdictions: Sequence[JurisdictionView],
+    reference: EditionRef | None,
+    lang: Language,
+    names: Mapping[str, str],
+) -> list[str | None]:
+    """Each caveat of :func:`queries.sentences.comparison_notes` (and of the divergences) in
+    ``lang``, rebuilt from the jurisdictions compared and their lists; None for a caveat no
+    candidate rebuilds word for word in English."""
+    candidates: dict[str, str] = {}
+    for en, said in _note_candidates(jurisdictions, reference, lang, names):
+        candidates.setdefault(en, said)
+    out: list[str | None] = []
+    for note in notes:
+        counted = _counted_note(note, lang)
+        out.append(candidates.get(note, counted))
+    return out
+
+
+def _note_candidates(
+    jurisdictions: Sequence[JurisdictionView],
+    reference: EditionRef | None,
+    lang: Language,
+    names: Mapping[str, str],
+) -> list[tuple[str, str]]:
+    def both(key: str, **values: object) -> tuple[str, str]:
+        return say("en", f"n.{key}", **values), say(lang, f"n.{key}", **values)
+
+    found = []
+    if reference is None:
+        found.append(both("no.reference"))
+    for j in jurisdictions:
+        found.append(both("no.munitions", j=j.key))
+        found.append(both("no.dual-use", j=j.key))
+        if not j.lists:
+            name = names.get(j.node, j.name)
+            english = say("en", "n.no-list", j=j.key, name=j.name)
+            found.append((english, say(lang, "n.no-list", j=j.key, name=name)))
+            continue
+        if reference is None:
+            continue
+        for edition in j.lists:
+            if edition.edition_date < reference.edition_date:
+                found.append(
+                    both(
+                        "older",
+                        j=j.key,
+                        list=edition.list_id,
+                        edition=_edition_label(edition),
+                        ref=_edition_label(reference),
+                    )
+                )
+    return found
+
+
+def _counted_note(note: str, lang: Language) -> str | None:
+    """The two caveats that count entries (the number and the jurisdiction are read from the
+    note, then the English sentence is rebuilt from them and must be the note)."""
+    n, _, rest = note.partition(" entries of ")
+    key = rest.split(" ", 1)[0]
+    if not n.isdigit() or not key:
+        return None
+    for template in ("n.restated", "n.uncomparable"):
+        if say("en", template, n=n, j=key) == note:
+            return say(lang, template, n=n, j=key)
+    return None

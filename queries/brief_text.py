@@ -29,7 +29,7 @@ from queries.brief_i18n import (
     semicolon,
     term,
 )
-from queries.brief_reasons import reason_in
+from queries.brief_reasons import notes_in, reason_in
 from queries.index import Index
 from queries.requests import Language
 from queries.views import (
@@ -156,7 +156,14 @@ def to_markdown(
     notice = t.say("list.texts")
     if notice:
         lines[1:1] = ["", f"*{notice}*"]
-    _caveats(t, lines, brief.notes)
+    compared = (
+        [brief.first.jurisdiction, brief.second.jurisdiction]
+        if isinstance(brief, PairBrief)
+        else [brief.jurisdiction, brief.reference]
+        if isinstance(brief, Brief)
+        else []
+    )
+    _caveats(t, lines, brief.notes, compared)
     return "\n".join(lines) + "\n"
 
 
@@ -274,13 +281,18 @@ def _group_markdown(t: _Text, brief: GroupBrief) -> list[str]:
     return lines
 
 
-def _caveats(t: _Text, lines: list[str], notes: list[str]) -> None:
-    if notes:
-        lines.extend(["", "## " + t.say("caveats"), ""])
-        english = t.say("caveats.english")
-        if english:
-            lines.extend([english, ""])
+def _caveats(
+    t: _Text, lines: list[str], notes: list[str], compared: list[JurisdictionView]
+) -> None:
+    if not notes:
+        return
+    lines.extend(["", "## " + t.say("caveats"), ""])
+    if t.lang == "en":
         lines.extend(f"- {note}" for note in notes)
+        return
+    said = notes_in(notes, compared, t.reference, t.lang, t.names)
+    for note, text in zip(notes, said, strict=True):
+        lines.append(f"- {text if text is not None else t.say('in.english', text=note)}")
 
 
 def _regime_markdown(t: _Text, brief: Brief) -> list[str]:

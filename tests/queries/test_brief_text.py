@@ -10,7 +10,7 @@ import pytest
 from real_graph import shared_analyses
 
 from queries.brief import AnyBrief, brief, pair_brief
-from queries.brief_i18n import day, percent
+from queries.brief_i18n import day, percent, say
 from queries.brief_reasons import reason_in
 from queries.brief_text import _cell, names_of, to_html, to_markdown
 from queries.requests import BriefPartsRequest, BriefRequest, Language, build
@@ -204,3 +204,21 @@ def test_every_point_of_india_against_wassenaar_is_rebuilt(india: Brief) -> None
     for lang in ("fr", "ar"):
         for row in _points(india):
             assert reason_in(row, india.reference_edition, lang) is not None, row.reason
+
+
+@pytest.mark.parametrize("lang", ["fr", "ar"])
+def test_the_caveats_are_said_in_the_language(
+    india: Brief, us_eu: PairBrief, lang: Language
+) -> None:
+    """Every caveat of India's and the US-EU comparison is rebuilt in the language, with the
+    same lists, editions and counts as the analysis's note."""
+    marker = say(lang, "in.english", text="")
+    for report in (india, us_eu):
+        text = _in(report, lang)
+        section = text[text.index("## " + say(lang, "caveats")) :].splitlines()
+        bullets = [line for line in section if line.startswith("- ")]
+        assert len(bullets) == len(report.notes) > 0
+        for note, bullet in zip(report.notes, bullets, strict=True):
+            assert marker.strip() not in bullet and note not in bullet
+            for token in re.findall(r"list:[a-z0-9:-]+|\b[0-9][0-9-]*\b", note):
+                assert token in bullet, (token, bullet)
