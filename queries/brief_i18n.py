@@ -10,6 +10,7 @@ Figures keep Western digits in every language, so a code or a count reads the sa
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from typing import get_args
 
@@ -469,6 +470,70 @@ NOTES: dict[str, dict[Language, str]] = {
 }
 MESSAGES.update({f"n.{key}": text for key, text in NOTES.items()})
 
+#: Why a national entry is the issuer's own, as the numbering says it
+#: (``graph_schema.codes.hints``, ``ingest.alignment.origin``): fixed messages keyed by their
+#: English text, as gettext keys a message; ``{field}`` parts are read back from the reason
+#: and the English rebuilt from them must be the reason (:func:`origin_in`).
+ORIGINS: dict[str, dict[Language, str]] = {
+    "US 9xx ECCNs are anti-terrorism-only or other unilateral US controls": {
+        "fr": "les ECCN américains 9xx sont des contrôles antiterroristes seulement ou d'autres "
+        "contrôles unilatéraux américains",
+        "ar": "أرقام ECCN الأمريكية 9xx ضوابط لمكافحة الإرهاب فقط أو ضوابط أمريكية أحادية أخرى",
+    },
+    "US 09x ECCNs are the advanced-computing and semiconductor controls the US added "
+    "unilaterally from 2022": {
+        "fr": "les ECCN américains 09x sont les contrôles sur le calcul avancé et les "
+        "semi-conducteurs que les États-Unis ont ajoutés unilatéralement à partir de 2022",
+        "ar": "أرقام ECCN الأمريكية 09x هي ضوابط الحوسبة المتقدمة وأشباه الموصلات التي أضافتها "
+        "الولايات المتحدة أحاديًا منذ 2022",
+    },
+    "US 5xx ECCNs outside the firearms entries (the 9x515 spacecraft items moved from the "
+    "USML, the temporary 0Y521 items, '.y' paragraphs) are unilateral US controls": {
+        "fr": "les ECCN américains 5xx hors des entrées d'armes à feu (les engins spatiaux 9x515 "
+        "transférés de l'USML, les biens temporaires 0Y521, les paragraphes « .y ») sont des "
+        "contrôles unilatéraux américains",
+        "ar": "أرقام ECCN الأمريكية 5xx خارج بنود الأسلحة النارية (مواد المركبات الفضائية "
+        "9x515 المنقولة من قائمة USML، والمواد المؤقتة 0Y521، وفقرات ‎.y) ضوابط أمريكية أحادية",
+    },
+    "'.y' paragraphs of US 600-series ECCNs are controlled for anti-terrorism only, a "
+    "unilateral US control": {
+        "fr": "les paragraphes « .y » des ECCN américains de la série 600 sont contrôlés pour "
+        "la seule lutte antiterroriste, un contrôle unilatéral américain",
+        "ar": "فقرات ‎.y من أرقام ECCN الأمريكية من السلسلة 600 خاضعة للرقابة لمكافحة الإرهاب "
+        "فقط، وهو ضابط أمريكي أحادي",
+    },
+    "US 0A503 holds discharge-type arms (stun guns), less-lethal grenades and projectiles "
+    "under crime-control and UN reasons, which no Munitions List entry holds": {
+        "fr": "l'ECCN américain 0A503 couvre les armes à décharge (pistolets à impulsion "
+        "électrique), les grenades et projectiles à létalité réduite, pour des raisons de "
+        "contrôle de la criminalité et de l'ONU, qu'aucune entrée de la liste des munitions ne "
+        "couvre",
+        "ar": "يشمل الرقم الأمريكي 0A503 أسلحة الصعق الكهربائي والقنابل والمقذوفات الأقل فتكًا "
+        "لأسباب مكافحة الجريمة وأسباب الأمم المتحدة، ولا يشملها أي بند في قائمة الذخائر",
+    },
+    "numbered in the NSG block, but controlled for nuclear non-proliferation under NP Column 2 "
+    "only: a control the US keeps alone (15 CFR 742.3), not an NSG list item": {
+        "fr": "numérotée dans le bloc du NSG, mais contrôlée pour la non-prolifération "
+        "nucléaire au seul titre de la colonne NP 2 : un contrôle que les États-Unis sont seuls "
+        "à maintenir (15 CFR 742.3), pas un bien de la liste du NSG",
+        "ar": "مرقَّم ضمن كتلة مجموعة الموردين النوويين، لكنه خاضع للرقابة لعدم الانتشار النووي "
+        "بموجب العمود NP 2 فقط: ضابط تنفرد به الولايات المتحدة (15 CFR 742.3)، وليس بندًا في "
+        "قائمة المجموعة",
+    },
+    "No regime uses {hundreds}xx numbers, so for issuer {who} this is a national addition": {
+        "fr": "aucun régime n'utilise les numéros {hundreds}xx : pour l'émetteur {who}, c'est "
+        "donc un ajout national",
+        "ar": "لا يستخدم أي نظام الأرقام {hundreds}xx، لذا فهذا إضافة وطنية لدى الجهة المُصدِرة "
+        "{who}",
+    },
+}
+#: Added to an origin when every reason for control the list gives is anti-terrorism.
+ORIGIN_AT_ONLY: dict[Language, str] = {
+    "en": " (controlled for anti-terrorism reasons only)",
+    "fr": " (contrôlé pour des raisons antiterroristes seulement)",
+    "ar": " (خاضع للرقابة لأسباب مكافحة الإرهاب فقط)",
+}
+
 #: Kinds of divergence, as the dashboard names them.
 KINDS: dict[str, dict[Language, str]] = {
     "agreement": {"en": "agreement", "fr": "Accord", "ar": "توافق"},
@@ -606,6 +671,21 @@ def say(lang: Language, key: str, **values: object) -> str:
 def term(table: dict[str, dict[Language, str]], key: str, lang: Language) -> str:
     """A term of ``table`` in ``lang``; a term the table lacks is shown as its id."""
     return table.get(key, {}).get(lang, key)
+
+
+def origin_in(reason: str, lang: Language) -> str | None:
+    """An origin reason (:data:`ORIGINS`) in ``lang``; None when the catalogue lacks it."""
+    suffix = ""
+    if reason.endswith(ORIGIN_AT_ONLY["en"]):
+        reason, suffix = reason.removesuffix(ORIGIN_AT_ONLY["en"]), ORIGIN_AT_ONLY[lang]
+    for english, said in ORIGINS.items():
+        # The message's {fields} read back as words of the reason.
+        pattern = re.sub(r"\\\{(\w+)\\\}", r"(?P<\1>\\S+)", re.escape(english))
+        found = re.fullmatch(pattern, reason)
+        if found is not None and english.format(**found.groupdict()) == reason:
+            text = reason if lang == "en" else said[lang].format(**found.groupdict())
+            return text + suffix
+    return None
 
 
 def role(name: str, lang: Language) -> str:

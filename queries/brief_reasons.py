@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from queries.brief_i18n import comma, say, semicolon
+from queries.brief_i18n import comma, origin_in, say, semicolon
 from queries.requests import Language
 from queries.sentences import lower_first
 from queries.status import ABSENT, CONTROLLED, DIRECT, SCOPES
@@ -187,6 +187,13 @@ def _class(status: str) -> str:
     return "a" if status in ABSENT else "n"
 
 
+def _origin(w: _Words, origin: str) -> str:
+    """Why the entry is the issuer's own: from the catalogue of the numbering's fixed
+    explanations, else quoted in English."""
+    said = origin_in(origin, w.lang) if w.lang != "en" else None
+    return lower_first(said) if said is not None else w.english(lower_first(origin))
+
+
 def _unilateral(w: _Words, row: DivergenceRow) -> str:
     holders = [s for s in row.sides if s.status == "controls"]
     if len(holders) != 1 or holders[0].note is None or not holders[0].entries:
@@ -211,7 +218,7 @@ def _unilateral(w: _Words, row: DivergenceRow) -> str:
     values = {
         "j": holder.jurisdiction,
         "code": holder.entries[0].code,
-        "origin": w.english(lower_first(origin)),
+        "origin": _origin(w, origin),
         "lacking": comma(w.lang).join(parts),
     }
     if also:
