@@ -87,9 +87,9 @@ MESSAGES: dict[str, dict[Language, str]] = {
         "that can be compared are controlled with the same scope ({controlled} are controlled "
         "in some way, {absent} are absent); {unknown} cannot be compared from the lists held.",
         "fr": "Indice de convergence : **{percent}** : {same} des {comparable} entrées de "
-        "référence comparables sont contrôlées avec la même portée ({controlled} sont "
-        "contrôlées d'une façon ou d'une autre, {absent} sont absentes) ; {unknown} ne "
-        "peuvent pas être comparées avec les listes détenues.",
+        "référence comparables sont contrôlées avec la même portée ({controlled} contrôlées "
+        "d'une façon ou d'une autre, {absent} absentes) ; entrées que les listes détenues ne "
+        "permettent pas de comparer : {unknown}.",
         "ar": "مؤشر التقارب: **{percent}**: {same} من أصل {comparable} من البنود المرجعية "
         "القابلة للمقارنة خاضعة للرقابة بالنطاق نفسه ({controlled} خاضعة للرقابة بشكل ما، "
         "و{absent} غائبة)؛ و{unknown} لا يمكن مقارنتها بالقوائم المحفوظة.",
@@ -130,8 +130,8 @@ MESSAGES: dict[str, dict[Language, str]] = {
     "nothing": {"en": "Nothing here.", "fr": "Rien ici.", "ar": "لا شيء هنا."},
     "first": {
         "en": "The first {shown} of {total} are listed.",
-        "fr": "Les {shown} premiers points sur {total} sont listés.",
-        "ar": "أُدرجت أول {shown} نقطة من أصل {total}.",
+        "fr": "Points listés : les {shown} premiers sur {total}.",
+        "ar": "النقاط المدرجة: الأولى {shown} من أصل {total}.",
     },
     "reference.text": {
         "en": "Reference text",

@@ -10,6 +10,7 @@ own words, and the French and Arabic briefs say so where they quote them.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from datetime import date
 from html import escape
@@ -105,6 +106,34 @@ class _Text:
         return text + (self.say("made.only", filters=shown) if shown else self.say("made.end"))
 
 
+#: A run of left-to-right text inside an Arabic line: codes (1.C.2.c.2.i), list ids, keys, list
+#: texts and thresholds quoted in English. It starts and ends on a letter, digit, quote or
+#: bracket and stops at Arabic letters and Markdown's own marks (``*``, ``|``).
+_LTR_RUN = re.compile(
+    r"[A-Za-z0-9'\"(\[](?:[^\u0600-\u06ff\n*|\u2066\u2069]*[A-Za-z0-9'\")\].;:%])?"
+)
+
+
+def _isolated(markdown: str) -> str:
+    """Arabic text with each left-to-right run in Unicode isolates (LRI ... PDI): without them
+    the bidirectional algorithm moves a code's leading digit and the punctuation of English
+    quotes to the wrong end (1.C.2.c.2.i read as C.2.c.2.i.1). Plain numbers are left as they
+    are; the algorithm keeps them whole."""
+
+    def wrap(found: re.Match[str]) -> str:
+        run, before, after = found.group(0), "", ""
+        if not re.search(r"[A-Za-z-]", run):
+            return run
+        # The Arabic sentence's own brackets and stops stay outside the run.
+        if run.startswith("(") and run.count("(") > run.count(")"):
+            before, run = "(", run[1:]
+        while run and (run[-1] in ".;:" or (run[-1] == ")" and run.count(")") > run.count("("))):
+            run, after = run[:-1], run[-1] + after
+        return f"{before}\u2066{run}\u2069{after}" if run else found.group(0)
+
+    return _LTR_RUN.sub(wrap, markdown)
+
+
 def _cell(text: str) -> str:
     """Table cells hold one line; a pipe would end the cell."""
     return " ".join(text.split()).replace("|", "\\|")
@@ -164,7 +193,8 @@ def to_markdown(
         else []
     )
     _caveats(t, lines, brief.notes, compared)
-    return "\n".join(lines) + "\n"
+    text = "\n".join(lines) + "\n"
+    return _isolated(text) if lang == "ar" else text
 
 
 def title_of(brief: AnyBrief, lang: Language = "en", names: Mapping[str, str] | None = None) -> str:

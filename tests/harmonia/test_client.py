@@ -222,7 +222,9 @@ def test_brief(kg: Harmonia) -> None:
 
 def test_brief_text_in_each_language(kg: Harmonia) -> None:
     b = kg.brief("IN", category="3", items=2)
+    # Without the isolates that keep codes left to right inside the Arabic text.
     arabic = kg.brief_markdown("IN", category="3", items=2, lang="ar")
+    arabic = arabic.replace("\u2066", "").replace("\u2069", "")
     # India's Arabic name (reference data); the same points as the brief the client returns.
     assert arabic.startswith("# مذكرة مواءمة: الهند")
     assert all(f"**{row.code}**" in arabic for row in b.to_align.items)

@@ -53,7 +53,26 @@ def _headings(markdown: str) -> list[str]:
 
 
 def _in(report: AnyBrief, lang: Language) -> str:
-    return to_markdown(report, lang, names_of(shared_analyses().index, report, lang))
+    """The brief's Markdown in ``lang``, its bidirectional isolates taken out (the Arabic text
+    wraps codes and English quotes in them: see the test below)."""
+    text = to_markdown(report, lang, names_of(shared_analyses().index, report, lang))
+    return text.replace(LRI, "").replace(PDI, "")
+
+
+LRI, PDI = "\u2066", "\u2069"
+
+
+def test_arabic_keeps_codes_and_english_quotes_left_to_right(india: Brief) -> None:
+    """Without isolates the bidirectional algorithm shows 1.C.2.c.2.i as C.2.c.2.i.1 on an
+    Arabic page; each code, list id and English quote is a left-to-right run of its own."""
+    arabic = to_markdown(india, "ar", names_of(shared_analyses().index, india, "ar"))
+    assert arabic.count(LRI) == arabic.count(PDI) > 0
+    for row in _points(india):
+        assert f"**{LRI}{row.code}{PDI}**" in arabic
+        if row.reference is not None:
+            # (A closing stop belongs to the sentence and stays outside.)
+            assert f"{LRI}{_cell(row.reference.text).rstrip('.;:')}{PDI}" in arabic
+    assert LRI not in to_markdown(india, "fr")
 
 
 @pytest.mark.parametrize(
@@ -93,7 +112,9 @@ def test_translated_brief_says_what_the_analysis_says(india: Brief, lang: Langua
     convergence = next(line for line in lines if f"**{percent(index.percent, lang)}**" in line)
     figures = [index.same, index.comparable, index.controlled, index.absent, index.unknown]
     # In the order the English sentence gives them (Arabic joins "and" to the number: و14).
-    assert re.findall(r"(?<![.,٫0-9])[0-9]+(?![.,٫0-9])", convergence) == [str(f) for f in figures]
+    assert re.findall(r"(?<![0-9][.,])(?<![0-9])[0-9]+(?![.,]?[0-9])", convergence) == [
+        str(f) for f in figures
+    ]
     for c in india.standing.categories:
         share = "-" if c.percent is None else percent(c.percent, lang)
         assert f"| {c.category} | {c.controlled} | {c.comparable} | {share} |" in lines
