@@ -24,7 +24,7 @@ MESSAGES: dict[str, dict[Language, str]] = {
     "title.regime": {
         "en": "Harmonisation brief: {j} against the {ref}",
         "fr": "Note d'harmonisation : {j} face à la référence {ref}",
-        "ar": "مذكرة مواءمة: {j} مقارنةً بـ{ref}",
+        "ar": "مذكرة مواءمة: {j} في مقابل {ref}",
     },
     "title.pair": {
         "en": "Harmonisation brief: {a} and {b}",

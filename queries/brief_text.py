@@ -127,6 +127,11 @@ def _isolated(markdown: str) -> str:
         # The Arabic sentence's own brackets and stops stay outside the run.
         if run.startswith("(") and run.count("(") > run.count(")"):
             before, run = "(", run[1:]
+        if run.count("(") > run.count(")"):
+            # A bracket the Arabic sentence opens after the run ("list:x (15 يناير"): the run
+            # ends before it.
+            cut = run.rfind("(")
+            run, after = run[:cut].rstrip(), run[len(run[:cut].rstrip()) :]
         while run and (run[-1] in ".;:" or (run[-1] == ")" and run.count(")") > run.count("("))):
             run, after = run[:-1], run[-1] + after
         return f"{before}\u2066{run}\u2069{after}" if run else found.group(0)
