@@ -10,12 +10,13 @@ from typing import TYPE_CHECKING, Literal, TypeVar
 
 from harmonia.frames import as_dates, codes_of, joined, to_frame
 from queries.requests import (
-    BriefPartsRequest,
-    BriefRequest,
+    BriefPartsTextRequest,
+    BriefTextRequest,
     ChangesRequest,
     CommitmentGapsRequest,
     CoverageRequest,
     DivergenceRequest,
+    Language,
     MatrixRequest,
     RegimeGapsRequest,
     SearchRequest,
@@ -26,19 +27,21 @@ if TYPE_CHECKING:
     import pandas as pd
 
     from queries.analyses import Analyses
+    from queries.index import Index
     from queries.views import Brief, GroupBrief, PairBrief
 
 B = TypeVar("B", bound="Brief | PairBrief | GroupBrief")
 
 
-def _printed(report: B, pdf: str | Path | None) -> B:
-    """The brief, printed to ``pdf`` first when asked (headless Chromium)."""
+def _printed(index: Index, report: B, pdf: str | Path | None, lang: Language) -> B:
+    """The brief, printed to ``pdf`` in ``lang`` first when asked (headless Chromium)."""
     if pdf is not None:
         from harmonia.pdf import html_to_pdf
         from harmonia.settings import Settings
-        from queries.brief_text import to_html
+        from queries.brief_text import names_of, to_html
 
-        html_to_pdf(to_html(report), Path(pdf), Settings().chromium)
+        page = to_html(report, lang, names_of(index, report, lang))
+        html_to_pdf(page, Path(pdf), Settings().chromium)
     return report
 
 
@@ -527,12 +530,14 @@ class AnalysisFrames:
         technology: str | None = None,
         items: int = 50,
         pdf: str | Path | None = None,
+        lang: Language = "en",
     ) -> Brief:
         """A harmonisation brief: ``jurisdiction``'s standing against the reference and a
         ranked agenda (``to_adopt``, ``to_align``, ``to_update``), every point a divergence row
         with its evidence. The result is the model ``/briefs`` serves; its parts become frames
         with ``pd.DataFrame([r.model_dump() for r in b.to_adopt.items])``. With ``pdf``, the
-        brief is also printed to that file (headless Chromium, as ``harmonia brief --pdf``).
+        brief is also printed to that file (headless Chromium, as ``harmonia brief --pdf``), in
+        English, French or Arabic (``lang``); :meth:`brief_markdown` gives its text.
 
         >>> b = kg.brief("IN", pdf="india.pdf")
         >>> b.standing.convergence.percent
@@ -540,9 +545,15 @@ class AnalysisFrames:
         from queries.brief import brief
 
         request = build(
-            BriefRequest, against=against, category=category, technology=technology, items=items
+            BriefTextRequest,
+            against=against,
+            category=category,
+            technology=technology,
+            items=items,
+            lang=lang,
         )
-        return _printed(brief(self.analyses, jurisdiction, request), pdf)
+        report = brief(self.analyses, jurisdiction, request)
+        return _printed(self.analyses.index, report, pdf, request.lang)
 
     def pair_brief(
         self,
@@ -553,17 +564,26 @@ class AnalysisFrames:
         technology: str | None = None,
         items: int = 50,
         pdf: str | Path | None = None,
+        lang: Language = "en",
     ) -> PairBrief:
         """Two jurisdictions side by side (``/briefs/pairs``): for each (``first``,
         ``second``), where its thresholds catch more (``stricter``) and what it controls that
-        the other does not (``only``); then ``undecided``. Every point a divergence row.
+        the other does not (``only``); then ``undecided``. Every point a divergence row. With
+        ``pdf``, printed to that file in ``lang`` (en, fr, ar).
 
         >>> kg.pair_brief("US", "EU", technology="surveillance").first.only.total
         """
         from queries.brief import pair_brief
 
-        request = build(BriefPartsRequest, category=category, technology=technology, items=items)
-        return _printed(pair_brief(self.analyses, first, second, request), pdf)
+        request = build(
+            BriefPartsTextRequest,
+            category=category,
+            technology=technology,
+            items=items,
+            lang=lang,
+        )
+        report = pair_brief(self.analyses, first, second, request)
+        return _printed(self.analyses.index, report, pdf, request.lang)
 
     def group_brief(
         self,
@@ -571,14 +591,48 @@ class AnalysisFrames:
         *,
         technology: str | None = None,
         pdf: str | Path | None = None,
+        lang: Language = "en",
     ) -> GroupBrief:
         """The subscribers of a code of conduct against its technologies (``/briefs/groups``):
         per technology, who lacks a control (``lacking``), who has one (``controlled``), and
-        whose lists are not held (``not_held``), with the evidence rows.
+        whose lists are not held (``not_held``), with the evidence rows. With ``pdf``, printed
+        to that file in ``lang`` (en, fr, ar).
 
         >>> kg.group_brief("echri", technology="surveillance").technologies[0].lacking
         """
         from queries.brief import group_brief
 
-        request = build(BriefPartsRequest, technology=technology)
-        return _printed(group_brief(self.analyses, code, request), pdf)
+        request = build(BriefPartsTextRequest, technology=technology, lang=lang)
+        report = group_brief(self.analyses, code, request)
+        return _printed(self.analyses.index, report, pdf, request.lang)
+
+    def brief_markdown(
+        self,
+        subject: str,
+        *,
+        against: str = "wassenaar",
+        category: str | None = None,
+        technology: str | None = None,
+        items: int = 50,
+        lang: Language = "en",
+    ) -> str:
+        """The brief ``harmonia brief SUBJECT --against AGAINST --markdown -`` writes, in
+        English, French or Arabic: a jurisdiction against a regime, a pair (``against`` another
+        jurisdiction) or a group (a code of conduct as ``subject``). List texts stay in
+        English and say so.
+
+        >>> print(kg.brief_markdown("IN", lang="fr"))
+        """
+        from queries.brief import any_brief
+        from queries.brief_text import names_of, to_markdown
+
+        request = build(
+            BriefTextRequest,
+            against=against,
+            category=category,
+            technology=technology,
+            items=items,
+            lang=lang,
+        )
+        report = any_brief(self.analyses, subject, request)
+        return to_markdown(report, request.lang, names_of(self.analyses.index, report, lang))

@@ -2,22 +2,44 @@
 HTML page made from it, with the evidence of every point (the entries and editions compared,
 and why the point is made).
 
-Headings and generated sentences are English for now; list texts stay in their own words.
+In English, French or Arabic (``lang``): every heading, table header and fixed phrase comes from
+the catalogue :mod:`queries.brief_i18n`, and jurisdictions and technologies are named as the
+graph names them in that language (``names``, from :func:`names_of`). List texts stay in their
+own words, and the French and Arabic briefs say so where they quote them.
 """
 
 from __future__ import annotations
 
+import re
+from collections.abc import Mapping
+from datetime import date
 from html import escape
 
 from markdown_it import MarkdownIt
 
 from queries.brief import AnyBrief
+from queries.brief_i18n import (
+    KINDS,
+    MESSAGES,
+    STATUSES,
+    comma,
+    day,
+    percent,
+    role,
+    say,
+    semicolon,
+    term,
+)
+from queries.brief_reasons import notes_in, reason_in
+from queries.index import Index
+from queries.requests import Language
 from queries.views import (
     AgendaPart,
     Brief,
-    ConvergenceIndex,
     DivergenceRow,
+    EditionRef,
     GroupBrief,
+    JurisdictionView,
     PairBrief,
     PairSide,
 )
@@ -25,20 +47,96 @@ from queries.views import (
 #: For paper: A4 with margins, tables ruled, a point's evidence kept with it across pages.
 PRINT_STYLE = """
 @page { size: A4; margin: 18mm 16mm; }
-body { font-family: "DejaVu Sans", "Noto Sans", sans-serif; font-size: 10pt; line-height: 1.35;
-       color: #111; max-width: 180mm; margin: 0 auto; }
+body { font-family: "DejaVu Sans", "Noto Sans", "Noto Sans Arabic", sans-serif; font-size: 10pt;
+       line-height: 1.35; color: #111; max-width: 180mm; margin: 0 auto; }
 h1 { font-size: 16pt; margin: 0 0 6pt; }
 h2 { font-size: 12.5pt; margin: 14pt 0 4pt; border-bottom: 0.5pt solid #888;
      break-after: avoid; }
 table { border-collapse: collapse; margin: 6pt 0; }
-th, td { border: 0.5pt solid #999; padding: 2pt 6pt; text-align: left; }
+th, td { border: 0.5pt solid #999; padding: 2pt 6pt; text-align: start; }
 li { break-inside: avoid; margin: 2pt 0; }
 ul ul { font-size: 9pt; color: #333; }
+[dir="rtl"] th, [dir="rtl"] td { text-align: right; }
 """
 
 
-def _percent(index: ConvergenceIndex) -> str:
-    return "not comparable" if index.percent is None else f"{index.percent:.1f}%"
+class _Text:
+    """The brief's words in one language, jurisdictions named as the graph names them in it."""
+
+    def __init__(self, lang: Language, names: Mapping[str, str] | None) -> None:
+        self.lang = lang
+        self.names = names or {}
+        #: The regime edition the brief's rows are aligned to (their reasons name it).
+        self.reference: EditionRef | None = None
+
+    def reason(self, row: DivergenceRow) -> str:
+        """The row's reason in the brief's language, rebuilt from the row; the analysis's
+        English sentence, marked as English, where it cannot be."""
+        if self.lang == "en":
+            return row.reason
+        said = reason_in(row, self.reference, self.lang)
+        return said.text if said is not None else self.say("in.english", text=row.reason)
+
+    def say(self, key: str, **values: object) -> str:
+        return say(self.lang, key, **values)
+
+    def name(self, j: JurisdictionView) -> str:
+        return self.names.get(j.node, j.name)
+
+    def node(self, node: str, default: str) -> str:
+        return self.names.get(node, default)
+
+    def join(self, items: list[str]) -> str:
+        return comma(self.lang).join(items)
+
+    def day(self, value: date) -> str:
+        return day(value, self.lang)
+
+    def filters(self, filters: dict[str, str]) -> str:
+        shown = []
+        for key, value in filters.items():
+            named = self.names.get(value, value) if key == "technology" else value
+            known = f"filter.{key}" in MESSAGES
+            shown.append(self.say(f"filter.{key}", v=named) if known else f"{key} {value}")
+        return self.join(shown)
+
+    def made(self, when: date, filters: dict[str, str], reference: str = "") -> str:
+        text = self.say("made", day=self.day(when)) + reference
+        shown = self.filters(filters)
+        return text + (self.say("made.only", filters=shown) if shown else self.say("made.end"))
+
+
+#: A run of left-to-right text inside an Arabic line: codes (1.C.2.c.2.i), list ids, keys, list
+#: texts and thresholds quoted in English. It starts and ends on a letter, digit, quote or
+#: bracket and stops at Arabic letters and Markdown's own marks (``*``, ``|``).
+_LTR_RUN = re.compile(
+    r"[A-Za-z0-9'\"(\[](?:[^\u0600-\u06ff\n*|\u2066\u2069]*[A-Za-z0-9'\")\].;:%])?"
+)
+
+
+def _isolated(markdown: str) -> str:
+    """Arabic text with each left-to-right run in Unicode isolates (LRI ... PDI): without them
+    the bidirectional algorithm moves a code's leading digit and the punctuation of English
+    quotes to the wrong end (1.C.2.c.2.i read as C.2.c.2.i.1). Plain numbers are left as they
+    are; the algorithm keeps them whole."""
+
+    def wrap(found: re.Match[str]) -> str:
+        run, before, after = found.group(0), "", ""
+        if not re.search(r"[A-Za-z-]", run):
+            return run
+        # The Arabic sentence's own brackets and stops stay outside the run.
+        if run.startswith("(") and run.count("(") > run.count(")"):
+            before, run = "(", run[1:]
+        if run.count("(") > run.count(")"):
+            # A bracket the Arabic sentence opens after the run ("list:x (15 يناير"): the run
+            # ends before it.
+            cut = run.rfind("(")
+            run, after = run[:cut].rstrip(), run[len(run[:cut].rstrip()) :]
+        while run and (run[-1] in ".;:" or (run[-1] == ")" and run.count(")") > run.count("("))):
+            run, after = run[:-1], run[-1] + after
+        return f"{before}\u2066{run}\u2069{after}" if run else found.group(0)
+
+    return _LTR_RUN.sub(wrap, markdown)
 
 
 def _cell(text: str) -> str:
@@ -46,220 +144,264 @@ def _cell(text: str) -> str:
     return " ".join(text.split()).replace("|", "\\|")
 
 
-def _point(row: DivergenceRow) -> list[str]:
-    lines = [f"- **{row.code}**: {row.reason}"]
+def _point(t: _Text, row: DivergenceRow) -> list[str]:
+    lines = [f"- **{row.code}**: {t.reason(row)}"]
     if row.reference is not None:
-        lines.append(f"  - Reference text: {_cell(row.reference.text)}")
+        lines.append(f"  - {t.say('reference.text')}: {_cell(row.reference.text)}")
     for side in row.sides:
-        entries = ", ".join(e.code for e in side.entries) or "none"
-        editions = ", ".join(e.list_id for e in side.editions) or "none held"
-        lines.append(f"  - {side.jurisdiction}: {side.status} ({entries}; {editions})")
+        entries = t.join([e.code for e in side.entries]) or t.say("none")
+        editions = t.join([e.list_id for e in side.editions]) or t.say("none.held")
+        status = term(STATUSES, side.status, t.lang)
+        lines.append(
+            "  - "
+            + t.say("side", j=side.jurisdiction, status=status, entries=entries, editions=editions)
+        )
     for difference in row.parameter_differences:
-        values = "; ".join(f"{k} '{v}'" for k, v in difference.values.items())
-        stricter = f", {difference.stricter} catches more" if difference.stricter else ""
+        values = semicolon(t.lang).join(f"{k} '{v}'" for k, v in difference.values.items())
+        stricter = t.say("catches.more", j=difference.stricter) if difference.stricter else ""
         lines.append(f"  - {difference.quantity}: {values}{stricter}")
     return lines
 
 
-def _part(title: str, explained: str, part: AgendaPart) -> list[str]:
-    lines = ["", f"## {title} ({part.total})", "", explained, ""]
+def _part(t: _Text, title: str, explained: str, part: AgendaPart) -> list[str]:
+    lines = ["", "## " + t.say("part", title=title, total=part.total), "", explained, ""]
     if not part.items:
-        lines.append("Nothing here.")
+        lines.append(t.say("nothing"))
     for row in part.items:
-        lines.extend(_point(row))
+        lines.extend(_point(t, row))
     if part.total > len(part.items):
-        lines.extend(["", f"The first {len(part.items)} of {part.total} are listed."])
+        lines.extend(["", t.say("first", shown=len(part.items), total=part.total)])
     return lines
 
 
-def to_markdown(brief: AnyBrief) -> str:
-    """The brief as Markdown, whichever brief it is."""
+def to_markdown(
+    brief: AnyBrief, lang: Language = "en", names: Mapping[str, str] | None = None
+) -> str:
+    """The brief as Markdown in ``lang``, whichever brief it is."""
+    t = _Text(lang, names)
+    if not isinstance(brief, GroupBrief):
+        t.reference = brief.reference_edition
     if isinstance(brief, PairBrief):
-        return _pair_markdown(brief)
-    if isinstance(brief, GroupBrief):
-        return _group_markdown(brief)
-    return _regime_markdown(brief)
+        lines = _pair_markdown(t, brief)
+    elif isinstance(brief, GroupBrief):
+        lines = _group_markdown(t, brief)
+    else:
+        lines = _regime_markdown(t, brief)
+    notice = t.say("list.texts")
+    if notice:
+        lines[1:1] = ["", f"*{notice}*"]
+    compared = (
+        [brief.first.jurisdiction, brief.second.jurisdiction]
+        if isinstance(brief, PairBrief)
+        else [brief.jurisdiction, brief.reference]
+        if isinstance(brief, Brief)
+        else []
+    )
+    _caveats(t, lines, brief.notes, compared)
+    text = "\n".join(lines) + "\n"
+    return _isolated(text) if lang == "ar" else text
 
 
-def title_of(brief: AnyBrief) -> str:
+def title_of(brief: AnyBrief, lang: Language = "en", names: Mapping[str, str] | None = None) -> str:
+    t = _Text(lang, names)
     if isinstance(brief, PairBrief):
-        return (
-            f"Harmonisation brief: {brief.first.jurisdiction.name} and "
-            f"{brief.second.jurisdiction.name}"
+        return t.say(
+            "title.pair", a=t.name(brief.first.jurisdiction), b=t.name(brief.second.jurisdiction)
         )
     if isinstance(brief, GroupBrief):
-        return f"Harmonisation brief: the subscribers of the {brief.title}"
-    return f"Harmonisation brief: {brief.jurisdiction.name} against the {brief.reference.name}"
+        return t.say("title.group", title=brief.title)
+    return t.say("title.regime", j=t.name(brief.jurisdiction), ref=t.name(brief.reference))
 
 
-def _made(day: str, filters: dict[str, str]) -> str:
-    shown = ", ".join(f"{k} {v}" for k, v in filters.items())
-    return f"Made on {day} from the lists held in Harmonia" + (f"; only {shown}." if shown else ".")
+def names_of(index: Index, brief: AnyBrief, lang: Language) -> dict[str, str]:
+    """The jurisdictions, regimes and technologies a brief names, named in ``lang``."""
+    if lang == "en":
+        return {}
+    nodes: set[str] = set()
+    if isinstance(brief, GroupBrief):
+        nodes |= {tech.technology for tech in brief.technologies}
+        nodes |= {_country(row.country) for tech in brief.technologies for row in tech.rows}
+    else:
+        nodes |= {v for k, v in brief.filters.items() if k == "technology"}
+    if isinstance(brief, PairBrief):
+        nodes |= {brief.first.jurisdiction.node, brief.second.jurisdiction.node}
+    elif isinstance(brief, Brief):
+        nodes |= {brief.jurisdiction.node, brief.reference.node}
+        nodes |= {m.regime for m in brief.standing.memberships}
+    return {node: index.names.name_in(node, lang) for node in nodes}
 
 
-def _pair_markdown(brief: PairBrief) -> str:
+def _country(iso2: str) -> str:
+    return f"country:{iso2}"
+
+
+def _pair_markdown(t: _Text, brief: PairBrief) -> list[str]:
     a, b = brief.first.jurisdiction, brief.second.jurisdiction
     reference = (
-        f" Entries are aligned to {brief.reference_edition.list_id}."
-        if brief.reference_edition
-        else ""
+        t.say("aligned.to", list=brief.reference_edition.list_id) if brief.reference_edition else ""
     )
-    lines = [
-        f"# {title_of(brief)}",
-        "",
-        _made(brief.day.isoformat(), brief.filters) + reference,
-        "",
-        "Lists compared: "
-        + "; ".join(
-            f"{j.name}: " + (", ".join(e.list_id for e in j.lists) or "none held") for j in (a, b)
+    held = [
+        t.say(
+            "lists.of",
+            j=t.name(j),
+            lists=t.join([e.list_id for e in j.lists]) or t.say("none.held"),
         )
-        + ".",
+        for j in (a, b)
+    ]
+    lines = [
+        f"# {title_of(brief, t.lang, t.names)}",
         "",
-        "| Kind | Rows |",
+        t.made(brief.day, brief.filters) + reference,
+        "",
+        t.say("lists.compared", lists=semicolon(t.lang).join(held)),
+        "",
+        f"| {t.say('th.kind')} | {t.say('th.rows')} |",
         "|---|---|",
-        *(f"| {kind} | {count} |" for kind, count in brief.counts.items()),
+        *(f"| {term(KINDS, kind, t.lang)} | {count} |" for kind, count in brief.counts.items()),
     ]
 
-    def side(this: PairSide, other: str) -> None:
-        name = this.jurisdiction.name
+    def side(this: PairSide, other: JurisdictionView) -> None:
+        name, them = t.name(this.jurisdiction), t.name(other)
         lines.extend(
             _part(
-                f"Where {name} is stricter",
-                f"Entries both control, where every comparable threshold of {name} that differs "
-                f"catches more than {other}'s.",
+                t,
+                t.say("stricter", j=name),
+                t.say("stricter.why", j=name, other=them),
                 this.stricter,
             )
         )
         lines.extend(
             _part(
-                f"What {name} controls and {other} does not",
-                f"Regime entries {other} has not implemented, and {name}'s own unilateral "
-                "controls.",
+                t,
+                t.say("only", j=name, other=them),
+                t.say("only.why", j=name, other=them),
                 this.only,
             )
         )
 
-    side(brief.first, b.name)
-    side(brief.second, a.name)
-    lines.extend(
-        _part(
-            "Other scope, no side stricter throughout",
-            "Entries both control with another scope, where the thresholds point both ways or "
-            "cannot be compared.",
-            brief.undecided,
-        )
-    )
-    _caveats(lines, brief.notes)
-    return "\n".join(lines) + "\n"
+    side(brief.first, b)
+    side(brief.second, a)
+    lines.extend(_part(t, t.say("undecided"), t.say("undecided.why"), brief.undecided))
+    return lines
 
 
-def _group_markdown(brief: GroupBrief) -> str:
+def _group_markdown(t: _Text, brief: GroupBrief) -> list[str]:
     lines = [
-        f"# {title_of(brief)}",
+        f"# {title_of(brief, t.lang, t.names)}",
         "",
-        _made(brief.day.isoformat(), {})
-        + f" {brief.subscribers} subscribers, {len(brief.technologies)} technologies.",
+        t.made(brief.day, {})
+        + t.say(
+            "group.counts", subscribers=brief.subscribers, technologies=len(brief.technologies)
+        ),
         "",
-        "| Technology | Lacking a control | Controlling | Lists not held |",
+        "| "
+        + " | ".join(
+            t.say(k) for k in ("th.technology", "th.lacking", "th.controlling", "th.not.held")
+        )
+        + " |",
         "|---|---|---|---|",
     ]
     for tech in brief.technologies:
-        cells = (", ".join(c) or "-" for c in (tech.lacking, tech.controlled, tech.not_held))
-        lines.append(f"| {tech.name} | " + " | ".join(cells) + " |")
+        cells = (t.join(c) or "-" for c in (tech.lacking, tech.controlled, tech.not_held))
+        lines.append(f"| {t.node(tech.technology, tech.name)} | " + " | ".join(cells) + " |")
     for tech in brief.technologies:
-        lines.extend(["", f"## {tech.name}", ""])
+        lines.extend(["", f"## {t.node(tech.technology, tech.name)}", ""])
         for row in tech.rows:
-            entries = ", ".join(e.code for e in row.entries) or "no entry"
-            editions = ", ".join(e.list_id for e in row.editions) or "no list held"
-            lines.append(f"- **{row.name}** ({row.status}): {row.reason}")
-            lines.append(f"  - {entries}; {editions}")
-    _caveats(lines, brief.notes)
-    return "\n".join(lines) + "\n"
+            entries = t.join([e.code for e in row.entries]) or t.say("no.entry")
+            editions = t.join([e.list_id for e in row.editions]) or t.say("no.list")
+            status = term(STATUSES, row.status, t.lang)
+            name = t.node(_country(row.country), row.name)
+            lines.append(f"- **{name}** ({status}): {t.say('in.english', text=row.reason)}")
+            lines.append(f"  - {entries}{semicolon(t.lang)}{editions}")
+    return lines
 
 
-def _caveats(lines: list[str], notes: list[str]) -> None:
-    if notes:
-        lines.extend(["", "## Caveats", ""])
+def _caveats(
+    t: _Text, lines: list[str], notes: list[str], compared: list[JurisdictionView]
+) -> None:
+    if not notes:
+        return
+    lines.extend(["", "## " + t.say("caveats"), ""])
+    if t.lang == "en":
         lines.extend(f"- {note}" for note in notes)
+        return
+    said = notes_in(notes, compared, t.reference, t.lang, t.names)
+    for note, text in zip(notes, said, strict=True):
+        lines.append(f"- {text if text is not None else t.say('in.english', text=note)}")
 
 
-def _regime_markdown(brief: Brief) -> str:
-    j, ref, standing = brief.jurisdiction, brief.reference, brief.standing
-    filters = ", ".join(f"{k} {v}" for k, v in brief.filters.items())
+def _regime_markdown(t: _Text, brief: Brief) -> list[str]:
+    ref_list, standing = brief.reference_edition, brief.standing
+    reference = t.say("made.reference", list=ref_list.list_id, day=t.day(ref_list.edition_date))
     lines = [
-        f"# Harmonisation brief: {j.name} against the {ref.name}",
+        f"# {title_of(brief, t.lang, t.names)}",
         "",
-        f"Made on {brief.day.isoformat()} from the lists held in Harmonia; reference list "
-        f"{brief.reference_edition.list_id} ({brief.reference_edition.edition_date})"
-        + (f"; only {filters}." if filters else "."),
+        t.made(brief.day, brief.filters, reference),
         "",
-        "## Standing",
+        "## " + t.say("standing"),
         "",
     ]
     if standing.memberships:
-        lines.append("Memberships:")
+        lines.append(t.say("memberships"))
         for m in standing.memberships:
-            since = f" since {m.since.isoformat()}" if m.since else ""
-            lines.append(f"- {m.name} ({m.role}){since}")
+            since = t.say("since", day=t.day(m.since)) if m.since else ""
+            lines.append(f"- {t.node(m.regime, m.name)} ({role(m.role, t.lang)}){since}")
     else:
-        lines.append("Memberships: none held in the graph.")
-    lines.extend(["", "Lists held:"])
+        lines.append(t.say("memberships.none"))
+    lines.extend(["", t.say("lists.held")])
     for held in standing.lists:
-        current = "" if held.current else " (an older edition)"
+        current = "" if held.current else t.say("list.older")
+        edition = held.edition
         lines.append(
-            f"- {held.edition.title}, {held.edition.list_id}, dated "
-            f"{held.edition.edition_date}: {held.age_days} days old{current}"
+            "- "
+            + t.say(
+                "list.held",
+                title=edition.title,
+                list=edition.list_id,
+                day=t.day(edition.edition_date),
+                days=held.age_days,
+                current=current,
+            )
         )
     index = standing.convergence
     lines.extend(
         [
             "",
-            f"Convergence index: **{_percent(index)}**: {index.same} of the {index.comparable} "
-            f"reference entries that can be compared are controlled with the same scope "
-            f"({index.controlled} are controlled in some way, {index.absent} are absent); "
-            f"{index.unknown} cannot be compared from the lists held.",
+            t.say(
+                "convergence",
+                percent=percent(index.percent, t.lang),
+                same=index.same,
+                comparable=index.comparable,
+                controlled=index.controlled,
+                absent=index.absent,
+                unknown=index.unknown,
+            ),
         ]
     )
     if len(standing.trend) > 1:
-        lines.extend(["", "Over the editions held:"])
-        lines.extend(f"- {p.edition}: {_percent(p)}" for p in standing.trend)
-    lines.extend(["", "| Category | Controlled | Comparable | Share |", "|---|---|---|---|"])
+        lines.extend(["", t.say("trend")])
+        lines.extend(f"- {p.edition}: {percent(p.percent, t.lang)}" for p in standing.trend)
+    headers = (t.say(k) for k in ("th.category", "th.controlled", "th.comparable", "th.share"))
+    lines.extend(["", "| " + " | ".join(headers) + " |", "|---|---|---|---|"])
     for c in standing.categories:
-        share = "-" if c.percent is None else f"{c.percent:.1f}%"
+        share = "-" if c.percent is None else percent(c.percent, t.lang)
         lines.append(f"| {c.category} | {c.controlled} | {c.comparable} | {share} |")
-    lines.extend(
-        _part(
-            "To adopt",
-            "Reference entries its lists do not implement, Very Sensitive first, then Sensitive.",
-            brief.to_adopt,
-        )
-    )
-    lines.extend(
-        _part(
-            "To align",
-            "Reference entries it controls with another scope or other thresholds.",
-            brief.to_align,
-        )
-    )
-    lines.extend(
-        _part(
-            "To update",
-            "Reference entries its lists lack because they predate the reference edition "
-            "that added them.",
-            brief.to_update,
-        )
-    )
-    _caveats(lines, brief.notes)
-    return "\n".join(lines) + "\n"
+    lines.extend(_part(t, t.say("adopt"), t.say("adopt.why"), brief.to_adopt))
+    lines.extend(_part(t, t.say("align"), t.say("align.why"), brief.to_align))
+    lines.extend(_part(t, t.say("update"), t.say("update.why"), brief.to_update))
+    return lines
 
 
-def to_html(brief: AnyBrief) -> str:
+def to_html(brief: AnyBrief, lang: Language = "en", names: Mapping[str, str] | None = None) -> str:
     """The Markdown brief as a standalone page with a print stylesheet (what the PDF is
-    printed from). Raw HTML in list texts is shown as text, never rendered."""
-    body = MarkdownIt("commonmark", {"html": False}).enable("table").render(to_markdown(brief))
-    title = title_of(brief)
+    printed from); an Arabic page reads right to left. Raw HTML in list texts is shown as
+    text, never rendered."""
+    markdown = to_markdown(brief, lang, names)
+    body = MarkdownIt("commonmark", {"html": False}).enable("table").render(markdown)
+    title = title_of(brief, lang, names)
+    direction = ' dir="rtl"' if lang == "ar" else ""
     return (
-        '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
+        f'<!DOCTYPE html>\n<html lang="{lang}"{direction}>\n<head>\n<meta charset="utf-8">\n'
         f"<title>{escape(title)}</title>\n<style>{PRINT_STYLE}</style>\n</head>\n"
         f"<body>\n{body}</body>\n</html>\n"
     )

@@ -368,6 +368,23 @@ class BriefPartsRequest(Request):
     )
 
 
+#: The language of a brief's text forms (Markdown, page, PDF).
+BriefLanguage = Annotated[
+    Language,
+    Field(
+        description="Language of the headings, table headers and generated sentences: en, fr "
+        "or ar. List texts stay in their own language (English) and say so.",
+        examples=["fr"],
+    ),
+]
+
+
+class BriefPartsTextRequest(BriefPartsRequest):
+    """A pair or group brief as text: what it is narrowed to, and the language it is written in."""
+
+    lang: BriefLanguage = "en"
+
+
 class BriefRequest(BriefPartsRequest):
     """A harmonisation brief: what it would take one jurisdiction (named in the path) to
     converge with a reference."""
@@ -380,3 +397,9 @@ class BriefRequest(BriefPartsRequest):
         "brief from the command line and the client; the API serves pairs under /briefs/pairs).",
         examples=["wassenaar"],
     )
+
+
+class BriefTextRequest(BriefRequest):
+    """A brief as text (Markdown, page, PDF): the brief, and the language it is written in."""
+
+    lang: BriefLanguage = "en"

@@ -11,8 +11,15 @@ from api.deps import AnalysesDep
 from api.errors import ERROR_RESPONSES
 from api.hardening import PRINT_POLICY
 from queries.brief import AnyBrief, brief, group_brief, pair_brief
-from queries.brief_text import to_html, to_markdown
-from queries.requests import BriefPartsRequest, BriefRequest
+from queries.brief_text import names_of, to_html, to_markdown
+from queries.index import Index
+from queries.requests import (
+    BriefPartsRequest,
+    BriefPartsTextRequest,
+    BriefRequest,
+    BriefTextRequest,
+    Language,
+)
 from queries.views import Brief, GroupBrief, PairBrief
 
 router = APIRouter(prefix="/briefs", tags=["briefs"], responses=ERROR_RESPONSES)
@@ -31,19 +38,22 @@ PAGE: dict[int | str, dict[str, Any]] = {
     }
 }
 Parts = Annotated[BriefPartsRequest, Query()]
+#: The text forms add the language they are written in (?lang=fr).
+TextParts = Annotated[BriefPartsTextRequest, Query()]
 CodeP = Annotated[
     str,
     Path(min_length=2, max_length=100, description="A code of conduct.", examples=["echri"]),
 ]
 
 
-def markdown_response(report: AnyBrief) -> Response:
-    return Response(to_markdown(report), media_type="text/markdown; charset=utf-8")
+def markdown_response(index: Index, report: AnyBrief, lang: Language) -> Response:
+    text = to_markdown(report, lang, names_of(index, report, lang))
+    return Response(text, media_type="text/markdown; charset=utf-8")
 
 
-def page_response(report: AnyBrief) -> Response:
+def page_response(index: Index, report: AnyBrief, lang: Language) -> Response:
     return Response(
-        to_html(report),
+        to_html(report, lang, names_of(index, report, lang)),
         media_type="text/html; charset=utf-8",
         headers={"Content-Security-Policy": PRINT_POLICY},
     )
@@ -78,10 +88,12 @@ def get_pair_brief(
     responses=MARKDOWN,
 )
 def get_pair_brief_markdown(
-    analyses: AnalysesDep, first: JurisdictionP, second: JurisdictionP, request: Parts
+    analyses: AnalysesDep, first: JurisdictionP, second: JurisdictionP, request: TextParts
 ) -> Response:
-    """The same pair brief as a Markdown document, every point with its evidence."""
-    return markdown_response(pair_brief(analyses, first, second, request))
+    """The same pair brief as a Markdown document in English, French or Arabic (``lang``),
+    every point with its evidence."""
+    report = pair_brief(analyses, first, second, request)
+    return markdown_response(analyses.index, report, request.lang)
 
 
 @router.get(
@@ -91,10 +103,12 @@ def get_pair_brief_markdown(
     responses=PAGE,
 )
 def get_pair_brief_page(
-    analyses: AnalysesDep, first: JurisdictionP, second: JurisdictionP, request: Parts
+    analyses: AnalysesDep, first: JurisdictionP, second: JurisdictionP, request: TextParts
 ) -> Response:
-    """The same pair brief as a page to print (no script; list texts shown as text)."""
-    return page_response(pair_brief(analyses, first, second, request))
+    """The same pair brief as a page to print (no script; list texts shown as text), in
+    English, French or Arabic (``lang``)."""
+    report = pair_brief(analyses, first, second, request)
+    return page_response(analyses.index, report, request.lang)
 
 
 @router.get("/groups/{code}", summary="A group brief: who among the subscribers lacks what")
@@ -111,9 +125,10 @@ def get_group_brief(analyses: AnalysesDep, code: CodeP, request: Parts) -> Group
     response_class=Response,
     responses=MARKDOWN,
 )
-def get_group_brief_markdown(analyses: AnalysesDep, code: CodeP, request: Parts) -> Response:
-    """The same group brief as a Markdown document."""
-    return markdown_response(group_brief(analyses, code, request))
+def get_group_brief_markdown(analyses: AnalysesDep, code: CodeP, request: TextParts) -> Response:
+    """The same group brief as a Markdown document, in English, French or Arabic (``lang``)."""
+    report = group_brief(analyses, code, request)
+    return markdown_response(analyses.index, report, request.lang)
 
 
 @router.get(
@@ -122,9 +137,11 @@ def get_group_brief_markdown(analyses: AnalysesDep, code: CodeP, request: Parts)
     response_class=Response,
     responses=PAGE,
 )
-def get_group_brief_page(analyses: AnalysesDep, code: CodeP, request: Parts) -> Response:
-    """The same group brief as a page to print (no script)."""
-    return page_response(group_brief(analyses, code, request))
+def get_group_brief_page(analyses: AnalysesDep, code: CodeP, request: TextParts) -> Response:
+    """The same group brief as a page to print (no script), in English, French or Arabic
+    (``lang``)."""
+    report = group_brief(analyses, code, request)
+    return page_response(analyses.index, report, request.lang)
 
 
 @router.get("/{jurisdiction}", summary="A harmonisation brief: standing and agenda")
@@ -147,11 +164,15 @@ def get_brief(
     responses=MARKDOWN,
 )
 def get_brief_markdown(
-    analyses: AnalysesDep, jurisdiction: JurisdictionP, request: Annotated[BriefRequest, Query()]
+    analyses: AnalysesDep,
+    jurisdiction: JurisdictionP,
+    request: Annotated[BriefTextRequest, Query()],
 ) -> Response:
     """The same brief as a Markdown document: the standing, then each point of the agenda with
-    its evidence (the reference text, each side's entries and editions, the thresholds)."""
-    return markdown_response(brief(analyses, jurisdiction, request))
+    its evidence (the reference text, each side's entries and editions, the thresholds). In
+    English, French or Arabic (``lang``); list texts stay in English and say so."""
+    report = brief(analyses, jurisdiction, request)
+    return markdown_response(analyses.index, report, request.lang)
 
 
 @router.get(
@@ -161,8 +182,12 @@ def get_brief_markdown(
     responses=PAGE,
 )
 def get_brief_page(
-    analyses: AnalysesDep, jurisdiction: JurisdictionP, request: Annotated[BriefRequest, Query()]
+    analyses: AnalysesDep,
+    jurisdiction: JurisdictionP,
+    request: Annotated[BriefTextRequest, Query()],
 ) -> Response:
     """The same brief as a page to print or save as PDF from a browser (what `harmonia brief
-    --pdf` prints). It carries no script; list texts are shown as text."""
-    return page_response(brief(analyses, jurisdiction, request))
+    --pdf` prints). It carries no script; list texts are shown as text. In English, French or
+    Arabic (``lang``: the Arabic page reads right to left)."""
+    report = brief(analyses, jurisdiction, request)
+    return page_response(analyses.index, report, request.lang)

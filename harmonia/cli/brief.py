@@ -43,6 +43,13 @@ def brief_command(
         Path | None,
         typer.Option("--pdf", help="Print the brief to a PDF at FILE (needs Chromium)."),
     ] = None,
+    lang: Annotated[
+        str,
+        typer.Option(
+            help="Language of the Markdown, the PDF and the text on screen: en, fr or ar (list "
+            "texts stay in English and say so)."
+        ),
+    ] = "en",
     as_json: JsonOpt = False,
 ) -> None:
     """What it would take JURISDICTION to converge with the reference: its standing and a
@@ -51,15 +58,21 @@ def brief_command(
     controls alone. For a code of conduct (echri), a group brief: which subscribers lack a
     control on each technology it addresses."""
     from queries.brief import any_brief
-    from queries.brief_text import to_markdown
-    from queries.requests import BriefRequest, build
+    from queries.brief_text import names_of, to_markdown
+    from queries.requests import BriefTextRequest, build
     from queries.views import Brief
 
     with open_analyses() as analyses:
         request = build(
-            BriefRequest, against=against, category=category, technology=technology, items=items
+            BriefTextRequest,
+            against=against,
+            category=category,
+            technology=technology,
+            items=items,
+            lang=lang,
         )
         report = any_brief(analyses, jurisdiction, request)
+        names = names_of(analyses.index, report, request.lang)
         if as_json:
             print_json(report)
             return
@@ -69,21 +82,23 @@ def brief_command(
             from queries.brief_text import to_html
 
             try:
-                html_to_pdf(to_html(report), pdf, Settings().chromium)
+                html_to_pdf(to_html(report, request.lang, names), pdf, Settings().chromium)
             except PdfError as exc:
                 fail(str(exc))
             out.print(f"wrote {pdf}", highlight=False)
             return
         if markdown is not None:
-            text = to_markdown(report)
+            text = to_markdown(report, request.lang, names)
             if str(markdown) == "-":
                 sys.stdout.write(text)
             else:
                 markdown.write_text(text, "utf-8")
                 out.print(f"wrote {markdown}", highlight=False)
             return
-        if not isinstance(report, Brief):  # pair and group briefs read best as their text
-            sys.stdout.write(to_markdown(report))
+        if not isinstance(report, Brief) or request.lang != "en":
+            # Pair and group briefs read best as their text, and so does a brief in French or
+            # Arabic (the summary below is the English terminal view).
+            sys.stdout.write(to_markdown(report, request.lang, names))
             return
         index = report.standing.convergence
         out.print(

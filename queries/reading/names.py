@@ -216,6 +216,20 @@ class Names:
         regime = self.regimes.get(node)
         return regime.short_name if regime is not None else node
 
+    def name_in(self, node: str, lang: str) -> str:
+        """A country's, regime's or technology's name in ``lang`` when the graph has it, else
+        its English name (a node it does not know: its id)."""
+        country = self.countries.get(node)
+        if country is not None:
+            return country.names.get(lang) or country.name
+        regime = self.regimes.get(node)
+        if regime is not None:
+            return regime.names.get(lang) or regime.short_name
+        tech = self.techs.get(node)
+        if tech is not None:
+            return tech.labels.get(lang) or tech.name
+        return node
+
     def iso2(self, node: str) -> str:
         country = self.countries.get(node)
         return country.iso2 if country is not None else node.split(":", 1)[-1]

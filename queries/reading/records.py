@@ -159,6 +159,8 @@ class RegimeInfo:
     name: str
     kind: str
     aliases: tuple[str, ...] = ()
+    #: Its name per language (en, fr, ar), as the reference data gives it.
+    names: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -406,6 +408,7 @@ def regime_info(node_id: str, props: dict[str, Any]) -> RegimeInfo:
         name=str(props.get("name", node_id)),
         kind=str(props.get("kind", "regime")),
         aliases=tuple(aliases),
+        names=dict(props.get("names") or {}),
     )
 
 

@@ -211,7 +211,7 @@ def test_brief_as_markdown(client: TestClient) -> None:
     text = response.text
     assert text.startswith("# Harmonisation brief: India against the Wassenaar Arrangement")
     # India joined the Wassenaar Arrangement on 8 December 2017 (reference data).
-    assert "Wassenaar Arrangement (participating state) since 2017-12-08" in text
+    assert "Wassenaar Arrangement (participating state) since 8 December 2017" in text
     assert "## To adopt" in text and "## To align" in text and "## To update" in text
     assert "| 1 |" in text and "| 5 |" not in text
 
@@ -225,6 +225,29 @@ def test_brief_as_a_printable_page(client: TestClient) -> None:
     page = response.text
     assert "<h1>Harmonisation brief: India against the Wassenaar Arrangement</h1>" in page
     assert "@page { size: A4" in page and "<script" not in page
-    assert "Wassenaar Arrangement (participating state) since 2017-12-08" in page
+    assert "Wassenaar Arrangement (participating state) since 8 December 2017" in page
     missing = client.get("/briefs/Atlantis/page")
     assert missing.status_code == 404 and missing.json()["error"]["message"]
+
+
+def test_brief_in_french_and_arabic(client: TestClient) -> None:
+    french = client.get("/briefs/IN/markdown", params={"category": "1", "lang": "fr"})
+    assert french.status_code == 200
+    # India's and the Arrangement's French names (reference data), and the date India joined.
+    assert french.text.startswith("# Note d'harmonisation : Inde face à la référence Arrangement")
+    assert "Arrangement de Wassenaar (État participant) depuis le 8 décembre 2017" in french.text
+    page = client.get("/briefs/IN/page", params={"items": 2, "lang": "ar"})
+    assert page.status_code == 200
+    assert '<html lang="ar" dir="rtl">' in page.text and "<h1>مذكرة مواءمة: الهند" in page.text
+    pair = client.get("/briefs/pairs/US/EU/page", params={"lang": "ar", "items": 1})
+    assert pair.status_code == 200 and 'dir="rtl"' in pair.text
+    group = client.get("/briefs/groups/echri/markdown", params={"lang": "fr"})
+    assert group.status_code == 200 and "signataires" in group.text
+
+
+def test_brief_in_an_unknown_language_is_refused(client: TestClient) -> None:
+    for path in ("/briefs/IN/markdown", "/briefs/IN/page", "/briefs/pairs/US/EU/markdown"):
+        refused = client.get(path, params={"lang": "de"})
+        assert refused.status_code == 422, path
+        message = refused.json()["error"]["message"]
+        assert "lang" in message and "'fr'" in message, message

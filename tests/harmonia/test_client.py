@@ -220,6 +220,19 @@ def test_brief(kg: Harmonia) -> None:
         kg.brief("IN", items=0)
 
 
+def test_brief_text_in_each_language(kg: Harmonia) -> None:
+    b = kg.brief("IN", category="3", items=2)
+    # Without the isolates that keep codes left to right inside the Arabic text.
+    arabic = kg.brief_markdown("IN", category="3", items=2, lang="ar")
+    arabic = arabic.replace("\u2066", "").replace("\u2069", "")
+    # India's Arabic name (reference data); the same points as the brief the client returns.
+    assert arabic.startswith("# مذكرة مواءمة: الهند")
+    assert all(f"**{row.code}**" in arabic for row in b.to_align.items)
+    assert kg.brief_markdown("IN", items=1).startswith("# Harmonisation brief: India")
+    with pytest.raises(InvalidQuery, match="lang 'de'"):
+        kg.brief_markdown("IN", lang="de")  # type: ignore[arg-type]
+
+
 def test_brief_printed_from_the_notebook(kg: Harmonia, tmp_path: Path) -> None:
     target = tmp_path / "india.pdf"
     b = kg.brief("IN", items=3, pdf=target)

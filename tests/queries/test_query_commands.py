@@ -167,3 +167,30 @@ def test_brief_pdf_without_chromium_is_a_clear_error(
     assert result.exit_code == 1
     assert "HARMONIA_CHROMIUM" in result.output and "not an executable" in result.output
     assert not (tmp_path / "in.pdf").exists()
+
+
+def test_brief_in_french_and_arabic_from_the_command_line(env: None, tmp_path: Path) -> None:
+    french = CliRunner().invoke(app, ["brief", "IN", "--lang", "fr", "--items", "2"])
+    assert french.exit_code == 0, french.output
+    # India's French name (reference data), and the brief's own words in French.
+    assert french.output.startswith("# Note d'harmonisation : Inde")
+    assert "## À adopter" in french.output and "Indice de convergence" in french.output
+    target = tmp_path / "in-ar.pdf"
+    printed = CliRunner().invoke(
+        app, ["brief", "IN", "--lang", "ar", "--items", "2", "--pdf", str(target)]
+    )
+    assert printed.exit_code == 0, printed.output
+    document = pypdfium2.PdfDocument(target)
+    text = " ".join(" ".join(page.get_textpage().get_text_range().split()) for page in document)
+    report = brief(shared_analyses(), "IN", build(BriefRequest, items=2))
+    # Text extraction reorders shaped right-to-left words, so only the script and the figures
+    # (left to right inside the Arabic text) are read back.
+    assert sum("\u0600" <= c <= "\u06ff" for c in text) > 500
+    assert f"{report.standing.convergence.percent:.1f}" in text
+    assert all(row.code in text for row in report.to_align.items)
+
+
+def test_brief_in_an_unknown_language_is_refused(env: None) -> None:
+    refused = CliRunner().invoke(app, ["brief", "IN", "--lang", "de"])
+    assert refused.exit_code != 0
+    assert "lang 'de'" in refused.output and "'fr'" in refused.output
