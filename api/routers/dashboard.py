@@ -23,9 +23,10 @@ from fastapi.responses import RedirectResponse, Response
 
 from api.deps import AnalysesDep, CatalogDep
 from api.errors import ERROR_RESPONSES, error_response
-from api.routers.briefs import CodeP, JurisdictionP, Parts
+from api.routers.briefs import CodeP, JurisdictionP, TextParts
+from queries.analyses import Analyses
 from queries.brief import AnyBrief, brief, group_brief, pair_brief
-from queries.brief_text import to_html
+from queries.brief_text import names_of, to_html
 from queries.dashboard import (
     CoverageMatrix,
     DashboardOptions,
@@ -35,7 +36,7 @@ from queries.dashboard import (
     overview,
 )
 from queries.printing import PdfError, pdf_bytes
-from queries.requests import BriefRequest, MatrixRequest
+from queries.requests import BriefTextRequest, Language, MatrixRequest
 
 #: The files the page is made of, with their media types; nothing else is served.
 ASSETS = {
@@ -128,12 +129,15 @@ PDF: dict[int | str, dict[str, Any]] = {
 PRINTERS = threading.BoundedSemaphore(2)
 
 
-def pdf_response(request: Request, report: AnyBrief, name: str) -> Response:
-    """The brief's printable page as a PDF download named ``name``."""
+def pdf_response(
+    request: Request, analyses: Analyses, report: AnyBrief, lang: Language, name: str
+) -> Response:
+    """The brief's printable page in ``lang`` as a PDF download named ``name``."""
     browser: Path | None = getattr(request.app.state, "chromium", None)
+    html = to_html(report, lang, names_of(analyses.index, report, lang))
     try:
         with PRINTERS:
-            body = pdf_bytes(to_html(report), browser)
+            body = pdf_bytes(html, browser)
     except PdfError as exc:
         return error_response(503, str(exc))
     disposition = f'attachment; filename="{re.sub(r"[^A-Za-z0-9_.-]+", "-", name)}.pdf"'
@@ -153,11 +157,11 @@ def pair_brief_pdf(
     analyses: AnalysesDep,
     first: JurisdictionP,
     second: JurisdictionP,
-    parts: Parts,
+    parts: TextParts,
 ) -> Response:
     """The pair brief of ``/briefs/pairs/{first}/{second}`` printed to PDF."""
     report = pair_brief(analyses, first, second, parts)
-    return pdf_response(request, report, f"brief-{first}-{second}")
+    return pdf_response(request, analyses, report, parts.lang, f"brief-{first}-{second}")
 
 
 @router.get(
@@ -166,9 +170,12 @@ def pair_brief_pdf(
     response_class=Response,
     responses=PDF,
 )
-def group_brief_pdf(request: Request, analyses: AnalysesDep, code: CodeP, parts: Parts) -> Response:
+def group_brief_pdf(
+    request: Request, analyses: AnalysesDep, code: CodeP, parts: TextParts
+) -> Response:
     """The group brief of ``/briefs/groups/{code}`` printed to PDF."""
-    return pdf_response(request, group_brief(analyses, code, parts), f"brief-{code}")
+    report = group_brief(analyses, code, parts)
+    return pdf_response(request, analyses, report, parts.lang, f"brief-{code}")
 
 
 @router.get(
@@ -181,9 +188,10 @@ def brief_pdf(
     request: Request,
     analyses: AnalysesDep,
     jurisdiction: JurisdictionP,
-    parts: Annotated[BriefRequest, Query()],
+    parts: Annotated[BriefTextRequest, Query()],
 ) -> Response:
     """The brief of ``/briefs/{jurisdiction}`` printed to PDF (what the dashboard's PDF link
     downloads, and what ``harmonia brief --pdf`` writes)."""
     report = brief(analyses, jurisdiction, parts)
-    return pdf_response(request, report, f"brief-{jurisdiction}-{parts.against}")
+    name = f"brief-{jurisdiction}-{parts.against}"
+    return pdf_response(request, analyses, report, parts.lang, name)

@@ -2125,6 +2125,7 @@
     const query = new URLSearchParams();
     if (b.kind === "state" && isRegime(b.against)) query.set("against", b.against);
     if (b.tech) query.set("technology", b.tech);
+    if (format) query.set("lang", state.lang);
     return query.toString() ? `${base}?${query}` : base;
   }
 

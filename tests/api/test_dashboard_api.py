@@ -418,3 +418,14 @@ def test_the_overview_counts_what_the_analyses_count(client: TestClient) -> None
     assert {s["list_id"]: s["entries"] for s in overview["sources"]} == {
         x["list_id"]: x["entries"] for x in listed
     }
+
+
+def test_the_brief_pdf_in_french(client: TestClient) -> None:
+    """?lang= as on /briefs/IN/page: the PDF is the French page printed."""
+    report = client.get("/briefs/IN").json()
+    response = client.get("/dashboard/briefs/IN/pdf", params={"lang": "fr"})
+    assert response.status_code == 200, response.text
+    text = _pdf_text(response.content)
+    assert "Indice de convergence" in text
+    assert f"{report['standing']['convergence']['percent']:.1f}".replace(".", ",") in text
+    assert client.get("/dashboard/briefs/IN/pdf", params={"lang": "de"}).status_code == 422

@@ -507,10 +507,10 @@ def test_a_brief_for_india_against_wassenaar_printed_to_pdf(server: str, page: P
     expect(thresholds).to_contain_text(f"Wassenaar Arrangement: {values['wassenaar']}")
     # The same brief as Markdown, page and PDF: the links name it.
     expect(page.locator("#brief-markdown")).to_have_attribute(
-        "href", "/briefs/IN/markdown?against=wassenaar"
+        "href", "/briefs/IN/markdown?against=wassenaar&lang=en"
     )
     expect(page.locator("#brief-page")).to_have_attribute(
-        "href", "/briefs/IN/page?against=wassenaar"
+        "href", "/briefs/IN/page?against=wassenaar&lang=en"
     )
 
     with page.expect_download(timeout=120_000) as download:
@@ -548,7 +548,7 @@ def test_pair_and_group_briefs_in_the_dashboard(server: str, page: Page) -> None
     codes = only.locator("li.divergence").evaluate_all("items => items.map(i => i.dataset.code)")
     assert codes == [r["code"] for r in pair["first"]["only"]["items"]]
     expect(page.locator("#brief-pdf")).to_have_attribute(
-        "href", "/dashboard/briefs/pairs/US/EU/pdf?technology=tech%3Asurveillance"
+        "href", "/dashboard/briefs/pairs/US/EU/pdf?technology=tech%3Asurveillance&lang=en"
     )
 
     page.goto(f"{server}/#brief?kind=group&code=echri")
