@@ -1,18 +1,25 @@
-"""Harmonisation briefs: what it would take a jurisdiction to converge with a reference."""
+"""Harmonisation briefs: what it would take a jurisdiction to converge with a reference, as
+JSON, Markdown, a printable page and that page printed to PDF (the dashboard's Brief view links
+to each)."""
 
 from __future__ import annotations
 
+import re
+import threading
+from pathlib import Path as FilePath
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Path, Query
+from fastapi import APIRouter, Path, Query, Request
 from fastapi.responses import Response
 
 from api.deps import AnalysesDep
-from api.errors import ERROR_RESPONSES
+from api.errors import ERROR_RESPONSES, error_response
 from api.hardening import PRINT_POLICY
+from queries.analyses import Analyses
 from queries.brief import AnyBrief, brief, group_brief, pair_brief
 from queries.brief_text import names_of, to_html, to_markdown
 from queries.index import Index
+from queries.printing import PdfError, pdf_bytes
 from queries.requests import (
     BriefPartsRequest,
     BriefPartsTextRequest,
@@ -191,3 +198,86 @@ def get_brief_page(
     Arabic (``lang``: the Arabic page reads right to left)."""
     report = brief(analyses, jurisdiction, request)
     return page_response(analyses.index, report, request.lang)
+
+
+# --- briefs as PDF --------------------------------------------------------------------------
+
+PDF: dict[int | str, dict[str, Any]] = {
+    200: {
+        "content": {"application/pdf": {"schema": {"type": "string", "format": "binary"}}},
+        "description": "The printable page of the brief, printed to PDF by headless Chromium.",
+    },
+    503: {"description": "No Chromium to print with, or it failed; the message says which."},
+}
+
+
+#: Chromium processes printing at once: each takes a few hundred MB, and the route is open.
+PRINTERS = threading.BoundedSemaphore(2)
+
+
+def pdf_response(
+    request: Request, analyses: Analyses, report: AnyBrief, lang: Language, name: str
+) -> Response:
+    """The brief's printable page in ``lang`` as a PDF download named ``name``."""
+    browser: FilePath | None = getattr(request.app.state, "chromium", None)
+    html = to_html(report, lang, names_of(analyses.index, report, lang))
+    try:
+        with PRINTERS:
+            body = pdf_bytes(html, browser)
+    except PdfError as exc:
+        return error_response(503, str(exc))
+    disposition = f'attachment; filename="{re.sub(r"[^A-Za-z0-9_.-]+", "-", name)}.pdf"'
+    return Response(
+        body, media_type="application/pdf", headers={"Content-Disposition": disposition}
+    )
+
+
+@router.get(
+    "/pairs/{first}/{second}/pdf",
+    summary="The pair brief as PDF",
+    response_class=Response,
+    responses=PDF,
+)
+def pair_brief_pdf(
+    request: Request,
+    analyses: AnalysesDep,
+    first: JurisdictionP,
+    second: JurisdictionP,
+    parts: TextParts,
+) -> Response:
+    """The pair brief of ``/briefs/pairs/{first}/{second}`` printed to PDF."""
+    report = pair_brief(analyses, first, second, parts)
+    return pdf_response(request, analyses, report, parts.lang, f"brief-{first}-{second}")
+
+
+@router.get(
+    "/groups/{code}/pdf",
+    summary="The group brief as PDF",
+    response_class=Response,
+    responses=PDF,
+)
+def group_brief_pdf(
+    request: Request, analyses: AnalysesDep, code: CodeP, parts: TextParts
+) -> Response:
+    """The group brief of ``/briefs/groups/{code}`` printed to PDF."""
+    report = group_brief(analyses, code, parts)
+    return pdf_response(request, analyses, report, parts.lang, f"brief-{code}")
+
+
+@router.get(
+    "/{jurisdiction}/pdf",
+    summary="The brief as PDF",
+    response_class=Response,
+    responses=PDF,
+)
+def brief_pdf(
+    request: Request,
+    analyses: AnalysesDep,
+    jurisdiction: JurisdictionP,
+    parts: Annotated[BriefTextRequest, Query()],
+) -> Response:
+    """The brief of ``/briefs/{jurisdiction}`` printed to PDF (what the dashboard's PDF link
+    downloads, and what ``harmonia brief --pdf`` writes)."""
+    report = brief(analyses, jurisdiction, parts)
+    name = f"brief-{jurisdiction}-{parts.against}"
+    return pdf_response(request, analyses, report, parts.lang, name)

@@ -1,8 +1,8 @@
 """The dashboard page (``/`` and ``/static/*``) and the read models it needs beyond the
 analysis endpoints: the choices it offers (``/dashboard/options``), the coverage matrix
 (``/dashboard/matrix``: categories or technologies x jurisdictions) and the landing overview
-(``/dashboard/overview``); and the briefs printed to PDF for its Brief view
-(``/dashboard/briefs/.../pdf``), from the same printable page as ``/briefs/.../page``.
+(``/dashboard/overview``). Its Brief view links to the briefs' own forms (``/briefs/...``,
+including the PDF).
 
 The page is plain HTML, CSS and JavaScript served from ``api/static``: no build step, nothing
 fetched from elsewhere at run time.
@@ -12,21 +12,15 @@ from __future__ import annotations
 
 import hashlib
 import re
-import threading
 from functools import cache
 from importlib import resources
-from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated
 
 from fastapi import APIRouter, HTTPException, Query, Request
 from fastapi.responses import RedirectResponse, Response
 
 from api.deps import AnalysesDep, CatalogDep
-from api.errors import ERROR_RESPONSES, error_response
-from api.routers.briefs import CodeP, JurisdictionP, TextParts
-from queries.analyses import Analyses
-from queries.brief import AnyBrief, brief, group_brief, pair_brief
-from queries.brief_text import names_of, to_html
+from api.errors import ERROR_RESPONSES
 from queries.dashboard import (
     CoverageMatrix,
     DashboardOptions,
@@ -35,8 +29,7 @@ from queries.dashboard import (
     options,
     overview,
 )
-from queries.printing import PdfError, pdf_bytes
-from queries.requests import BriefTextRequest, Language, MatrixRequest
+from queries.requests import MatrixRequest
 
 #: The files the page is made of, with their media types; nothing else is served.
 ASSETS = {
@@ -112,86 +105,3 @@ def dashboard_overview(analyses: AnalysesDep) -> DashboardOverview:
     reference (Wassenaar), each one's coverage of it, the members with no list held, and per
     list edition held its age and what its copy is known to lack."""
     return overview(analyses)
-
-
-# --- briefs as PDF --------------------------------------------------------------------------
-
-PDF: dict[int | str, dict[str, Any]] = {
-    200: {
-        "content": {"application/pdf": {"schema": {"type": "string", "format": "binary"}}},
-        "description": "The printable page of the brief, printed to PDF by headless Chromium.",
-    },
-    503: {"description": "No Chromium to print with, or it failed; the message says which."},
-}
-
-
-#: Chromium processes printing at once: each takes a few hundred MB, and the route is open.
-PRINTERS = threading.BoundedSemaphore(2)
-
-
-def pdf_response(
-    request: Request, analyses: Analyses, report: AnyBrief, lang: Language, name: str
-) -> Response:
-    """The brief's printable page in ``lang`` as a PDF download named ``name``."""
-    browser: Path | None = getattr(request.app.state, "chromium", None)
-    html = to_html(report, lang, names_of(analyses.index, report, lang))
-    try:
-        with PRINTERS:
-            body = pdf_bytes(html, browser)
-    except PdfError as exc:
-        return error_response(503, str(exc))
-    disposition = f'attachment; filename="{re.sub(r"[^A-Za-z0-9_.-]+", "-", name)}.pdf"'
-    return Response(
-        body, media_type="application/pdf", headers={"Content-Disposition": disposition}
-    )
-
-
-@router.get(
-    "/dashboard/briefs/pairs/{first}/{second}/pdf",
-    summary="The pair brief as PDF",
-    response_class=Response,
-    responses=PDF,
-)
-def pair_brief_pdf(
-    request: Request,
-    analyses: AnalysesDep,
-    first: JurisdictionP,
-    second: JurisdictionP,
-    parts: TextParts,
-) -> Response:
-    """The pair brief of ``/briefs/pairs/{first}/{second}`` printed to PDF."""
-    report = pair_brief(analyses, first, second, parts)
-    return pdf_response(request, analyses, report, parts.lang, f"brief-{first}-{second}")
-
-
-@router.get(
-    "/dashboard/briefs/groups/{code}/pdf",
-    summary="The group brief as PDF",
-    response_class=Response,
-    responses=PDF,
-)
-def group_brief_pdf(
-    request: Request, analyses: AnalysesDep, code: CodeP, parts: TextParts
-) -> Response:
-    """The group brief of ``/briefs/groups/{code}`` printed to PDF."""
-    report = group_brief(analyses, code, parts)
-    return pdf_response(request, analyses, report, parts.lang, f"brief-{code}")
-
-
-@router.get(
-    "/dashboard/briefs/{jurisdiction}/pdf",
-    summary="The brief as PDF",
-    response_class=Response,
-    responses=PDF,
-)
-def brief_pdf(
-    request: Request,
-    analyses: AnalysesDep,
-    jurisdiction: JurisdictionP,
-    parts: Annotated[BriefTextRequest, Query()],
-) -> Response:
-    """The brief of ``/briefs/{jurisdiction}`` printed to PDF (what the dashboard's PDF link
-    downloads, and what ``harmonia brief --pdf`` writes)."""
-    report = brief(analyses, jurisdiction, parts)
-    name = f"brief-{jurisdiction}-{parts.against}"
-    return pdf_response(request, analyses, report, parts.lang, name)

@@ -2120,8 +2120,7 @@
       : b.kind === "pair" || !isRegime(b.against)
         ? `/briefs/pairs/${encodeURIComponent(b.j)}/${encodeURIComponent(b.against)}`
         : `/briefs/${encodeURIComponent(b.j)}`;
-    // The PDF is printed by the dashboard's own route, from the same printable page.
-    const base = format === "pdf" ? `/dashboard${path}/pdf` : format ? `${path}/${format}` : path;
+    const base = format ? `${path}/${format}` : path;
     const query = new URLSearchParams();
     if (b.kind === "state" && isRegime(b.against)) query.set("against", b.against);
     if (b.tech) query.set("technology", b.tech);

@@ -322,7 +322,7 @@ def test_the_brief_as_pdf_says_what_the_json_says(client: TestClient) -> None:
     """The dashboard's PDF link: Chromium prints the brief's page, so the download carries
     the convergence index and the first points to adopt that /briefs/IN gives."""
     report = client.get("/briefs/IN", params={"against": "wassenaar"}).json()
-    response = client.get("/dashboard/briefs/IN/pdf", params={"against": "wassenaar"})
+    response = client.get("/briefs/IN/pdf", params={"against": "wassenaar"})
     assert response.status_code == 200, response.text
     assert response.headers["content-type"] == "application/pdf"
     assert response.headers["content-disposition"] == (
@@ -335,19 +335,19 @@ def test_the_brief_as_pdf_says_what_the_json_says(client: TestClient) -> None:
     for row in report["to_adopt"]["items"][:3]:
         assert row["code"] in text
     # The same parameters as /briefs, checked the same way.
-    assert client.get("/dashboard/briefs/XX/pdf").status_code == 404
+    assert client.get("/briefs/XX/pdf").status_code == 404
 
 
 @pytest.mark.parametrize(
     ("path", "json_path", "title"),
     [
         (
-            "/dashboard/briefs/pairs/US/EU/pdf",
+            "/briefs/pairs/US/EU/pdf",
             "/briefs/pairs/US/EU",
             "Harmonisation brief: United States and European Union",
         ),
         (
-            "/dashboard/briefs/groups/echri/pdf",
+            "/briefs/groups/echri/pdf",
             "/briefs/groups/echri",
             "Harmonisation brief: the subscribers of the Code of Conduct",
         ),
@@ -373,7 +373,7 @@ def test_a_brief_pdf_without_chromium_says_so(tmp_path: Path) -> None:
     store = EmbeddedStore(real_graph_path(), read_only=True)
     app = create_app(store, chromium=tmp_path / "no-such-browser")
     with TestClient(app) as test_client:
-        response = test_client.get("/dashboard/briefs/IN/pdf")
+        response = test_client.get("/briefs/IN/pdf")
     store.close()
     assert response.status_code == 503
     assert "not an executable file" in response.json()["error"]["message"]
@@ -423,9 +423,9 @@ def test_the_overview_counts_what_the_analyses_count(client: TestClient) -> None
 def test_the_brief_pdf_in_french(client: TestClient) -> None:
     """?lang= as on /briefs/IN/page: the PDF is the French page printed."""
     report = client.get("/briefs/IN").json()
-    response = client.get("/dashboard/briefs/IN/pdf", params={"lang": "fr"})
+    response = client.get("/briefs/IN/pdf", params={"lang": "fr"})
     assert response.status_code == 200, response.text
     text = _pdf_text(response.content)
     assert "Indice de convergence" in text
     assert f"{report['standing']['convergence']['percent']:.1f}".replace(".", ",") in text
-    assert client.get("/dashboard/briefs/IN/pdf", params={"lang": "de"}).status_code == 422
+    assert client.get("/briefs/IN/pdf", params={"lang": "de"}).status_code == 422

@@ -548,7 +548,7 @@ def test_pair_and_group_briefs_in_the_dashboard(server: str, page: Page) -> None
     codes = only.locator("li.divergence").evaluate_all("items => items.map(i => i.dataset.code)")
     assert codes == [r["code"] for r in pair["first"]["only"]["items"]]
     expect(page.locator("#brief-pdf")).to_have_attribute(
-        "href", "/dashboard/briefs/pairs/US/EU/pdf?technology=tech%3Asurveillance&lang=en"
+        "href", "/briefs/pairs/US/EU/pdf?technology=tech%3Asurveillance&lang=en"
     )
 
     page.goto(f"{server}/#brief?kind=group&code=echri")
