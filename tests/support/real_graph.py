@@ -15,7 +15,7 @@ import tempfile
 import threading
 from pathlib import Path
 
-from helpers import Neo4jServer, empty_neo4j, need_shared_data, neo4j_server
+from helpers import SHARED, Neo4jServer, empty_neo4j, need_shared_data, neo4j_server
 
 from ingest.runner import ingest
 from queries.analyses import Analyses
@@ -24,6 +24,7 @@ from store.embedded import EmbeddedStore
 _lock = threading.RLock()
 _path: Path | None = None
 _analyses: Analyses | None = None
+_with_documents: Path | None = None
 
 
 def real_graph_path() -> Path:
@@ -40,6 +41,25 @@ def real_graph_path() -> Path:
             assert not failed, failed
             _path = path
         return _path
+
+
+def real_graph_with_documents() -> Path:
+    """A copy of the real graph with the whole Arabic articles of ``../shared/corpus`` (its
+    top level) ingested as documents, for what reads documents against the lists."""
+    from ingest.documents import ingest_documents  # the NLP pipeline: only for who needs it
+
+    global _with_documents
+    with _lock:
+        if _with_documents is None:
+            directory = Path(tempfile.mkdtemp(prefix="harmonia-real-graph-docs-"))
+            atexit.register(shutil.rmtree, directory, True)
+            path = directory / "graph.sqlite"
+            shutil.copyfile(real_graph_path(), path)
+            with EmbeddedStore(path) as store:
+                outcomes = ingest_documents(store, sorted((SHARED / "corpus").glob("ar-*.txt")))
+            assert {o.status for o in outcomes} == {"written"}, outcomes
+            _with_documents = path
+        return _with_documents
 
 
 def real_neo4j() -> Neo4jServer:
