@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from queries.analyses import Analyses
 from queries.documents import DocumentQueries, MentionView
 from queries.errors import InvalidQuery, NotFound
-from queries.evidence import edition_ref
+from queries.evidence import jurisdiction_view
 from queries.reading.names import EU, Jurisdiction
 from queries.requests import MAX_JURISDICTIONS, DivergenceRequest
 from queries.views import (
@@ -82,15 +82,7 @@ class DocumentControlQueries:
             published=doc.published,
             technologies=techs,
             jurisdictions=[
-                NamedJurisdiction(
-                    key=juris.key,
-                    node=juris.node,
-                    name=juris.name,
-                    kind=juris.kind,
-                    mentions=words,
-                    lists=[edition_ref(i) for i in juris.lists],
-                    via=juris.via,
-                )
+                NamedJurisdiction(**jurisdiction_view(juris).model_dump(), mentions=words)
                 for juris, words in jurisdictions
             ],
             controls=controls,

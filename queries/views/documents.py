@@ -9,7 +9,7 @@ from typing import Literal
 from pydantic import Field
 
 from queries.views.base import View
-from queries.views.comparison import DivergenceReport, EditionRef
+from queries.views.comparison import DivergenceReport, JurisdictionView
 from queries.views.entries import EntryHit
 
 ControlState = Literal["covered", "no-entry-covers", "no-list-held"]
@@ -31,22 +31,12 @@ class DocumentTechnology(View):
     )
 
 
-class NamedJurisdiction(View):
-    key: str = Field(description="Jurisdiction key: ISO2 code, or EU.", examples=["US"])
-    node: str = Field(description="Node id named.", examples=["country:US"])
-    name: str = Field(description="Name of the jurisdiction.", examples=["United States"])
-    kind: str = Field(description="country or union.", examples=["country"])
+class NamedJurisdiction(JurisdictionView):
+    """A country or the EU the document names, with the lists read for it (none: no list
+    held, which says nothing of whether it controls anything)."""
+
     mentions: list[str] = Field(
         description="The document's words that name it, each once.", examples=[["الولايات المتحدة"]]
-    )
-    lists: list[EditionRef] = Field(
-        description="Current lists held for it (empty: no list held, which says nothing of "
-        "whether it controls anything)."
-    )
-    via: str | None = Field(
-        default=None,
-        description="Node whose lists apply (an EU member state without its own: the EU).",
-        examples=["regime:eu"],
     )
 
 

@@ -27,14 +27,19 @@ _analyses: Analyses | None = None
 _with_documents: Path | None = None
 
 
+def _graph_file(prefix: str) -> Path:
+    """A graph file in a temporary directory removed when the process ends."""
+    directory = Path(tempfile.mkdtemp(prefix=prefix))
+    atexit.register(shutil.rmtree, directory, True)
+    return directory / "graph.sqlite"
+
+
 def real_graph_path() -> Path:
     """Path of an embedded store holding the whole real graph (built on first use)."""
     global _path
     with _lock:
         if _path is None:
-            directory = Path(tempfile.mkdtemp(prefix="harmonia-real-graph-"))
-            atexit.register(shutil.rmtree, directory, True)
-            path = directory / "graph.sqlite"
+            path = _graph_file("harmonia-real-graph-")
             with EmbeddedStore(path) as store:
                 outcomes = ingest(store, [need_shared_data()])
             failed = [o for o in outcomes if o.status == "failed"]
@@ -51,9 +56,7 @@ def real_graph_with_documents() -> Path:
     global _with_documents
     with _lock:
         if _with_documents is None:
-            directory = Path(tempfile.mkdtemp(prefix="harmonia-real-graph-docs-"))
-            atexit.register(shutil.rmtree, directory, True)
-            path = directory / "graph.sqlite"
+            path = _graph_file("harmonia-real-graph-docs-")
             shutil.copyfile(real_graph_path(), path)
             with EmbeddedStore(path) as store:
                 outcomes = ingest_documents(store, sorted((SHARED / "corpus").glob("ar-*.txt")))
