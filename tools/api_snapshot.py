@@ -106,6 +106,7 @@ def snapshot(store: GraphStore) -> dict[str, Any]:
         requests = list(REQUESTS)
         if documents:
             requests.append((f"/documents/{documents[0]['id']}", {}))
+            requests.append((f"/documents/{documents[0]['id']}/controls", {}))
         for path, params in requests:
             r = client.get(path, params=params)
             key = f"{path}?{json.dumps(params, sort_keys=True)}"
