@@ -70,6 +70,7 @@ REQUESTS: list[tuple[str, dict[str, Any]]] = [
     ("/exports/coverage.csv", {"jurisdiction": ["US", "EU"]}),
     ("/dashboard/options", {}),
     ("/dashboard/matrix", {"jurisdiction": ["US", "EU", "AU"]}),
+    ("/dashboard/overview", {}),
     # A brief says the day it was made: compare snapshots taken on the same day.
     ("/briefs/IN", {"items": 5}),
     ("/briefs/EU", {"category": "5", "items": 5}),
