@@ -627,6 +627,10 @@ def test_unknown_things_in_the_address_are_said(server: str, browser: Browser) -
     expect(page.locator("#form-error")).to_contain_text("tech:nothing")
     page.goto(f"{server}/#entry/entry:nowhere:5A002")
     expect(page.locator("#entry-status")).to_contain_text("No entry “entry:nowhere:5A002”")
+    page.goto(f"{server}/#document/doc:0000000000000000")
+    expect(page.locator("#documents-status")).to_have_text(
+        "No document “doc:0000000000000000” in the graph."
+    )
     page.goto(f"{server}/#lacks/ZZ")
     expect(page.locator("#lacks-status")).to_have_text("No country “ZZ” in the graph.")
     page.goto(f"{server}/#brief?kind=state&j=XX&against=wassenaar")
