@@ -1859,7 +1859,7 @@
       const rows = page.items.map((d) => el("tr", {},
         el("td", {}, el("a", { href: `#document/${encodeURIComponent(d.id)}`, ...docAttrs(d.language), text: d.title || d.id })),
         el("td", { text: docLangName(d.language) }),
-        el("td", { text: d.published ? dateText(d.published) : t("docs.undated") })));
+        el("td", { class: "date", text: d.published ? dateText(d.published) : t("docs.undated") })));
       $("documents").replaceChildren(
         el("p", { class: "hint", text: t("docs.hint") }),
         el("table", { class: "documents-table" },
