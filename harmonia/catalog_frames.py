@@ -241,3 +241,74 @@ class CatalogFrames:
         frame = to_frame([c.model_dump() for c in found], columns)
         frame["published"] = as_dates(frame["published"])
         return frame
+
+    def document_controls(self, document: str) -> pd.DataFrame:
+        """The controls a document concerns: one row per technology it mentions, country (or
+        the EU) it names, and entry of that jurisdiction's current lists covering the
+        technology (one row with no entry when none covers it or no list is held).
+
+        Columns:
+
+        - ``technology``: technology node id; ``technology_name``: its English name.
+        - ``jurisdiction``: key (ISO2 or EU); ``jurisdiction_name``: its name.
+        - ``state``: covered, no-entry-covers or no-list-held (no list held says nothing of
+          whether the country controls the technology).
+        - ``entry``: entry node id; ``code``: its code; ``list_id`` / ``list_title``: the list
+          edition holding it; ``reason``: which technology tag makes it cover.
+
+        ``attrs``: ``document``, ``title``, ``language``, ``divergences`` (technology -> the
+        divergence counts per kind among the named jurisdictions holding lists),
+        ``compared`` (technology -> the jurisdiction keys compared) and ``notes``.
+
+        >>> kg.document_controls("doc:7243032eb79e823f")
+        """
+        from queries.document_controls import DocumentControlQueries
+        from queries.documents import DocumentQueries
+
+        found = DocumentControlQueries(DocumentQueries(self.store), self.analyses).controls(
+            document
+        )
+        techs = {t.technology: t.name for t in found.technologies}
+        names = {j.key: j.name for j in found.jurisdictions}
+        rows: list[dict[str, Any]] = []
+        for c in found.controls:
+            base = {
+                "technology": c.technology,
+                "technology_name": techs[c.technology],
+                "jurisdiction": c.jurisdiction,
+                "jurisdiction_name": names[c.jurisdiction],
+                "state": c.state,
+            }
+            rows += [
+                {
+                    **base,
+                    "entry": h.entry.id,
+                    "code": h.entry.code,
+                    "list_id": h.edition.list_id,
+                    "list_title": h.edition.title,
+                    "reason": h.reason,
+                }
+                for h in c.entries
+            ] or [base]
+        columns = [
+            "technology",
+            "technology_name",
+            "jurisdiction",
+            "jurisdiction_name",
+            "state",
+            "entry",
+            "code",
+            "list_id",
+            "list_title",
+            "reason",
+        ]
+        return to_frame(
+            rows,
+            columns,
+            document=found.document,
+            title=found.title,
+            language=found.language,
+            divergences={d.technology: dict(d.report.counts) for d in found.divergences},
+            compared={d.technology: list(d.jurisdictions) for d in found.divergences},
+            notes=list(found.notes),
+        )

@@ -18,6 +18,7 @@ from queries.changes import Changes
 from queries.coverage import Coverage
 from queries.divergence import Divergence
 from queries.errors import InvalidQuery, NotFound
+from queries.evidence import edition_ref, entry_ref
 from queries.gaps import Gaps
 from queries.index import Index, IndexCache
 from queries.lists import Lists
@@ -47,6 +48,7 @@ from queries.views import (
     CoverageReport,
     DivergenceReport,
     EntryDetail,
+    EntryHit,
     EntryRef,
     EntryTimeline,
     ListDetail,
@@ -202,6 +204,26 @@ class Analyses:
         self, name: str, *, limit: int = 20, offset: int = 0, min_score: float = 80.0
     ) -> tuple[list[PartyHit], int]:
         return self._get().search.parties(name, limit=limit, offset=offset, min_score=min_score)
+
+    def covering(self, technology: str, list_id: str) -> list[EntryHit]:
+        """Entries of one current list covering ``technology`` or a narrower one, as a search
+        by technology finds them (the same tags, the same closure), by code."""
+        parts = self._get()
+        tech = parts.index.resolve_technology(technology)
+        table = parts.search.indexes.covering()
+        hits: dict[str, EntryHit] = {}
+        for narrower in sorted(parts.index.tech_closure(tech.id)):
+            for e, covered, method, matched, score in table.get(narrower, []):
+                if e.list_id != list_id or e.id in hits:
+                    continue
+                hits[e.id] = EntryHit(
+                    entry=entry_ref(e),
+                    edition=edition_ref(parts.index.all_lists[e.list_id]),
+                    match="technology",
+                    score=round(95.0 * score, 1),
+                    reason=f"covers {parts.index.techs[covered].name} ({method}: {matched})",
+                )
+        return sorted(hits.values(), key=lambda h: h.entry.canonical)
 
     def party_lists(self) -> PartyLists:
         """Every issuer's party lists indexed by name (the matcher party gaps use), for

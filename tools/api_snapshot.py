@@ -70,6 +70,7 @@ REQUESTS: list[tuple[str, dict[str, Any]]] = [
     ("/exports/coverage.csv", {"jurisdiction": ["US", "EU"]}),
     ("/dashboard/options", {}),
     ("/dashboard/matrix", {"jurisdiction": ["US", "EU", "AU"]}),
+    ("/dashboard/overview", {}),
     # A brief says the day it was made: compare snapshots taken on the same day.
     ("/briefs/IN", {"items": 5}),
     ("/briefs/EU", {"category": "5", "items": 5}),
@@ -106,6 +107,7 @@ def snapshot(store: GraphStore) -> dict[str, Any]:
         requests = list(REQUESTS)
         if documents:
             requests.append((f"/documents/{documents[0]['id']}", {}))
+            requests.append((f"/documents/{documents[0]['id']}/controls", {}))
         for path, params in requests:
             r = client.get(path, params=params)
             key = f"{path}?{json.dumps(params, sort_keys=True)}"

@@ -1,7 +1,7 @@
 // Harmonia dashboard: plain JavaScript, no build step, no third-party code. It reads the API
 // it is served by (/dashboard/options, /dashboard/matrix, /divergences, /entries/{id},
-// /countries/{code}, /coverage/countries/{code}) and builds the DOM with textContent only,
-// so texts from the lists can never inject markup.
+// /countries/{code}, /coverage/countries/{code}, /documents/{id}/controls) and builds the DOM
+// with textContent only, so texts from the lists and documents can never inject markup.
 "use strict";
 
 (() => {
@@ -821,6 +821,103 @@
     },
   };
   for (const lang of Object.keys(OVERVIEW)) Object.assign(I18N[lang], OVERVIEW[lang]);
+  // Strings of the Documents view (a document and the controls it concerns).
+  const DOCS = {
+    en: {
+      "nav.documents": "Documents",
+      "docs.title": "Documents",
+      "docs.hint": "News and statements read by the pipeline; each opens on the controls it concerns.",
+      "docs.language": "Language",
+      "docs.date": "Date",
+      "docs.doc": "Document",
+      "docs.undated": "undated",
+      "docs.unknown": "No document “{id}” in the graph.",
+      "docs.none": "No document has been ingested.",
+      "docs.back": "All documents",
+      "docs.text": "The text, names of countries and technologies marked",
+      "docs.techs": "Technologies it is about",
+      "docs.named": "Countries and unions it names",
+      "docs.controls": "Controls covering {tech}",
+      "docs.narrower": "Entries covering a narrower technology count too ({names}).",
+      "docs.juris": "Jurisdiction",
+      "docs.state": "In its lists",
+      "docs.covered": "{n} entries cover it",
+      "docs.noEntry": "holds lists; no entry is tagged with this technology",
+      "docs.noList": "no list held: nothing is known of its controls",
+      "docs.divergences": "Where {names} diverge on {tech}",
+      "docs.noDivergence": "No divergence among them on this technology.",
+      "docs.firstRows": "First {n} of {total} rows.",
+      "docs.compare": "Open in Compare",
+      "docs.sides": "controlled by {yes}; not by {no}",
+      "docs.allSides": "controlled by {yes}",
+      "docs.noTechs": "The document mentions no technology of the taxonomy.",
+      "docs.said": "in the text: {words}",
+      lang: { ar: "Arabic", en: "English", fr: "French" },
+    },
+    fr: {
+      "nav.documents": "Documents",
+      "docs.title": "Documents",
+      "docs.hint": "Articles et déclarations lus par la chaîne de traitement ; chacun s'ouvre sur les contrôles qu'il concerne.",
+      "docs.language": "Langue",
+      "docs.date": "Date",
+      "docs.doc": "Document",
+      "docs.undated": "sans date",
+      "docs.unknown": "Aucun document « {id} » dans le graphe.",
+      "docs.none": "Aucun document n'a été ingéré.",
+      "docs.back": "Tous les documents",
+      "docs.text": "Le texte, noms de pays et de technologies marqués",
+      "docs.techs": "Technologies dont il parle",
+      "docs.named": "Pays et unions qu'il nomme",
+      "docs.controls": "Contrôles couvrant {tech}",
+      "docs.narrower": "Les entrées couvrant une technologie plus étroite comptent aussi ({names}).",
+      "docs.juris": "Juridiction",
+      "docs.state": "Dans ses listes",
+      "docs.covered": "{n} entrées la couvrent",
+      "docs.noEntry": "détient des listes ; aucune entrée n'est associée à cette technologie",
+      "docs.noList": "aucune liste détenue : on ne sait rien de ses contrôles",
+      "docs.divergences": "Où {names} divergent sur {tech}",
+      "docs.noDivergence": "Aucune divergence entre elles sur cette technologie.",
+      "docs.firstRows": "{n} premières lignes sur {total}.",
+      "docs.compare": "Ouvrir dans Comparer",
+      "docs.sides": "contrôlé par {yes} ; pas par {no}",
+      "docs.allSides": "contrôlé par {yes}",
+      "docs.noTechs": "Le document ne mentionne aucune technologie de la taxonomie.",
+      "docs.said": "dans le texte : {words}",
+      lang: { ar: "arabe", en: "anglais", fr: "français" },
+    },
+    ar: {
+      "nav.documents": "الوثائق",
+      "docs.title": "الوثائق",
+      "docs.hint": "أخبار وبيانات قرأتها المعالجة الآلية؛ تفتح كلٌّ منها على الضوابط التي تتناولها.",
+      "docs.language": "اللغة",
+      "docs.date": "التاريخ",
+      "docs.doc": "الوثيقة",
+      "docs.undated": "بلا تاريخ",
+      "docs.unknown": "لا توجد وثيقة «{id}» في الرسم البياني.",
+      "docs.none": "لم تُستوعب أي وثيقة.",
+      "docs.back": "كل الوثائق",
+      "docs.text": "النص، وقد مُيّزت فيه أسماء الدول والتقنيات",
+      "docs.techs": "التقنيات التي تتناولها",
+      "docs.named": "الدول والاتحادات التي تذكرها",
+      "docs.controls": "الضوابط التي تشمل {tech}",
+      "docs.narrower": "تُحتسب أيضًا البنود التي تشمل تقنية أضيق ({names}).",
+      "docs.juris": "الجهة",
+      "docs.state": "في قوائمها",
+      "docs.covered": "{n} بندًا يشملها",
+      "docs.noEntry": "لها قوائم، ولا بند فيها موسوم بهذه التقنية",
+      "docs.noList": "لا قائمة محفوظة لها: لا يُعرف شيء عن ضوابطها",
+      "docs.divergences": "مواضع اختلاف {names} بشأن {tech}",
+      "docs.noDivergence": "لا اختلاف بينها بشأن هذه التقنية.",
+      "docs.firstRows": "أول {n} صفوف من {total}.",
+      "docs.compare": "فتح في المقارنة",
+      "docs.sides": "تخضع لرقابة {yes}؛ لا لرقابة {no}",
+      "docs.allSides": "تخضع لرقابة {yes}",
+      "docs.noTechs": "لا تذكر الوثيقة أي تقنية من التصنيف.",
+      "docs.said": "في النص: {words}",
+      lang: { ar: "العربية", en: "الإنجليزية", fr: "الفرنسية" },
+    },
+  };
+  for (const lang of Object.keys(DOCS)) Object.assign(I18N[lang], DOCS[lang]);
   const LANGS = ["en", "fr", "ar"];
   const PAGE = 20;
   const DEFAULT = ["US", "EU"];
@@ -1036,6 +1133,8 @@
     }
     if (hash.startsWith("lacks")) return { view: "lacks", code: hash.split("/")[1] || "" };
     if (hash.startsWith("entry/")) return { view: "entry", id: hash.slice("entry/".length) };
+    if (hash.startsWith("document/")) return { view: "documents", id: hash.slice("document/".length) };
+    if (hash === "documents") return { view: "documents", id: "" };
     const [path, search] = raw.split("?");
     const params = new URLSearchParams(search || "");
     if (path === "search") return { view: "search", q: params.get("q") || "" };
@@ -1071,7 +1170,7 @@
     history.replaceState(null, "", `#compare?${query}`);
   }
 
-  const VIEWS = ["overview", "compare", "country", "search", "entry", "lacks", "codes", "parties", "brief"];
+  const VIEWS = ["overview", "compare", "country", "search", "entry", "lacks", "codes", "parties", "brief", "documents"];
 
   function showView(view) {
     state.view = view;
@@ -1096,6 +1195,7 @@
     }
     if (where.view === "search") return runSearch(where.q);
     if (where.view === "entry") return loadEntry(where.id);
+    if (where.view === "documents") return where.id ? loadDocument(where.id) : loadDocuments();
     if (where.view === "lacks") return loadLacks(where.code || state.lacksCountry || "IN");
     if (where.view === "codes") return loadCodes(where.code, where.tech);
     if (where.view === "parties") return loadPartyGaps(where.a, where.b, where.verdict);
@@ -1740,6 +1840,118 @@
         el("ul", {}, e.technologies.map((x) => el("li", { text: techName(x.technology) })))));
     }
     $("entry").replaceChildren(el("div", { class: "country-grid" }, parts));
+  }
+
+  // --- documents and the controls they concern -----------------------------------------------
+  // /documents lists them; a document's page reads /documents/{id} (its text, mentions marked)
+  // and /documents/{id}/controls (entries covering its technologies in the lists of the
+  // countries it names, and the divergences among those holding lists).
+
+  const docLangName = (code) => (I18N[state.lang].lang || I18N.en.lang)[code] || code;
+  // The document's own words keep their language and direction, whatever the page's.
+  const docAttrs = (code) => ({ lang: code, dir: code === "ar" ? "rtl" : "ltr" });
+
+  async function loadDocuments() {
+    $("documents-status").textContent = t("loading");
+    try {
+      const page = await api("/documents", { limit: 500 });
+      $("documents-status").textContent = page.items.length ? "" : t("docs.none");
+      const rows = page.items.map((d) => el("tr", {},
+        el("td", {}, el("a", { href: `#document/${encodeURIComponent(d.id)}`, ...docAttrs(d.language), text: d.title || d.id })),
+        el("td", { text: docLangName(d.language) }),
+        el("td", { class: "date", text: d.published ? dateText(d.published) : t("docs.undated") })));
+      $("documents").replaceChildren(
+        el("p", { class: "hint", text: t("docs.hint") }),
+        el("table", { class: "documents-table" },
+          el("thead", {}, el("tr", {}, el("th", { scope: "col", text: t("docs.doc") }),
+            el("th", { scope: "col", text: t("docs.language") }), el("th", { scope: "col", text: t("docs.date") }))),
+          el("tbody", {}, rows)));
+    } catch (error) {
+      $("documents").replaceChildren();
+      $("documents-status").textContent = error.message;
+    }
+  }
+
+  async function loadDocument(id) {
+    $("documents-status").textContent = t("loading");
+    try {
+      const [doc, controls] = await Promise.all([
+        api(`/documents/${encodeURIComponent(id)}`),
+        api(`/documents/${encodeURIComponent(id)}/controls`),
+      ]);
+      state.document = { doc, controls };
+      renderDocument();
+      $("documents-status").textContent = "";
+    } catch (error) {
+      state.document = null;
+      $("documents").replaceChildren(el("p", {}, el("a", { href: "#documents", text: t("docs.back") })));
+      $("documents-status").textContent = t("docs.unknown", { id });
+    }
+  }
+
+  function stateText(row) {
+    if (row.state === "covered") return t("docs.covered", { n: numberFormat().format(row.entries.length) });
+    return t(row.state === "no-list-held" ? "docs.noList" : "docs.noEntry");
+  }
+
+  function renderDocument() {
+    if (!state.document) return;
+    const { doc, controls } = state.document;
+    const own = docAttrs(doc.language);
+    const named = new Map(controls.jurisdictions.map((j) => [j.key, j]));
+    const jName = (key) => (jurisdiction(key) ? nameOf(key) : named.get(key)?.name || key);
+    const sep = state.lang === "ar" ? "، " : ", ";
+    const head = el("section", { class: "card wide" },
+      el("p", {}, el("a", { href: "#documents", text: t("docs.back") })),
+      el("h2", { id: "document-head", ...own, text: doc.title || doc.id }),
+      el("p", { class: "editions" }, docLangName(doc.language), " · ", doc.published ? dateText(doc.published) : t("docs.undated")),
+      el("details", { open: true }, el("summary", { text: t("docs.text") }),
+        el("div", { class: "document-text", ...own },
+          doc.segments.map((s) => (s.mention ? el("mark", { title: s.mention.name, text: s.text }) : s.text)))));
+    const techs = el("section", { class: "card" }, el("h2", { text: t("docs.techs") }),
+      controls.technologies.length
+        ? el("ul", {}, controls.technologies.map((x) => el("li", {}, el("strong", { text: techName(x.technology) }), " — ",
+          t("docs.said", { words: "" }), el("span", { ...own, text: x.mentions.join(" · ") }))))
+        : el("p", { text: t("docs.noTechs") }));
+    const juris = el("section", { class: "card" }, el("h2", { text: t("docs.named") }),
+      el("ul", {}, controls.jurisdictions.map((j) => el("li", {}, el("strong", { text: jName(j.key) }), " — ",
+        el("span", { ...own, text: j.mentions.join(" · ") }),
+        j.lists.length ? el("div", { class: "editions", text: listNames(j.lists.map((l) => l.list_id)) }) : el("div", { class: "note", text: t("docs.noList") })))));
+    const parts = [head, techs, juris];
+    for (const x of controls.technologies) {
+      const rows = controls.controls.filter((c) => c.technology === x.technology);
+      const card = el("section", { class: "card wide tech-controls", "data-tech": x.technology },
+        el("h2", { text: t("docs.controls", { tech: techName(x.technology) }) }));
+      if (x.narrower.length) card.append(el("p", { class: "hint", text: t("docs.narrower", { names: x.narrower.map(techName).join(state.lang === "ar" ? "، " : ", ") }) }));
+      card.append(el("table", { class: "documents-table" },
+        el("thead", {}, el("tr", {}, el("th", { scope: "col", text: t("docs.juris") }), el("th", { scope: "col", text: t("docs.state") }))),
+        el("tbody", {}, rows.map((r) => el("tr", { "data-state": r.state },
+          el("th", { scope: "row", text: jName(r.jurisdiction) }),
+          el("td", {}, el("p", { class: r.state === "covered" ? "" : "note", text: stateText(r) }),
+            r.entries.length ? el("ul", { class: "entry-links" }, r.entries.map((h) => entryLink(h.entry))) : ""))))));
+      const div = controls.divergences.find((d) => d.technology === x.technology);
+      if (div) {
+        const report = div.report;
+        const compare = `#compare?${new URLSearchParams({ j: div.jurisdictions.join(","), tech: x.technology })}`;
+        card.append(el("h3", { text: t("docs.divergences", { names: div.jurisdictions.map(jName).join(state.lang === "ar" ? "، " : ", "), tech: techName(x.technology) }) }));
+        if (report.total) {
+          card.append(
+            el("div", { class: "kinds" }, Object.entries(report.counts).map(([k, n]) => el("span", { class: `kind kind-${k}`, text: `${kindLabel(k)}: ${numberFormat().format(n)}` }))),
+            el("ul", { class: "document-divergences" }, report.items.map((row) => el("li", { title: humanise(row.reason) },
+              el("span", { class: `kind kind-${row.kind}`, text: kindLabel(row.kind) }), " ",
+              el("strong", { class: "codes", dir: "ltr", text: row.code }), " — ",
+              t(row.not_controlled_by.length ? "docs.sides" : "docs.allSides", {
+                yes: row.controlled_by.map(jName).join(sep), no: row.not_controlled_by.map(jName).join(sep),
+              })))),
+            el("p", { class: "hint", text: t("docs.firstRows", { n: report.items.length, total: report.total }) }));
+        } else {
+          card.append(el("p", { text: t("docs.noDivergence") }));
+        }
+        card.append(el("p", {}, el("a", { class: "compare-link", href: compare, text: t("docs.compare") })));
+      }
+      parts.push(card);
+    }
+    $("documents").replaceChildren(el("div", { class: "country-grid" }, parts));
   }
 
   // --- Wassenaar entries a country lacks ----------------------------------------------------

@@ -52,6 +52,14 @@ from queries.views.comparison import (
     ParameterView,
     SideStatus,
 )
+from queries.views.documents import (
+    ControlState,
+    DocumentControls,
+    DocumentDivergences,
+    DocumentTechnology,
+    NamedJurisdiction,
+    TechnologyControls,
+)
 from queries.views.entries import (
     AlignmentView,
     AuthorisationReport,
@@ -102,6 +110,7 @@ __all__ = [
     "ChangeReport",
     "CommitmentGapReport",
     "CommitmentGapRow",
+    "ControlState",
     "ConvergenceIndex",
     "CountryControls",
     "CountryDetail",
@@ -113,6 +122,9 @@ __all__ = [
     "DivergenceReport",
     "DivergenceRow",
     "DivergenceSide",
+    "DocumentControls",
+    "DocumentDivergences",
+    "DocumentTechnology",
     "EditionRef",
     "EntryChange",
     "EntryDetail",
@@ -132,6 +144,7 @@ __all__ = [
     "ListingView",
     "MemberGap",
     "Membership",
+    "NamedJurisdiction",
     "OriginView",
     "Page",
     "PairBrief",
@@ -159,6 +172,7 @@ __all__ = [
     "SourceView",
     "Standing",
     "Subscription",
+    "TechnologyControls",
     "TechnologyTag",
     "TechnologyView",
     "TimelineStep",

@@ -5,7 +5,8 @@ Saves ``artifacts/dashboard.png`` (a US / EU / Wassenaar comparison with its evi
 ``artifacts/dashboard-ar.png`` (the same page in Arabic, right to left), then does the
 diplomat's everyday tasks of issue 14 end to end, each checked against the API that answers the
 same question, with screenshots of each (``artifacts/task-*.png``, several in Arabic too), and
-the landing overview (``artifacts/overview.png``, ``overview-ar.png``).
+the landing overview (``artifacts/overview.png``, ``overview-ar.png``), and an Arabic article's
+page with the controls it concerns (``artifacts/document.png``, ``document-ar.png``).
 """
 
 from __future__ import annotations
@@ -18,12 +19,13 @@ import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from urllib.parse import quote
 
 import httpx
 import pypdfium2  # type: ignore[import-untyped, unused-ignore]
 import pytest
 from playwright.sync_api import Browser, Page, Route, expect, sync_playwright
-from real_graph import real_graph_path
+from real_graph import real_graph_with_documents
 
 from bench.api import free_port
 
@@ -49,7 +51,8 @@ TIMEOUT_MS = 60_000
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """``harmonia serve`` in a child process, stopped (by its pid) when the module ends."""
     port = free_port()
-    env = {**os.environ, "HARMONIA_DB_PATH": str(real_graph_path())}
+    # The real graph with the corpus's Arabic articles, for the Documents view.
+    env = {**os.environ, "HARMONIA_DB_PATH": str(real_graph_with_documents())}
     # The server runs in a temporary directory: a relative PYTHONPATH ("." ) would import the
     # installed package (another checkout's code) instead of this one.
     env["PYTHONPATH"] = os.pathsep.join(p for p in (str(ROOT), env.get("PYTHONPATH", "")) if p)
@@ -624,6 +627,10 @@ def test_unknown_things_in_the_address_are_said(server: str, browser: Browser) -
     expect(page.locator("#form-error")).to_contain_text("tech:nothing")
     page.goto(f"{server}/#entry/entry:nowhere:5A002")
     expect(page.locator("#entry-status")).to_contain_text("No entry “entry:nowhere:5A002”")
+    page.goto(f"{server}/#document/doc:0000000000000000")
+    expect(page.locator("#documents-status")).to_have_text(
+        "No document “doc:0000000000000000” in the graph."
+    )
     page.goto(f"{server}/#lacks/ZZ")
     expect(page.locator("#lacks-status")).to_have_text("No country “ZZ” in the graph.")
     page.goto(f"{server}/#brief?kind=state&j=XX&against=wassenaar")
@@ -639,3 +646,53 @@ def test_unknown_things_in_the_address_are_said(server: str, browser: Browser) -
     )
     expect(page.locator("#brief .brief-head")).to_contain_text("India against Wassenaar 2025")
     context.close()
+
+
+def test_an_arabic_article_leads_to_the_controls_it_concerns(server: str, page: Page) -> None:
+    """ar-2021-12-03-us-surveillance-export-campaign.txt: "إن الولايات المتحدة تخطط لبدء حملة
+    عالمية من شأنها تقييد تصدير أدوات المراقبة للأنظمة الاستبدادية" (the US plans a campaign
+    restricting the export of surveillance tools); it names Singapore, for which no list is held."""
+    docs = httpx.get(f"{server}/documents", params={"language": "ar"}, timeout=60).json()
+    (doc,) = [
+        d for d in docs["items"] if d["source"].endswith("us-surveillance-export-campaign.txt")
+    ]
+    controls = httpx.get(f"{server}/documents/{doc['id']}/controls", timeout=60).json()
+    us = next(
+        c
+        for c in controls["controls"]
+        if (c["technology"], c["jurisdiction"]) == ("tech:surveillance", "US")
+    )
+    page.goto(f"{server}/#documents")
+    page.click(f'a[href="#document/{quote(doc["id"], safe="")}"]')
+    # The title in its language, right to left inside the English page.
+    head = page.locator("#document-head")
+    expect(head).to_have_text(doc["title"])
+    expect(head).to_have_attribute("dir", "rtl")
+    expect(head).to_have_attribute("lang", "ar")
+    card = page.locator('.tech-controls[data-tech="tech:surveillance"]')
+    expect(card.locator("h2")).to_contain_text("Controls covering Surveillance")
+    us_row = card.locator("tr", has=page.locator('th:text-is("United States")'))
+    expect(us_row).to_contain_text(f"{len(us['entries'])} entries cover it")
+    expect(us_row.locator("a")).to_have_count(len(us["entries"]))
+    singapore = card.locator("tr", has=page.locator('th:text-is("Singapore")'))
+    expect(singapore).to_have_attribute("data-state", "no-list-held")
+    expect(singapore).to_contain_text("no list held: nothing is known of its controls")
+    (div,) = [d for d in controls["divergences"] if d["technology"] == "tech:surveillance"]
+    compare = card.locator("a.compare-link")
+    expect(compare).to_have_attribute(
+        "href", f"#compare?j={'%2C'.join(div['jurisdictions'])}&tech=tech%3Asurveillance"
+    )
+    _shot(page, "document")
+    _arabic(page, "document")
+    # From the article to a control entry of the US list.
+    first = us["entries"][0]["entry"]
+    us_row = card.locator("tr", has=page.locator('th:text-is("United States")'))
+    us_row.locator(f'a[href="#entry/{quote(first["id"], safe="")}"]').click()
+    expect(page.locator("#entry-view")).to_be_visible()
+    expect(page.locator("#entry-head")).to_contain_text(first["code"])
+    # And back to the document, then on to the comparison it offers.
+    page.go_back()
+    expect(compare).to_be_visible()
+    compare.click()
+    expect(page.locator("#compare-view")).to_be_visible()
+    expect(page.locator("#summary")).to_contain_text("Surveillance")

@@ -15,7 +15,7 @@ import pandas as pd
 import pypdfium2
 import pytest
 from helpers import PartsOnly
-from real_graph import real_graph_path, real_neo4j
+from real_graph import real_graph_path, real_graph_with_documents, real_neo4j
 
 import harmonia
 from harmonia.client import Harmonia
@@ -239,3 +239,32 @@ def test_brief_printed_from_the_notebook(kg: Harmonia, tmp_path: Path) -> None:
     assert target.read_bytes().startswith(b"%PDF")
     text = "".join(page.get_textpage().get_text_range() for page in pypdfium2.PdfDocument(target))
     assert f"{b.standing.convergence.percent:.1f}%" in text
+
+
+def test_document_controls_frame() -> None:
+    """The Arabic article on the US surveillance-export campaign (corpus
+    ar-2021-12-03-us-surveillance-export-campaign.txt), as the API's controls say."""
+    from queries.documents import DocumentQueries
+
+    with harmonia.open(db_path=real_graph_with_documents()) as kg:
+        (doc,) = [
+            d.id
+            for d in DocumentQueries(kg.store).documents(language="ar")
+            if d.source.endswith("us-surveillance-export-campaign.txt")
+        ]
+        frame = kg.document_controls(doc)
+        documented = _documented(Harmonia.document_controls)
+        assert set(frame.columns) <= documented
+        assert frame.attrs["language"] == "ar"
+        surveillance = frame[frame["technology"] == "tech:surveillance"]
+        us = surveillance[surveillance["jurisdiction"] == "US"]
+        assert set(us["state"]) == {"covered"}
+        assert set(us["entry"]) == {
+            h.entry.id for h in kg.analyses.covering("tech:surveillance", us["list_id"].iloc[0])
+        }
+        singapore = surveillance[surveillance["jurisdiction"] == "SG"]
+        assert list(singapore["state"]) == ["no-list-held"] and singapore["entry"].isna().all()
+        compared = frame.attrs["compared"]["tech:surveillance"]
+        assert frame.attrs["divergences"]["tech:surveillance"] == dict(
+            kg.divergences(compared, technology="tech:surveillance").attrs["counts"]
+        )

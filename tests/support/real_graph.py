@@ -15,7 +15,7 @@ import tempfile
 import threading
 from pathlib import Path
 
-from helpers import Neo4jServer, empty_neo4j, need_shared_data, neo4j_server
+from helpers import SHARED, Neo4jServer, empty_neo4j, need_shared_data, neo4j_server
 
 from ingest.runner import ingest
 from queries.analyses import Analyses
@@ -24,6 +24,14 @@ from store.embedded import EmbeddedStore
 _lock = threading.RLock()
 _path: Path | None = None
 _analyses: Analyses | None = None
+_with_documents: Path | None = None
+
+
+def _graph_file(prefix: str) -> Path:
+    """A graph file in a temporary directory removed when the process ends."""
+    directory = Path(tempfile.mkdtemp(prefix=prefix))
+    atexit.register(shutil.rmtree, directory, True)
+    return directory / "graph.sqlite"
 
 
 def real_graph_path() -> Path:
@@ -31,15 +39,30 @@ def real_graph_path() -> Path:
     global _path
     with _lock:
         if _path is None:
-            directory = Path(tempfile.mkdtemp(prefix="harmonia-real-graph-"))
-            atexit.register(shutil.rmtree, directory, True)
-            path = directory / "graph.sqlite"
+            path = _graph_file("harmonia-real-graph-")
             with EmbeddedStore(path) as store:
                 outcomes = ingest(store, [need_shared_data()])
             failed = [o for o in outcomes if o.status == "failed"]
             assert not failed, failed
             _path = path
         return _path
+
+
+def real_graph_with_documents() -> Path:
+    """A copy of the real graph with the whole Arabic articles of ``../shared/corpus`` (its
+    top level) ingested as documents, for what reads documents against the lists."""
+    from ingest.documents import ingest_documents  # the NLP pipeline: only for who needs it
+
+    global _with_documents
+    with _lock:
+        if _with_documents is None:
+            path = _graph_file("harmonia-real-graph-docs-")
+            shutil.copyfile(real_graph_path(), path)
+            with EmbeddedStore(path) as store:
+                outcomes = ingest_documents(store, sorted((SHARED / "corpus").glob("ar-*.txt")))
+            assert {o.status for o in outcomes} == {"written"}, outcomes
+            _with_documents = path
+        return _with_documents
 
 
 def real_neo4j() -> Neo4jServer:
