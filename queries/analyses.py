@@ -206,15 +206,15 @@ class Analyses:
         return self._get().search.parties(name, limit=limit, offset=offset, min_score=min_score)
 
     def covering(self, technology: str, list_id: str) -> list[EntryHit]:
-        """Entries of one current list covering ``technology`` or a narrower one, as a search
+        """Entries of one list edition covering ``technology`` or a narrower one, as a search
         by technology finds them (the same tags, the same closure), by code."""
         parts = self._get()
         tech = parts.index.resolve_technology(technology)
-        table = parts.search.indexes.covering()
+        table = parts.search.indexes.covering(list_id)
         hits: dict[str, EntryHit] = {}
         for narrower in sorted(parts.index.tech_closure(tech.id)):
             for e, covered, method, matched, score in table.get(narrower, []):
-                if e.list_id != list_id or e.id in hits:
+                if e.id in hits:
                     continue
                 hits[e.id] = EntryHit(
                     entry=entry_ref(e),
