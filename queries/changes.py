@@ -172,6 +172,11 @@ class Changes:
         rows = [r for r in rows if not changes or r.change in changes]
         rows.sort(key=lambda r: (r.canonical, CHANGES.index(r.change)))
         counts: Counter[str] = Counter(r.change for r in rows)
+        # Per category too, so that a page of rows can be put in the whole's proportions.
+        by_category: dict[str, Counter[str]] = {}
+        for r in rows:
+            ref = r.after or r.before
+            by_category.setdefault((ref.category if ref else None) or "", Counter())[r.change] += 1
         items, bounds = page(rows, limit, offset)
         return ChangeReport(
             items=items,
@@ -179,6 +184,10 @@ class Changes:
             before=edition_ref(old),
             after=edition_ref(new),
             counts={k: counts[k] for k in CHANGES if counts[k]},
+            categories={
+                cat: {k: kinds[k] for k in CHANGES if kinds[k]}
+                for cat, kinds in sorted(by_category.items())
+            },
             filters=filters.as_dict(),
         )
 

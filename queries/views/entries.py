@@ -41,6 +41,12 @@ class ChangeReport(Page[EntryChange]):
     before: EditionRef = Field(description="The older edition.")
     after: EditionRef = Field(description="The newer edition.")
     counts: dict[str, int] = Field(description="Changes per kind, over all pages.")
+    categories: dict[str, dict[str, int]] = Field(
+        default_factory=dict,
+        description="Changes per category of the entry ('' when it has none), then per kind, "
+        "over all pages.",
+        examples=[{"5": {"added": 2, "changed": 14}}],
+    )
     filters: dict[str, str] = Field(
         description="Filters applied, by parameter name.", default_factory=dict
     )

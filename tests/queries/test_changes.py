@@ -157,6 +157,11 @@ def test_added_removed_changed(two_editions: Analyses) -> None:
     assert "3.A.99 of the 2024 edition is 3.A.3 in the 2025 edition" in moved.reason
     assert report.counts == {"added": 3, "removed": 1, "renumbered": 1, "changed": 1}
     assert report.total == 6
+    # Per category: ECAD and spray cooling are category 3, 5.A.1.j 5, the dropped 9.A.999 9.
+    by_category = {"3": {"added": 3, "renumbered": 1}, "5": {"changed": 1}, "9": {"removed": 1}}
+    assert report.categories == by_category
+    # Over all pages, whatever the page shown.
+    assert two_editions.changes(ChangesRequest(after=NEW), limit=1).categories == by_category
 
 
 def test_timeline_follows_the_renumbering(two_editions: Analyses) -> None:
