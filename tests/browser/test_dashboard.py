@@ -696,3 +696,164 @@ def test_an_arabic_article_leads_to_the_controls_it_concerns(server: str, page: 
     compare.click()
     expect(page.locator("#compare-view")).to_be_visible()
     expect(page.locator("#summary")).to_contain_text("Surveillance")
+
+
+# --- changes between editions, and an entry's timeline --------------------------------------
+
+
+def test_what_changed_between_two_wassenaar_editions(server: str, page: Page) -> None:
+    """The 2025 list (WA-LIST (25) 1 Corr., p. 20) ends 1.C.11 with "e. Iodine pentafluoride
+    (CAS 7783-66-6)."; the 2021 list's Category 1 (wa-list-2021-12-22/03_Cat-1.doc) ends it
+    with "d. Nitroguanidine (NQ) (CAS 556-88-7).": 1.C.11.e was added between the two."""
+    page.goto(f"{server}/")
+    page.click("#nav-changes")
+    sentence = page.locator("#changes-sentence")
+    expect(sentence).to_be_visible()
+    # By default the reference list, its two newest editions.
+    assert page.url.endswith("#changes?list=wassenaar&from=2021&to=2025")
+    pair = {"after": "list:wassenaar:2025", "before": "list:wassenaar:2021"}
+    api = httpx.get(f"{server}/changes", params={**pair, "limit": 20}, timeout=60).json()
+    counts = api["counts"]
+    total = sum(counts.values())
+    assert total == api["total"] > 0
+    expect(sentence).to_have_text(
+        f"{total:,} entries changed: {counts.get('added', 0)} added, "
+        f"{counts.get('removed', 0)} removed, {counts.get('renumbered', 0)} renumbered, "
+        f"{counts.get('changed', 0)} with another text or other fields."
+    )
+    for kind, n in counts.items():
+        expect(page.locator(f'#changes-kinds button[data-kind="{kind}"]')).to_contain_text(f"{n:,}")
+    # Per category, as /changes counts them over all pages; together they are every change.
+    assert sum(sum(k.values()) for k in api["categories"].values()) == total
+    for category, kinds in api["categories"].items():
+        row = page.locator(f'#changes-counts tr[data-category="{category}"]')
+        for kind, n in kinds.items():
+            expect(row.locator(f'td[data-kind="{kind}"]')).to_have_text(f"{n:,}")
+        expect(row.locator("td.total")).to_have_text(f"{sum(kinds.values()):,}")
+    # Each edition by its name, its date and a link to its official text; never its id.
+    lists = {x["list_id"]: x for x in httpx.get(f"{server}/lists", timeout=60).json()["items"]}
+    for list_id, name, day in [(pair["before"], "Wassenaar 2021", "Dec 22, 2021"),
+                               (pair["after"], "Wassenaar 2025", "Jan 15, 2026")]:  # fmt: skip
+        edition = page.locator(f'#changes-summary li[data-list="{list_id}"]')
+        expect(edition).to_contain_text(f"{name} — Edition of {day}")
+        expect(edition.locator("a")).to_have_attribute("href", lists[list_id]["source_url"])
+    expect(page.locator("#changes-view")).not_to_contain_text("list:wassenaar")
+    # The rows of the first page, in the API's order, then the next page.
+    rows = page.locator("#changes-items li.change")
+    codes = rows.evaluate_all("items => items.map(i => i.dataset.code)")
+    assert codes == [r["canonical"] for r in api["items"]]
+    expect(page.locator("#changes-shown")).to_have_text(f"20 of {total:,} shown")
+    page.click("#changes-more")
+    expect(rows).to_have_count(40)
+
+    # What was added in Category 1: the view's rows are the API's.
+    page.click('#changes-kinds button[data-kind="added"]')
+    # The page redrawn for the kind chosen before a category is chosen in it.
+    expect(page.locator('#changes-kinds button[data-kind="added"]')).to_have_attribute(
+        "aria-pressed", "true"
+    )
+    page.click('#changes-counts tr[data-category="1"] button')
+    expect(page.locator("#changes-counts tr.selected")).to_have_attribute("data-category", "1")
+    params = {**pair, "change": "added", "category": "1", "limit": 20}
+    added = httpx.get(f"{server}/changes", params=params, timeout=60).json()
+    expect(rows).to_have_count(added["total"])
+    codes = rows.evaluate_all("items => items.map(i => i.dataset.code)")
+    assert codes == [r["canonical"] for r in added["items"]]
+    assert "1C011.e" in codes
+    iodine = page.locator('#changes-items li.change[data-code="1C011.e"]')
+    expect(iodine.locator(".change-kind")).to_have_text("Added")
+    expect(iodine.locator('.side[data-list="list:wassenaar:2021"]')).to_contain_text(
+        "Not in this edition."
+    )
+    expect(iodine.locator('.side[data-list="list:wassenaar:2025"]')).to_contain_text(
+        "Iodine pentafluoride (CAS 7783-66-6)."
+    )
+    _shot(page, "changes")
+    page.select_option("#lang", "ar")
+    expect(page.locator("html")).to_have_attribute("dir", "rtl")
+    expect(page.locator("#changes-title")).to_have_text("التغييرات بين الإصدارات")
+    expect(iodine.locator(".change-kind")).to_have_text("مُضاف")
+    _shot(page, "changes-ar")
+    page.select_option("#lang", "en")
+
+    # The added entry's page: its timeline is /entries/{id}/timeline's.
+    iodine.locator("a", has_text="1.C.11.e").click()
+    expect(page.locator("#entry-head")).to_contain_text("1.C.11.e")
+    timeline = httpx.get(
+        f"{server}/entries/entry:wassenaar:2025:1C011.e/timeline", timeout=60
+    ).json()
+    assert [s["change"] for s in timeline["steps"]] == ["absent", "added"]
+    steps = page.locator("#entry-timeline ol.timeline li")
+    expect(steps).to_have_count(len(timeline["steps"]))
+    shown = steps.evaluate_all("items => items.map(i => [i.dataset.list, i.dataset.change])")
+    assert shown == [[s["edition"]["list_id"], s["change"]] for s in timeline["steps"]]
+    expect(steps.nth(0)).to_contain_text("Wassenaar 2021 — Dec 22, 2021")
+    expect(steps.nth(0)).to_contain_text("not in this edition")
+    expect(steps.nth(1)).to_contain_text("added")
+    expect(steps.nth(1)).to_have_attribute("aria-current", "true")
+    what = steps.nth(1).locator("a.timeline-changes")
+    expect(what).to_have_attribute("href", "#changes?list=wassenaar&from=2021&to=2025&code=1C011.e")
+    _shot(page, "entry-timeline")
+    page.select_option("#lang", "ar")
+    expect(page.locator("#entry-timeline h2")).to_have_text("في كل إصدار محفوظ من Wassenaar")
+    _shot(page, "entry-timeline-ar")
+    page.select_option("#lang", "en")
+    # From the timeline back to that edition's change, the entry's alone.
+    page.locator("#entry-timeline a.timeline-changes").click()
+    expect(page.locator("#changes-code")).to_contain_text("1C011.e")
+    expect(rows).to_have_count(1)
+    expect(rows.first).to_have_attribute("data-code", "1C011.e")
+
+
+def test_an_eu_entry_across_three_editions(server: str, page: Page) -> None:
+    """5A002 is in the three EU editions held (2021, 2022, 2025): its timeline says how it
+    went, each step as /entries/{id}/timeline gives it."""
+    entry = "entry:eu:2025-11-15:5A002"
+    timeline = httpx.get(f"{server}/entries/{entry}/timeline", timeout=60).json()
+    page.goto(f"{server}/#entry/{quote(entry, safe='')}")
+    steps = page.locator("#entry-timeline ol.timeline li")
+    expect(steps).to_have_count(3)
+    shown = steps.evaluate_all("items => items.map(i => [i.dataset.list, i.dataset.change])")
+    assert shown == [[s["edition"]["list_id"], s["change"]] for s in timeline["steps"]]
+    assert [s[0] for s in shown] == ["list:eu:2021", "list:eu:2022-05-05", "list:eu:2025-11-15"]
+    expect(page.locator("#entry-timeline h2")).to_have_text("In each edition held of EU Annex I")
+    for i, step in enumerate(timeline["steps"]):
+        link = steps.nth(i).locator("a.timeline-changes")
+        expect(link).to_have_count(1 if step["change"] in ("added", "changed", "renumbered") else 0)
+
+
+def test_the_changes_view_says_what_the_address_names_wrongly(server: str, page: Page) -> None:
+    page.goto(f"{server}/#changes?list=zz")
+    expect(page.locator("#changes-status")).to_have_text(
+        "The address names a list the graph does not hold: “zz”."
+    )
+    expect(page.locator("#changes")).to_be_empty()
+    # SCOMET: one edition held, which is said rather than "no change".
+    page.goto(f"{server}/#changes?list=in")
+    expect(page.locator("#changes-single")).to_contain_text(
+        "Only one edition of SCOMET is held (SCOMET 2024, edition of Sep 2, 2024)"
+    )
+    expect(page.locator("#changes-sentence")).to_have_count(0)
+    # An edition not held: said, and the two newest compared instead.
+    page.goto(f"{server}/#changes?list=eu&from=2019")
+    expect(page.locator("#changes-status")).to_contain_text(
+        "EU Annex I: no edition “2019” is held (editions held: EU Annex I 2021, "
+        "EU Annex I 2022, EU Annex I 2025); the two newest are compared instead."
+    )
+    expect(page.locator("#changes-summary")).to_contain_text(
+        "What changed from EU Annex I 2022 to EU Annex I 2025"
+    )
+    # Editions given the wrong way round, an unknown kind: both said.
+    page.goto(f"{server}/#changes?list=eu&from=2025&to=2021&kind=moved")
+    status = page.locator("#changes-status")
+    expect(status).to_contain_text("they are compared the other way round")
+    expect(status).to_contain_text("an unknown kind of change: “moved”")
+    expect(page.locator("#changes-summary")).to_contain_text(
+        "What changed from EU Annex I 2021 to EU Annex I 2025"
+    )
+    api = httpx.get(
+        f"{server}/changes",
+        params={"after": "list:eu:2025-11-15", "before": "list:eu:2021", "limit": 1},
+        timeout=60,
+    ).json()
+    expect(page.locator("#changes-shown")).to_have_text(f"20 of {api['total']:,} shown")
