@@ -1,6 +1,7 @@
 // Harmonia dashboard: plain JavaScript, no build step, no third-party code. It reads the API
 // it is served by (/dashboard/options, /dashboard/matrix, /divergences, /entries/{id},
-// /countries/{code}, /coverage/countries/{code}, /documents/{id}/controls) and builds the DOM
+// /countries/{code}, /coverage/countries/{code}, /documents/{id}/controls, /changes,
+// /entries/{id}/timeline) and builds the DOM
 // with textContent only, so texts from the lists and documents can never inject markup.
 "use strict";
 
@@ -3034,7 +3035,7 @@
   }
 
   function changeItem(row, r) {
-    const f = new Intl.NumberFormat(locale(), { maximumFractionDigits: 2 });
+    const f = new Intl.NumberFormat(locale(), { maximumFractionDigits: 3 });
     const main = row.after || row.before;
     const facts = [];
     if (row.fields.length) {

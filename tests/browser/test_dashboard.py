@@ -6,7 +6,9 @@ Saves ``artifacts/dashboard.png`` (a US / EU / Wassenaar comparison with its evi
 diplomat's everyday tasks of issue 14 end to end, each checked against the API that answers the
 same question, with screenshots of each (``artifacts/task-*.png``, several in Arabic too), and
 the landing overview (``artifacts/overview.png``, ``overview-ar.png``), and an Arabic article's
-page with the controls it concerns (``artifacts/document.png``, ``document-ar.png``).
+page with the controls it concerns (``artifacts/document.png``, ``document-ar.png``), and what
+changed between two Wassenaar editions with an added entry's timeline (``artifacts/changes.png``,
+``changes-ar.png``, ``entry-timeline.png``, ``entry-timeline-ar.png``).
 """
 
 from __future__ import annotations
