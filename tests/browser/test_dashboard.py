@@ -756,7 +756,7 @@ def test_what_changed_between_two_wassenaar_editions(server: str, page: Page) ->
     )
     page.click('#changes-counts tr[data-category="1"] button')
     expect(page.locator("#changes-counts tr.selected")).to_have_attribute("data-category", "1")
-    params = {**pair, "change": "added", "category": "1", "limit": 20}
+    params: dict[str, str | int] = {**pair, "change": "added", "category": "1", "limit": 20}
     added = httpx.get(f"{server}/changes", params=params, timeout=60).json()
     expect(rows).to_have_count(added["total"])
     codes = rows.evaluate_all("items => items.map(i => i.dataset.code)")
