@@ -927,6 +927,7 @@
       "changes.list": "List",
       "changes.from": "Older edition",
       "changes.to": "Newer edition",
+      "changes.codeLabel": "Code or start of a code (optional)",
       "changes.head": "What changed from {from} to {to}",
       "changes.edition": "{name}: edition of {d}",
       "changes.sentence": "{total} entries changed: {added} added, {removed} removed, {renumbered} renumbered, {changed} with another text or other fields.",
@@ -974,6 +975,7 @@
       "changes.list": "Liste",
       "changes.from": "Édition antérieure",
       "changes.to": "Édition postérieure",
+      "changes.codeLabel": "Code ou début de code (facultatif)",
       "changes.head": "Ce qui a changé de {from} à {to}",
       "changes.edition": "{name} : édition du {d}",
       "changes.sentence": "{total} entrées ont changé : {added} ajoutées, {removed} supprimées, {renumbered} renumérotées, {changed} au texte ou aux champs modifiés.",
@@ -1021,6 +1023,7 @@
       "changes.list": "القائمة",
       "changes.from": "الإصدار الأقدم",
       "changes.to": "الإصدار الأحدث",
+      "changes.codeLabel": "الرمز أو بدايته (اختياري)",
       "changes.head": "ما الذي تغيّر من {from} إلى {to}",
       "changes.edition": "{name}: إصدار {d}",
       "changes.sentence": "تغيّر {total} بندًا: أُضيف {added}، وحُذف {removed}، وأُعيد ترقيم {renumbered}، وتغيّر نص {changed} أو حقول أخرى منها.",
@@ -2863,10 +2866,14 @@
       select.disabled = editions.length < 2;
     }
     $("changes-button").disabled = editions.length < 2;
+    $("changes-code-input").value = r.code || "";
+    $("changes-code-input").disabled = editions.length < 2;
     $("changes-form").onsubmit = (event) => {
       event.preventDefault();
       if (!pick.value) return;
-      const target = changesHash({ list: pick.value, from: $("changes-from").value, to: $("changes-to").value });
+      const target = changesHash({
+        list: pick.value, from: $("changes-from").value, to: $("changes-to").value, code: $("changes-code-input").value.trim(),
+      });
       if (location.hash === target) route();
       else location.hash = target;
     };

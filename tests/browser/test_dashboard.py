@@ -822,6 +822,42 @@ def test_an_eu_entry_across_three_editions(server: str, page: Page) -> None:
     for i, step in enumerate(timeline["steps"]):
         link = steps.nth(i).locator("a.timeline-changes")
         expect(link).to_have_count(1 if step["change"] in ("added", "changed", "renumbered") else 0)
+    # The 2025 step leads to the changes of 5A002 and its sub-entries from 2022 to 2025.
+    assert timeline["steps"][2]["change"] == "changed"
+    steps.nth(2).locator("a.timeline-changes").click()
+    rows = page.locator("#changes-items li.change")
+    expect(page.locator("#changes-code-input")).to_have_value("5A002")
+    params: dict[str, str | int] = {
+        "after": "list:eu:2025-11-15",
+        "before": "list:eu:2022-05-05",
+        "code_prefix": "5A002",
+        "limit": 20,
+    }
+    api = httpx.get(f"{server}/changes", params=params, timeout=60).json()
+    expect(rows).to_have_count(api["total"])
+    codes = rows.evaluate_all("items => items.map(i => i.dataset.code)")
+    assert codes == [r["canonical"] for r in api["items"]]
+
+    # A code typed in the form: 2B352 from 2021 to 2022. The 2022 consolidated text (p. 156)
+    # gives 2B352.f.2 a new note, "Note 2: 2B352.f.2. includes any isolator meeting all of
+    # the above mentioned characteristics, regardless of its intended use and its
+    # designation."; the 2021 text (Norway's Liste II) has two notes, the second now Note 3.
+    page.select_option("#changes-from", "2021")
+    page.select_option("#changes-to", "2022-05-05")
+    page.fill("#changes-code-input", "2B352")
+    page.click("#changes-button")
+    expect(page.locator("#changes-code")).to_contain_text("2B352")
+    params = {"after": "list:eu:2022-05-05", "before": "list:eu:2021", "code_prefix": "2B352"}
+    api = httpx.get(f"{server}/changes", params=params, timeout=60).json()
+    expect(rows).to_have_count(api["total"])
+    codes = rows.evaluate_all("items => items.map(i => i.dataset.code)")
+    assert codes == [r["canonical"] for r in api["items"]]
+    isolator = page.locator('#changes-items li.change[data-code="2B352.f.2"]')
+    expect(isolator.locator(".facts")).to_contain_text("What changed: notes.")
+    isolator.locator("details.lines summary").click()
+    expect(isolator.locator("details.lines ins")).to_contain_text(
+        ["includes any isolator meeting all of the above mentioned characteristics"]
+    )
 
 
 def test_the_changes_view_says_what_the_address_names_wrongly(server: str, page: Page) -> None:
