@@ -26,11 +26,13 @@ from queries.index import Index
 from queries.reading.names import WASSENAAR, Jurisdiction
 from queries.reading.records import ListInfo
 from queries.requests import (
+    MAX_JURISDICTIONS,
     BriefPartsRequest,
     BriefRequest,
     CommitmentGapsRequest,
     DivergenceRequest,
     MatrixRequest,
+    PartyListGapsRequest,
 )
 from queries.status import ABSENT, CONTROLLED, NOT_HELD
 from queries.views import (
@@ -39,6 +41,7 @@ from queries.views import (
     BriefMembership,
     CategoryStanding,
     CommitmentGapRow,
+    CommitmentPart,
     ConvergenceIndex,
     DivergenceRow,
     GroupBrief,
@@ -46,8 +49,13 @@ from queries.views import (
     HeldEdition,
     PairBrief,
     PairSide,
+    PartiesPart,
+    PartyListPart,
+    SharedControl,
+    SharedPart,
     Standing,
 )
+from queries.views.briefs import SharedStatus
 
 #: What a brief can be: against a regime, a pair of jurisdictions, a group under a code.
 AnyBrief = Brief | PairBrief | GroupBrief
@@ -91,6 +99,7 @@ def brief(
         sensitive = entry is not None and entry.sensitive
         return (0 if very else 1 if sensitive else 2, _code_order(row.code))
 
+    commitments = _commitments(analyses, juris, request)
     aligning = sorted(
         (r for r in rows if r.kind == "scope-differs"), key=lambda r: _code_order(r.code)
     )
@@ -102,9 +111,177 @@ def brief(
         filters=filters.as_dict(),
         standing=_standing(analyses, juris, ref, request, day),
         to_adopt=ranked("not-implemented", sensitivity),
+        commitments=commitments,
         to_align=AgendaPart(total=len(aligning), items=aligning[: request.items]),
         to_update=ranked("edition-lag", lambda r: _code_order(r.code)),
+        shared=_shared(analyses, juris, request),
+        parties=_parties(analyses, juris, request),
         notes=report.notes,
+    )
+
+
+def _commitments(
+    analyses: Analyses, juris: Jurisdiction, request: BriefRequest
+) -> list[CommitmentPart]:
+    """Per code of conduct ``juris`` subscribes to, the commitment gaps of its lists."""
+    index = analyses.index
+    parts: list[CommitmentPart] = []
+    for sub in index.data.subscriptions():
+        if sub.country != juris.node:
+            continue
+        ask = CommitmentGapsRequest(technology=request.technology, country=[juris.node])
+        try:
+            report = analyses.commitment_gaps(sub.code, ask)
+        except InvalidQuery:
+            continue  # the code addresses none of the technologies asked for
+        rows = report.items
+        gaps = [r for r in rows if r.status == "gap"]
+        # No list (or no dual-use list) held: unknown, said once, never a gap.
+        held = any(r.status in ("gap", "controlled") for r in rows)
+        parts.append(
+            CommitmentPart(
+                code_of_conduct=report.code_of_conduct,
+                title=report.title,
+                since=sub.date,
+                status="checked" if held else "not-held",
+                lists=rows[0].editions if rows else [],
+                technologies=len(rows),
+                controlled=sum(r.status == "controlled" for r in rows),
+                total=len(gaps),
+                items=(gaps if held else rows[:1])[: request.items],
+            )
+        )
+    return sorted(parts, key=lambda part: part.title)
+
+
+def _partners(index: Index, juris: Jurisdiction) -> list[Jurisdiction]:
+    """Every other country or union with a control list held, whose lists are not its own
+    (an EU member's partners leave out the EU)."""
+    mine = {info.id for info in juris.lists}
+    found: list[Jurisdiction] = []
+    for issuer in sorted(index.lists_of_issuer):
+        other = index.jurisdiction(issuer)
+        if other.kind not in ("country", "union") or other.node == juris.node:
+            continue
+        if {info.id for info in other.lists} <= mine:
+            continue
+        found.append(other)
+    # The divergences compare at most MAX_JURISDICTIONS at once, the jurisdiction among them.
+    return found[: MAX_JURISDICTIONS - 1]
+
+
+def _shared(analyses: Analyses, juris: Jurisdiction, request: BriefRequest) -> SharedPart:
+    """Controls outside the regimes (unilateral, or numbered like Wassenaar but absent from
+    its list) that at least two partners hold and ``juris`` does not, from the divergence rows
+    between it and every partner. Rows of the same control held under several codes (US
+    4A906, AU 4A901) are one point: the first, by code."""
+    index = analyses.index
+    partners = _partners(index, juris)
+    if len(partners) < 2:
+        return SharedPart(partners=[p.key for p in partners], total=0, counts={}, items=[])
+    report = analyses.divergences(
+        DivergenceRequest(
+            jurisdiction=[juris.key, *(p.key for p in partners)],
+            kind=["unilateral", "not-in-regime-list"],
+            category=request.category,
+            technology=request.technology,
+        )
+    )
+    points: list[SharedControl] = []
+    seen: set[str] = set()
+    for row in sorted(report.items, key=lambda r: _code_order(r.code)):
+        holders = [k for k in row.controlled_by if k != juris.key]
+        if juris.key in row.controlled_by or len(holders) < 2:
+            continue
+        held = {e.id for side in row.sides if side.jurisdiction in holders for e in side.entries}
+        if held & seen:
+            continue  # the same control, already a point under another holder's code
+        seen |= held
+        mine = next(s for s in row.sides if s.jurisdiction == juris.key)
+        status: SharedStatus = (
+            "absent"
+            if juris.key in row.not_controlled_by
+            else "not-held"
+            if not juris.lists or mine.status == "no-list-held"
+            else "not-comparable"
+        )
+        points.append(
+            SharedControl(
+                code=row.code,
+                status=status,
+                partners=holders,
+                matched_by=_matched_by(index, row),
+                row=row,
+            )
+        )
+    order = {"absent": 0, "not-comparable": 1, "not-held": 2}
+    points.sort(key=lambda p: (order[p.status], -len(p.partners), _code_order(p.code)))
+    counts: dict[str, int] = {}
+    for point in points:
+        counts[point.status] = counts.get(point.status, 0) + 1
+    return SharedPart(
+        partners=[p.key for p in partners],
+        total=len(points),
+        counts=counts,
+        items=points[: request.items],
+    )
+
+
+def _matched_by(index: Index, row: DivergenceRow) -> dict[str, str]:
+    """How each other holder's entries are known to be the first holder's control."""
+    first = next(s for s in row.sides if s.status == "controls")
+    entry = index.entry(first.entries[0].id)
+    twins = set() if entry is None else {*entry.same, *entry.like}
+    annex = set() if entry is None else {i.target for i in entry.implements}
+    how: dict[str, str] = {}
+    for side in row.sides:
+        if side is first or side.jurisdiction not in row.controlled_by:
+            continue
+        ids = {e.id for e in side.entries}
+        if ids & twins:
+            how[side.jurisdiction] = "alignment"
+        elif any(
+            i.target in annex
+            for e in side.entries
+            if (found := index.entry(e.id)) is not None
+            for i in found.implements
+        ):
+            how[side.jurisdiction] = "annex"
+        else:
+            how[side.jurisdiction] = "code"
+    return how
+
+
+def _parties(analyses: Analyses, juris: Jurisdiction, request: BriefRequest) -> PartiesPart:
+    """Parties each partner with a party list held lists and ``juris`` does not."""
+    held = analyses.party_lists()
+    issuers = held.issuers()
+    if juris.node not in issuers:
+        return PartiesPart(held=False, lists=[], partners=[])
+    parts: list[PartyListPart] = []
+    notes: list[str] = []
+    for partner in issuers:
+        if partner == juris.node:
+            continue
+        other = analyses.index.iso2(partner)
+        report = analyses.party_list_gaps(
+            PartyListGapsRequest(issuer=[juris.key, other], listed_by=other, verdict=["only"]),
+            limit=request.items,
+        )
+        counts = report.counts.get(other, {})
+        parts.append(
+            PartyListPart(
+                partner=other,
+                lists=report.lists.get(other, []),
+                only=counts.get("only", 0),
+                review=counts.get("review", 0),
+                both=counts.get("both", 0),
+                items=report.items,
+            )
+        )
+        notes += [n for n in report.notes if n not in notes]
+    return PartiesPart(
+        held=True, lists=list(held.of(juris.node).lists), partners=parts, notes=notes
     )
 
 

@@ -228,6 +228,8 @@ def names_of(index: Index, brief: AnyBrief, lang: Language) -> dict[str, str]:
     elif isinstance(brief, Brief):
         nodes |= {brief.jurisdiction.node, brief.reference.node}
         nodes |= {m.regime for m in brief.standing.memberships}
+        nodes |= {row.technology for code in brief.commitments for row in code.items}
+        nodes |= {tech for point in brief.shared.items for tech in point.row.technologies}
     return {node: index.names.name_in(node, lang) for node in nodes}
 
 
@@ -387,8 +389,147 @@ def _regime_markdown(t: _Text, brief: Brief) -> list[str]:
         share = "-" if c.percent is None else percent(c.percent, t.lang)
         lines.append(f"| {c.category} | {c.controlled} | {c.comparable} | {share} |")
     lines.extend(_part(t, t.say("adopt"), t.say("adopt.why"), brief.to_adopt))
+    lines.extend(_codes(t, brief))
     lines.extend(_part(t, t.say("align"), t.say("align.why"), brief.to_align))
     lines.extend(_part(t, t.say("update"), t.say("update.why"), brief.to_update))
+    lines.extend(_shared(t, brief))
+    lines.extend(_commitments(t, brief))
+    return lines
+
+
+def _since(t: _Text, when: date | None) -> str:
+    return t.say("since", day=t.day(when)) if when else ""
+
+
+def _codes(t: _Text, brief: Brief) -> list[str]:
+    """To adopt, second half: the technologies of the codes of conduct it subscribes to."""
+    lines = ["", "### " + t.say("adopt.codes"), "", t.say("adopt.codes.why"), ""]
+    name = t.name(brief.jurisdiction)
+    if not brief.commitments:
+        lines.append(t.say("codes.none", j=name))
+    for code in brief.commitments:
+        since = _since(t, code.since)
+        lists = t.join([e.list_id for e in code.lists]) or t.say("none.held")
+        if code.status == "not-held":
+            said = t.say(
+                "code.not.held", title=code.title, since=since, j=name, n=code.technologies
+            )
+            lines.append(f"- {said}")
+            continue
+        said = t.say(
+            "code.checked",
+            title=code.title,
+            since=since,
+            total=code.total,
+            n=code.technologies,
+            lists=lists,
+        )
+        lines.append(f"- {said}")
+        for row in code.items:
+            regime = "code.regime.has" if row.regime_covers else "code.regime.none"
+            gap = t.say(
+                "code.gap",
+                tech=t.node(row.technology, row.technology_name),
+                commitments=t.join([str(n) for n in row.commitments]) or "-",
+                lists=t.join([e.list_id for e in row.editions]),
+                regime=t.say(regime),
+            )
+            lines.append(f"  - {gap}")
+        if code.total > len(code.items):
+            lines.append("  - " + t.say("first", shown=len(code.items), total=code.total))
+    return lines
+
+
+def _shared(t: _Text, brief: Brief) -> list[str]:
+    """Shared beyond the regimes: controls at least two partners hold and it does not."""
+    part, name = brief.shared, t.name(brief.jurisdiction)
+    counts = part.counts
+    lines = [
+        "",
+        "## " + t.say("part", title=t.say("shared"), total=part.total),
+        "",
+        t.say("shared.why", partners=t.join(part.partners) or t.say("none")),
+        "",
+        t.say(
+            "shared.counts",
+            absent=counts.get("absent", 0),
+            not_comparable=counts.get("not-comparable", 0),
+            not_held=counts.get("not-held", 0),
+        ),
+        "",
+    ]
+    if not part.items:
+        lines.append(t.say("nothing"))
+    for point in part.items:
+        status = t.say(f"shared.{point.status}")
+        held = t.say("shared.point", partners=t.join(point.partners), j=name, status=status)
+        lines.append(f"- **{point.code}**: {held} {t.reason(point.row)}")
+        for side in point.row.sides:
+            if side.jurisdiction not in point.partners:
+                continue
+            how = point.matched_by.get(side.jurisdiction)
+            lines.append(
+                "  - "
+                + t.say(
+                    "shared.holder",
+                    j=side.jurisdiction,
+                    entries=t.join([e.code for e in side.entries]) or t.say("none"),
+                    editions=t.join([e.list_id for e in side.editions]) or t.say("none.held"),
+                    how=t.say(f"matched.{how}") if how else "",
+                )
+            )
+        if point.row.technologies:
+            techs = [t.node(x, x.removeprefix("tech:")) for x in point.row.technologies]
+            lines.append("  - " + t.say("shared.technologies", technologies=t.join(techs)))
+    if part.total > len(part.items):
+        lines.extend(["", t.say("first", shown=len(part.items), total=part.total)])
+    return lines
+
+
+def _commitments(t: _Text, brief: Brief) -> list[str]:
+    """Commitments and parties: the code-of-conduct gaps summed up (the points are under To
+    adopt) and the parties its partners list and it does not."""
+    name, parties = t.name(brief.jurisdiction), brief.parties
+    lines = ["", "## " + t.say("commitments"), ""]
+    if brief.commitments:
+        codes = [
+            t.say("commitments.code", title=c.title, total=c.total)
+            if c.status == "checked"
+            else t.say("commitments.code.not.held", title=c.title)
+            for c in brief.commitments
+        ]
+        lines.append(t.say("commitments.codes", codes=semicolon(t.lang).join(codes)))
+    else:
+        lines.append(t.say("codes.none", j=name))
+    lines.append("")
+    if not parties.held:
+        lines.append(t.say("parties.not.held", j=name))
+        return lines
+    if not parties.partners:
+        lines.append(t.say("parties.none"))
+    for partner in parties.partners:
+        lines.append(
+            t.say(
+                "parties.partner",
+                partner=partner.partner,
+                j=name,
+                lists=t.join(partner.lists),
+                only=partner.only,
+                review=partner.review,
+                both=partner.both,
+            )
+        )
+        lines.append("")
+        for row in partner.items:
+            reason = row.reason if t.lang == "en" else t.say("in.english", text=row.reason)
+            said = t.say(
+                "party", name=_cell(row.party.name), lists=t.join(row.lists), reason=reason
+            )
+            lines.append(f"- {said}")
+        if partner.only > len(partner.items):
+            lines.extend(["", t.say("first", shown=len(partner.items), total=partner.only)])
+        lines.append("")
+    lines.extend(f"- {t.say('in.english', text=note)}" for note in parties.notes)
     return lines
 
 

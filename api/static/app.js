@@ -628,6 +628,27 @@
       "brief.unknownKind": "The address names an unknown kind of brief: “{id}”. A state against a reference is shown.",
       "brief.loaded": "Brief loaded.",
       "brief.notAReference": "A brief is not measured against {name}: {other} is used instead.",
+      "brief.codes": "Technologies of the codes of conduct it subscribes to",
+      "brief.codesHint": "The technologies each code of conduct addresses that no entry of its lists is tagged for (the code's commitment gaps for it).",
+      "brief.codesNone": "{j} subscribes to no code of conduct held in the graph.",
+      "brief.codeChecked": "{total} of the {n} technologies it addresses are not covered by {lists}.",
+      "brief.codeNotHeld": "No control list of {j} is held: whether it covers the {n} technologies the code addresses cannot be checked (not held, not a gap).",
+      "brief.commitmentsN": "commitments {n}",
+      "brief.regimeHas": "the Wassenaar list has an entry for it: a gap in its implementation",
+      "brief.regimeNone": "the Wassenaar list has no such entry either: a gap common to the regime's lists",
+      "brief.shared": "Shared beyond the regimes",
+      "brief.sharedHint": "Controls outside the regimes (unilateral, or numbered like Wassenaar but absent from its list) that at least two of its partners hold and it does not. Partners compared: {partners}.",
+      "brief.sharedCounts": "Absent from its lists: {absent} · not comparable (its lists number these otherwise): {nc} · lists not held: {nh}",
+      "brief.heldBy": "held by {partners}",
+      "brief.parties": "Commitments and parties",
+      "brief.codesSummary": "Codes of conduct: {codes}",
+      "brief.codeSummary": "{title}, {n} technologies not covered (see To adopt)",
+      "brief.codeSummaryNotHeld": "{title}, not held",
+      "brief.partiesNotHeld": "No party list of {j} is held: whether it lists the parties its partners list cannot be checked (not held).",
+      "brief.partiesNone": "No partner's party list is held.",
+      "brief.partiesPartner": "Parties {p} lists and {j} does not ({lists}): {only} listed by {p} only, {review} possible matches to review, {both} listed by both (matched by name).",
+      briefShared: { "absent": "absent", "not-held": "not held", "not-comparable": "not comparable (another numbering)" },
+      briefMatched: { "alignment": "the same control by an alignment edge", "annex": "the same entry of another regime's list", "code": "the same code in the same numbering" },
     },
     fr: {
       "nav.brief": "Note",
@@ -681,6 +702,27 @@
       "brief.unknownKind": "L'adresse désigne un type de note inconnu : « {id} ». Un État face à une référence est affiché.",
       "brief.loaded": "Note chargée.",
       "brief.notAReference": "Une note ne se mesure pas face à {name} : {other} est utilisé à la place.",
+      "brief.codes": "Technologies des codes de conduite auxquels il souscrit",
+      "brief.codesHint": "Les technologies visées par chaque code de conduite qu'aucune entrée de ses listes ne couvre (les lacunes d'engagement du code pour lui).",
+      "brief.codesNone": "{j} ne souscrit à aucun code de conduite détenu dans le graphe.",
+      "brief.codeChecked": "{total} des {n} technologies qu'il vise ne sont pas couvertes par {lists}.",
+      "brief.codeNotHeld": "Aucune liste de contrôle de {j} n'est détenue : on ne peut pas vérifier s'il couvre les {n} technologies visées par le code (non détenue, pas une lacune).",
+      "brief.commitmentsN": "engagements {n}",
+      "brief.regimeHas": "la liste de Wassenaar a une entrée pour elle : une lacune de sa mise en œuvre",
+      "brief.regimeNone": "la liste de Wassenaar n'a pas non plus d'entrée de ce type : une lacune commune aux listes du régime",
+      "brief.shared": "Partagé au-delà des régimes",
+      "brief.sharedHint": "Contrôles hors des régimes (unilatéraux, ou numérotés comme Wassenaar mais absents de sa liste) qu'au moins deux de ses partenaires détiennent et lui non. Partenaires comparés : {partners}.",
+      "brief.sharedCounts": "Absents de ses listes : {absent} · non comparables (ses listes les numérotent autrement) : {nc} · listes non détenues : {nh}",
+      "brief.heldBy": "détenu par {partners}",
+      "brief.parties": "Engagements et parties",
+      "brief.codesSummary": "Codes de conduite : {codes}",
+      "brief.codeSummary": "{title}, {n} technologies non couvertes (voir À adopter)",
+      "brief.codeSummaryNotHeld": "{title}, non détenu",
+      "brief.partiesNotHeld": "Aucune liste de parties de {j} n'est détenue : on ne peut pas vérifier s'il inscrit les parties que ses partenaires inscrivent (non détenue).",
+      "brief.partiesNone": "Aucune liste de parties d'un partenaire n'est détenue.",
+      "brief.partiesPartner": "Parties que {p} inscrit et {j} non ({lists}) : {only} inscrites par {p} seulement, {review} correspondances possibles à examiner, {both} inscrites par les deux (rapprochées par le nom).",
+      briefShared: { "absent": "absent", "not-held": "non détenu", "not-comparable": "non comparable (autre numérotation)" },
+      briefMatched: { "alignment": "le même contrôle selon un lien d'alignement", "annex": "la même entrée de la liste d'un autre régime", "code": "le même code dans la même numérotation" },
     },
     ar: {
       "nav.brief": "الموجز",
@@ -734,6 +776,27 @@
       "brief.unknownKind": "يشير العنوان إلى نوع موجز غير معروف: «{id}». يُعرض موجز دولة مقارنةً بمرجع.",
       "brief.loaded": "تم تحميل الموجز.",
       "brief.notAReference": "لا يُقاس الموجز مقارنةً بـ{name}: يُستخدم {other} بدلًا منه.",
+      "brief.codes": "تقنيات مدونات السلوك التي انضم إليها",
+      "brief.codesHint": "التقنيات التي تتناولها كل مدونة سلوك ولا يغطيها أي بند من قوائمه (ثغرات الالتزام في المدونة بالنسبة إليه).",
+      "brief.codesNone": "{j} لم تنضم إلى أي مدونة سلوك محفوظة في الرسم البياني.",
+      "brief.codeChecked": "{total} من أصل {n} من التقنيات التي تتناولها لا تغطيها {lists}.",
+      "brief.codeNotHeld": "لا توجد قائمة رقابة محفوظة لـ{j}: لا يمكن التحقق من تغطيتها للتقنيات الـ{n} التي تتناولها المدونة (غير محفوظة، وليست ثغرة).",
+      "brief.commitmentsN": "الالتزامات {n}",
+      "brief.regimeHas": "في قائمة واسنار بند لها: ثغرة في تنفيذها",
+      "brief.regimeNone": "لا يوجد بند كهذا في قائمة واسنار أيضًا: ثغرة مشتركة بين قوائم النظام",
+      "brief.shared": "ما يتجاوز الأنظمة ويتشاركه الشركاء",
+      "brief.sharedHint": "ضوابط خارج الأنظمة (أحادية، أو مرقَّمة مثل واسنار لكنها غائبة عن قائمتها) يعتمدها اثنان على الأقل من شركائه ولا يعتمدها هو. الشركاء المقارَنون: {partners}.",
+      "brief.sharedCounts": "غائبة عن قوائمه: {absent} · غير قابلة للمقارنة (ترقّمها قوائمه بطريقة أخرى): {nc} · قوائم غير محفوظة: {nh}",
+      "brief.heldBy": "تعتمده {partners}",
+      "brief.parties": "الالتزامات والأطراف",
+      "brief.codesSummary": "مدونات السلوك: {codes}",
+      "brief.codeSummary": "{title}، {n} من التقنيات غير مغطاة (انظر للاعتماد)",
+      "brief.codeSummaryNotHeld": "{title}، غير محفوظة",
+      "brief.partiesNotHeld": "لا توجد قائمة أطراف محفوظة لـ{j}: لا يمكن التحقق مما إذا كانت تدرج الأطراف التي يدرجها شركاؤها (غير محفوظة).",
+      "brief.partiesNone": "لا توجد قائمة أطراف محفوظة لأي شريك.",
+      "brief.partiesPartner": "أطراف تدرجها {p} ولا تدرجها {j} ({lists}): {only} تدرجها {p} وحدها، و{review} مطابقات محتملة للمراجعة، و{both} تدرجها الجهتان (مطابقة بالاسم).",
+      briefShared: { "absent": "غائب", "not-held": "غير محفوظ", "not-comparable": "غير قابل للمقارنة (ترقيم آخر)" },
+      briefMatched: { "alignment": "الضابط نفسه بحسب رابط مواءمة", "annex": "البند نفسه من قائمة نظام آخر", "code": "الرمز نفسه في الترقيم نفسه" },
     },
   };
   for (const lang of Object.keys(BRIEF)) Object.assign(I18N[lang], BRIEF[lang]);
@@ -2688,15 +2751,109 @@
           el("small", { class: "num", text: `${f.format(row.controlled)} / ${f.format(row.comparable)}` })))));
     }
     const agenda = [];
-    const known = new Set(["standing", ...BRIEF_PARTS]);
+    // The parts beyond the regimes' agenda have their own cards (below).
+    const known = new Set(["standing", "shared", "parties", ...BRIEF_PARTS]);
     const keys = [...BRIEF_PARTS, ...Object.keys(report).filter((k) => !known.has(k))];
     for (const key of keys) {
       const part = report[key];
       if (!part || typeof part !== "object" || !Array.isArray(part.items) || typeof part.total !== "number") continue;
       const title = I18N[state.lang].briefParts[key] || key.replaceAll("_", " ");
       agenda.push(briefPart(key, title, I18N[state.lang].briefHints[key], part));
+      // To adopt, second half: the codes of conduct it subscribes to.
+      if (key === "to_adopt" && report.commitments) agenda.push(briefCodes(report));
     }
+    if (report.shared) agenda.push(briefShared(report));
+    if (report.parties) agenda.push(briefParties(report));
     return [head, el("p", { class: "hint", text: t("div.english") }), el("div", { class: "country-grid" }, standing, ...agenda, briefNotes(report.notes))];
+  }
+
+  function briefCodes(report) {
+    const f = numberFormat();
+    const j = nameOf(report.jurisdiction.key);
+    const card = el("section", { class: "card wide brief-part", id: "brief-codes", "data-part": "codes" },
+      el("h3", { text: t("brief.codes") }), el("p", { class: "hint", text: t("brief.codesHint") }));
+    if (!report.commitments.length) card.append(el("p", { class: "empty", text: t("brief.codesNone", { j }) }));
+    for (const code of report.commitments) {
+      const lists = code.lists.map((e) => listName(e.list_id)).join(", ");
+      const block = el("div", { class: "brief-code", "data-code": code.code_of_conduct, "data-status": code.status, "data-total": code.total },
+        el("p", {}, el("strong", { lang: "en", dir: "ltr", text: code.title }),
+          code.since ? ` ${t("country.since", { d: dateText(code.since) })}` : "", ": ",
+          code.status === "not-held"
+            ? t("brief.codeNotHeld", { j, n: f.format(code.technologies) })
+            : t("brief.codeChecked", { total: f.format(code.total), n: f.format(code.technologies), lists })));
+      if (code.status === "checked") {
+        block.append(el("ul", {}, code.items.map((row) => el("li", { "data-technology": row.technology },
+          el("strong", { text: techName(row.technology) }),
+          row.commitments.length ? ` (${t("brief.commitmentsN", { n: row.commitments.join(", ") })})` : "",
+          ` — ${row.editions.map((e) => listName(e.list_id)).join(", ")}; `,
+          t(row.regime_covers ? "brief.regimeHas" : "brief.regimeNone")))));
+      }
+      card.append(block);
+    }
+    return card;
+  }
+
+  function briefShared(report) {
+    const f = numberFormat();
+    const part = report.shared;
+    const words = I18N[state.lang];
+    const j = nameOf(report.jurisdiction.key);
+    const list = el("ol", { class: "divergences" });
+    if (!part.items.length) list.append(el("li", { class: "empty", text: t("brief.noneHere") }));
+    for (const point of part.items) {
+      const sides = point.row.sides.filter((s) => point.partners.includes(s.jurisdiction));
+      list.append(el("li", { "data-code": point.code, "data-status": point.status },
+        el("p", {}, el("strong", { dir: "ltr", text: point.code }), " — ",
+          t("brief.heldBy", { partners: names(point.partners) }), "; ", `${j}: `,
+          el("span", { class: "status-badge", text: (words.briefShared || I18N.en.briefShared)[point.status] || point.status })),
+        el("ul", {}, sides.map((side) => el("li", { "data-jurisdiction": side.jurisdiction },
+          el("strong", { text: nameOf(side.jurisdiction) }), ": ",
+          el("span", { dir: "ltr", text: side.entries.map((e) => e.code).join(", ") }),
+          ` (${side.editions.map((e) => listName(e.list_id)).join(", ")})`,
+          point.matched_by[side.jurisdiction]
+            ? `, ${(words.briefMatched || I18N.en.briefMatched)[point.matched_by[side.jurisdiction]]}` : ""))),
+        point.row.technologies.length ? el("p", { class: "editions", text: point.row.technologies.map(techName).join(", ") }) : null,
+        el("details", {}, el("summary", { text: t("div.evidence") }),
+          el("p", { lang: "en", dir: "ltr", text: humanise(point.row.reason) }))));
+    }
+    const counts = part.counts;
+    return el("section", { class: "card wide brief-part", id: "brief-shared", "data-part": "shared", "data-total": part.total },
+      el("h2", {}, t("brief.shared"), " ", el("span", { class: "count", text: `(${f.format(part.total)})` })),
+      el("p", { class: "hint", text: t("brief.sharedHint", { partners: names(part.partners) }) }),
+      el("p", { text: t("brief.sharedCounts", { absent: f.format(counts.absent || 0), nc: f.format(counts["not-comparable"] || 0), nh: f.format(counts["not-held"] || 0) }) }),
+      list,
+      part.items.length < part.total
+        ? el("p", { class: "shown", text: t("div.shown", { shown: f.format(part.items.length), total: f.format(part.total) }) })
+        : null);
+  }
+
+  function briefParties(report) {
+    const f = numberFormat();
+    const j = nameOf(report.jurisdiction.key);
+    const parties = report.parties;
+    const card = el("section", { class: "card wide brief-part", id: "brief-parties", "data-part": "parties" },
+      el("h2", { text: t("brief.parties") }));
+    const codes = report.commitments.map((c) => c.status === "checked"
+      ? t("brief.codeSummary", { title: c.title, n: f.format(c.total) })
+      : t("brief.codeSummaryNotHeld", { title: c.title }));
+    card.append(el("p", { text: codes.length ? t("brief.codesSummary", { codes: codes.join("; ") }) : t("brief.codesNone", { j }) }));
+    if (!parties.held) {
+      card.append(el("p", { class: "empty", id: "brief-parties-not-held", text: t("brief.partiesNotHeld", { j }) }));
+      return card;
+    }
+    if (!parties.partners.length) card.append(el("p", { class: "empty", text: t("brief.partiesNone") }));
+    for (const partner of parties.partners) {
+      card.append(el("div", { class: "brief-partner", "data-partner": partner.partner, "data-only": partner.only },
+        el("p", { text: t("brief.partiesPartner", { p: nameOf(partner.partner), j, lists: partner.lists.join(", "),
+          only: f.format(partner.only), review: f.format(partner.review), both: f.format(partner.both) }) }),
+        el("ul", {}, partner.items.map((row) => el("li", {},
+          el("strong", { text: row.party.name }), ` (${row.lists.join(", ")}) `,
+          el("span", { lang: "en", dir: "ltr", class: "hint", text: humanise(row.reason) })))),
+        partner.items.length < partner.only
+          ? el("p", { class: "shown", text: t("div.shown", { shown: f.format(partner.items.length), total: f.format(partner.only) }) })
+          : null));
+    }
+    return card;
   }
 
   function pairBrief(b, report) {

@@ -123,3 +123,38 @@ def brief_command(
             print_table(f"{title}: {part.total}", ("code", "reason"), rows)
             if part.total > len(part.items):
                 out.print(f"{len(part.items)} of {part.total} shown (--items, or --json)")
+        for code in report.commitments:
+            if code.status == "not-held":
+                out.print(
+                    f"{code.title}: no list of {report.jurisdiction.name} held, its "
+                    f"{code.technologies} technologies cannot be checked (not a gap)",
+                    highlight=False,
+                )
+                continue
+            gaps = ((r.technology_name, r.reason) for r in code.items)
+            # The code by its id: its title is a sentence long.
+            name = code.code_of_conduct.removeprefix("coc:")
+            title = f"To adopt, {name}: {code.total} of {code.technologies} technologies"
+            print_table(title, ("technology", "evidence"), gaps)
+        shared = report.shared
+        points = ((p.code, p.status, ", ".join(p.partners), p.row.reason) for p in shared.items)
+        print_table(
+            f"Shared beyond the regimes: {shared.total} (partners {', '.join(shared.partners)})",
+            ("code", "status", "held by", "reason"),
+            points,
+        )
+        if shared.total > len(shared.items):
+            out.print(f"{len(shared.items)} of {shared.total} shown (--items, or --json)")
+        if not report.parties.held:
+            out.print(
+                f"Parties: no party list of {report.jurisdiction.name} is held (not held)",
+                highlight=False,
+            )
+        for partner in report.parties.partners:
+            parties = ((r.party.name, r.reason) for r in partner.items)
+            print_table(
+                f"Parties {partner.partner} lists and {report.jurisdiction.key} does not: "
+                f"{partner.only} (and {partner.review} to review)",
+                ("party", "evidence"),
+                parties,
+            )

@@ -4,12 +4,13 @@ ranked agenda of what it would take to converge, every point with its evidence."
 from __future__ import annotations
 
 from datetime import date
+from typing import Literal
 
 from pydantic import Field
 
 from queries.views.base import View
 from queries.views.comparison import DivergenceRow, EditionRef, JurisdictionView
-from queries.views.gaps import CommitmentGapRow
+from queries.views.gaps import CommitmentGapRow, PartyListGapRow
 
 
 class BriefMembership(View):
@@ -67,6 +68,86 @@ class AgendaPart(View):
     )
 
 
+class CommitmentPart(View):
+    """A code of conduct the jurisdiction subscribes to: the technologies it addresses that the
+    jurisdiction's lists do not cover (the commitment gaps of the code, for this subscriber)."""
+
+    code_of_conduct: str = Field(description="Code of conduct node id.", examples=["coc:echri"])
+    title: str = Field(description="Its title.")
+    since: date | None = Field(default=None, description="Subscribed since, when known.")
+    status: Literal["checked", "not-held"] = Field(
+        description="checked: its lists were searched; not-held: no (dual-use) list of it is "
+        "held, so nothing can be said (never a gap)."
+    )
+    lists: list[EditionRef] = Field(description="The list editions searched.")
+    technologies: int = Field(description="Technologies the code addresses (of those asked).")
+    controlled: int = Field(description="Of those, technologies its lists cover.")
+    total: int = Field(description="Technologies its lists do not cover (the gaps).")
+    items: list[CommitmentGapRow] = Field(
+        description="The gaps (or, when not held, the rows saying so), each with its evidence."
+    )
+
+
+SharedStatus = Literal["absent", "not-held", "not-comparable"]
+
+
+class SharedControl(View):
+    """A control outside the regimes that at least two partners hold and the jurisdiction
+    does not."""
+
+    code: str = Field(description="The first holder's code.", examples=["3A090.a"])
+    status: SharedStatus = Field(
+        description="The jurisdiction's side: absent (its comparable lists have no such "
+        "control), not-held (no list of it is held), not-comparable (its lists number these "
+        "otherwise and have no regime counterpart to read by)."
+    )
+    partners: list[str] = Field(description="Partners holding it (jurisdiction keys).")
+    matched_by: dict[str, str] = Field(
+        description="How each partner's entry is known to be the same control as the first "
+        "holder's: alignment (an alignment edge: the same control, or the same words with other "
+        "bounds), annex (both implement the same entry of another regime's list), or code (the "
+        "same code in the same numbering)."
+    )
+    row: DivergenceRow = Field(
+        description="The divergence row it comes from: every side with its entries and editions."
+    )
+
+
+class SharedPart(View):
+    """Controls outside the regimes that partners have adopted and the jurisdiction has not."""
+
+    partners: list[str] = Field(
+        description="The partners compared: every other jurisdiction with a control list held."
+    )
+    total: int = Field(description="Controls held by at least two partners and not by it.")
+    counts: dict[str, int] = Field(description="Those controls per status of the jurisdiction.")
+    items: list[SharedControl] = Field(
+        description="The first, absent first, then by the number of partners holding them."
+    )
+
+
+class PartyListPart(View):
+    """The parties one partner lists and the jurisdiction does not (matched by name)."""
+
+    partner: str = Field(description="The partner (jurisdiction key).", examples=["JP"])
+    lists: list[str] = Field(description="The partner's party lists compared.")
+    only: int = Field(description="Parties only the partner lists.")
+    review: int = Field(description="Parties with a possible match to review.")
+    both: int = Field(description="Parties both list.")
+    items: list[PartyListGapRow] = Field(description="The first parties only the partner lists.")
+
+
+class PartiesPart(View):
+    """Parties listed by partners and not by the jurisdiction, where party lists are held."""
+
+    held: bool = Field(description="Whether a party list of the jurisdiction is held.")
+    lists: list[str] = Field(description="Its party lists held.")
+    partners: list[PartyListPart] = Field(
+        description="Per partner with a party list held; empty when its own is not held."
+    )
+    notes: list[str] = Field(default_factory=list, description="How the lists were compared.")
+
+
 class Brief(View):
     jurisdiction: JurisdictionView = Field(description="Whose brief it is.")
     reference: JurisdictionView = Field(description="What it is measured against.")
@@ -80,6 +161,11 @@ class Brief(View):
         description="Reference entries its lists do not implement: Very Sensitive first, then "
         "Sensitive, then by code."
     )
+    commitments: list[CommitmentPart] = Field(
+        default_factory=list,
+        description="To adopt, second half: per code of conduct it subscribes to, the "
+        "technologies its lists do not cover.",
+    )
     to_align: AgendaPart = Field(
         description="Reference entries it controls with another scope or other thresholds "
         "(both thresholds, and which side catches more)."
@@ -87,6 +173,13 @@ class Brief(View):
     to_update: AgendaPart = Field(
         description="Reference entries its lists lack because they predate the reference "
         "edition that added them."
+    )
+    shared: SharedPart = Field(
+        description="Shared beyond the regimes: controls outside the regimes that at least two "
+        "partners hold and it does not."
+    )
+    parties: PartiesPart = Field(
+        description="Parties listed by partners and not by it, where party lists are held."
     )
     notes: list[str] = Field(default_factory=list, description="Caveats of the comparison.")
 

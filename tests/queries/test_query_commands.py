@@ -93,6 +93,21 @@ def test_brief_command(env: None) -> None:
     assert refused.exit_code != 0 and "against=wassenaar" in refused.output
 
 
+def test_the_brief_command_shows_the_parts_beyond_the_regimes(env: None) -> None:
+    """The terminal brief has the code-of-conduct gaps, the shared controls and the parties,
+    with the totals of the brief it prints."""
+    report = brief(shared_analyses(), "US", build(BriefRequest, items=2))
+    result = CliRunner().invoke(app, ["brief", "US", "--items", "2"])
+    assert result.exit_code == 0, result.output
+    [code] = report.commitments
+    assert f"{code.total} of {code.technologies} technologies" in result.output
+    assert f"Shared beyond the regimes: {report.shared.total}" in result.output
+    [japan] = report.parties.partners
+    assert f"Parties JP lists and US does not: {japan.only}" in result.output
+    india = CliRunner().invoke(app, ["brief", "IN", "--items", "1"])
+    assert "no party list of India is held (not held)" in india.output
+
+
 def test_pair_and_group_briefs_from_the_command_line(env: None) -> None:
     pair = CliRunner().invoke(
         app, ["brief", "US", "--against", "EU", "--technology", "surveillance", "--items", "3"]
