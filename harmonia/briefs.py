@@ -30,6 +30,20 @@ def _printed(index: Index, report: B, pdf: str | Path | None, lang: Language) ->
     return report
 
 
+def _text_request(
+    against: str, category: str | None, technology: str | None, items: int, lang: Language
+) -> BriefTextRequest:
+    """What :meth:`BriefMethods.brief` and :meth:`BriefMethods.brief_markdown` ask."""
+    return build(
+        BriefTextRequest,
+        against=against,
+        category=category,
+        technology=technology,
+        items=items,
+        lang=lang,
+    )
+
+
 class BriefMethods:
     analyses: Analyses
 
@@ -56,14 +70,7 @@ class BriefMethods:
         """
         from queries.brief import brief
 
-        request = build(
-            BriefTextRequest,
-            against=against,
-            category=category,
-            technology=technology,
-            items=items,
-            lang=lang,
-        )
+        request = _text_request(against, category, technology, items, lang)
         report = brief(self.analyses, jurisdiction, request)
         return _printed(self.analyses.index, report, pdf, request.lang)
 
@@ -138,13 +145,6 @@ class BriefMethods:
         from queries.brief import any_brief
         from queries.brief_text import names_of, to_markdown
 
-        request = build(
-            BriefTextRequest,
-            against=against,
-            category=category,
-            technology=technology,
-            items=items,
-            lang=lang,
-        )
+        request = _text_request(against, category, technology, items, lang)
         report = any_brief(self.analyses, subject, request)
         return to_markdown(report, request.lang, names_of(self.analyses.index, report, lang))
