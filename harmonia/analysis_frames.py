@@ -5,18 +5,14 @@ arguments, so a bad value is an ``InvalidQuery`` naming the parameter."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from pathlib import Path
-from typing import TYPE_CHECKING, Literal, TypeVar
+from typing import TYPE_CHECKING, Literal
 
-from harmonia.frames import as_dates, codes_of, joined, to_frame
+from harmonia.frames import as_dates, to_frame
 from queries.requests import (
-    BriefPartsTextRequest,
-    BriefTextRequest,
     ChangesRequest,
     CommitmentGapsRequest,
     CoverageRequest,
     DivergenceRequest,
-    Language,
     MatrixRequest,
     RegimeGapsRequest,
     SearchRequest,
@@ -27,28 +23,10 @@ if TYPE_CHECKING:
     import pandas as pd
 
     from queries.analyses import Analyses
-    from queries.index import Index
-    from queries.views import Brief, GroupBrief, PairBrief
-
-B = TypeVar("B", bound="Brief | PairBrief | GroupBrief")
-
-
-def _printed(index: Index, report: B, pdf: str | Path | None, lang: Language) -> B:
-    """The brief, printed to ``pdf`` in ``lang`` first when asked (headless Chromium)."""
-    if pdf is not None:
-        from harmonia.pdf import html_to_pdf
-        from harmonia.settings import Settings
-        from queries.brief_text import names_of, to_html
-
-        page = to_html(report, lang, names_of(index, report, lang))
-        html_to_pdf(page, Path(pdf), Settings().chromium)
-    return report
 
 
 class AnalysisFrames:
     analyses: Analyses
-
-    # --- analyses -----------------------------------------------------------------------------
 
     def divergences(
         self,
@@ -268,6 +246,8 @@ class AnalysisFrames:
 
         >>> kg.gaps("wassenaar", category="5")
         """
+        from queries.tables import REGIME_GAP_COLUMNS, regime_gap_records
+
         report = self.analyses.regime_gaps(
             regime,
             build(
@@ -278,38 +258,9 @@ class AnalysisFrames:
                 include_lag=include_lag,
             ),
         )
-        rows = [
-            {
-                "jurisdiction": r.jurisdiction,
-                "countries": joined(r.countries),
-                "status": r.status,
-                "code": r.entry.code,
-                "category": r.entry.category or "",
-                "text": r.entry.text,
-                "national_codes": codes_of(r.entries),
-                "editions": joined([e.list_id for e in r.editions]),
-                "technologies": joined(r.technologies),
-                "sub_entries": r.sub_entries,
-                "reason": r.reason,
-            }
-            for r in report.items
-        ]
-        columns = [
-            "jurisdiction",
-            "countries",
-            "status",
-            "code",
-            "category",
-            "text",
-            "national_codes",
-            "editions",
-            "technologies",
-            "sub_entries",
-            "reason",
-        ]
         return to_frame(
-            rows,
-            columns,
+            regime_gap_records(report),
+            list(REGIME_GAP_COLUMNS),
             members=[m.model_dump(mode="json") for m in report.members],
             notes=list(report.notes),
         )
@@ -339,36 +290,18 @@ class AnalysisFrames:
 
         >>> kg.commitment_gaps("echri", statuses=["gap"])
         """
+        from queries.tables import COMMITMENT_GAP_COLUMNS, commitment_gap_records
+
         report = self.analyses.commitment_gaps(
             code,
             build(CommitmentGapsRequest, technology=technology, country=countries, status=statuses),
         )
-        rows = [
-            {
-                "country": r.country,
-                "name": r.name,
-                "technology": r.technology,
-                "technology_name": r.technology_name,
-                "status": r.status,
-                "entries": codes_of(r.entries),
-                "editions": joined([e.list_id for e in r.editions]),
-                "regime_covers": r.regime_covers,
-                "reason": r.reason,
-            }
-            for r in report.items
-        ]
-        columns = [
-            "country",
-            "name",
-            "technology",
-            "technology_name",
-            "status",
-            "entries",
-            "editions",
-            "regime_covers",
-            "reason",
-        ]
-        return to_frame(rows, columns, counts=dict(report.counts), notes=list(report.notes))
+        return to_frame(
+            commitment_gap_records(report),
+            list(COMMITMENT_GAP_COLUMNS),
+            counts=dict(report.counts),
+            notes=list(report.notes),
+        )
 
     def changes(
         self,
@@ -400,6 +333,8 @@ class AnalysisFrames:
 
         >>> kg.changes("list:wassenaar:2025", "list:wassenaar:2021")
         """
+        from queries.tables import CHANGE_COLUMNS, change_records
+
         report = self.analyses.changes(
             build(
                 ChangesRequest,
@@ -410,36 +345,9 @@ class AnalysisFrames:
                 change=changes,
             )
         )
-        rows = [
-            {
-                "change": r.change,
-                "canonical": r.canonical,
-                "code_before": r.before.code if r.before else "",
-                "code_after": r.after.code if r.after else "",
-                "text_before": r.before.text if r.before else "",
-                "text_after": r.after.text if r.after else "",
-                "fields": joined(r.fields),
-                "diff": "\n".join(r.diff),
-                "thresholds": r.thresholds or "",
-                "reason": r.reason,
-            }
-            for r in report.items
-        ]
-        columns = [
-            "change",
-            "canonical",
-            "code_before",
-            "code_after",
-            "text_before",
-            "text_after",
-            "fields",
-            "diff",
-            "thresholds",
-            "reason",
-        ]
         return to_frame(
-            rows,
-            columns,
+            change_records(report),
+            list(CHANGE_COLUMNS),
             before=report.before.list_id,
             after=report.after.list_id,
             counts=dict(report.counts),
@@ -475,6 +383,8 @@ class AnalysisFrames:
 
         >>> kg.search("logiciel d'intrusion")
         """
+        from queries.tables import SEARCH_COLUMNS, search_records
+
         report = self.analyses.search(
             build(
                 SearchRequest,
@@ -485,154 +395,11 @@ class AnalysisFrames:
                 editions=editions,
             )
         )
-        rows = [
-            {
-                "list_id": h.entry.list_id,
-                "code": h.entry.code,
-                "canonical": h.entry.canonical,
-                "category": h.entry.category or "",
-                "text": h.entry.text,
-                "status": h.entry.status,
-                "match": h.match,
-                "score": h.score,
-                "edition_date": h.edition.edition_date,
-                "reason": h.reason,
-            }
-            for h in report.items
-        ]
-        columns = [
-            "list_id",
-            "code",
-            "canonical",
-            "category",
-            "text",
-            "status",
-            "match",
-            "score",
-            "edition_date",
-            "reason",
-        ]
         frame = to_frame(
-            rows,
-            columns,
+            search_records(report),
+            list(SEARCH_COLUMNS),
             interpreted_as=report.interpreted_as,
             technologies=list(report.technologies),
         )
         frame["edition_date"] = as_dates(frame["edition_date"])
         return frame
-
-    def brief(
-        self,
-        jurisdiction: str,
-        *,
-        against: str = "wassenaar",
-        category: str | None = None,
-        technology: str | None = None,
-        items: int = 50,
-        pdf: str | Path | None = None,
-        lang: Language = "en",
-    ) -> Brief:
-        """A harmonisation brief: ``jurisdiction``'s standing against the reference and a
-        ranked agenda (``to_adopt``, ``to_align``, ``to_update``), every point a divergence row
-        with its evidence. The result is the model ``/briefs`` serves; its parts become frames
-        with ``pd.DataFrame([r.model_dump() for r in b.to_adopt.items])``. With ``pdf``, the
-        brief is also printed to that file (headless Chromium, as ``harmonia brief --pdf``), in
-        English, French or Arabic (``lang``); :meth:`brief_markdown` gives its text.
-
-        >>> b = kg.brief("IN", pdf="india.pdf")
-        >>> b.standing.convergence.percent
-        """
-        from queries.brief import brief
-
-        request = build(
-            BriefTextRequest,
-            against=against,
-            category=category,
-            technology=technology,
-            items=items,
-            lang=lang,
-        )
-        report = brief(self.analyses, jurisdiction, request)
-        return _printed(self.analyses.index, report, pdf, request.lang)
-
-    def pair_brief(
-        self,
-        first: str,
-        second: str,
-        *,
-        category: str | None = None,
-        technology: str | None = None,
-        items: int = 50,
-        pdf: str | Path | None = None,
-        lang: Language = "en",
-    ) -> PairBrief:
-        """Two jurisdictions side by side (``/briefs/pairs``): for each (``first``,
-        ``second``), where its thresholds catch more (``stricter``) and what it controls that
-        the other does not (``only``); then ``undecided``. Every point a divergence row. With
-        ``pdf``, printed to that file in ``lang`` (en, fr, ar).
-
-        >>> kg.pair_brief("US", "EU", technology="surveillance").first.only.total
-        """
-        from queries.brief import pair_brief
-
-        request = build(
-            BriefPartsTextRequest,
-            category=category,
-            technology=technology,
-            items=items,
-            lang=lang,
-        )
-        report = pair_brief(self.analyses, first, second, request)
-        return _printed(self.analyses.index, report, pdf, request.lang)
-
-    def group_brief(
-        self,
-        code: str = "echri",
-        *,
-        technology: str | None = None,
-        pdf: str | Path | None = None,
-        lang: Language = "en",
-    ) -> GroupBrief:
-        """The subscribers of a code of conduct against its technologies (``/briefs/groups``):
-        per technology, who lacks a control (``lacking``), who has one (``controlled``), and
-        whose lists are not held (``not_held``), with the evidence rows. With ``pdf``, printed
-        to that file in ``lang`` (en, fr, ar).
-
-        >>> kg.group_brief("echri", technology="surveillance").technologies[0].lacking
-        """
-        from queries.brief import group_brief
-
-        request = build(BriefPartsTextRequest, technology=technology, lang=lang)
-        report = group_brief(self.analyses, code, request)
-        return _printed(self.analyses.index, report, pdf, request.lang)
-
-    def brief_markdown(
-        self,
-        subject: str,
-        *,
-        against: str = "wassenaar",
-        category: str | None = None,
-        technology: str | None = None,
-        items: int = 50,
-        lang: Language = "en",
-    ) -> str:
-        """The brief ``harmonia brief SUBJECT --against AGAINST --markdown -`` writes, in
-        English, French or Arabic: a jurisdiction against a regime, a pair (``against`` another
-        jurisdiction) or a group (a code of conduct as ``subject``). List texts stay in
-        English and say so.
-
-        >>> print(kg.brief_markdown("IN", lang="fr"))
-        """
-        from queries.brief import any_brief
-        from queries.brief_text import names_of, to_markdown
-
-        request = build(
-            BriefTextRequest,
-            against=against,
-            category=category,
-            technology=technology,
-            items=items,
-            lang=lang,
-        )
-        report = any_brief(self.analyses, subject, request)
-        return to_markdown(report, request.lang, names_of(self.analyses.index, report, lang))

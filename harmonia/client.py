@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from harmonia.analysis_frames import AnalysisFrames
+from harmonia.briefs import BriefMethods
 from harmonia.catalog_frames import CatalogFrames
 from harmonia.frames import type_dates
 from harmonia.settings import Settings
@@ -28,7 +29,7 @@ if TYPE_CHECKING:
     import networkx as nx
 
 
-class Harmonia(CatalogFrames, AnalysisFrames):
+class Harmonia(CatalogFrames, AnalysisFrames, BriefMethods):
     """An open graph: the catalogue, the analyses as DataFrames, and the raw graph.
 
     ``kg.catalog`` and ``kg.analyses`` give the view models the API serves, for when a

@@ -10,8 +10,6 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     import pandas as pd
 
-    from queries.views import EntryRef
-
 
 #: Node and edge properties holding ISO dates, turned into ``datetime.date`` by
 #: :meth:`harmonia.client.Harmonia.to_networkx`.
@@ -44,7 +42,3 @@ def as_dates(column: pd.Series) -> pd.Series:
 
 def joined(items: Sequence[str]) -> str:
     return ", ".join(items)
-
-
-def codes_of(entries: Sequence[EntryRef]) -> str:
-    return ", ".join(e.code for e in entries)

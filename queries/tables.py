@@ -9,7 +9,15 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from queries.status import CONTROLLED
-from queries.views import CoverageReport, DivergenceReport, EntryRef
+from queries.views import (
+    ChangeReport,
+    CommitmentGapReport,
+    CoverageReport,
+    DivergenceReport,
+    EntryRef,
+    RegimeGapReport,
+    SearchReport,
+)
 
 #: Columns of a divergence record. ``<J>`` stands for each jurisdiction compared, in the
 #: order given (e.g. ``status_US``, ``status_EU``).
@@ -55,6 +63,64 @@ COVERAGE_COLUMNS: dict[str, str] = {
     "similarity": "Text similarity of the first national entry with the regime's, 0..1.",
     "evidence": "The alignment's evidence sentences, separated by ' | '.",
     "reason": "One sentence on who implements the regime entry and who does not.",
+}
+
+#: Columns of a regime gap record: one row per missing regime entry and jurisdiction.
+REGIME_GAP_COLUMNS: dict[str, str] = {
+    "jurisdiction": "Whose lists lack it: a country code, or EU.",
+    "countries": "Members these lists stand for, comma-separated.",
+    "status": "not-implemented (absent from a list as recent as the regime's) or "
+    "not-in-edition-held (absent from an older edition: possibly not yet implemented).",
+    "code": "The regime entry's code.",
+    "category": "Its category.",
+    "text": "Its text (shortened to about 280 characters).",
+    "national_codes": "Reserved national paragraphs with the same number, if any.",
+    "editions": "The national list editions compared, comma-separated.",
+    "technologies": "Technology ids the regime entry covers, comma-separated.",
+    "sub_entries": "Sub-entries missing the same way.",
+    "reason": "One sentence saying why it is a gap.",
+}
+
+#: Columns of a commitment gap record: one row per subscriber and technology addressed.
+COMMITMENT_GAP_COLUMNS: dict[str, str] = {
+    "country": "ISO code of the subscriber.",
+    "name": "Its English name.",
+    "technology": "Technology id.",
+    "technology_name": "Its English name.",
+    "status": "controlled, gap, no-list-held or no-dual-use-list-held.",
+    "entries": "The entries covering the technology (the evidence), comma-separated.",
+    "editions": "The list editions read, comma-separated.",
+    "regime_covers": "Whether the Wassenaar list itself has an entry for it.",
+    "reason": "One sentence with the evidence.",
+}
+
+#: Columns of a change record: one row per entry added, removed or changed between editions.
+CHANGE_COLUMNS: dict[str, str] = {
+    "change": "added, removed, renumbered (same entry under another code) or changed.",
+    "canonical": "Canonical code of the entry.",
+    "code_before": "Code in the older edition (empty when added).",
+    "code_after": "Code in the newer edition (empty when removed).",
+    "text_before": "Older text (shortened to about 280 characters).",
+    "text_after": "Newer text (shortened to about 280 characters).",
+    "fields": "Fields that changed, comma-separated.",
+    "diff": "Unified diff of the text, one line per change.",
+    "thresholds": "stricter / looser / same / different-parameters in the newer edition "
+    "(empty when no threshold pair could be compared).",
+    "reason": "One sentence saying what changed.",
+}
+
+#: Columns of a search record: one row per entry found.
+SEARCH_COLUMNS: dict[str, str] = {
+    "list_id": "The list edition holding the entry.",
+    "code": "The entry's code as the list writes it.",
+    "canonical": "Its canonical code.",
+    "category": "Its category.",
+    "text": "Its text (shortened to about 280 characters).",
+    "status": "active, reserved or not-used.",
+    "match": "code, counterpart, words or technology.",
+    "score": "0..100; exact code matches score 100.",
+    "edition_date": "The list edition's date.",
+    "reason": "Why it matched.",
 }
 
 
@@ -133,6 +199,82 @@ def coverage_records(report: CoverageReport) -> list[dict[str, Any]]:
                 }
             )
     return out
+
+
+def regime_gap_records(report: RegimeGapReport) -> list[dict[str, Any]]:
+    """One flat record per missing entry and jurisdiction (columns: :data:`REGIME_GAP_COLUMNS`)."""
+    return [
+        {
+            "jurisdiction": r.jurisdiction,
+            "countries": ", ".join(r.countries),
+            "status": r.status,
+            "code": r.entry.code,
+            "category": r.entry.category or "",
+            "text": r.entry.text,
+            "national_codes": _codes(r.entries),
+            "editions": ", ".join(e.list_id for e in r.editions),
+            "technologies": ", ".join(r.technologies),
+            "sub_entries": r.sub_entries,
+            "reason": r.reason,
+        }
+        for r in report.items
+    ]
+
+
+def commitment_gap_records(report: CommitmentGapReport) -> list[dict[str, Any]]:
+    """One flat record per subscriber and technology (columns: :data:`COMMITMENT_GAP_COLUMNS`)."""
+    return [
+        {
+            "country": r.country,
+            "name": r.name,
+            "technology": r.technology,
+            "technology_name": r.technology_name,
+            "status": r.status,
+            "entries": _codes(r.entries),
+            "editions": ", ".join(e.list_id for e in r.editions),
+            "regime_covers": r.regime_covers,
+            "reason": r.reason,
+        }
+        for r in report.items
+    ]
+
+
+def change_records(report: ChangeReport) -> list[dict[str, Any]]:
+    """One flat record per entry changed (columns: :data:`CHANGE_COLUMNS`)."""
+    return [
+        {
+            "change": r.change,
+            "canonical": r.canonical,
+            "code_before": r.before.code if r.before else "",
+            "code_after": r.after.code if r.after else "",
+            "text_before": r.before.text if r.before else "",
+            "text_after": r.after.text if r.after else "",
+            "fields": ", ".join(r.fields),
+            "diff": "\n".join(r.diff),
+            "thresholds": r.thresholds or "",
+            "reason": r.reason,
+        }
+        for r in report.items
+    ]
+
+
+def search_records(report: SearchReport) -> list[dict[str, Any]]:
+    """One flat record per entry found (columns: :data:`SEARCH_COLUMNS`)."""
+    return [
+        {
+            "list_id": h.entry.list_id,
+            "code": h.entry.code,
+            "canonical": h.entry.canonical,
+            "category": h.entry.category or "",
+            "text": h.entry.text,
+            "status": h.entry.status,
+            "match": h.match,
+            "score": h.score,
+            "edition_date": h.edition.edition_date,
+            "reason": h.reason,
+        }
+        for h in report.items
+    ]
 
 
 def to_csv(

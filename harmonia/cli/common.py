@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated, Any, NoReturn
@@ -191,6 +191,11 @@ def divergence_request(
         kind=kind,
         include_agreements=agreements,
     )
+
+
+def tally(counts: Mapping[str, int] | None) -> str:
+    """Counts as the commands print them: ``added 3, removed 1``."""
+    return ", ".join(f"{k} {v}" for k, v in (counts or {}).items())
 
 
 def percent(value: float | None) -> str:

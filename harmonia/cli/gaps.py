@@ -17,6 +17,7 @@ from harmonia.cli.common import (
     print_report,
     print_table,
     query_app,
+    tally,
 )
 from queries.requests import (
     CommitmentGapsRequest,
@@ -103,7 +104,7 @@ def q_gaps_code(
             ]
             for r in report.items
         ]
-        counts = ", ".join(f"{k} {v}" for k, v in report.counts.items())
+        counts = tally(report.counts)
         print_report(
             report,
             as_json,
@@ -184,10 +185,7 @@ def q_gaps_party_lists(
             ]
             for r in report.items
         ]
-        counts = "; ".join(
-            f"{who}: " + ", ".join(f"{k} {v}" for k, v in tally.items())
-            for who, tally in report.counts.items()
-        )
+        counts = "; ".join(f"{who}: {tally(per)}" for who, per in report.counts.items())
         print_report(
             report,
             as_json,

@@ -18,6 +18,7 @@ from harmonia.cli.common import (
     out,
     plain,
     settings,
+    tally,
 )
 from harmonia.settings import Settings
 from harmonia.wiring import source_search_path, store_from_settings
@@ -134,7 +135,7 @@ def _print_outcomes(outcomes: list[Any]) -> None:
     for col in ("source", "edition key", "status", "counts", "seconds"):
         table.add_column(col)
     for o in outcomes:
-        counts = o.summary or ", ".join(f"{k} {v}" for k, v in (o.counts or {}).items())
+        counts = o.summary or tally(o.counts)
         if o.status == "skipped":
             counts = o.message
         colour = {"written": "green", "unchanged": "cyan", "skipped": "yellow"}.get(o.status, "red")
@@ -181,7 +182,7 @@ def ingest_docs(
         table.add_column(col)
     colours = {"written": "green", "unchanged": "cyan", "unsupported": "yellow"}
     for o in outcomes:
-        counts = ", ".join(f"{k} {v}" for k, v in (o.counts or {}).items())
+        counts = tally(o.counts)
         colour = colours.get(o.status, "red")
         table.add_row(
             plain(o.path.name),  # a file name is anything but "/": never markup or escapes

@@ -24,6 +24,7 @@ from harmonia.cli.common import (
     print_report,
     print_table,
     query_app,
+    tally,
 )
 from queries.requests import (
     AuthorisationsRequest,
@@ -132,7 +133,7 @@ def q_divergences(
             ]
             for r in report.items
         ]
-        counts = ", ".join(f"{k} {v}" for k, v in report.counts.items()) or "no divergence"
+        counts = tally(report.counts) or "no divergence"
         title = f"Divergences {' / '.join(keys)}: {counts}"
         if not as_json:
             out.print(
@@ -225,7 +226,7 @@ def q_changes(
             limit=None if as_json else limit,
         )
         rows = [[r.change, r.canonical, "\n".join(r.diff[:12]), r.reason] for r in report.items]
-        counts = ", ".join(f"{k} {v}" for k, v in report.counts.items()) or "no change"
+        counts = tally(report.counts) or "no change"
         print_report(
             report,
             as_json,
