@@ -42,7 +42,13 @@ from ingest.sources.base import ParseError, SourceMeta
 from ingest.sources.helpers import wassenaar
 from ingest.sources.helpers.numbering import elements
 from ingest.sources.helpers.pdf import raise_exponents
-from ingest.sources.helpers.pdf_lines import join_wrapped, open_pdf, text_lines
+from ingest.sources.helpers.pdf_lines import (
+    NEAR_LEVEL,
+    SAME_INDENT,
+    join_wrapped,
+    open_pdf,
+    text_lines,
+)
 
 # ---------------------------------------------------------------------------------------------
 # Page layout
@@ -55,10 +61,6 @@ _BANNER_Y = 745.0
 _FOOTNOTE_Y = 120.0
 #: Lines starting left of this are at the margin (full codes, headings); entries are indented.
 _MARGIN_X = 100.0
-#: Two x positions closer than this are the same indentation.
-_TOL = 3.0
-#: A marker this close to where its level is expected sits at that level.
-_NEAR = 6.0
 
 # Symbol-font glyphs come out in the private-use area; map the ones this list uses.
 _SYMBOLS = {
@@ -305,7 +307,7 @@ class _Reader(wassenaar.Reader[_Line, Draft, _Note, float]):
         if self.root is None:
             return None
         level = len(self.path)
-        while level > 0 and self._expected_x(level - 1) >= x - _NEAR:
+        while level > 0 and self._expected_x(level - 1) >= x - NEAR_LEVEL:
             level -= 1
         return self.entries.get(self.numbering.code(self.root, self.path[:level]).canonical)
 
@@ -336,14 +338,14 @@ class _Reader(wassenaar.Reader[_Line, Draft, _Note, float]):
         assert note is not None
         if note.table is not None or not note.placed:
             return False  # a heading alone ('Technical Note') always has a body
-        if line.x < note.x - _TOL:
+        if line.x < note.x - SAME_INDENT:
             return True
-        if marker is None or line.x > note.x + _NEAR:
+        if marker is None or line.x > note.x + NEAR_LEVEL:
             return False
         if note.inner_x is not None:
             # The note's own list was indented further, so a marker back at the note's
             # indentation belongs to the entries again.
-            return note.inner_x > note.x + _NEAR
+            return note.inner_x > note.x + NEAR_LEVEL
         if note.plural or self.root is None:
             return False  # 'Technical Notes' are numbered at their own indentation
         # A marker at the note's own indentation ('N.B.' at 146, 'a.' at 149) that can open
@@ -364,7 +366,7 @@ class _Reader(wassenaar.Reader[_Line, Draft, _Note, float]):
         """A note heading inside a note's own list ('Note 2' > 'a.' > 'Technical Note')."""
         if note.table is not None or note.inner_x is None:
             return False
-        return line.x > note.x + _TOL and line.x >= note.inner_x - _TOL
+        return line.x > note.x + SAME_INDENT and line.x >= note.inner_x - SAME_INDENT
 
     # -- the line loop -------------------------------------------------------------------------
 
