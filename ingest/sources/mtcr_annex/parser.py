@@ -51,10 +51,17 @@ from docx.text.paragraph import Paragraph
 from graph_schema.codes import CodeSystem
 from graph_schema.model import Record
 from ingest.sources.base import ParseError, SourceMeta
-from ingest.sources.helpers import regime_annex
 from ingest.sources.helpers.archive import office_file_start
 from ingest.sources.helpers.listing import ListBuilder
 from ingest.sources.helpers.patterns import NONE_RE
+from ingest.sources.helpers.regime_annex import (
+    NOTE_RE,
+    Draft,
+    Outline,
+    Unit,
+    group_heading_re,
+    split_marker,
+)
 
 ITEMS = 20
 #: Introduction, (a): "Category I items, all of which are in Annex Items 1 and 2".
@@ -66,7 +73,7 @@ _HEADER_RE = re.compile(r"CATEGORY\s+(I{1,2})\s*;\s*ITEM\s+(\d{1,2})\b")
 _CATEGORY_RE = re.compile(r"^CATEGORY\s+(I{1,2})$")
 _ITEM_RE = re.compile(r"^ITEM\s+(\d{1,2})\s+(\S.*)$")
 _RESERVED_RE = re.compile(r"^\(?RESERVED FOR FUTURE USE\)?\.?$", re.IGNORECASE)
-_GROUP_RE = regime_annex.group_heading_re(r"\d{1,2}")
+_GROUP_RE = group_heading_re(r"\d{1,2}")
 _FULL_RE = re.compile(
     r"^(\d{1,2})\.\s?([A-E])\.?\s?(\d{1,2})\.?((?:\s?(?:[a-z]|\d{1,2})\.)*)(?P<tab>\t)?\s*(.*)$",
     re.DOTALL,
@@ -269,7 +276,7 @@ class MtcrAnnex:
     reference: str  # 'MTCR/TEM/2021/Annex'
     date: date
     items: dict[int, Item]
-    entries: dict[str, regime_annex.Draft]
+    entries: dict[str, Draft]
     empty_groups: list[str]
     anomalies: list[str] = field(default_factory=list)
     #: Markers of notes' own lists that were in sequence for an entry (kept in the note).
@@ -357,13 +364,11 @@ class _Reader:
     """Feeds the paragraphs of the Items' sections to the outline."""
 
     def __init__(self) -> None:
-        self.outline = regime_annex.Outline(
-            CodeSystem.MTCR, tolerance=3.0, step=14.2, nested_notes=False
-        )
+        self.outline = Outline(CodeSystem.MTCR, tolerance=3.0, step=14.2, nested_notes=False)
         self.empty_groups: list[str] = []
         self.group: str | None = None  # the group heading just read
 
-    def feed(self, item: Item, raw: str, unit: regime_annex.Unit, label: str | None) -> None:
+    def feed(self, item: Item, raw: str, unit: Unit, label: str | None) -> None:
         outline, text, where = self.outline, unit.text, unit.where
         if self._heading(item, text, where):
             return
@@ -374,7 +379,7 @@ class _Reader:
         self.group = None
         if _entry(outline, raw, unit, item):
             return
-        noted = regime_annex.NOTE_RE.match(text)
+        noted = NOTE_RE.match(text)
         if noted:
             outline.start_note(noted.group("body"), unit)
             return
@@ -383,12 +388,12 @@ class _Reader:
             relative = re.fullmatch(r"(?:[a-z]{1,4}|\d{1,2})\.", label) is not None
             if relative and outline.marker((label.rstrip("."),), unit):
                 return
-            outline.text(regime_annex.Unit(unit.x, f"{label} {text}", where), marked=True)
+            outline.text(Unit(unit.x, f"{label} {text}", where), marked=True)
             return
-        marked = regime_annex.split_marker(text)
+        marked = split_marker(text)
         if marked is not None:
             elements, rest = marked
-            if outline.marker(elements, regime_annex.Unit(unit.x, rest, where)):
+            if outline.marker(elements, Unit(unit.x, rest, where)):
                 return
         outline.text(unit, marked=marked is not None)
 
@@ -417,14 +422,14 @@ class _Reader:
         return False
 
 
-def _unit(para: _Para, text: str, where: str, level_indent: Any) -> regime_annex.Unit:
+def _unit(para: _Para, text: str, where: str, level_indent: Any) -> Unit:
     """The paragraph as a unit at its marker's position: style, then list level, then own."""
     indent = _Indent()
     _style_indent(para.paragraph, indent)
     indent.update(level_indent)
     ppr = para.element.find(qn("w:pPr"))
     indent.update(ppr.find(qn("w:ind")) if ppr is not None else None)
-    return regime_annex.Unit(x=indent.start, text=text, where=where)
+    return Unit(x=indent.start, text=text, where=where)
 
 
 def read(path: Path) -> MtcrAnnex:
@@ -465,7 +470,7 @@ def read(path: Path) -> MtcrAnnex:
     )
 
 
-def _entry(outline: regime_annex.Outline, raw: str, unit: regime_annex.Unit, item: Item) -> bool:
+def _entry(outline: Outline, raw: str, unit: Unit, item: Item) -> bool:
     """Open an item-level entry if the paragraph starts with a full code not read yet."""
     found = _FULL_RE.match(raw.strip())
     if found is None or int(found.group(1)) != item.number:
@@ -477,7 +482,7 @@ def _entry(outline: regime_annex.Outline, raw: str, unit: regime_annex.Unit, ite
     rest = " ".join(found.group(6).split())
     if found.group("tab") is None and rest[:1].islower():
         return False
-    return outline.item(written, regime_annex.Unit(unit.x, rest, unit.where)) is not None
+    return outline.item(written, Unit(unit.x, rest, unit.where)) is not None
 
 
 def parse(path: Path, meta: SourceMeta) -> Iterator[Record]:

@@ -40,10 +40,17 @@ import pypdfium2 as pdfium  # type: ignore[import-untyped, unused-ignore]
 from graph_schema.codes import CodeSystem
 from graph_schema.model import Record
 from ingest.sources.base import ParseError, SourceMeta
-from ingest.sources.helpers import regime_annex
 from ingest.sources.helpers.listing import ListBuilder, Status
 from ingest.sources.helpers.patterns import NONE_RE
 from ingest.sources.helpers.pdf_lines import open_pdf, text_lines
+from ingest.sources.helpers.regime_annex import (
+    NOTE_RE,
+    Draft,
+    Outline,
+    Unit,
+    group_heading_re,
+    split_marker,
+)
 
 CATEGORIES = 6
 
@@ -52,7 +59,7 @@ _TITLE_RE = re.compile(r"NUCLEAR-RELATED\s+DUAL-USE", re.IGNORECASE)
 _ANNEX_PAGE_RE = re.compile(r"^([1-9])\s?-\s?(\d{1,2})$")
 _FRONT_PAGE_RE = re.compile(r"^[ivx]+$")
 _CATEGORY_RE = re.compile(r"^([1-9])\.\s+([A-Z][A-Z ,-]+)$")
-_GROUP_RE = regime_annex.group_heading_re(r"[1-9]")
+_GROUP_RE = group_heading_re(r"[1-9]")
 _FULL_RE = re.compile(r"^([1-9])\.\s?([A-E])\.\s?(\d{1,2})\.?(?:\s+|$)(.*)$")
 _NO_DOT_RE = re.compile(r"^(\d{1,2})\s+(?=[A-Z“‘\"'])")
 _NOT_USED_RE = re.compile(r"^\[?No longer used\b.*\]?$", re.IGNORECASE)
@@ -164,7 +171,7 @@ class NsgAnnex:
     reference: str  # 'INFCIRC/254/Rev.12/Part 2'
     revision: int
     categories: dict[int, str]  # number -> title
-    entries: dict[str, regime_annex.Draft]
+    entries: dict[str, Draft]
     empty_groups: list[str]
     #: Sub-items whose marker the document prints without its dot ('3 Five or more axes').
     undotted: list[str] = field(default_factory=list)
@@ -180,7 +187,7 @@ def read(path: Path) -> NsgAnnex:
             f"{path.name} has no 'INFCIRC/254/Rev.n/Part 2' page header and Guidelines title: "
             "not the NSG Guidelines Part 2 (nuclear-related dual-use transfers)"
         )
-    outline = regime_annex.Outline(CodeSystem.NSG, tolerance=4.0, step=18.0, nested_notes=True)
+    outline = Outline(CodeSystem.NSG, tolerance=4.0, step=18.0, nested_notes=True)
     categories: dict[int, str] = {}
     empty_groups: list[str] = []
     undotted: list[str] = []
@@ -190,7 +197,7 @@ def read(path: Path) -> NsgAnnex:
     for line in lines:
         text = line.text
         where = f"p. {line.page}"
-        unit = regime_annex.Unit(x=line.x, text=text, where=where)
+        unit = Unit(x=line.x, text=text, where=where)
         heading = _CATEGORY_RE.match(text)
         if heading and line.page.startswith(f"{heading.group(1)}-"):
             category = int(heading.group(1))
@@ -216,23 +223,21 @@ def read(path: Path) -> NsgAnnex:
         full = _FULL_RE.match(text) if line.x < _MARGIN_X else None
         if full:
             written = ".".join(full.group(1, 2, 3))
-            if outline.item(written, regime_annex.Unit(line.x, full.group(4), where)) is not None:
+            if outline.item(written, Unit(line.x, full.group(4), where)) is not None:
                 continue
-        noted = regime_annex.NOTE_RE.match(text)
+        noted = NOTE_RE.match(text)
         if noted:
             outline.start_note(noted.group("body"), unit)
             continue
-        marked = regime_annex.split_marker(text)
+        marked = split_marker(text)
         if marked is not None:
             elements, rest = marked
-            if outline.marker(elements, regime_annex.Unit(line.x, rest, where)):
+            if outline.marker(elements, Unit(line.x, rest, where)):
                 continue
         bare = _NO_DOT_RE.match(text) if marked is None else None
         if bare is not None:
             rest = text[bare.end() :]
-            if outline.marker(
-                (bare.group(1),), regime_annex.Unit(line.x, rest, where), strict=True
-            ):
+            if outline.marker((bare.group(1),), Unit(line.x, rest, where), strict=True):
                 undotted.append(outline.open[-1].code.written)
                 continue
         outline.text(unit, marked=marked is not None)
@@ -256,7 +261,7 @@ def read(path: Path) -> NsgAnnex:
     )
 
 
-def _status(draft: regime_annex.Draft) -> Status:
+def _status(draft: Draft) -> Status:
     return "not-used" if _NOT_USED_RE.match(draft.text) else "active"
 
 

@@ -174,17 +174,8 @@ _DU_FULL_RE = re.compile(r"^(\d)\. ?([A-E])\. ?(\d{1,2})\.((?: ?(?:[a-z]|\d{1,2}
 _ML_FULL_RE = re.compile(r"^ML ?(\d{1,2})\.((?: ?(?:[a-z]|\d{1,2})\.)*)(?:\s+|$)")
 _DU_GROUP_RE = re.compile(r"^(\d)\. ?([A-E])\.\s+(?:Part \d\.\s+)?[A-Z\"]")
 _MARKER_RE = re.compile(r"^((?:[a-z]|\d{1,2})\.(?: (?:[a-z]|\d{1,2})\.)*)(?:\s+|$)")
-_NOTE_RE = re.compile(
-    r"^(?P<label>Technical Notes?|Notes?|N\.\s?B\.(?:\s?\d+\.?)?)"
-    r"(?P<number>\s+\d+)?(?P<to>\s+to\s+(?:the\s+)?\S+(?:\s+Note)?)?(?P<cont>\s+cont\.)?"
-    r"(?=\s|$)"
-)
-_BLOCK_RE = re.compile(r"^(?:TABLE\s+[-–]\s+.*|ANNEX|TECHNICAL NOTE ON .*)$")
-#: Headings of their own line: 'OPTICAL SENSORS', 'CRYPTOGRAPHIC "INFORMATION SECURITY"'.
-_HEADING_RE = re.compile(r"^(?:\d\. )?[A-Z][A-Z ,\"'-]{3,}$")
 _DU_REF = r"(\d)\.([A-E])\.(\d{1,2})\.?((?:(?:[a-z]|\d{1,2})\.?)*)"
 _ML_REF = r"ML(\d{1,2})\.?((?:(?:[a-z]|\d{1,2})\.?)*)"
-_PURPOSES_RE = re.compile(r"^For the purposes? of\s+")
 
 
 @dataclass(frozen=True)
@@ -299,9 +290,6 @@ class _Reader(wassenaar.Reader[_Line, Draft, _Note, float]):
 
     # -- notes ---------------------------------------------------------------------------------
 
-    def _note_body(self, body: str) -> str:
-        return _PURPOSES_RE.sub("", body)
-
     def _by_indent(self, x: float) -> Draft | None:
         """The deepest open entry whose marker sits left of the note."""
         if self.root is None:
@@ -379,22 +367,22 @@ class _Reader(wassenaar.Reader[_Line, Draft, _Note, float]):
                 self._full(full, line)
                 return
             group = _DU_GROUP_RE.match(text)
-            if group or _HEADING_RE.match(text) or text.startswith("Part "):
+            if group or wassenaar.HEADING_RE.match(text) or text.startswith("Part "):
                 self.reset()  # '5. A. Part 2. SYSTEMS...', 'CRYPTOGRAPHIC ...', 'Part 1 - ...'
                 if group:
                     self.group, self.last = f"{group.group(1)}.{group.group(2)}", 0
                 return
-        block = _BLOCK_RE.match(text)
+        block = wassenaar.TABLE_RE.match(text) or wassenaar.AFTER_ENTRIES_RE.match(text)
         if block:
             self._start_block(block.group(0).replace("–", "-"), line)
             return
         if self.note is not None and self.note.table is not None:
             self.note.lines.append(text)
             return
-        if _HEADING_RE.match(text):
+        if wassenaar.HEADING_RE.match(text):
             return  # Category 6 sub-headings ('OPTICAL SENSORS') between items
-        note_start = _NOTE_RE.match(text)
-        if note_start and not re.match(r"\s+[a-z]", text[note_start.end() :]):
+        note_start = wassenaar.note_start(text)
+        if note_start:
             if self.note is not None and self._nested(line, self.note):
                 self.note.lines.append(text)  # a note inside a note stays part of it
             elif not note_start.group("cont") or self.note is None:
