@@ -1,4 +1,4 @@
 """Reading help shared by the source parsers (PDF lines and layout, zip checks, relative
 numbering, entries and list building, the Wassenaar editions' reading, the regime annexes'
-outline, statements, thresholds).
+outline, listed parties, statements, thresholds).
 """
