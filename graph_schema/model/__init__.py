@@ -61,6 +61,7 @@ from graph_schema.model.nodes import (
     Parameter,
     Party,
     Regime,
+    RegimeDescription,
     Technology,
     node_from_record,
 )
@@ -107,6 +108,7 @@ __all__ = [
     "Party",
     "Record",
     "Regime",
+    "RegimeDescription",
     "SameControl",
     "Subscribes",
     "Technology",

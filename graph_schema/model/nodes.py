@@ -22,9 +22,9 @@ class Country(Node):
     aliases: list[str] = Field(default_factory=list)
 
 
-class Regime(Node):
-    LABEL = "Regime"
-    INDEXED = ("short_name",)
+class RegimeDescription(BaseModel):
+    """What a regime is: the fields the reference data writes (``ingest/reference``) and the
+    graph keeps on its node."""
 
     short_name: str = Field(examples=["Wassenaar"])
     name: str
@@ -36,6 +36,13 @@ class Regime(Node):
     aliases: dict[str, list[str]] = Field(
         default_factory=dict, description="Other names per language (acronyms, spellings)."
     )
+
+
+# The description first among the bases keeps the node's fields in their order (id, provenance,
+# then the description's), as the stores and the schema have them.
+class Regime(RegimeDescription, Node):
+    LABEL = "Regime"
+    INDEXED = ("short_name",)
 
 
 class CountryGroup(Node):

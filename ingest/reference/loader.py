@@ -28,6 +28,7 @@ from graph_schema.model import (
     MemberOf,
     Node,
     Regime,
+    RegimeDescription,
     Subscribes,
     Technology,
 )
@@ -47,16 +48,8 @@ class _Strict(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
 
-class RegimeFact(_Strict):
+class RegimeFact(RegimeDescription, _Strict):
     id: str
-    short_name: str
-    name: str
-    kind: Literal["regime", "union", "initiative", "forum", "treaty"]
-    established: date | None = None
-    url: str | None = None
-    description: str = ""
-    names: dict[str, str] = Field(default_factory=dict)
-    aliases: dict[str, list[str]] = Field(default_factory=dict)
     citation: str
     note: str = ""
     precision: Literal["day", "month", "year"] = "day"

@@ -17,35 +17,27 @@ The input is a plain-text extraction of the PDF with its layout kept:
 The hierarchy is rebuilt from the label sequence (letters and numbers alternate by level, and a
 label continues the level whose previous label it follows), with indentation only to choose
 between levels that a label could continue. A note belongs to the entry its opening words name
-(``Note: 5A001.j. does not control ...``), else to the entry it is indented under.
+(``Note: 5A001.j. does not control ...``), else to the entry it is indented under. That
+reading is shared with the 2022 PDF's reader (:mod:`ingest.sources.helpers.eu_annex`); the
+text's pages, superscripts and bare labels are read here.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from graph_schema.codes import CodeSystem
 from graph_schema.model import Record
 from ingest.sources.base import ParseError, SourceMeta
-from ingest.sources.helpers.listing import ListBuilder, Status
-from ingest.sources.helpers.numbering import is_next, within
-from ingest.sources.helpers.patterns import ANNEX_NOT_USED_RE, NOTE_LEAD_RE, squash
+from ingest.sources.helpers import eu_annex
+from ingest.sources.helpers.listing import ListBuilder
 
 _ITEM_RE = re.compile(r"^ {0,3}(?P<code>[0-9][A-E][0-9]{3})(?=\s|$)\s*(?P<rest>.*)$")
-_LABEL_RE = re.compile(r"^(?P<indent> *)(?P<label>[a-z]|[1-9][0-9]{0,2})\.(?=\s|$)\s*(?P<rest>.*)$")
 # "12     Clostridium ...": a label whose dot the source lost; trusted only where it continues
 # a sequence at the same indentation.
 _BARE_LABEL_RE = re.compile(r"^(?P<indent> *)(?P<label>[a-z]|[1-9][0-9]{0,2}) {2,}(?P<rest>\S.*)$")
-_NOTE_RE = re.compile(
-    r"^(?P<indent> *)(?P<label>"
-    r"(?:Technicals?\s+[Nn]otes?|Notes?)(?:\s*[0-9]+)?\s*:"
-    r"|N\.\s?B\.(?:\s?[0-9]+[.:]?)?:?"
-    r"|Notes?(?=\s+[0-9][A-E][0-9]{3})"
-    r")\s*(?P<rest>.*)$"
-)
 _HEADER_RE = re.compile(r"^\s*CATEGORY\s+[0-9]\b")
 _GROUP_RE = re.compile(
     r"^\s*[0-9][A-E][12]?\s+(?:Systems, Equipment and Components|Test, Inspection and Production "
@@ -57,10 +49,6 @@ _NUMBER_RE = re.compile(r"^\s*(-?[0-9]{1,3})\s*$")
 # A line of exponents only ("8      12" above "2 x 10 Hz but less than 3 x 10 Hz").
 _EXPONENTS_RE = re.compile(r"^\s*-?[0-9]{1,3}(?:\s+-?[0-9]{1,3})*\s*$")
 _TOKEN_RE = re.compile(r"-?[0-9]{1,3}")
-# A code in running text; the dot after the item is sometimes missing ("1C111a.2.a.").
-_CODE_RE = re.compile(r"([0-9][A-E][0-9]{3})((?:\.?[a-z](?![a-z])|\.[0-9]{1,3}(?![0-9]))*)")
-_PATH_PART_RE = re.compile(r"[a-z]|[0-9]+")
-_NOTE_NUMBER_RE = re.compile(r"Note\s*([0-9]+)\s*:")
 # Bases that take an exponent: a power of ten, or a unit in metres (m, cm, mm, kg/m, g/cm...).
 _TEN_RE = re.compile(r"(?<![\w,.])10(?![\w,])")
 _METRE_RE = re.compile(r"(?<![A-Za-z])(?:[A-Za-zµ]+/)?[ckmµ]?m(?=[\s;.,)]|$)")
@@ -82,55 +70,6 @@ _GLYPHS = {
 _FIRST_PAGE = 25
 _LAST_PAGE = 300
 _MAX_PAGE_JUMP = 15
-
-
-@dataclass
-class _Note:
-    label: str
-    indent: int
-    parts: list[str]
-    path: tuple[_Node, ...]
-    list_indent: int | None = None
-
-    def owns(self, indent: int) -> bool:
-        """Whether a labelled line at this indentation is part of the note's own list."""
-        if self.list_indent is not None:
-            return indent >= self.list_indent - 2
-        # A list opens only where the note has just introduced one ("... the following:").
-        last = next((p for p in reversed(self.parts) if p.strip()), self.label)
-        if last.rstrip().endswith(":") and indent >= self.indent - 1:
-            self.list_indent = indent
-            return True
-        return False
-
-
-@dataclass
-class _Node:
-    canonical: str
-    label: str
-    indent: int
-    line: int  # 1-based line of the file where the entry starts
-    page: int | None = None
-    lines: list[str] = field(default_factory=list)
-    notes: list[_Note] = field(default_factory=list)
-
-    @property
-    def numeric(self) -> bool:
-        return self.label.isdigit()
-
-
-def _join(parts: list[str]) -> str:
-    """Join wrapped lines; a line ending in a hyphen continues the same word."""
-    out = ""
-    for part in parts:
-        part = part.strip()
-        if not part:
-            continue
-        if out.endswith("-") and not out.endswith(" -"):
-            out += part
-        else:
-            out = f"{out} {part}" if out else part
-    return squash(out)
 
 
 def _with_superscripts(line: str, above: str) -> str | None:
@@ -184,27 +123,21 @@ def _read_lines(path: Path) -> list[str]:
     return text.replace("\t", "    ").replace("\r\n", "\n").split("\n")
 
 
-class _Reader:
-    """Walks the lines once, keeping the open item, its sub-item stack and the open note."""
+class _TextReader(eu_annex.Reader):
+    """The Annex I reader over the text's lines, which also tracks its pages."""
 
     def __init__(self) -> None:
-        self.nodes: list[_Node] = []
-        self.stack: list[_Node] = []  # the item first, then its open sub-items
-        self.note: _Note | None = None
-        # The last note closed since the last entry began: "Note 2" may follow on "Note 1".
-        self.previous_note: tuple[int | None, _Node] | None = None
+        super().__init__()
         self.headers = 0
-        self.unplaced: list[str] = []
-        self.line_no = 0
         # Pages. The text keeps each page's number at its foot, but where the extraction
         # merged pages their numbers pile up together ("27 28 29 30"); entries between two
         # footers get a page only when exactly one page lies between them.
         self.last_footer: int | None = None
         self.in_footers = False
-        self.segment: list[_Node] = []
+        self.segment: list[eu_annex.Node] = []
         self.segment_has_text = False
         self.segment_broken = False  # a form feed inside the segment: two pages, one footer
-        self.closed: list[_Node] = []
+        self.closed: list[eu_annex.Node] = []
 
     # -- pages ---------------------------------------------------------------------------
 
@@ -238,109 +171,25 @@ class _Reader:
             self.segment_broken = True
         self.segment_has_text = True
 
-    def new_node(self, canonical: str, label: str, indent: int) -> _Node:
-        self.close_note()
-        self.previous_note = None
-        node = _Node(canonical=canonical, label=label, indent=indent, line=self.line_no)
-        self.nodes.append(node)
+    def new_node(self, canonical: str, label: str, indent: int) -> eu_annex.Node:
+        node = super().new_node(canonical, label, indent)
         self.segment.append(node)
         return node
 
-    # -- structure -----------------------------------------------------------------------
-
-    def item(self, code: str, rest: str, column: int) -> None:
-        node = self.new_node(code, "", 0)
-        self.stack = [node]
-        label = _LABEL_RE.match(rest)
-        if label is not None and label["label"] in ("a", "1"):
-            # "4E001     a.  ...": the item has no heading of its own.
-            self.sub_item(label["label"], column, label["rest"])
-        else:
-            node.lines.append(rest)
-
-    def place(self, label: str, indent: int, strict: bool = False) -> int | None:
-        """Stack depth the label goes to (1 = first sub-level), or None if it fits nowhere.
-
-        ``strict`` accepts only the next label of a level at about the same indentation.
-        """
-        numeric = label.isdigit()
-        deepest = self.stack[-1]
-        if strict:
-            for depth in range(len(self.stack) - 1, 0, -1):
-                node = self.stack[depth]
-                if node.numeric == numeric and abs(node.indent - indent) <= 3:
-                    return depth if is_next(node.label, label) else None
-            return None
-        if label in ("a", "1"):
-            if len(self.stack) == 1 or deepest.numeric != numeric:
-                return len(self.stack)
-            return None
-        candidates = [
-            depth
-            for depth in range(1, len(self.stack))
-            if self.stack[depth].numeric == numeric and is_next(self.stack[depth].label, label)
-        ]
-        if not candidates:
-            return None
-        # Letters and numbers alternate, so a "c." may continue level 1 or level 3; the level
-        # whose labels sit at the nearest indentation wins (the deeper one on a tie).
-        return min(candidates, key=lambda d: (abs(self.stack[d].indent - indent), -d))
-
-    def sub_item(self, label: str, indent: int, rest: str, strict: bool = False) -> bool:
-        depth = self.place(label, indent, strict)
-        if depth is None:
-            return False
-        del self.stack[depth:]
-        node = self.new_node(f"{self.stack[-1].canonical}.{label}", label, indent)
-        self.stack.append(node)
-        node.lines.append(rest)
-        return True
+    # -- lines ---------------------------------------------------------------------------
 
     def _bare(self, match: re.Match[str]) -> bool:
         return self.sub_item(match["label"], len(match["indent"]), match["rest"], strict=True)
 
-    def open_note(self, label: str, indent: int, rest: str) -> None:
-        if self.note is not None and indent > self.note.indent + 1:
-            # A note nested in another note's list (a Technical Note inside Note 2.a) is part
-            # of the enclosing note.
-            self.note.parts.append(f"{label} {rest}")
-            return
-        self.close_note()
-        self.note = _Note(label=squash(label), indent=indent, parts=[rest], path=tuple(self.stack))
-
-    def close_note(self) -> None:
-        note, self.note = self.note, None
-        if note is None or not note.path:
-            return
-        body = _join(note.parts)
-        if ANNEX_NOT_USED_RE.match(body):
-            return  # "Note 1: Not used." keeps a number free; it says nothing about the entry
-        target = _target(note, body)
-        match = _NOTE_NUMBER_RE.fullmatch(note.label)
-        number = int(match.group(1)) if match is not None else None
-        if number is not None and self.previous_note is not None and not _named(body):
-            # "Note 2: Note 1 does not ..." qualifies what Note 1 qualified.
-            previous_number, previous_target = self.previous_note
-            if previous_number == number - 1:
-                target = previous_target
-        target.notes.append(note)
-        self.previous_note = (number, target)
-
-    def text(self, line: str) -> None:
-        if self.note is not None:
-            self.note.parts.append(line)
-        elif self.stack:
-            self.stack[-1].lines.append(line)
-
     def line(self, line: str, first: str) -> None:
         if not self.stack:
             return  # nothing before the first item belongs to an entry
-        note = _NOTE_RE.match(line) if first in "NT" else None
+        note = eu_annex.NOTE_RE.match(line) if first in "NT" else None
         if note is not None:
             self.open_note(note["label"], len(note["indent"]), note["rest"])
             return
         labelled = first.isdigit() or first.islower()
-        label = _LABEL_RE.match(line) if labelled else None
+        label = eu_annex.LABEL_RE.match(line) if labelled else None
         if label is None:
             bare = _BARE_LABEL_RE.match(line) if labelled else None
             in_list = self.note is not None and self.note.list_indent is not None
@@ -358,41 +207,9 @@ class _Reader:
         self.text(line)
 
 
-def _named(body: str) -> list[str]:
-    """The codes a note opens with ("5A001.a.3. and 5A001.a.4. control only ...")."""
-    lead = NOTE_LEAD_RE.sub("", body, count=1)
-    named: list[str] = []
-    end = 0
-    for match in _CODE_RE.finditer(lead):
-        if lead[end : match.start()].strip(" ,.;:") not in ("", "and", "or", "to", "and/or"):
-            break
-        named.append(".".join([match.group(1), *_PATH_PART_RE.findall(match.group(2))]))
-        end = match.end()
-    return named
-
-
-def _target(note: _Note, body: str) -> _Node:
-    """The entry a note qualifies: the one its opening words name, else the one it sits under."""
-    path = note.path
-    same_item = [code for code in _named(body) if code.split(".", 1)[0] == path[0].canonical]
-    if same_item:
-        # The deepest open entry that contains every code the note names. The words are more
-        # reliable than the indentation, which often puts an entry's notes at its last
-        # sub-item's column (the notes on 3A001.g sit under 3A001.g.2).
-        for node in reversed(path):
-            if all(within(code, node.canonical) for code in same_item):
-                return node
-    # Otherwise the note belongs to the deepest entry whose label is left of the note's.
-    return next((node for node in reversed(path) if node.indent < note.indent), path[0])
-
-
-def _status(text: str) -> Status:
-    return "not-used" if ANNEX_NOT_USED_RE.match(text) else "active"
-
-
-def read_entries(path: Path) -> tuple[list[_Node], list[str]]:
+def read_entries(path: Path) -> tuple[list[eu_annex.Node], list[str]]:
     """The entries in document order and the labelled lines that fitted nowhere."""
-    reader = _Reader()
+    reader = _TextReader()
     lines = _read_lines(path)
     for index, raw in enumerate(lines):
         reader.line_no = index + 1
@@ -439,14 +256,14 @@ def parse(path: Path, meta: SourceMeta) -> Iterator[Record]:
     nodes, _ = read_entries(path)
     builder = ListBuilder(meta, CodeSystem.ECCN, decimal_comma=True)
     for node in nodes:
-        text = _join(node.lines)
-        notes = [_join([note.label, *note.parts]) for note in node.notes]
+        text = eu_annex.join(node.lines)
+        notes = [eu_annex.join([note.label, *note.parts]) for note in node.notes]
         builder.add(
             node.canonical,
             heading=text if not node.label else "",
             text=text,
             notes=notes,
-            status=_status(text),
+            status=eu_annex.status(text),
             page=node.page,
         )
     yield from builder.records()

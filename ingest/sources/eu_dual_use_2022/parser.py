@@ -61,16 +61,7 @@ import pypdfium2.raw as pdfium_c  # type: ignore[import-untyped, unused-ignore]
 from graph_schema.codes import CodeSystem
 from graph_schema.model import Record
 from ingest.sources.base import ParseError, SourceMeta
-from ingest.sources.eu_dual_use.parser import (
-    _LABEL_RE,
-    _NOTE_RE,
-    _join,
-    _named,
-    _Node,
-    _Note,
-    _Reader,
-    _status,
-)
+from ingest.sources.helpers import eu_annex
 from ingest.sources.helpers.listing import ListBuilder
 from ingest.sources.helpers.numbering import within
 from ingest.sources.helpers.pdf import raise_exponents
@@ -144,7 +135,7 @@ class _Line:
 class Annex:
     """Annex I as read: entries in document order, and what did not fit."""
 
-    nodes: list[_Node]
+    nodes: list[eu_annex.Node]
     #: Labelled lines that continue no sequence (they stay in the text before them).
     unplaced: list[str]
     #: The date of the consolidation, from the page headers.
@@ -343,8 +334,9 @@ def _clean(text: str, words: Counter[str]) -> str:
 # Entries
 
 
-class _PdfReader(_Reader):
-    """The 2021 text reader, fed with lines whose type (italic, bold) and x position are known.
+class _PdfReader(eu_annex.Reader):
+    """The Annex I reader the 2021 text's reader uses too, fed with lines whose type (italic,
+    bold) and x position are known.
 
     Indentations are x positions in points (rounded); a note's indentation is set a little
     left of where it is printed, so that the entry it sits under is the one whose label is
@@ -357,7 +349,7 @@ class _PdfReader(_Reader):
         self.note_x = 0.0
         self.note_list_x: float | None = None  # where the open note's own list is
 
-    def new_node(self, canonical: str, label: str, indent: int) -> _Node:
+    def new_node(self, canonical: str, label: str, indent: int) -> eu_annex.Node:
         node = super().new_node(canonical, label, indent)
         node.page = self.page
         return node
@@ -372,7 +364,7 @@ class _PdfReader(_Reader):
             self.note.parts.append(f"{label} {rest}")
             return
         self.close_note()
-        self.note = _Note(
+        self.note = eu_annex.Note(
             label=" ".join(label.split()),
             indent=round(indent - _UNDER_DX),
             parts=[rest],
@@ -399,9 +391,9 @@ class _PdfReader(_Reader):
             # "Technical Notes: 1. For the purpose of 3A001.e.1., ..." names its entry after the
             # number: the note goes no deeper than that entry (the 2021 reader reads the names
             # only at the start of the note).
-            body = _join(note.parts)
+            body = eu_annex.join(note.parts)
             numbered = _NUMBERED_RE.match(body)
-            named = _named(body[numbered.end() :]) if numbered is not None else []
+            named = eu_annex.named(body[numbered.end() :]) if numbered is not None else []
             path = note.path
             for depth in range(len(path) - 1, -1, -1):
                 if named and all(within(code, path[depth].canonical) for code in named):
@@ -418,9 +410,9 @@ class _PdfReader(_Reader):
         if not self.stack:
             return  # notes that open a category, the APP technical note, the deposition table
         x = round(line.x)
-        label = _LABEL_RE.match(text)
+        label = eu_annex.LABEL_RE.match(text)
         if line.italic:
-            note = _NOTE_RE.match(text)
+            note = eu_annex.NOTE_RE.match(text)
             if note is not None:
                 self.open_note(note["label"], x, note["rest"])
                 return
@@ -435,7 +427,7 @@ class _PdfReader(_Reader):
             self.text(text)
             return
         rest = label["rest"]
-        inner = _LABEL_RE.match(rest)
+        inner = eu_annex.LABEL_RE.match(rest)
         if inner is not None and _opens(label["label"], inner["label"]):
             # "1. a. Voltage rating ...": an entry with no text of its own and its first child.
             if self.sub_item(label["label"], x, ""):
@@ -501,7 +493,7 @@ def read_annex(path: Path) -> Annex:
     return Annex(reader.nodes, reader.unplaced, consolidation, page_breaks)
 
 
-def anomalies(nodes: list[_Node]) -> list[str]:
+def anomalies(nodes: list[eu_annex.Node]) -> list[str]:
     """Departures from the list's structure, one line each.
 
     Within each parent the sub-items run a, b, c... or 1, 2, 3... with no gap or repeat, and
@@ -532,13 +524,13 @@ def parse(path: Path, meta: SourceMeta) -> Iterator[Record]:
     meta.check_edition_date(path, annex.consolidation, "is the consolidated text")
     builder = ListBuilder(meta, CodeSystem.ECCN, decimal_comma=True)
     for node in annex.nodes:
-        text = _join(node.lines)
+        text = eu_annex.join(node.lines)
         builder.add(
             node.canonical,
             heading=text if not node.label else "",
             text=text,
-            notes=[_join([note.label, *note.parts]) for note in node.notes],
-            status=_status(text),
+            notes=[eu_annex.join([note.label, *note.parts]) for note in node.notes],
+            status=eu_annex.status(text),
             page=node.page,
         )
     yield from builder.records()

@@ -17,6 +17,11 @@ import pypdfium2 as pdfium  # type: ignore[import-untyped, unused-ignore]
 
 from ingest.sources.base import ParseError
 
+#: Two x positions of lines closer than this (PDF points) are the same indentation.
+SAME_INDENT = 3.0
+#: A marker this close to where its level is expected sits at that level.
+NEAR_LEVEL = 6.0
+
 #: How much of the file's start (and, for a whole file, its end) is looked at before pdfium.
 _SNIFF = 1024
 

@@ -33,6 +33,13 @@ from ingest.sources.helpers.patterns import NOT_USED_RE
 
 #: A rule of underscores (tables, the line above footnotes), in both editions: no text.
 RULE_RE = re.compile(r"^_{10,}$")
+#: Headings on their own line: 'OPTICAL SENSORS', 'CRYPTOGRAPHIC "INFORMATION SECURITY"',
+#: at the margin '4. COMPUTERS'.
+HEADING_RE = re.compile(r"^(?:\d\. )?[A-Z][A-Z ,\"'-]{3,}$")
+#: A table's title: 'TABLE - DEPOSITION TECHNIQUES'.
+TABLE_RE = re.compile(r"^TABLE\s+[-–]\s+.*$")
+#: Blocks after a category's entries that are no entry's: the explosives annex, the 'APP' note.
+AFTER_ENTRIES_RE = re.compile(r"^(?:ANNEX|TECHNICAL NOTE ON .*)$")
 
 # ---------------------------------------------------------------------------------------------
 # Entries
@@ -189,6 +196,28 @@ class ListCodes:
         return read_code(".".join((root, *path)), self.code_system)
 
 
+#: A note's label opening a line: 'Note', 'Notes 1', 'Technical Note', 'N.B. 2', 'Note to the
+#: Technical Note', 'Note 2 cont.' (the same note going on over a page or a table).
+_NOTE_RE = re.compile(
+    r"^(?P<label>Technical Notes?|Notes?|N\.\s?B\.?(?:\s?\d+\.?)?)"
+    r"(?P<number>\s*\d+)?(?P<to>\s+to\s+(?:the\s+)?\S+(?:\s+Note)?)?(?P<cont>\s+cont\.)?"
+    r"(?=\s|$)"
+)
+
+
+def note_start(text: str) -> re.Match[str] | None:
+    """A note's label opening ``text``; none where a lower-case word follows the label: the
+    line is then running text that merely starts with the word."""
+    found = _NOTE_RE.match(text)
+    if found and not re.match(r"\s+[a-z]", text[found.end() :]):
+        return found
+    return None
+
+
+#: The lead of a note naming its subject: 'For the purposes of 5.A.2., ...'.
+_PURPOSES_RE = re.compile(r"^For (?:the )?purposes? of\s+")
+
+
 @dataclass(kw_only=True)
 class Note(Generic[E]):
     """A note being read: its lines, and what it is attached to."""
@@ -252,7 +281,7 @@ class Reader(_Given[E], Generic[L, E, N, P]):
 
     def _note_body(self, body: str) -> str:
         """A note's text as :func:`note_subject` reads it."""
-        raise NotImplementedError
+        return _PURPOSES_RE.sub("", body)
 
     def _note_ends(self, line: L, marker: tuple[str, ...] | None) -> bool:
         raise NotImplementedError

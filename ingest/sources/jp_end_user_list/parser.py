@@ -35,9 +35,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from graph_schema import countries, ids
-from graph_schema.model import Lists, Party, Record
+from graph_schema import countries
+from graph_schema.model import Record
 from ingest.sources.base import ParseError, SourceMeta, load_json
+from ingest.sources.helpers.parties import Listing, listed_party
 from ingest.sources.helpers.patterns import squash
 
 LIST_NAME = "METI Foreign End-User List"
@@ -253,31 +254,21 @@ def parse(path: Path, meta: SourceMeta) -> Iterator[Record]:
     if len(set(numbers)) != len(numbers):
         twice = sorted({n for n in numbers if numbers.count(n) > 1})
         raise ParseError(f"{path.name}: numbers {twice[:5]} occur more than once")
-    node_prov = meta.provenance()
     used: set[str] = set()
     for e in entries:
         key = f"{e.country or e.country_text}|{e.name}"
         if key in used:  # the same name twice in one country: the number tells them apart
             key += f"|No. {e.number}"
         used.add(key)
-        party_id = ids.party_id(meta.id, key)
-        yield Party(
-            id=party_id,
+        # The concern column as METI writes it, the evidence the English reason renders.
+        evidence = meta.provenance(sentence=e.concern_text)
+        reason = concern_reason(e.concerns, e.concern_text)
+        yield from listed_party(
+            meta,
+            key,
             name=e.name,
             kind=e.kind,
             aliases=list(e.aliases),
             countries=[e.country] if e.country else [],
-            lists=[LIST_NAME],
-            provenance=node_prov,
-        )
-        yield Lists(
-            source=meta.issuer,
-            target=party_id,
-            key=LIST_NAME,
-            list_name=LIST_NAME,
-            date=None,
-            reason=concern_reason(e.concerns, e.concern_text),
-            citation=f"No. {e.number}",
-            # The concern column as METI writes it, the evidence the English reason renders.
-            provenance=meta.provenance(sentence=e.concern_text),
+            listings=[Listing(LIST_NAME, None, reason, f"No. {e.number}", evidence)],
         )

@@ -22,7 +22,7 @@ How it is read:
 * ``ITEM 3 PROPULSION ...`` names the Item, ``3.A. EQUIPMENT, ...`` opens a group ("None." after
   it: the group is empty), a paragraph starting with an unread full code (``3.A.1.`` and a tab)
   opens an item-level entry. Sub-items and notes are sorted out by
-  :mod:`ingest.sources.mtcr_annex.outline` from their markers and indentation (marker position
+  :mod:`ingest.sources.helpers.regime_annex` from their markers and indentation (marker position
   = left indent + first-line indent, from the paragraph, its list level and its style).
 * Entry text is the paragraph text without its marker, whitespace normalised; superscript runs
   become Unicode superscripts, a raised "o" (the Annex's degree sign) becomes "°".
@@ -54,7 +54,7 @@ from ingest.sources.base import ParseError, SourceMeta
 from ingest.sources.helpers.archive import office_file_start
 from ingest.sources.helpers.listing import ListBuilder
 from ingest.sources.helpers.patterns import NONE_RE
-from ingest.sources.mtcr_annex.outline import (
+from ingest.sources.helpers.regime_annex import (
     NOTE_RE,
     Draft,
     Outline,

@@ -47,7 +47,13 @@ from ingest.sources.helpers.listing import ListBuilder, Status
 from ingest.sources.helpers.numbering import first, read_code, successor
 from ingest.sources.helpers.patterns import NOT_USED_RE
 from ingest.sources.helpers.pdf import raise_exponents
-from ingest.sources.helpers.pdf_lines import join_wrapped, open_pdf, text_lines
+from ingest.sources.helpers.pdf_lines import (
+    NEAR_LEVEL,
+    SAME_INDENT,
+    join_wrapped,
+    open_pdf,
+    text_lines,
+)
 
 # ---------------------------------------------------------------------------------------------
 # Page layout
@@ -77,10 +83,6 @@ _END_RE = re.compile(r"^DEFINITIONS OF TERMS USED IN THIS LIST")
 _FOOTER_Y = 40.0
 #: Headings start left of this; no sub-item or note text does in a normal layout.
 _MARGIN_X = 100.0
-#: Two x positions closer than this are the same indentation.
-_TOL = 3.0
-#: A marker this close to where its level is expected sits at that level.
-_NEAR = 6.0
 #: Typical x of the markers at each level below the item (this file's layout).
 _INDENTS = (119.4, 131.0, 143.0, 155.0, 167.0, 179.0)
 #: One level of indentation.
@@ -284,11 +286,11 @@ class _Note:
         """Whether a marker goes on with the note's own list; updates the list if so."""
         for depth in range(len(self.levels) - 1, -1, -1):
             level_x, last = self.levels[depth]
-            if abs(x - level_x) <= _NEAR and element == successor(last):
+            if abs(x - level_x) <= NEAR_LEVEL and element == successor(last):
                 del self.levels[depth:]
                 self.levels.append((x, element))
                 return True
-        if self.levels and x > self.levels[-1][0] + _TOL and element in ("a", "1"):
+        if self.levels and x > self.levels[-1][0] + SAME_INDENT and element in ("a", "1"):
             self.levels.append((x, element))
             return True
         return False
@@ -297,9 +299,9 @@ class _Note:
         """An N.B. or Technical Note indented inside this note is part of it."""
         if label.startswith("Note"):
             return False  # 'Note 2' after 'Note 1' is a note of its own
-        if x <= self.x + _NEAR:
+        if x <= self.x + NEAR_LEVEL:
             return False
-        return not self.levels or x >= self.levels[0][0] - _TOL
+        return not self.levels or x >= self.levels[0][0] - SAME_INDENT
 
 
 @dataclass
@@ -360,7 +362,7 @@ class _Reader:
                 best = (distance, (*self.path[:level], element))
         if best is None:
             return None
-        if strict and x >= _MARGIN_X and best[0] > _NEAR:
+        if strict and x >= _MARGIN_X and best[0] > NEAR_LEVEL:
             return None  # a note's own list, indented deeper than any entry level
         return best[1]
 
@@ -377,7 +379,7 @@ class _Reader:
     def _by_indent(self, x: float) -> Draft | None:
         """The deepest open entry whose marker sits left of the note."""
         level = len(self.path)
-        while level > 0 and self.xs[level - 1] >= x - _TOL:
+        while level > 0 and self.xs[level - 1] >= x - SAME_INDENT:
             level -= 1
         return self.entries.get(_code(".".join((self.root, *self.path[:level]))).canonical)
 

@@ -20,7 +20,7 @@ How it is read (pypdfium2 text, with each character's box):
   group heading ("1.B. TEST AND PRODUCTION EQUIPMENT") close what is open; "None" after a
   group heading means no entries.
   A line at the margin starting with a full code opens an item-level entry.
-* Sub-items and notes are sorted out by :mod:`ingest.sources.mtcr_annex.outline` from their
+* Sub-items and notes are sorted out by :mod:`ingest.sources.helpers.regime_annex` from their
   markers and x positions. The Annex writes notes inline ("Note: Item 1.A.3. does not control
   ..."), often above the first sub-item ("N.B.: ... see Item 1.D.3." above 1.B.2.a), with
   their own lists indented further; "N.B.1:" inside a Technical Note belongs to it.
@@ -43,7 +43,7 @@ from ingest.sources.base import ParseError, SourceMeta
 from ingest.sources.helpers.listing import ListBuilder, Status
 from ingest.sources.helpers.patterns import NONE_RE
 from ingest.sources.helpers.pdf_lines import open_pdf, text_lines
-from ingest.sources.mtcr_annex.outline import (
+from ingest.sources.helpers.regime_annex import (
     NOTE_RE,
     Draft,
     Outline,

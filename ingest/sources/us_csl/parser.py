@@ -19,9 +19,10 @@ from pathlib import Path
 from typing import Any
 
 from graph_schema import countries, ids
-from graph_schema.model import Lists, Party, Record
+from graph_schema.model import Record
 from graph_schema.provenance import Provenance
 from ingest.sources.base import ParseError, SourceMeta, load_json_object
+from ingest.sources.helpers.parties import Listing, listed_party
 from ingest.sources.helpers.patterns import squash
 
 #: The compact keys this parser reads and the start of the meaning ``fieldKey`` must give each:
@@ -269,30 +270,20 @@ def _parties(entries: list[Any], tables: dict[str, list[str]], latest: date) -> 
 def parse(path: Path, meta: SourceMeta) -> Iterator[Record]:
     data = _load(path)
     entries, tables = _check_layout(data, path.name)
-    node_prov = meta.provenance()
     edge_prov: dict[str | None, Provenance] = {}
     for party in _parties(entries, tables, meta.edition_date):
-        party_id = ids.party_id(meta.id, party.key)
-        yield Party(
-            id=party_id,
-            name=party.name,
-            kind=party.kind,
-            aliases=party.aliases,
-            countries=party.countries,
-            lists=party.lists,
-            provenance=node_prov,
-        )
+        listings = []
         for list_name, listed, reason, citation, url in party.edges:
             prov = edge_prov.get(url)
             if prov is None:  # the official page of that list, where one is given
                 prov = edge_prov[url] = meta.provenance(citation=url)
-            yield Lists(
-                source=meta.issuer,
-                target=party_id,
-                key=list_name,
-                list_name=list_name,
-                date=listed,
-                reason=reason,
-                citation=citation,
-                provenance=prov,
-            )
+            listings.append(Listing(list_name, listed, reason, citation, prov))
+        yield from listed_party(
+            meta,
+            party.key,
+            name=party.name,
+            kind=party.kind,
+            aliases=party.aliases,
+            countries=party.countries,
+            listings=listings,
+        )

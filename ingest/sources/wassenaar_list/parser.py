@@ -42,7 +42,13 @@ from ingest.sources.base import ParseError, SourceMeta
 from ingest.sources.helpers import wassenaar
 from ingest.sources.helpers.numbering import elements
 from ingest.sources.helpers.pdf import raise_exponents
-from ingest.sources.helpers.pdf_lines import join_wrapped, open_pdf, text_lines
+from ingest.sources.helpers.pdf_lines import (
+    NEAR_LEVEL,
+    SAME_INDENT,
+    join_wrapped,
+    open_pdf,
+    text_lines,
+)
 
 # ---------------------------------------------------------------------------------------------
 # Page layout
@@ -55,10 +61,6 @@ _BANNER_Y = 745.0
 _FOOTNOTE_Y = 120.0
 #: Lines starting left of this are at the margin (full codes, headings); entries are indented.
 _MARGIN_X = 100.0
-#: Two x positions closer than this are the same indentation.
-_TOL = 3.0
-#: A marker this close to where its level is expected sits at that level.
-_NEAR = 6.0
 
 # Symbol-font glyphs come out in the private-use area; map the ones this list uses.
 _SYMBOLS = {
@@ -172,17 +174,8 @@ _DU_FULL_RE = re.compile(r"^(\d)\. ?([A-E])\. ?(\d{1,2})\.((?: ?(?:[a-z]|\d{1,2}
 _ML_FULL_RE = re.compile(r"^ML ?(\d{1,2})\.((?: ?(?:[a-z]|\d{1,2})\.)*)(?:\s+|$)")
 _DU_GROUP_RE = re.compile(r"^(\d)\. ?([A-E])\.\s+(?:Part \d\.\s+)?[A-Z\"]")
 _MARKER_RE = re.compile(r"^((?:[a-z]|\d{1,2})\.(?: (?:[a-z]|\d{1,2})\.)*)(?:\s+|$)")
-_NOTE_RE = re.compile(
-    r"^(?P<label>Technical Notes?|Notes?|N\.\s?B\.(?:\s?\d+\.?)?)"
-    r"(?P<number>\s+\d+)?(?P<to>\s+to\s+(?:the\s+)?\S+(?:\s+Note)?)?(?P<cont>\s+cont\.)?"
-    r"(?=\s|$)"
-)
-_BLOCK_RE = re.compile(r"^(?:TABLE\s+[-–]\s+.*|ANNEX|TECHNICAL NOTE ON .*)$")
-#: Headings of their own line: 'OPTICAL SENSORS', 'CRYPTOGRAPHIC "INFORMATION SECURITY"'.
-_HEADING_RE = re.compile(r"^(?:\d\. )?[A-Z][A-Z ,\"'-]{3,}$")
 _DU_REF = r"(\d)\.([A-E])\.(\d{1,2})\.?((?:(?:[a-z]|\d{1,2})\.?)*)"
 _ML_REF = r"ML(\d{1,2})\.?((?:(?:[a-z]|\d{1,2})\.?)*)"
-_PURPOSES_RE = re.compile(r"^For the purposes? of\s+")
 
 
 @dataclass(frozen=True)
@@ -297,15 +290,12 @@ class _Reader(wassenaar.Reader[_Line, Draft, _Note, float]):
 
     # -- notes ---------------------------------------------------------------------------------
 
-    def _note_body(self, body: str) -> str:
-        return _PURPOSES_RE.sub("", body)
-
     def _by_indent(self, x: float) -> Draft | None:
         """The deepest open entry whose marker sits left of the note."""
         if self.root is None:
             return None
         level = len(self.path)
-        while level > 0 and self._expected_x(level - 1) >= x - _NEAR:
+        while level > 0 and self._expected_x(level - 1) >= x - NEAR_LEVEL:
             level -= 1
         return self.entries.get(self.numbering.code(self.root, self.path[:level]).canonical)
 
@@ -336,14 +326,14 @@ class _Reader(wassenaar.Reader[_Line, Draft, _Note, float]):
         assert note is not None
         if note.table is not None or not note.placed:
             return False  # a heading alone ('Technical Note') always has a body
-        if line.x < note.x - _TOL:
+        if line.x < note.x - SAME_INDENT:
             return True
-        if marker is None or line.x > note.x + _NEAR:
+        if marker is None or line.x > note.x + NEAR_LEVEL:
             return False
         if note.inner_x is not None:
             # The note's own list was indented further, so a marker back at the note's
             # indentation belongs to the entries again.
-            return note.inner_x > note.x + _NEAR
+            return note.inner_x > note.x + NEAR_LEVEL
         if note.plural or self.root is None:
             return False  # 'Technical Notes' are numbered at their own indentation
         # A marker at the note's own indentation ('N.B.' at 146, 'a.' at 149) that can open
@@ -364,7 +354,7 @@ class _Reader(wassenaar.Reader[_Line, Draft, _Note, float]):
         """A note heading inside a note's own list ('Note 2' > 'a.' > 'Technical Note')."""
         if note.table is not None or note.inner_x is None:
             return False
-        return line.x > note.x + _TOL and line.x >= note.inner_x - _TOL
+        return line.x > note.x + SAME_INDENT and line.x >= note.inner_x - SAME_INDENT
 
     # -- the line loop -------------------------------------------------------------------------
 
@@ -377,22 +367,22 @@ class _Reader(wassenaar.Reader[_Line, Draft, _Note, float]):
                 self._full(full, line)
                 return
             group = _DU_GROUP_RE.match(text)
-            if group or _HEADING_RE.match(text) or text.startswith("Part "):
+            if group or wassenaar.HEADING_RE.match(text) or text.startswith("Part "):
                 self.reset()  # '5. A. Part 2. SYSTEMS...', 'CRYPTOGRAPHIC ...', 'Part 1 - ...'
                 if group:
                     self.group, self.last = f"{group.group(1)}.{group.group(2)}", 0
                 return
-        block = _BLOCK_RE.match(text)
+        block = wassenaar.TABLE_RE.match(text) or wassenaar.AFTER_ENTRIES_RE.match(text)
         if block:
             self._start_block(block.group(0).replace("–", "-"), line)
             return
         if self.note is not None and self.note.table is not None:
             self.note.lines.append(text)
             return
-        if _HEADING_RE.match(text):
+        if wassenaar.HEADING_RE.match(text):
             return  # Category 6 sub-headings ('OPTICAL SENSORS') between items
-        note_start = _NOTE_RE.match(text)
-        if note_start and not re.match(r"\s+[a-z]", text[note_start.end() :]):
+        note_start = wassenaar.note_start(text)
+        if note_start:
             if self.note is not None and self._nested(line, self.note):
                 self.note.lines.append(text)  # a note inside a note stays part of it
             elif not note_start.group("cont") or self.note is None:

@@ -169,19 +169,8 @@ _GROUP_NOTE_RE = re.compile(r"^\d\.\t[ \t]*[A-E]\.[ \t]+(?:Technical )?Notes? co
 #: Chapter headings at the margin: '4.<TAB>COMPUTERS', 'Part 1 - TELECOMMUNICATIONS'.
 _CHAPTER_RE = re.compile(r"^(?:\d\.[ \t]+[A-Z][A-Z ,\"'-]+|Part \d - .*|MUNITIONS +LIST)$")
 _MARKER_RE = re.compile(rf"^({_PART}(?:[ \t]+{_PART})*)(?=[ \t]|$)")
-_NOTE_RE = re.compile(
-    r"^(?P<label>Technical Notes?|Notes?|N\.\s?B\.?(?:\s?\d+\.?)?)"
-    r"(?P<number>\s*\d+)?(?P<to>\s+to\s+(?:the\s+)?\S+(?:\s+Note)?)?(?P<cont>\s+cont\.)?"
-    r"(?=\s|$)"
-)
-#: Blocks after a category's entries that are no entry's: the explosives annex, the 'APP' note.
-_SKIP_RE = re.compile(r"^(?:ANNEX|TECHNICAL NOTE ON .*)$")
-_TABLE_RE = re.compile(r"^TABLE\s+[-–]\s+.*$")
 _MAIN_TABLE = "TABLE - DEPOSITION TECHNIQUES"
-#: Headings of their own line: 'ACOUSTICS', 'CRYPTOGRAPHIC "INFORMATION SECURITY"'.
-_HEADING_RE = re.compile(r"^[A-Z][A-Z ,\"'-]{3,}$")
 _FOOTNOTE_RE = re.compile(r"^\*[ \t]")
-_PURPOSES_RE = re.compile(r"^For (?:the )?purposes? of\s+")
 
 
 @dataclass(frozen=True)
@@ -318,7 +307,7 @@ class _Reader(wassenaar.Reader[Line, Entry, _Note, tuple[int, bool]]):
     # -- notes ---------------------------------------------------------------------------------
 
     def _note_body(self, body: str) -> str:
-        return _PURPOSES_RE.sub("", _clean(body))
+        return super()._note_body(_clean(body))
 
     def _by_indent(self, line: Line) -> Entry | None:
         """The deepest open entry the note's paragraph sits under.
@@ -421,13 +410,13 @@ class _Reader(wassenaar.Reader[Line, Entry, _Note, tuple[int, bool]]):
                 if group:
                     self.group, self.last = f"{group.group(1)}.{group.group(2)}", 0
                 return
-            if _SKIP_RE.match(text):
+            if wassenaar.AFTER_ENTRIES_RE.match(text):
                 self.reset()
                 self.skipping = True
                 return
         if self.skipping:
             return
-        table = _TABLE_RE.match(_clean(text))
+        table = wassenaar.TABLE_RE.match(_clean(text))
         if table:
             self._start_table(table.group(0).replace("–", "-"))
             return
@@ -436,11 +425,11 @@ class _Reader(wassenaar.Reader[Line, Entry, _Note, tuple[int, bool]]):
                 self.note.lines.append(text)
             return
         marker_match = _MARKER_RE.match(text)
-        if marker_match is None and _HEADING_RE.match(text):
+        if marker_match is None and wassenaar.HEADING_RE.match(text):
             self.note = None  # sub-headings between items ('ACOUSTICS', 'OPTICAL SENSORS')
             return
-        note_start = _NOTE_RE.match(text)
-        if note_start and not re.match(r"\s+[a-z]", text[note_start.end() :]):
+        note_start = wassenaar.note_start(text)
+        if note_start:
             if self.note is None or not (note_start.group("cont") or self._nested(line)):
                 self._start_note(note_start, line)
             elif not note_start.group("cont"):  # 'Note 2 cont.' at a page top: it goes on

@@ -18,6 +18,7 @@ from ingest.sources.helpers.wassenaar import (
     entry_status,
     expand,
     mark_listed,
+    note_start,
 )
 
 
@@ -43,6 +44,30 @@ def _entry(code: str, *lines: str) -> _Entry:
 )
 def test_entry_status(text: str, status: str) -> None:
     assert entry_status(text) == status
+
+
+@pytest.mark.parametrize(
+    ("text", "label", "cont"),
+    [
+        ("Note 2 cont.", "Note", True),
+        ("Technical Notes", "Technical Notes", False),
+        ("N.B.1 See also 5.A.2.", "N.B.1", False),
+        ("N.B See also 5.A.2.", "N.B", False),  # no stop after the B: the 2021 reader allowed it
+        ("Note to the Technical Note: ...", "Note", False),
+    ],
+)
+def test_note_start(text: str, label: str, cont: bool) -> None:
+    found = note_start(text)
+    assert found is not None
+    assert found.group("label") == label
+    assert bool(found.group("cont")) is cont
+
+
+@pytest.mark.parametrize("text", ["Notes made under 1.A.1. apply", "Noted above", "NOTE"])
+def test_no_note_start(text: str) -> None:
+    """A label followed by lower-case words is running text; a word merely starting like one
+    is no label."""
+    assert note_start(text) is None
 
 
 def test_ranges_of_the_sensitive_list() -> None:
