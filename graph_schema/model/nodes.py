@@ -196,7 +196,13 @@ class Document(Node):
 
 #: What a claim says of its subject and object.
 ClaimPredicate = Literal[
-    "member_of", "subscribes_to", "lists_party", "controls", "partners_with", "aligns_with"
+    "member_of",
+    "subscribes_to",
+    "lists_party",
+    "controls",
+    "partners_with",
+    "aligns_with",
+    "sets_threshold",
 ]
 #: Whether the official data agrees with a claim.
 Agreement = Literal["agrees", "contradicts", "unknown"]
@@ -229,6 +235,10 @@ class Claim(Node):
         description="When the claimed event happened, as the sentence gives it (ISO date, "
         "year-month or year), else the document's date; empty if neither is known.",
         examples=["2021-11-03", "2019"],
+    )
+    parameter: Parameter | None = Field(
+        default=None,
+        description="The threshold a sets_threshold claim states, read as list entries' are.",
     )
 
 

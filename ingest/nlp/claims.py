@@ -11,10 +11,15 @@ sentence as the nodes they relate:
 - ``control`` + a technology -> ``controls``, for the first actor and the actors coordinated
   with it ("the UK, France and Spain imposed ..."). With no technology in the sentence ("imposed
   these restrictions"), the document's main technology (named at least twice) is the object.
+- a ``control`` sentence stating a threshold with a unit ("34 qubits ou plus", read by
+  :mod:`ingest.nlp.thresholds`) -> ``sets_threshold`` (qualifier ">= 34 qubit", the parsed
+  parameter) for each subject of its ``controls`` claims; with no subject, the threshold is kept
+  for the technology and given to the control claims of the next two sentences on it ("... have
+  imposed these restrictions").
 - ``align`` ("join", "rejoint", انضم) + a country right after it -> ``aligns_with`` from each
   actor before the word, when the sentence speaks of controls or exports ("Japan and the
   Netherlands will join the U.S. in restricting exports"); the country joined controls what
-  the sentence's control word controls.
+  the sentence's control word controls (the qualifier: the first technology it names).
 - ``join`` + no regime but a reference back to one ("the Group") -> the last regime named.
 - ``partner`` + an export-control word in the sentence -> ``partners_with`` between the actor
   before the trigger and each country after it ("partnership with A, B and C"), or among the
@@ -37,11 +42,12 @@ from datetime import date
 
 from spacy.tokens import Doc
 
-from graph_schema.model import ClaimPredicate
+from graph_schema.model import ClaimPredicate, Parameter
 from ingest.nlp import arabic
 from ingest.nlp.dates import resolve_date
 from ingest.nlp.lexicon import lexicon, list_issuers
 from ingest.nlp.official import Official
+from ingest.nlp.thresholds import describe, thresholds
 from ingest.nlp.types import TRIGGER_KEY, Analysis, ClaimDraft, Marker, Mention
 
 BASE_CONFIDENCE = {"join": 0.8, "subscribe": 0.85, "list": 0.8, "control": 0.7, "partner": 0.65}
@@ -70,10 +76,26 @@ _MODAL_REACH = 6
 _NEGATION_REACH = 3
 #: A country this close after an ``align`` word is the state joined.
 _ALIGN_REACH = 3
+#: A threshold stated for a technology carries to control sentences this many sentences on.
+_THRESHOLD_REACH = 2
 
 
 def _norm(text: str, lang: str) -> str:
     return arabic.normalise(text) if lang == "ar" else text.lower()
+
+
+def _thresholds_of(
+    sentence: str, lang: str, techs: list[Mention], mentions: list[Mention]
+) -> dict[str, Parameter]:
+    """The first threshold with a unit a control sentence states, for the first technology it
+    names; {} for none."""
+    found = thresholds(sentence, lang)
+    if not found:
+        return {}
+    named = [m for m in techs if m in mentions]
+    if not named:
+        return {}  # the technology is only referred back to: whose threshold is unclear
+    return {named[0].node: found[0]}
 
 
 class _Sentence:
@@ -207,7 +229,11 @@ class _Collector:
         family: str,
         penalty: float = 0.0,
         qualifier: str = "",
+        parameter: Parameter | None = None,
+        evidence: tuple[int, str] | None = None,
     ) -> None:
+        """``evidence``: where the claim's evidence starts and its text, when it begins in an
+        earlier sentence (the one stating a threshold)."""
         if subject == obj.node:
             return
         key = (subject, predicate, obj.node, self.start)
@@ -222,11 +248,12 @@ class _Collector:
             subject_text=subject_text,
             object_text=obj.text,
             qualifier=qualifier,
-            sentence=self.sentence,
-            start=self.start,
+            sentence=evidence[1] if evidence else self.sentence,
+            start=evidence[0] if evidence else self.start,
             end=self.end,
             confidence=round(max(0.1, min(1.0, confidence)), 2),
             date=self.when,
+            parameter=parameter,
         )
         agreement, reason = self.official.judge(draft)
         self.drafts.append(replace(draft, agreement=agreement, agreement_reason=reason))
@@ -274,6 +301,9 @@ def extract_claims(doc: Doc, text: str, analysis: Analysis, official: Official) 
         top = tech_counts.most_common(1)[0][0]
         main_tech = next(m for m in analysis.mentions if m.node == top)
     issuers = list_issuers()
+    # Thresholds a control sentence stated per technology, by sentence index: "restrictions
+    # apply to quantum computers with 34 qubits or more. The UK ... imposed these restrictions."
+    stated: dict[str, tuple[int, Parameter, int]] = {}
     drafts: list[ClaimDraft] = []
     seen: set[tuple[str, str, str, int]] = set()
 
@@ -337,9 +367,11 @@ def extract_claims(doc: Doc, text: str, analysis: Analysis, official: Official) 
                     continue
                 objs = sent.coordinated_with(after[0])
                 joined.extend(objs)
+                # The technology the joined controls are on, for checking against the lists.
+                on = next((m.node for m in mentions if m.label == "Technology"), "")
                 for subj in (m for m in subjects if m.token_end <= t_start):
                     for obj in objs:
-                        add(subj.node, subj.text, "aligns_with", obj, "join", 0.1)
+                        add(subj.node, subj.text, "aligns_with", obj, "join", 0.1, on)
                 continue
             if family == "join" and _passive_launch(doc, t_start, t_end, lang):
                 continue
@@ -386,6 +418,16 @@ def extract_claims(doc: Doc, text: str, analysis: Analysis, official: Official) 
                     techs, extra = [main_tech], 0.2
                 if not techs:
                     continue
+                limits = _thresholds_of(sentence, lang, techs, mentions)
+                for node, parameter in limits.items():
+                    stated[node] = (idx, parameter, s_start)
+                # A threshold carried from an earlier sentence: the evidence runs from there.
+                carried: dict[str, tuple[int, str]] = {}
+                for obj in techs:
+                    prior = stated.get(obj.node)
+                    if obj.node not in limits and prior and idx - prior[0] <= _THRESHOLD_REACH:
+                        limits[obj.node] = prior[1]
+                        carried[obj.node] = (prior[2], text[prior[2] : s_end])
                 heads: list[tuple[str, str, float]]
                 if subjects:
                     heads = [(m.node, m.text, 0.0) for m in sent.coordinated_with(subjects[0])]
@@ -397,6 +439,19 @@ def extract_claims(doc: Doc, text: str, analysis: Analysis, official: Official) 
                 for subject, s_text, penalty in heads:
                     for obj in techs:
                         add(subject, s_text, "controls", obj, family, penalty + extra)
+                        limit = limits.get(obj.node)
+                        if limit is not None:
+                            add(
+                                subject,
+                                s_text,
+                                "sets_threshold",
+                                obj,
+                                family,
+                                penalty + extra,
+                                describe(limit),
+                                limit,
+                                carried.get(obj.node),
+                            )
             elif family == "partner":
                 if not any(w in normed for w in topic):
                     continue

@@ -83,11 +83,14 @@ def gold_spans(text: str, entries: Iterable[dict[str, Any]]) -> list[Span]:
     return sorted(taken, key=lambda s: s.start)
 
 
-def score_mentions(predicted: Iterable[Span], gold: Iterable[Span], strict: bool = False) -> Score:
+def match_mentions(
+    predicted: Iterable[Span], gold: Iterable[Span], strict: bool = False
+) -> tuple[list[Span], list[Span]]:
+    """The predicted mentions no gold mention matches, and the gold mentions none matched."""
     preds = sorted(predicted, key=lambda s: s.start)
     golds = sorted(gold, key=lambda s: s.start)
     used: set[int] = set()
-    hits = 0
+    extra = []
     for p in preds:
         for i, g in enumerate(golds):
             if i in used or g.node != p.node:
@@ -95,9 +98,16 @@ def score_mentions(predicted: Iterable[Span], gold: Iterable[Span], strict: bool
             same = (g.start, g.end) == (p.start, p.end)
             if same or (not strict and g.start < p.end and p.start < g.end):
                 used.add(i)
-                hits += 1
                 break
-    return Score(hits, len(preds), len(golds))
+        else:
+            extra.append(p)
+    return extra, [g for i, g in enumerate(golds) if i not in used]
+
+
+def score_mentions(predicted: Iterable[Span], gold: Iterable[Span], strict: bool = False) -> Score:
+    preds, golds = list(predicted), list(gold)
+    extra, _ = match_mentions(preds, golds, strict)
+    return Score(len(preds) - len(extra), len(preds), len(golds))
 
 
 def score_claims(
@@ -236,7 +246,17 @@ def evaluate(
         triples = [t for t, _ in claims]
         report = reports.setdefault((split[doc.name], doc.language), Report())
         report.documents += 1
-        report.mentions.add(score_mentions(spans, gold_spans(text, doc.mentions)))
+        golds = gold_spans(text, doc.mentions)
+        report.mentions.add(score_mentions(spans, golds))
+        extra_mentions, missed_mentions = match_mentions(spans, golds)
+        for span in missed_mentions:
+            report.wrong.append(
+                f"{doc.name}: missed mention {text[span.start : span.end]!r} {span.node}"
+            )
+        for span in extra_mentions:
+            report.wrong.append(
+                f"{doc.name}: extra mention {text[span.start : span.end]!r} {span.node}"
+            )
         report.claims.add(score_claims(triples, doc.claims))
         predicted, gold = set(triples), set(doc.claims)
         for t in sorted(gold - predicted):

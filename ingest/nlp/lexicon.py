@@ -8,7 +8,8 @@ names and aliases of listed parties, with corporate suffixes dropped, and the tr
 ``lexicon.yaml``. Arabic patterns are normalised and get their proclitic variants.
 
 A pattern's id is ``<node id>|<kind>``; kind is ``name``, ``demonym``, ``government``,
-``generic`` (code-of-conduct phrases linked later), ``list`` (a screening list, not a node)
+``generic`` (code-of-conduct phrases linked later), ``abbreviation`` (a regime's ambiguous short
+form, kept when the document names the regime), ``list`` (a screening list, not a node)
 or ``govref`` (a reference to "the government", used only by claims).
 """
 
@@ -149,6 +150,8 @@ def regime_patterns(graph: nx.MultiDiGraph, lang: str) -> Iterator[Pattern]:
                 yield Pattern("Regime", name, node)
             for demonym in (info.get("demonyms") or {}).get(lang, []):
                 yield Pattern("Regime", demonym, node, "demonym")
+            for short in (info.get("abbreviations") or {}).get(lang, []):
+                yield Pattern("Regime", short, node, "abbreviation")
         elif label == "CodeOfConduct":
             if lang == "en":
                 for name in (attrs.get("short_name", ""), " ".join(attrs.get("title", "").split())):

@@ -8,6 +8,13 @@
 - ``controls``: a list the subject issues (or, for an EU member state, the EU list) with an
   entry covering the technology or a narrower one agrees; otherwise unknown, since the
   taxonomy's coverage tags are incomplete and silence is not denial.
+- ``sets_threshold``: an entry of a list the subject issues (or the EU list, for a member
+  state) covering the technology with the same threshold (comparator and value; the unit the
+  same, or the entry's count unitless with the unit's word in its text: "34 or more ...
+  'physical qubits'") agrees; otherwise unknown, as for ``controls``.
+- ``aligns_with`` (A joins B's controls on the technology in the qualifier): judged as A
+  controlling that technology, B's covering entries named beside A's; unknown when A's lists
+  are not held or the sentence named no technology.
 - ``partners_with``: both sides current members of one regime, initiative or forum agrees
   (the reason names which); otherwise unknown.
 
@@ -22,7 +29,7 @@ from typing import Any
 
 import networkx as nx
 
-from graph_schema.model import Agreement
+from graph_schema.model import Agreement, Parameter
 from ingest.nlp.types import ClaimDraft
 
 
@@ -47,6 +54,8 @@ class Official:
         self.lists_issuers: set[str] = set()
         self.issues: dict[str, set[str]] = defaultdict(set)
         self.covered: dict[str, list[tuple[str, str]]] = defaultdict(list)
+        # Thresholds of the covering entries, by (list, code), with the entry's text.
+        self.thresholds: dict[tuple[str, str], tuple[list[Parameter], str]] = {}
         children: dict[str, set[str]] = defaultdict(set)
         for u, v, d in graph.edges(data=True):
             kind = d.get("type")
@@ -65,7 +74,13 @@ class Official:
                 self.issues[u].add(v)
             elif kind == "COVERS":
                 entry = graph.nodes[u]
-                self.covered[v].append((str(entry.get("list_id")), str(entry.get("code", u))))
+                key = (str(entry.get("list_id")), str(entry.get("code", u)))
+                self.covered[v].append(key)
+                if entry.get("parameters") and key not in self.thresholds:
+                    self.thresholds[key] = (
+                        [Parameter.model_validate(p) for p in entry["parameters"]],
+                        str(entry.get("text", "")).lower(),
+                    )
         for node, attrs in graph.nodes(data=True):
             parent = attrs.get("parent") if attrs.get("label") == "Technology" else None
             if parent:
@@ -115,6 +130,10 @@ class Official:
             return "unknown", f"the graph holds no lists of parties issued by {self.name(s)}"
         if p == "controls":
             return self._controls(s, o)
+        if p == "sets_threshold":
+            return self._threshold(s, o, claim.parameter)
+        if p == "aligns_with":
+            return self._aligns(s, o, claim.qualifier)
         if p == "partners_with":
             mine, theirs = self.current.get(s, set()), self.current.get(o, set())
             if self.nodes.get(o, {}).get("label") == "Regime" and o in mine:
@@ -138,19 +157,72 @@ class Official:
                 todo.append(child)
         return found
 
-    def _controls(self, subject: str, tech: str) -> tuple[Agreement, str]:
+    def _lists(self, subject: str) -> set[str]:
+        """The control lists a subject's exports fall under: its own, and the EU's for a
+        member state."""
         issuers = {subject}
         if "regime:eu" in self.current.get(subject, set()):
             issuers.add("regime:eu")
-        lists = {v for issuer in issuers for v in self.issues.get(issuer, set())}
-        if not lists:
-            return "unknown", f"the graph holds no control list issued by {self.name(subject)}"
-        hits = sorted(
+        return {v for issuer in issuers for v in self.issues.get(issuer, set())}
+
+    def _covering(self, lists: set[str], tech: str) -> list[tuple[str, str, str]]:
+        """(list, code, technology) of the entries of ``lists`` covering ``tech`` or a
+        narrower technology, sorted."""
+        return sorted(
             (list_id, code, target)
             for target in self.family(tech)
             for list_id, code in self.covered.get(target, [])
             if list_id in lists
         )
+
+    def _threshold(
+        self, subject: str, tech: str, claimed: Parameter | None
+    ) -> tuple[Agreement, str]:
+        lists = self._lists(subject)
+        if not lists:
+            return "unknown", f"the graph holds no control list issued by {self.name(subject)}"
+        if claimed is None:
+            return "unknown", "the claim carries no threshold"
+        hits = self._covering(lists, tech)
+        for list_id, code, _ in hits:
+            parameters, text = self.thresholds.get((list_id, code), ([], ""))
+            for p in parameters:
+                same_unit = p.unit == claimed.unit or (
+                    not p.unit and bool(claimed.unit) and claimed.unit.lower() in text
+                )
+                if p.comparator == claimed.comparator and p.value == claimed.value and same_unit:
+                    unit = "" if p.unit else f" ({claimed.unit}, as the entry's text says)"
+                    return (
+                        "agrees",
+                        f'{list_id} entry {code} covers {self.name(tech)} at "{p.text}"{unit}',
+                    )
+        if not hits:
+            return (
+                "unknown",
+                f"no entry of {', '.join(sorted(lists))} is tagged with {self.name(tech)}",
+            )
+        codes = ", ".join(code for _, code, _ in hits[:5]) + (" ..." if len(hits) > 5 else "")
+        return (
+            "unknown",
+            f"{len(hits)} entries of {', '.join(sorted({h[0] for h in hits}))} cover "
+            f"{self.name(tech)} ({codes}); none sets {claimed.comparator} {claimed.value:g} "
+            f"{claimed.unit}",
+        )
+
+    def _aligns(self, subject: str, joined: str, tech: str) -> tuple[Agreement, str]:
+        if not tech.startswith("tech:"):
+            return "unknown", "the sentence names no technology the controls are on"
+        if not self._lists(subject):
+            return "unknown", f"the graph holds no control list issued by {self.name(subject)}"
+        agreement, mine = self._controls(subject, tech)
+        _, theirs = self._controls(joined, tech)
+        return agreement, f"{self.name(subject)}: {mine}; {self.name(joined)}: {theirs}"
+
+    def _controls(self, subject: str, tech: str) -> tuple[Agreement, str]:
+        lists = self._lists(subject)
+        if not lists:
+            return "unknown", f"the graph holds no control list issued by {self.name(subject)}"
+        hits = self._covering(lists, tech)
         if hits:
             list_id, code, target = hits[0]
             more = f" and {len(hits) - 1} more" if len(hits) > 1 else ""

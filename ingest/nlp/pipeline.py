@@ -353,7 +353,7 @@ class Analyzer:
                     )
                 )
                 continue
-            if kind == "generic":
+            if kind in ("generic", "abbreviation"):
                 generic.append(ent)
                 continue
             mentions.append(_entity_mention(ent, node, kind))
@@ -373,11 +373,14 @@ class Analyzer:
                         span.end,
                     )
                 )
-        # "code of conduct" names a code only if the document names the regime behind it.
+        # "code of conduct" names a code only if the document names the regime behind it;
+        # "AG" names the Australia Group only in a document that names it in full.
         named = {m.node for m in mentions}
         for ent in generic:
-            node = ent.id_.partition("|")[0]
-            if self._established_by.get(node, set()) & named:
+            node, _, kind = ent.id_.partition("|")
+            if kind == "abbreviation" and node in named:
+                mentions.append(_entity_mention(ent, node, "name"))
+            elif kind == "generic" and self._established_by.get(node, set()) & named:
                 mentions.append(_entity_mention(ent, node, "generic"))
         mentions.sort(key=lambda m: m.start)
         actors = Counter(

@@ -9,7 +9,7 @@ from datetime import date
 
 from spacy.tokens import Doc
 
-from graph_schema.model import Agreement, ClaimPredicate
+from graph_schema.model import Agreement, ClaimPredicate, Parameter
 
 #: The doc extension where the trigger words of claims are marked.
 TRIGGER_KEY = "triggers"
@@ -30,6 +30,7 @@ class ClaimDraft:
     agreement: Agreement = "unknown"
     agreement_reason: str = ""
     date: str = ""  # ISO date (or year, year-month) the sentence gives, resolved; "" if none
+    parameter: Parameter | None = None  # the threshold a sets_threshold claim states
 
     @property
     def triple(self) -> tuple[str, str, str]:

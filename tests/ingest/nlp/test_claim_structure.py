@@ -72,3 +72,37 @@ def test_claims_carry_the_resolved_date(analyzer: Analyzer) -> None:
     text = "The United States added NSO Group to the Entity List on Wednesday."
     claims = analyzer.analyse(text, "en", published=date(2021, 11, 4)).claims
     assert [(c.triple[1], c.date) for c in claims] == [("lists_party", "2021-11-03")]
+
+
+QUANTUM = "tech:quantum-computing"
+
+
+def test_a_threshold_set_on_what_is_restricted(analyzer: Analyzer) -> None:
+    for text, lang in [
+        ("The United States restricts exports of quantum computers with 34 qubits or more.", "en"),
+        ("La France restreint l'exportation d'ordinateurs quantiques de 34 qubits ou plus.", "fr"),
+        ("فرضت فرنسا قيودا على تصدير الحواسيب الكمومية ذات ٣٤ كيوبت فأكثر.", "ar"),
+    ]:
+        claims = analyzer.analyse(text, lang).claims
+        [claim] = [c for c in claims if c.predicate == "sets_threshold"]
+        assert claim.object == QUANTUM, text
+        assert claim.parameter is not None
+        assert (claim.parameter.comparator, claim.parameter.value) == (">=", 34.0)
+        assert claim.parameter.unit == "qubit"
+        assert claim.qualifier == ">= 34 qubit"
+
+
+def test_a_threshold_stated_before_the_states_that_impose_it(analyzer: Analyzer) -> None:
+    text = (
+        "Les restrictions s'appliquent aux ordinateurs quantiques de 34 qubits ou plus. "
+        "L'Espagne et les Pays-Bas ont imposé ces restrictions."
+    )
+    found = {c.triple for c in analyzer.analyse(text, "fr").claims}
+    assert {(c, "sets_threshold", QUANTUM) for c in ("country:ES", "country:NL")} <= found
+
+
+def test_a_count_without_unit_is_no_threshold(analyzer: Analyzer) -> None:
+    text = "La France restreint l'exportation d'ordinateurs quantiques vers plus de 30 pays."
+    claims = analyzer.analyse(text, "fr").claims
+    assert ("country:FR", "controls", QUANTUM) in {c.triple for c in claims}
+    assert not [c for c in claims if c.predicate == "sets_threshold"]
