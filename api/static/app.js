@@ -3067,12 +3067,17 @@
       try {
         const pair = { after: r.newer.id, before: r.older.id };
         const whole = state.changes && state.changes.pair === `${pair.before} ${pair.after}` ? state.changes.totals : null;
-        const [totals, report] = await Promise.all([
+        // The whole list's counts for the sentence; with a code chosen, the kinds and the
+        // categories count that code's changes.
+        const [totals, scoped, report] = await Promise.all([
           whole ? Promise.resolve(whole) : api("/changes", { ...pair, limit: 1 }),
+          c.code ? api("/changes", { ...pair, code_prefix: c.code, limit: 1 }) : Promise.resolve(null),
           api("/changes", { ...pair, change: c.kind, category: c.cat, code_prefix: c.code, limit: PAGE }),
         ]);
         if (ticket !== state.request) return;
-        state.changes = { key, pair: `${pair.before} ${pair.after}`, c, r, totals, report, items: report.items };
+        state.changes = {
+          key, pair: `${pair.before} ${pair.after}`, c, r, totals, scoped: scoped || totals, report, items: report.items,
+        };
       } catch (error) {
         if (ticket !== state.request) return;
         state.changes = null;
@@ -3105,7 +3110,7 @@
   }
 
   function renderChanges() {
-    const { c, r, totals, report, items } = state.changes;
+    const { c, r, totals, scoped, report, items } = state.changes;
     const f = numberFormat();
     const go = (patch) => {
       location.hash = changesHash({ ...c, ...patch });
@@ -3123,15 +3128,15 @@
         : t("changes.noChange") }));
 
     // Kinds: the counts of the category chosen, or of the whole list.
-    const kindCounts = c.cat ? totals.categories[c.cat] || {} : totals.counts;
+    const kindCounts = c.cat ? scoped.categories[c.cat] || {} : scoped.counts;
     const kinds = el("div", { class: "kinds", id: "changes-kinds", role: "group", "aria-label": t("changes.kinds") },
       el("button", { type: "button", "aria-pressed": String(!c.kind), text: t("changes.allKinds"), onclick: () => go({ kind: "" }) }),
       CHANGE_KINDS.filter((k) => kindCounts[k] || c.kind === k).map((k) => el("button", {
         type: "button", "aria-pressed": String(c.kind === k), "data-kind": k, onclick: () => go({ kind: k }),
       }, el("span", { class: `change-kind ${k}`, text: changeWords("changeKinds", k) }), ` ${f.format(kindCounts[k] || 0)}`)));
 
-    const shownKinds = CHANGE_KINDS.filter((k) => totals.counts[k]);
-    const cats = Object.keys(totals.categories).sort((a, b) => {
+    const shownKinds = CHANGE_KINDS.filter((k) => scoped.counts[k]);
+    const cats = Object.keys(scoped.categories).sort((a, b) => {
       const [x, y] = [categoryRank(a), categoryRank(b)];
       return x[0] - y[0] || x[1] - y[1] || a.localeCompare(b);
     });
@@ -3141,7 +3146,7 @@
         shownKinds.map((k) => el("th", { scope: "col", text: changeWords("changeKinds", k) })),
         el("th", { scope: "col", text: t("changes.total") }))),
       el("tbody", {}, cats.map((key) => {
-        const counts = totals.categories[key];
+        const counts = scoped.categories[key];
         const label = categoryLabel(key);
         return el("tr", { "data-category": key, class: key === c.cat ? "selected" : null },
           // The key alone keeps the table narrow; the category's name is its title.

@@ -852,6 +852,12 @@ def test_an_eu_entry_across_three_editions(server: str, page: Page) -> None:
     expect(rows).to_have_count(api["total"])
     codes = rows.evaluate_all("items => items.map(i => i.dataset.code)")
     assert codes == [r["canonical"] for r in api["items"]]
+    # The counts are the code's: one category, 2.
+    assert list(api["categories"]) == ["2"]
+    expect(page.locator("#changes-counts tbody tr")).to_have_count(1)
+    expect(page.locator('#changes-counts tr[data-category="2"] td.total')).to_have_text(
+        str(api["total"])
+    )
     isolator = page.locator('#changes-items li.change[data-code="2B352.f.2"]')
     expect(isolator.locator(".facts")).to_contain_text("What changed: notes.")
     isolator.locator("details.lines summary").click()
