@@ -133,6 +133,21 @@ def test_dry_etching_equipment_is_shared_by_the_us_and_the_eu(india: Brief) -> N
     assert "tech:semiconductor-manufacturing-equipment" in point.row.technologies
 
 
+def test_quantum_computers_are_one_point_held_by_three_partners(india: Brief) -> None:
+    # EU Annex I 2025: "4A506 Quantum computers and related "electronic assemblies" and
+    # components therefor, as follows:"; US CCL 2026 (../shared/data/us/ccl-2026-07-23.json):
+    # 4A906 "Quantum computers and related "electronic assemblies," and "components" therefor,
+    # as follows". Australia's DSGL 2024 holds the same as 4A901. One control, one point, the
+    # three entries matched by alignment edges; SCOMET numbers such items otherwise and has no
+    # regime counterpart to read them by: not comparable, not a gap.
+    [point] = [p for p in india.shared.items if "tech:quantum-computing" in p.row.technologies]
+    assert set(point.partners) == {"EU", "AU", "US"}
+    entries = {s.jurisdiction: [e.code for e in s.entries] for s in point.row.sides}
+    assert entries["EU"] == ["4A506"] and entries["US"] == ["4A906"] and entries["AU"] == ["4A901"]
+    assert set(point.matched_by.values()) == {"alignment"}
+    assert point.status == "not-comparable"
+
+
 def test_the_partner_with_most_national_controls_shares_none_it_lacks(
     united_states: Brief,
 ) -> None:
