@@ -198,3 +198,19 @@ def test_the_new_parts_in_french_and_arabic(united_states: Brief, lang: Language
     for heading in headings:
         assert heading in text
     assert "No entry of" not in text  # the code-of-conduct gaps are rebuilt, not quoted
+
+
+def test_a_technology_the_code_does_not_address_is_said_so() -> None:
+    # The ECHRI Code addresses surveillance technologies, not semiconductors: asked for those,
+    # the brief says the code addresses none of them, and does not pretend Australia subscribes to
+    # no code; the shared controls are those tagged for semiconductors.
+    report = brief(shared_analyses(), "AU", build(BriefRequest, technology="semiconductors"))
+    [code] = report.commitments
+    assert code.status == "outside-filter" and code.total == 0 and code.items == []
+    text = to_markdown(report)
+    assert "it addresses none of the technologies asked for" in text
+    assert "subscribes to no code of conduct" not in text
+    index = shared_analyses().index
+    wanted = index.tech_closure(index.resolve_technology("semiconductors").id)
+    assert report.shared.total > 0
+    assert all(set(p.row.technologies) & wanted for p in report.shared.items)
