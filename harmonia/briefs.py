@@ -60,10 +60,13 @@ class BriefMethods:
     ) -> Brief:
         """A harmonisation brief: ``jurisdiction``'s standing against the reference and a
         ranked agenda (``to_adopt``, ``to_align``, ``to_update``), every point a divergence row
-        with its evidence. The result is the model ``/briefs`` serves; its parts become frames
-        with ``pd.DataFrame([r.model_dump() for r in b.to_adopt.items])``. With ``pdf``, the
-        brief is also printed to that file (headless Chromium, as ``harmonia brief --pdf``), in
-        English, French or Arabic (``lang``); :meth:`brief_markdown` gives its text.
+        with its evidence; then the codes of conduct it subscribes to (``commitments``), the
+        controls partners share beyond the regimes (``shared``) and the parties partners list
+        and it does not (``parties``). The result is the model ``/briefs`` serves; its parts
+        become frames with ``pd.DataFrame([r.model_dump() for r in b.to_adopt.items])``. With
+        ``pdf``, the brief is also printed to that file (headless Chromium, as ``harmonia brief
+        --pdf``), in English, French or Arabic (``lang``); :meth:`brief_markdown` gives its
+        text.
 
         >>> b = kg.brief("IN", pdf="india.pdf")
         >>> b.standing.convergence.percent

@@ -133,7 +133,23 @@ def _commitments(
         try:
             report = analyses.commitment_gaps(sub.code, ask)
         except InvalidQuery:
-            continue  # the code addresses none of the technologies asked for
+            # The code addresses none of the technologies asked for: said, not left out (left
+            # out, the brief would read as if it subscribed to no code).
+            code = next(c for c in index.data.codes_of_conduct() if c.id == sub.code)
+            parts.append(
+                CommitmentPart(
+                    code_of_conduct=code.id,
+                    title=code.title or code.short_name,
+                    since=sub.date,
+                    status="outside-filter",
+                    lists=[],
+                    technologies=0,
+                    controlled=0,
+                    total=0,
+                    items=[],
+                )
+            )
+            continue
         rows = report.items
         gaps = [r for r in rows if r.status == "gap"]
         # No list (or no dual-use list) held: unknown, said once, never a gap.

@@ -416,6 +416,9 @@ def _codes(t: _Text, brief: Brief) -> list[str]:
             )
             lines.append(f"- {said}")
             continue
+        if code.status == "outside-filter":
+            lines.append("- " + t.say("code.outside", title=code.title, since=since))
+            continue
         said = t.say(
             "code.checked",
             title=code.title,
@@ -495,6 +498,8 @@ def _commitments(t: _Text, brief: Brief) -> list[str]:
         codes = [
             t.say("commitments.code", title=c.title, total=c.total)
             if c.status == "checked"
+            else t.say("commitments.code.outside", title=c.title)
+            if c.status == "outside-filter"
             else t.say("commitments.code.not.held", title=c.title)
             for c in brief.commitments
         ]

@@ -644,6 +644,8 @@
       "brief.codesSummary": "Codes of conduct: {codes}",
       "brief.codeSummary": "{title}, {n} technologies not covered (see To adopt)",
       "brief.codeSummaryNotHeld": "{title}, not held",
+      "brief.codeOutside": "it addresses none of the technologies asked for.",
+      "brief.codeSummaryOutside": "{title}, none of the technologies asked for",
       "brief.partiesNotHeld": "No party list of {j} is held: whether it lists the parties its partners list cannot be checked (not held).",
       "brief.partiesNone": "No partner's party list is held.",
       "brief.partiesPartner": "Parties {p} lists and {j} does not ({lists}): {only} listed by {p} only, {review} possible matches to review, {both} listed by both (matched by name).",
@@ -718,6 +720,8 @@
       "brief.codesSummary": "Codes de conduite : {codes}",
       "brief.codeSummary": "{title}, {n} technologies non couvertes (voir À adopter)",
       "brief.codeSummaryNotHeld": "{title}, non détenu",
+      "brief.codeOutside": "il ne vise aucune des technologies demandées.",
+      "brief.codeSummaryOutside": "{title}, aucune des technologies demandées",
       "brief.partiesNotHeld": "Aucune liste de parties de {j} n'est détenue : on ne peut pas vérifier s'il inscrit les parties que ses partenaires inscrivent (non détenue).",
       "brief.partiesNone": "Aucune liste de parties d'un partenaire n'est détenue.",
       "brief.partiesPartner": "Parties que {p} inscrit et {j} non ({lists}) : {only} inscrites par {p} seulement, {review} correspondances possibles à examiner, {both} inscrites par les deux (rapprochées par le nom).",
@@ -792,6 +796,8 @@
       "brief.codesSummary": "مدونات السلوك: {codes}",
       "brief.codeSummary": "{title}، {n} من التقنيات غير مغطاة (انظر للاعتماد)",
       "brief.codeSummaryNotHeld": "{title}، غير محفوظة",
+      "brief.codeOutside": "لا تتناول أيًا من التقنيات المطلوبة.",
+      "brief.codeSummaryOutside": "{title}، لا شيء من التقنيات المطلوبة",
       "brief.partiesNotHeld": "لا توجد قائمة أطراف محفوظة لـ{j}: لا يمكن التحقق مما إذا كانت تدرج الأطراف التي يدرجها شركاؤها (غير محفوظة).",
       "brief.partiesNone": "لا توجد قائمة أطراف محفوظة لأي شريك.",
       "brief.partiesPartner": "أطراف تدرجها {p} ولا تدرجها {j} ({lists}): {only} تدرجها {p} وحدها، و{review} مطابقات محتملة للمراجعة، و{both} تدرجها الجهتان (مطابقة بالاسم).",
@@ -2780,7 +2786,9 @@
           code.since ? ` ${t("country.since", { d: dateText(code.since) })}` : "", ": ",
           code.status === "not-held"
             ? t("brief.codeNotHeld", { j, n: f.format(code.technologies) })
-            : t("brief.codeChecked", { total: f.format(code.total), n: f.format(code.technologies), lists })));
+            : code.status === "outside-filter"
+              ? t("brief.codeOutside")
+              : t("brief.codeChecked", { total: f.format(code.total), n: f.format(code.technologies), lists })));
       if (code.status === "checked") {
         block.append(el("ul", {}, code.items.map((row) => el("li", { "data-technology": row.technology },
           el("strong", { text: techName(row.technology) }),
@@ -2835,7 +2843,9 @@
       el("h2", { text: t("brief.parties") }));
     const codes = report.commitments.map((c) => c.status === "checked"
       ? t("brief.codeSummary", { title: c.title, n: f.format(c.total) })
-      : t("brief.codeSummaryNotHeld", { title: c.title }));
+      : c.status === "outside-filter"
+        ? t("brief.codeSummaryOutside", { title: c.title })
+        : t("brief.codeSummaryNotHeld", { title: c.title }));
     card.append(el("p", { text: codes.length ? t("brief.codesSummary", { codes: codes.join("; ") }) : t("brief.codesNone", { j }) }));
     if (!parties.held) {
       card.append(el("p", { class: "empty", id: "brief-parties-not-held", text: t("brief.partiesNotHeld", { j }) }));

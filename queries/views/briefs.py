@@ -75,9 +75,10 @@ class CommitmentPart(View):
     code_of_conduct: str = Field(description="Code of conduct node id.", examples=["coc:echri"])
     title: str = Field(description="Its title.")
     since: date | None = Field(default=None, description="Subscribed since, when known.")
-    status: Literal["checked", "not-held"] = Field(
+    status: Literal["checked", "not-held", "outside-filter"] = Field(
         description="checked: its lists were searched; not-held: no (dual-use) list of it is "
-        "held, so nothing can be said (never a gap)."
+        "held, so nothing can be said (never a gap); outside-filter: the code addresses none "
+        "of the technologies asked for."
     )
     lists: list[EditionRef] = Field(description="The list editions searched.")
     technologies: int = Field(description="Technologies the code addresses (of those asked).")

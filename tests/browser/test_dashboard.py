@@ -495,6 +495,19 @@ def test_a_brief_for_india_against_wassenaar_printed_to_pdf(server: str, page: P
             "items => items.map(i => i.dataset.code)"
         )
         assert codes == [r["code"] for r in api[key]["items"]]
+    # Beyond the regimes' agenda: India subscribes to no code of conduct held, the controls
+    # partners share outside the regimes in the JSON's order, and no party list of India held
+    # (said once, not a gap per party).
+    expect(page.locator("#brief-codes")).to_contain_text(
+        "India subscribes to no code of conduct held in the graph."
+    )
+    shared = page.locator("#brief-shared")
+    expect(shared).to_have_attribute("data-total", str(api["shared"]["total"]))
+    codes = shared.locator("ol > li[data-code]").evaluate_all(
+        "items => items.map(i => i.dataset.code)"
+    )
+    assert codes == [p["code"] for p in api["shared"]["items"]]
+    expect(page.locator("#brief-parties-not-held")).to_have_count(1)
     first = api["to_adopt"]["items"][0]
     row = page.locator(f'#brief-to_adopt li.divergence[data-code="{first["code"]}"]')
     row.locator("button.evidence-toggle").click()

@@ -220,6 +220,15 @@ def test_brief(kg: Harmonia) -> None:
         kg.brief("IN", items=0)
 
 
+def test_the_brief_parts_beyond_the_regimes(kg: Harmonia) -> None:
+    """A category asked for bounds the shared controls too; the parts are the model's."""
+    b = kg.brief("IN", category="3", items=3)
+    assert b.shared.total >= len(b.shared.items) > 0
+    assert {p.row.category for p in b.shared.items} == {"3"}
+    assert all(len(p.partners) >= 2 and "IN" not in p.partners for p in b.shared.items)
+    assert not b.parties.held and b.commitments == []
+
+
 def test_brief_text_in_each_language(kg: Harmonia) -> None:
     b = kg.brief("IN", category="3", items=2)
     # Without the isolates that keep codes left to right inside the Arabic text.

@@ -133,6 +133,21 @@ def test_dry_etching_equipment_is_shared_by_the_us_and_the_eu(india: Brief) -> N
     assert "tech:semiconductor-manufacturing-equipment" in point.row.technologies
 
 
+def test_quantum_computers_are_one_point_held_by_three_partners(india: Brief) -> None:
+    # EU Annex I 2025: "4A506 Quantum computers and related "electronic assemblies" and
+    # components therefor, as follows:"; US CCL 2026 (../shared/data/us/ccl-2026-07-23.json):
+    # 4A906 "Quantum computers and related "electronic assemblies," and "components" therefor,
+    # as follows". Australia's DSGL 2024 holds the same as 4A901. One control, one point, the
+    # three entries matched by alignment edges; SCOMET numbers such items otherwise and has no
+    # regime counterpart to read them by: not comparable, not a gap.
+    [point] = [p for p in india.shared.items if "tech:quantum-computing" in p.row.technologies]
+    assert set(point.partners) == {"EU", "AU", "US"}
+    entries = {s.jurisdiction: [e.code for e in s.entries] for s in point.row.sides}
+    assert entries["EU"] == ["4A506"] and entries["US"] == ["4A906"] and entries["AU"] == ["4A901"]
+    assert set(point.matched_by.values()) == {"alignment"}
+    assert point.status == "not-comparable"
+
+
 def test_the_partner_with_most_national_controls_shares_none_it_lacks(
     united_states: Brief,
 ) -> None:
@@ -183,3 +198,19 @@ def test_the_new_parts_in_french_and_arabic(united_states: Brief, lang: Language
     for heading in headings:
         assert heading in text
     assert "No entry of" not in text  # the code-of-conduct gaps are rebuilt, not quoted
+
+
+def test_a_technology_the_code_does_not_address_is_said_so() -> None:
+    # The ECHRI Code addresses surveillance technologies, not semiconductors: asked for those,
+    # the brief says the code addresses none of them, and does not pretend Australia subscribes to
+    # no code; the shared controls are those tagged for semiconductors.
+    report = brief(shared_analyses(), "AU", build(BriefRequest, technology="semiconductors"))
+    [code] = report.commitments
+    assert code.status == "outside-filter" and code.total == 0 and code.items == []
+    text = to_markdown(report)
+    assert "it addresses none of the technologies asked for" in text
+    assert "subscribes to no code of conduct" not in text
+    index = shared_analyses().index
+    wanted = index.tech_closure(index.resolve_technology("semiconductors").id)
+    assert report.shared.total > 0
+    assert all(set(p.row.technologies) & wanted for p in report.shared.items)
