@@ -7,7 +7,8 @@ order ``--help`` lists them.
 from harmonia.cli import ingest, serve  # isort: skip
 from harmonia.cli import export, query  # isort: skip
 from harmonia.cli import gaps  # isort: skip
+from harmonia.cli import documents  # isort: skip
 from harmonia.cli import brief  # isort: skip
 from harmonia.cli.common import app
 
-__all__ = ["app", "brief", "export", "gaps", "ingest", "query", "serve"]
+__all__ = ["app", "brief", "documents", "export", "gaps", "ingest", "query", "serve"]

@@ -39,6 +39,7 @@ import bisect
 from collections import Counter, defaultdict
 from dataclasses import replace
 from datetime import date
+from functools import cache
 
 from spacy.tokens import Doc
 
@@ -84,6 +85,12 @@ def _norm(text: str, lang: str) -> str:
     return arabic.normalise(text) if lang == "ar" else text.lower()
 
 
+@cache
+def _blockers(lang: str) -> frozenset[str]:
+    """The non-subject markers, normalised once per language (not once per sentence)."""
+    return frozenset(_norm(w, lang) for w in lexicon()["non_subject_markers"].get(lang, []))
+
+
 def _thresholds_of(
     sentence: str, lang: str, techs: list[Mention], mentions: list[Mention]
 ) -> dict[str, Parameter]:
@@ -110,7 +117,7 @@ class _Sentence:
         self.lang = lang
         self.mentions = mentions
         self.markers = markers
-        blockers = {_norm(w, lang) for w in lexicon()["non_subject_markers"].get(lang, [])}
+        blockers = _blockers(lang)
         self.blocked: dict[Mention, bool] = {}
         # The first actor of the coordinated list each actor belongs to ("A, B and C").
         self.head: dict[Mention, Mention] = {}
@@ -145,7 +152,7 @@ class _Sentence:
             w in _COORDINATION or w in _REPEATED for w in words
         )
 
-    def _preceded_by(self, m: Mention, blockers: set[str]) -> bool:
+    def _preceded_by(self, m: Mention, blockers: frozenset[str]) -> bool:
         i = m.token_start - 1
         while i >= 0 and self.doc[i].norm_ in _DETERMINERS:
             i -= 1

@@ -5,7 +5,9 @@ The numbers are read by the control-list threshold reader
 news sentence and one in a list entry come out as the same :class:`Parameter`. That reader
 knows English comparator words only: the French and Arabic ones (``threshold_words`` in
 ``lexicon.yaml``) are put in English first, in a copy of the sentence used for nothing else.
-Only a threshold with a unit counts ("34 qubits or more", not "plus de 30 entreprises").
+Only a threshold with a unit counts ("34 qubits or more", not "plus de 30 entreprises"), and
+not a duration ("within 30 days", "for 2 years": deadlines, not items) nor a bare percentage
+("exports fell 20%": a statistic; "20% or more" stays).
 """
 
 from __future__ import annotations
@@ -56,7 +58,11 @@ def thresholds(sentence: str, lang: str) -> list[Parameter]:
     if _DIGIT.search(sentence) is None:
         return []  # most sentences: no number, no threshold
     found = extract_parameters(in_english(sentence, lang), decimal_comma=lang in ("fr", "ar"))
-    return [p for p in found if p.unit]
+    return [
+        p
+        for p in found
+        if p.unit and p.quantity != "time" and not (p.quantity == "ratio" and p.comparator == "=")
+    ]
 
 
 def describe(parameter: Parameter) -> str:

@@ -101,8 +101,12 @@ def test_a_threshold_stated_before_the_states_that_impose_it(analyzer: Analyzer)
     assert {(c, "sets_threshold", QUANTUM) for c in ("country:ES", "country:NL")} <= found
 
 
-def test_a_count_without_unit_is_no_threshold(analyzer: Analyzer) -> None:
-    text = "La France restreint l'exportation d'ordinateurs quantiques vers plus de 30 pays."
-    claims = analyzer.analyse(text, "fr").claims
-    assert ("country:FR", "controls", QUANTUM) in {c.triple for c in claims}
-    assert not [c for c in claims if c.predicate == "sets_threshold"]
+def test_counts_durations_and_statistics_are_no_thresholds(analyzer: Analyzer) -> None:
+    for text, lang in [
+        ("La France restreint l'exportation d'ordinateurs quantiques vers plus de 30 pays.", "fr"),
+        ("France restricted exports of quantum computers for 2 years.", "en"),
+        ("France restricted exports of quantum computers, which fell 20%.", "en"),
+    ]:
+        claims = analyzer.analyse(text, lang).claims
+        assert ("country:FR", "controls", QUANTUM) in {c.triple for c in claims}, text
+        assert not [c for c in claims if c.predicate == "sets_threshold"], text
