@@ -206,8 +206,8 @@ class CatalogFrames:
         - ``id``: claim id.
         - ``subject``: node id of the subject (``country:DK``).
         - ``subject_name``: its name.
-        - ``predicate``: member_of, subscribes_to, lists_party, controls, partners_with or
-          aligns_with.
+        - ``predicate``: member_of, subscribes_to, lists_party, controls, partners_with,
+          aligns_with or sets_threshold.
         - ``object``: node id of the object (``regime:echri``).
         - ``object_name``: its name.
         - ``qualifier``: extra words of the claim (a date, a technology), if any.
