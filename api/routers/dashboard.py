@@ -31,13 +31,6 @@ from queries.dashboard import (
 )
 from queries.requests import MatrixRequest
 
-#: The files the page is made of, with their media types; nothing else is served.
-ASSETS = {
-    "index.html": "text/html; charset=utf-8",
-    "app.js": "text/javascript; charset=utf-8",
-    "style.css": "text/css; charset=utf-8",
-}
-
 router = APIRouter(tags=["dashboard"], responses=ERROR_RESPONSES)
 
 
@@ -50,11 +43,23 @@ def asset(name: str) -> bytes:
 
 
 @cache
+def assets() -> dict[str, str]:
+    """The files the page is made of, with their media types; nothing else is served. The
+    scripts are the ones index.html loads, so adding a script is one line there."""
+    scripts = re.findall(r'src="/static/([a-z-]+\.js)"', asset("index.html").decode("utf-8"))
+    return {
+        "index.html": "text/html; charset=utf-8",
+        "style.css": "text/css; charset=utf-8",
+        **dict.fromkeys(scripts, "text/javascript; charset=utf-8"),
+    }
+
+
+@cache
 def assets_version() -> str:
     """A digest of every asset, put in the page's URLs so that a new release is never served
     from a browser's cache (the API's ETags follow the graph's revision, not the files)."""
     digest = hashlib.sha256()
-    for name in sorted(ASSETS):
+    for name in sorted(assets()):
         digest.update(asset(name))
     return digest.hexdigest()[:12]
 
@@ -62,7 +67,7 @@ def assets_version() -> str:
 def _page() -> bytes:
     version = assets_version()
     html = asset("index.html").decode("utf-8")
-    return re.sub(r"(/static/[a-z]+\.(?:js|css))", rf"\1?v={version}", html).encode("utf-8")
+    return re.sub(r"(/static/[a-z-]+\.(?:js|css))", rf"\1?v={version}", html).encode("utf-8")
 
 
 @router.get("/", include_in_schema=False)
@@ -72,14 +77,15 @@ def index(request: Request) -> Response:
     version = assets_version()
     if request.query_params.get("v") != version:
         return RedirectResponse(f"/?v={version}", status_code=307)
-    return Response(_page(), media_type=ASSETS["index.html"])
+    return Response(_page(), media_type=assets()["index.html"])
 
 
 @router.get("/static/{name}", include_in_schema=False)
 def static(name: str) -> Response:
-    if name not in ASSETS:
+    media = assets().get(name)
+    if media is None:
         raise HTTPException(404, f"no asset {name!r}")
-    return Response(asset(name), media_type=ASSETS[name])
+    return Response(asset(name), media_type=media)
 
 
 @router.get("/dashboard/options", summary="What the dashboard can compare")

@@ -50,7 +50,17 @@ def test_root_redirects_to_the_versioned_page(client: TestClient) -> None:
 
 
 def test_assets_are_served_and_nothing_is_fetched_elsewhere(client: TestClient) -> None:
-    types = {"app.js": "text/javascript", "style.css": "text/css", "index.html": "text/html"}
+    static = Path(__file__).parents[2] / "api" / "static"
+    scripts = sorted(p.name for p in static.glob("*.js"))
+    page = (static / "index.html").read_text()
+    # Every script of the folder is loaded by the page, and served; the page starts last.
+    assert [s for s in scripts if f'src="/static/{s}"' not in page] == []
+    others = [page.index(f'"/static/{s}"') for s in scripts if s != "app.js"]
+    assert page.index('"/static/app.js"') > max(others)
+    types = dict.fromkeys(scripts, "text/javascript") | {
+        "style.css": "text/css",
+        "index.html": "text/html",
+    }
     for name, media in types.items():
         response = client.get(f"/static/{name}")
         assert response.status_code == 200
@@ -59,7 +69,7 @@ def test_assets_are_served_and_nothing_is_fetched_elsewhere(client: TestClient) 
         assert "http://" not in response.text and "https://" not in response.text
     assert client.get("/static/secret.py").status_code == 404
     assert client.get("/static/..%2Fapp.py").status_code == 404
-    assert "dir" in client.get("/static/app.js").text  # rtl for Arabic is set by the script
+    assert "dir" in client.get("/static/core.js").text  # rtl for Arabic is set by the script
 
 
 def test_options(client: TestClient) -> None:
