@@ -4,8 +4,9 @@ YAML file per language in ``queries/brief_catalogue/``), and how dates and perce
 written in each language.
 
 Terms the dashboard already chose (kinds of divergence, statuses, membership roles) are worded as
-in the dashboard's word tables (``api/static/words*.js``) so the brief and the screen say the same thing. List texts are never
-translated: they are quoted in their own language (English for every list held) and said to be.
+in its word tables (``api/static/words*.js``) so the brief and the screen say the same thing.
+List texts are never translated: they are quoted in their own language (English for every list
+held) and said to be.
 Figures keep Western digits in every language, so a code or a count reads the same in all three.
 """
 
