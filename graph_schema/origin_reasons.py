@@ -153,7 +153,7 @@ UK_PL_RATINGS: dict[str, Reason] = {
     for kind, said in (("5", " (military-related)"), ("9", " (dual-use-related)"), ("", ""))
 }
 
-#: Every sentence the brief reads back, the sub-sentences first listed with their sentence.
+#: Every sentence the brief reads back (:data:`UNDER` is read as part of the placeholders).
 SENTENCES: tuple[Reason, ...] = (
     NATIONAL_ADDITION,
     DROPPED_EVERYWHERE,
