@@ -19,6 +19,7 @@ from typing import Any, get_args
 
 import yaml
 
+from graph_schema import origin_reasons
 from queries.requests import Language
 
 LANGUAGES: tuple[Language, ...] = get_args(Language)
@@ -56,9 +57,9 @@ MESSAGES.update({f"r.{key}": text for key, text in REASONS.items()})
 NOTES: dict[str, dict[Language, str]] = _table("notes")
 MESSAGES.update({f"n.{key}": text for key, text in NOTES.items()})
 #: Why a national entry is the issuer's own, as the numbering says it
-#: (``graph_schema.codes.hints``, ``ingest.alignment.origin``): fixed messages keyed by their
-#: English text, as gettext keys a message; ``{field}`` parts are read back from the reason
-#: and the English rebuilt from them must be the reason (:func:`origin_in`).
+#: (``graph_schema.codes.hints``, ``ingest.alignment.origin``): messages keyed by their English
+#: text, as gettext keys a message. The sentences written with fields are those of
+#: :mod:`graph_schema.origin_reasons`, which reads the fields back (:func:`origin_in`).
 ORIGINS: dict[str, dict[Language, str]] = _table("origins")
 #: Added to an origin when every reason for control the list gives is anti-terrorism.
 ORIGIN_AT_ONLY: dict[Language, str] = {
@@ -94,8 +95,15 @@ def term(table: dict[str, dict[Language, str]], key: str, lang: Language) -> str
 def origin_in(reason: str, lang: Language) -> str | None:
     """An origin reason (:data:`ORIGINS`) in ``lang``; None when the catalogue lacks it."""
     suffix = ""
-    if reason.endswith(ORIGIN_AT_ONLY["en"]):
-        reason, suffix = reason.removesuffix(ORIGIN_AT_ONLY["en"]), ORIGIN_AT_ONLY[lang]
+    if reason.endswith(origin_reasons.AT_ONLY):
+        reason, suffix = reason.removesuffix(origin_reasons.AT_ONLY), ORIGIN_AT_ONLY[lang]
+    # The sentences ingest writes with fields (graph_schema.origin_reasons), read back by the
+    # same templates that wrote them.
+    for sentence in origin_reasons.SENTENCES:
+        values = sentence.read(reason)
+        if values is not None:
+            text = _origin_said(sentence, values, lang)
+            return None if text is None else text + suffix
     for english, said in ORIGINS.items():
         # The message's {fields} read back as words of the reason.
         pattern = re.sub(r"\\\{(\w+)\\\}", r"(?P<\1>\\S+)", re.escape(english))
@@ -104,6 +112,36 @@ def origin_in(reason: str, lang: Language) -> str | None:
             text = reason if lang == "en" else said[lang].format(**found.groupdict())
             return text + suffix
     return None
+
+
+def _origin_said(
+    sentence: origin_reasons.Reason, values: dict[str, str], lang: Language
+) -> str | None:
+    """``sentence`` said in ``lang`` with the fields read from the English one: lists joined
+    the language's way, statuses in its words, sub-sentences said too, and list words quoted
+    as the list has them (the translation marks them as list text). None when the catalogue
+    lacks the sentence or a word of it."""
+    said = ORIGINS.get(sentence.text)
+    if said is None:
+        return None
+    out: dict[str, str] = {}
+    for name, value in values.items():
+        spec = sentence.fields[name]
+        if isinstance(spec, origin_reasons.Reason):
+            inner = spec.read(value) if value else None
+            part = _origin_said(spec, inner, lang) if inner is not None else ""
+            if part is None or (value and not part):
+                return None
+            out[name] = part
+        elif spec.joined:
+            out[name] = comma(lang).join(value.split(", "))
+        elif spec.status:
+            if f"r.entry.{value}" not in MESSAGES:
+                return None
+            out[name] = say(lang, f"r.entry.{value}")
+        else:
+            out[name] = value
+    return said[lang].format(**out)
 
 
 def role(name: str, lang: Language) -> str:

@@ -9,8 +9,10 @@ another language say the same. A row whose reason the fields do not reproduce (a
 finding the row does not keep, a shape not covered here) gets ``None``, and the brief shows its
 English reason marked as English rather than half translated.
 
-Evidence the analysis wrote as free English (why a national entry is unilateral, what an
-alignment found) is quoted, marked as English: such a reason is ``complete=False``.
+Why a national entry is unilateral is said in the language when the catalogue has its
+sentence (:func:`queries.brief_i18n.origin_in`); evidence the analysis wrote as free English (an
+origin not in the catalogue, what an alignment found) is quoted, marked as English: such a
+reason is ``complete=False``.
 """
 
 from __future__ import annotations

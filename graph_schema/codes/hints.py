@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from graph_schema import origin_reasons as words
 from graph_schema.codes.control_code import _ML_MAX, CodeSystem, ControlCode
 from graph_schema.codes.us import _US_FIREARMS, US_RESTATED
 
@@ -178,8 +179,7 @@ def regime_hint(code: ControlCode, issuer: str | None = None) -> RegimeHint:
         return _hint(
             None,
             "national",
-            f"ML{code.number} is numbered after the Munitions List's ML1-ML{_ML_MAX}: a national "
-            f"addition of issuer {who or 'unknown'}, outside the regimes",
+            words.ML_NATIONAL.say(number=str(code.number), last=str(_ML_MAX), who=who or "unknown"),
             unilateral=True,
         )
     if code.system is CodeSystem.MUNITIONS:
@@ -191,13 +191,8 @@ def regime_hint(code: ControlCode, issuer: str | None = None) -> RegimeHint:
             unilateral=False,
         )
     if code.system is CodeSystem.UK_NATIONAL:
-        kind = {"5": " (military-related)", "9": " (dual-use-related)"}.get(code.canonical[2:3], "")
-        return _hint(
-            None,
-            "uk-national",
-            f"UK PL ratings{kind} are UK national controls outside the regimes",
-            unilateral=True,
-        )
+        said = words.UK_PL_RATINGS.get(code.canonical[2:3], words.UK_PL_RATINGS[""])
+        return _hint(None, "uk-national", said.say(), unilateral=True)
     if code.system in (CodeSystem.MTCR, CodeSystem.NSG):
         return _hint(
             code.system.value,
@@ -229,7 +224,6 @@ def regime_hint(code: ControlCode, issuer: str | None = None) -> RegimeHint:
     return _hint(
         None,
         "national",
-        f"No regime uses {hundreds}xx numbers, so for issuer {who or 'unknown'} this is a "
-        "national addition",
+        words.NO_REGIME_BLOCK.say(hundreds=str(hundreds), who=who or "unknown"),
         unilateral=True,
     )

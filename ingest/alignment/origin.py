@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from graph_schema import ids
+from graph_schema import origin_reasons as words
 from graph_schema.codes import CodeSystem, RegimeHint
 from graph_schema.model import ControlEntry, Origin
 from ingest.alignment.held import WASSENAAR, ListInfo, ListsHeld, _provenance
@@ -27,7 +28,7 @@ class Origins:
         for note in entry.notes:
             found = _STATED.match(note)
             if found and found["regime"].lower() != "wassenaar":
-                reason = f"the list states: {note.strip()}"
+                reason = words.STATED.say(note=note.strip())
                 return Origin(
                     source=entry.id,
                     target=ids.regime_id(found["regime"].lower()),
@@ -104,18 +105,13 @@ class Origins:
                 for i in sorted(self.held.lists.values(), key=lambda i: i.edition_date)
                 if i.issuer == WASSENAAR
             )
-            reason = (
-                f"numbered in the Wassenaar block as {missing}, but no Wassenaar edition held "
-                f"({editions}) controls anything under that code: a national addition"
-            )
+            reason = words.NATIONAL_ADDITION.say(missing=missing, editions=editions)
             dropped = self._placeholder(missing)
             if dropped is not None:
                 # Every edition held has the number as a placeholder: whether the national
                 # list kept what the regime dropped or reused the number, the control is its own.
-                reason = (
-                    f"numbered in the Wassenaar block as {missing}, which every Wassenaar "
-                    f"edition held ({editions}) marks '{_excerpt(dropped.text)}': the regime "
-                    "controls nothing under that number; the national control is the list's own"
+                reason = words.DROPPED_EVERYWHERE.say(
+                    missing=missing, editions=editions, excerpt=_excerpt(dropped.text)
                 )
             return Origin(
                 source=entry.id,
@@ -126,39 +122,34 @@ class Origins:
                 provenance=_provenance(reason),
             )
         if missing is not None and held is not None and placeholder is not None:
-            when = "older" if info.edition_date < held.edition_date else "newer"
-            under = "" if placeholder.canonical == missing else f" (under {placeholder.code})"
-            reason = (
-                f"numbering points to Wassenaar {missing}{under}, which the {held.edition} "
-                f"edition held marks '{_excerpt(placeholder.text)}' ({placeholder.status}): the "
-                f"regime no longer controls it; the {info.edition} national edition is {when}"
+            older = info.edition_date < held.edition_date
+            said = words.PLACEHOLDER_OLDER if older else words.PLACEHOLDER_NEWER
+            # The placeholder is the paragraph above when the code's own is not in the list.
+            above = placeholder.canonical != missing
+            reason = said.say(
+                missing=missing,
+                under=words.UNDER.say(code=placeholder.code) if above else "",
+                edition=held.edition,
+                excerpt=_excerpt(placeholder.text),
+                status=placeholder.status,
+                national=info.edition,
             )
             # A regime number, kept as a placeholder, is evidence even in SCOMET's re-encoding.
             hint = RegimeHint(
                 regime="wassenaar", unilateral=False, series="wassenaar", reason=reason
             )
         elif missing is not None and held is not None:
-            if info.edition_date < held.edition_date:
-                reason = (
-                    f"numbering points to Wassenaar {missing}, which is not in the {held.edition} "
-                    f"edition held; the {info.edition} national edition is older, so the entry "
-                    "may since have been renumbered or deleted"
-                )
-            else:
-                reason = (
-                    f"numbering points to Wassenaar {missing}, which is not in the {held.edition} "
-                    f"edition held, although the {info.edition} national edition is newer: a "
-                    "national paragraph in the regime's numbering, or a renumbering"
-                )
+            said = (
+                words.NOT_HELD_OLDER
+                if info.edition_date < held.edition_date
+                else words.NOT_HELD_NEWER
+            )
+            reason = said.say(missing=missing, edition=held.edition, national=info.edition)
         if hint.unilateral and entry.reasons and all(r.startswith("AT") for r in entry.reasons):
-            reason += " (controlled for anti-terrorism reasons only)"
+            reason += words.AT_ONLY
         if hint.regime == "nsg" and "NP2" in entry.reasons and "NP1" not in entry.reasons:
             # The list's own reasons for control say otherwise than its numbering.
-            reason = (
-                "numbered in the NSG block, but controlled for nuclear non-proliferation under "
-                "NP Column 2 only: a control the US keeps alone (15 CFR 742.3), not an "
-                "NSG list item"
-            )
+            reason = words.NP2_ONLY.say()
             hint = RegimeHint(regime=None, unilateral=True, series="us-np2", reason=reason)
         target = ids.regime_id(hint.regime) if hint.regime and not hint.unilateral else info.issuer
         return Origin(
