@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
@@ -22,6 +22,9 @@ from harmonia.cli.common import (
 )
 from harmonia.settings import Settings
 from harmonia.wiring import source_search_path, store_from_settings
+
+if TYPE_CHECKING:  # the command imports ingest when it runs, to keep `harmonia --help` quick
+    from ingest.runner import Outcome
 
 # --- fetch / ingest -------------------------------------------------------------------------
 
@@ -72,8 +75,8 @@ def ingest(
     ] = None,
 ) -> None:
     """Ingest the reference data and the sources whose files are found, each atomically."""
-    from ingest.runner import Outcome, ingest_alignment, ingest_file
     from ingest.runner import ingest as run_ingest
+    from ingest.runner import ingest_alignment, ingest_file
 
     cfg = settings()
     search = existing_sources(cfg, sources)
@@ -130,7 +133,7 @@ def _progress() -> Progress:
     )
 
 
-def _print_outcomes(outcomes: list[Any]) -> None:
+def _print_outcomes(outcomes: list[Outcome]) -> None:
     table = Table(title="Ingest")
     for col in ("source", "edition key", "status", "counts", "seconds"):
         table.add_column(col)

@@ -35,7 +35,7 @@ from ingest.nlp.claims import extract_claims
 from ingest.nlp.language import SUPPORTED
 from ingest.nlp.lexicon import Pattern, lexicon, patterns
 from ingest.nlp.official import Official
-from ingest.nlp.types import TRIGGER_KEY, Analysis, Marker, Mention
+from ingest.nlp.types import TRIGGER_KEY, Analysis, ClaimDraft, Marker, Mention
 
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"'})
 
@@ -313,7 +313,7 @@ class Analyzer:
             offsets.append(start)
         mentions: list[Mention] = []
         markers: list[Marker] = []
-        claims: list[Any] = []
+        claims: list[ClaimDraft] = []
         sentences: list[tuple[int, int]] = []
         tokens = 0
         for part, start in zip(parts, offsets, strict=True):
