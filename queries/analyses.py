@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from queries.authorisations import Authorisations
+from queries.brief_reasons import reason_in
 from queries.changes import Changes
 from queries.coverage import Coverage
 from queries.divergence import Divergence
@@ -58,6 +59,7 @@ from queries.views import (
     PartyHit,
     PartyListGapReport,
     RegimeGapReport,
+    SaidReason,
     SearchReport,
 )
 from store.base import GraphStore
@@ -139,7 +141,18 @@ class Analyses:
     def divergences(
         self, request: DivergenceRequest, *, limit: int | None = None, offset: int = 0
     ) -> DivergenceReport:
-        return self._get().divergence.report(request, limit=limit, offset=offset)
+        report = self._get().divergence.report(request, limit=limit, offset=offset)
+        if request.lang == "en":
+            return report
+        # The page's rows only: rebuilding a reason renders it twice (English to check it, then
+        # the language), not worth doing for rows no one is shown.
+        lang = request.lang
+        items = []
+        for row in report.items:
+            said = reason_in(row, report.reference, lang)
+            shown = SaidReason(lang=lang, text=said.text, complete=said.complete) if said else None
+            items.append(row.model_copy(update={"reason_said": shown}))
+        return report.model_copy(update={"items": items})
 
     def coverage(
         self, request: CoverageRequest | None = None, *, limit: int | None = None, offset: int = 0

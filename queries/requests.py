@@ -110,6 +110,13 @@ class DivergenceRequest(Request):
     include_agreements: bool = Field(
         default=False, description="Also list the entries they all control alike."
     )
+    lang: Language = Field(
+        default="en",
+        description="Language of each row's reason_said: fr or ar rebuild the English reason in "
+        "that language from the row's fields (null where they cannot); en leaves it null. The "
+        "English reason is always given; the CSV export keeps it alone.",
+        examples=["fr"],
+    )
 
 
 class CoverageRequest(Request):

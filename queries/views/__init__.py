@@ -55,6 +55,7 @@ from queries.views.comparison import (
     JurisdictionView,
     ParameterDifference,
     ParameterView,
+    SaidReason,
     SideStatus,
 )
 from queries.views.documents import (
@@ -175,6 +176,7 @@ __all__ = [
     "RegimeGapRow",
     "RegimeMember",
     "RegimeSummary",
+    "SaidReason",
     "SearchReport",
     "SharedControl",
     "SharedPart",

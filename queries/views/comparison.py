@@ -225,6 +225,16 @@ DivergenceKind = Literal[
 ]
 
 
+class SaidReason(View):
+    """A divergence row's reason said again in another language."""
+
+    lang: Literal["fr", "ar"] = Field(description="Language of the text.", examples=["fr"])
+    text: str = Field(description="The reason in that language.")
+    complete: bool = Field(
+        description="False when it quotes evidence the analysis wrote in English, marked as such."
+    )
+
+
 class DivergenceRow(View):
     kind: DivergenceKind = Field(
         description=(
@@ -262,6 +272,12 @@ class DivergenceRow(View):
         description="Thresholds that differ between sides.", default_factory=list
     )
     reason: str = Field(description="Why the row is reported, in one sentence.")
+    reason_said: SaidReason | None = Field(
+        default=None,
+        description="The reason in the language asked for (lang=fr or ar), rebuilt from the "
+        "row's fields; null in English, or where the fields do not give the English reason "
+        "word for word (then only the English reason says it).",
+    )
 
 
 class DivergenceReport(Page[DivergenceRow]):
