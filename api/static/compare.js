@@ -27,6 +27,7 @@ async function compare() {
     if (ticket !== state.request) return;
     state.report = report;
     state.items = report.items;
+    state.reasonsLang = state.lang;
     state.open = new Set();
     state.matrix = matrix;
     renderSummary();
@@ -52,11 +53,29 @@ function divergenceParams(offset) {
     kind: state.kind,
     limit: PAGE,
     offset,
+    // Each row's reason_said comes in the page's language (null in English).
+    lang: state.lang,
   };
 }
 
 function fetchDivergences(offset) {
   return api("/divergences", divergenceParams(offset));
+}
+
+// The rows shown were fetched with their reasons in another language: fetch them again (the
+// same rows, in the same order) in the page's, keeping which evidence panels are open.
+async function relocaliseReasons() {
+  if (!state.report || !state.items.length || state.reasonsLang === state.lang) return;
+  const [ticket, lang, shown] = [state.request, state.lang, state.items.length];
+  const pages = [];
+  for (let offset = 0; offset < shown; offset += MAX_PAGE) {
+    pages.push(api("/divergences", { ...divergenceParams(offset), limit: Math.min(MAX_PAGE, shown - offset) }));
+  }
+  const items = (await Promise.all(pages)).flatMap((report) => report.items);
+  if (ticket !== state.request || lang !== state.lang) return;
+  state.items = items;
+  state.reasonsLang = lang;
+  renderDivergences();
 }
 
 async function more() {
@@ -237,8 +256,22 @@ function divergenceItem(row, i, scope = "") {
     row.kind === "scope-differs" ? el("p", { class: "scopes", text: t("row.scopes", {
       list: row.sides.map((s) => `${nameOf(s.jurisdiction)}: ${statusLabel(s.status)}`).join(state.lang === "ar" ? "، " : ", "),
     }) }) : null,
-    el("p", { class: "reason", lang: "en", dir: "ltr", text: humanise(row.reason) }),
+    reasonLine(row),
     panel);
+}
+
+// The reason in the page's language where the API rebuilt it (reason_said), else the analysis's
+// English sentence, marked as English.
+function reasonLine(row) {
+  const said = row.reason_said;
+  if (!said || said.lang !== state.lang) {
+    return el("p", { class: "reason", lang: "en", dir: "ltr", text: humanise(row.reason) });
+  }
+  const text = humanise(said.text);
+  return el("p", {
+    class: "reason", lang: said.lang, dir: said.lang === "ar" ? "rtl" : "ltr",
+    text: said.lang === "ar" ? isolated(text) : text,
+  });
 }
 
 const fullTexts = new Map();

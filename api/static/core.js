@@ -5,6 +5,8 @@
 
 const LANGS = ["en", "fr", "ar"];
 const PAGE = 20;
+// The most rows /divergences gives at once (api/deps.py MAX_LIMIT).
+const MAX_PAGE = 500;
 const DEFAULT = ["US", "EU"];
 
 const state = {
@@ -19,6 +21,8 @@ const state = {
   by: "category",
   report: null,
   items: [],
+  // The language the rows' reasons were fetched in (their reason_said).
+  reasonsLang: null,
   matrix: null,
   country: "",
   request: 0,
@@ -97,6 +101,28 @@ function listName(id) {
 function humanise(text) {
   return String(text).replace(/list:[a-z0-9-]+:[0-9a-z-]+/g, (id) => (listInfo(id) ? listName(id) : id));
 }
+// A run of left-to-right text inside an Arabic sentence (a code, a list's name, English quoted)
+// wrapped in Unicode isolates (LRI ... PDI), as queries/brief_text.py does for the brief:
+// without them the bidirectional algorithm moves a code's leading digit and the punctuation of
+// English quotes to the wrong end (1.C.2.c.2.i read as C.2.c.2.i.1).
+const LTR_RUN = /[A-Za-z0-9'"(\[](?:[^\u0600-\u06ff\n*|\u2066\u2069]*[A-Za-z0-9'")\].;:%])?/g;
+function isolated(text) {
+  const count = (s, c) => s.split(c).length - 1;
+  return String(text).replace(LTR_RUN, (found) => {
+    let run = found, before = "", after = "";
+    if (!/[A-Za-z-]/.test(run)) return run;
+    // The Arabic sentence's own brackets and stops stay outside the run.
+    if (run.startsWith("(") && count(run, "(") > count(run, ")")) [before, run] = ["(", run.slice(1)];
+    if (count(run, "(") > count(run, ")")) {
+      const kept = run.slice(0, run.lastIndexOf("(")).trimEnd();
+      [run, after] = [kept, run.slice(kept.length)];
+    }
+    while (run && (".;:".includes(run.at(-1)) || (run.at(-1) === ")" && count(run, ")") > count(run, "(")))) {
+      [run, after] = [run.slice(0, -1), run.at(-1) + after];
+    }
+    return run ? `${before}\u2066${run}\u2069${after}` : found;
+  });
+}
 function listNames(ids) {
   return ids.map(listName).join(", ");
 }
@@ -145,6 +171,7 @@ function applyLanguage() {
     renderMatrix();
     renderKinds();
     renderDivergences();
+    relocaliseReasons();
     if (!$("country-view").hidden && state.country) loadCountry(state.country);
     if (state.view && !["compare", "country"].includes(state.view)) route();
     showProblems();

@@ -16,6 +16,7 @@ from __future__ import annotations
 import csv
 import io
 import os
+import re
 import subprocess
 import sys
 import time
@@ -343,6 +344,30 @@ def test_what_the_us_controls_that_the_eu_does_not_for_surveillance(
     expect(first.locator(".yes")).to_have_text("United States")
     expect(first.locator(".no")).to_have_text("European Union")
     _shot(page, "task-us-not-eu-surveillance")
+    # In French and Arabic the row's reason is the API's, rebuilt in the language (the
+    # sentence the brief prints), not the English one; the rows are fetched again.
+    english = first.locator(".reason").inner_text()
+    for lang, dir_ in (("fr", "ltr"), ("ar", "rtl")):
+        page.select_option("#lang", lang)
+        said = httpx.get(
+            f"{server}/divergences", params={**params, "lang": lang}, timeout=60
+        ).json()
+        (row,) = [r for r in said["items"] if r["code"] == us_only[0]]
+        assert row["reason_said"] is not None and row["reason_said"]["lang"] == lang
+        reason = first.locator(".reason")
+        expect(reason).to_have_attribute("lang", lang)
+        expect(reason).to_have_attribute("dir", dir_)
+        text = reason.evaluate("p => p.textContent")
+        assert text.replace("\u2066", "").replace("\u2069", "") == row["reason_said"]["text"]
+        assert text != english
+        if lang == "ar":
+            # Codes and names in Latin letters are isolated, read left to right whole.
+            assert re.search(f"\u2066[^\u2069]*{re.escape(us_only[0])}[^\u2069]*\u2069", text)
+            expect(page.locator("html")).to_have_attribute("dir", "rtl")
+            _shot(page, "task-us-not-eu-surveillance-ar")
+    page.select_option("#lang", "en")
+    expect(first.locator(".reason")).to_have_attribute("lang", "en")
+    expect(first.locator(".reason")).to_have_text(english)
 
 
 def test_the_wassenaar_entries_india_lacks_downloaded(server: str, page: Page) -> None:
