@@ -387,3 +387,14 @@ def test_an_own_control_with_like_words_is_said_with_its_text_quoted(us_eu: Pair
         assert "pas mis en œuvre comme contrôle du régime" in line
         words = row.reason.rsplit("its own bounds: '", 1)[1].rsplit("'", 1)[0]
         assert f"'{words}' (texte de la liste, en anglais)" in line
+
+
+def test_the_pair_headings_need_no_article(us_eu: PairBrief) -> None:
+    """The names carry no article ("États-Unis", not "les États-Unis"): the French and Arabic
+    headings of a pair set them as labels, so no sentence wants one ("Ce que États-Unis")."""
+    names = names_of(shared_analyses().index, us_eu, "fr")
+    us, eu = (names[j.node] for j in (us_eu.first.jurisdiction, us_eu.second.jurisdiction))
+    heads = _headings(_in(us_eu, "fr"))
+    assert any(f"({us} : oui ; {eu} : non)" in head for head in heads)
+    assert any(f"Plus strict d'un côté : {eu}" in head for head in heads)
+    assert not any(re.search(rf"(que|où) {eu}", head) for head in heads)
