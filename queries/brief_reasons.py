@@ -22,7 +22,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from queries.brief_i18n import comma, day, origin_in, say, semicolon
+from queries.brief_i18n import PARTY_COUNTRIES, comma, day, origin_in, say, semicolon
 from queries.requests import Language
 from queries.sentences import lower_first
 from queries.status import ABSENT, CONTROLLED, DIRECT, SCOPES
@@ -33,6 +33,7 @@ from queries.views import (
     EditionRef,
     EntryRef,
     JurisdictionView,
+    PartyListGapRow,
 )
 
 
@@ -472,3 +473,35 @@ def _counted_note(note: str, lang: Language) -> str | None:
         if say("en", template, n=n, j=key) == note:
             return say(lang, template, n=n, j=key)
     return None
+
+
+# --- parties listed by a partner ----------------------------------------------------------------
+
+
+def party_reason_in(row: PartyListGapRow, lang: Language) -> str | None:
+    """Why a partner's party is reported (:mod:`queries.party_gaps`), in ``lang``, from the
+    row's verdict, names, score and countries; None when the English rebuild is not the row's
+    reason. Names stay as the lists write them."""
+    if _party(row, "en") != row.reason:
+        return None
+    return _party(row, lang)
+
+
+def _party(row: PartyListGapRow, lang: Language) -> str:
+    values = {"who": row.listed_by, "them": row.compared_with, "party": row.party.name}
+    if row.candidate is None:
+        return say(lang, "s.party.none", **values)
+    shown = f"'{row.name}'" + (f" ({row.party.name})" if row.name != row.party.name else "")
+    other = row.candidate.name
+    found = f"'{row.candidate_name}'" + (f" ({other})" if row.candidate_name != other else "")
+    countries = say(lang, f"s.party.{PARTY_COUNTRIES[row.countries_agree]}")
+    score = f"{row.score:.0f}"
+    return say(
+        lang,
+        f"s.party.{row.verdict}",
+        shown=shown,
+        found=found,
+        score=score,
+        countries=countries,
+        **values,
+    )

@@ -30,7 +30,7 @@ from queries.brief_i18n import (
     semicolon,
     term,
 )
-from queries.brief_reasons import gap_reason_in, notes_in, reason_in
+from queries.brief_reasons import gap_reason_in, notes_in, party_reason_in, reason_in
 from queries.index import Index
 from queries.requests import Language
 from queries.views import (
@@ -548,7 +548,8 @@ def _commitments(t: _Text, brief: Brief) -> list[str]:
         )
         lines.append("")
         for row in partner.items:
-            reason = row.reason if t.lang == "en" else t.say("in.english", text=row.reason)
+            rebuilt = party_reason_in(row, t.lang) if t.lang != "en" else row.reason
+            reason = rebuilt if rebuilt is not None else t.say("in.english", text=row.reason)
             said = t.say(
                 "party", name=_cell(row.party.name), lists=t.join(row.lists), reason=reason
             )

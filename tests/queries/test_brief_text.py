@@ -15,7 +15,7 @@ from graph_schema.codes.hints import regime_hint
 from graph_schema.codes.reading import parse_code
 from queries.brief import AnyBrief, brief, group_brief, pair_brief
 from queries.brief_i18n import day, origin_in, percent, say
-from queries.brief_reasons import gap_reason_in, reason_in
+from queries.brief_reasons import gap_reason_in, party_reason_in, reason_in
 from queries.brief_text import _cell, names_of, to_html, to_markdown
 from queries.requests import BriefPartsRequest, BriefRequest, Language, build
 from queries.views import Brief, CommitmentGapRow, DivergenceRow, GroupBrief, PairBrief
@@ -398,3 +398,20 @@ def test_the_pair_headings_need_no_article(us_eu: PairBrief) -> None:
     assert any(f"({us} : oui ; {eu} : non)" in head for head in heads)
     assert any(f"Plus strict d'un côté : {eu}" in head for head in heads)
     assert not any(re.search(rf"(que|où) {eu}", head) for head in heads)
+
+
+def test_the_parties_partners_list_are_said_in_the_language() -> None:
+    """The US against Wassenaar: each party JP lists and the US does not is said in French and
+    Arabic from its row (verdict, names, score, countries), the names as the lists write them."""
+    report = brief(shared_analyses(), "US", build(BriefRequest, items=20))
+    rows = [row for partner in report.parties.partners for row in partner.items]
+    assert rows
+    for lang, closest in (("fr", "le nom le plus proche"), ("ar", "أقرب اسم")):
+        text = _in(report, lang)
+        for row in rows:
+            assert party_reason_in(row, "en") == row.reason
+            said = party_reason_in(row, lang)
+            assert said is not None and row.reason not in text
+            assert said in text and row.party.name in said
+            if row.candidate is not None and row.verdict == "only":
+                assert closest in said and f"{row.score:.0f}" in said
