@@ -406,7 +406,8 @@ def test_the_parties_partners_list_are_said_in_the_language() -> None:
     report = brief(shared_analyses(), "US", build(BriefRequest, items=20))
     rows = [row for partner in report.parties.partners for row in partner.items]
     assert rows
-    for lang, closest in (("fr", "le nom le plus proche"), ("ar", "أقرب اسم")):
+    closest: dict[Language, str] = {"fr": "le nom le plus proche", "ar": "أقرب اسم"}
+    for lang, words in closest.items():
         text = _in(report, lang)
         for row in rows:
             assert party_reason_in(row, "en") == row.reason
@@ -414,4 +415,4 @@ def test_the_parties_partners_list_are_said_in_the_language() -> None:
             assert said is not None and row.reason not in text
             assert said in text and row.party.name in said
             if row.candidate is not None and row.verdict == "only":
-                assert closest in said and f"{row.score:.0f}" in said
+                assert words in said and f"{row.score:.0f}" in said
