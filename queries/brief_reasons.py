@@ -505,3 +505,28 @@ def _party(row: PartyListGapRow, lang: Language) -> str:
         countries=countries,
         **values,
     )
+
+
+def party_notes_in(notes: Sequence[str], lang: Language) -> list[str | None]:
+    """The caveats of a party comparison (:mod:`queries.party_gaps`) in ``lang``; the kinds of
+    party and the count are read from the note, which the English rebuild must then be."""
+    out: list[str | None] = []
+    fixed = {say("en", f"s.party.note.{k}"): k for k in ("apart", "several")}
+    for note in notes:
+        if note in fixed:
+            out.append(say(lang, f"s.party.note.{fixed[note]}"))
+            continue
+        found = re.fullmatch(
+            r"(\S+) lists no party of kind (.+): the ([0-9]+) such parties of (\S+) are .*", note
+        )
+        if found is None:
+            out.append(None)
+            continue
+        other, kinds, n, one = found.groups()
+        values = {"other": other, "n": n, "one": one}
+        if say("en", "s.party.note.kinds", kinds=kinds, **values) != note:
+            out.append(None)
+            continue
+        said = comma(lang).join(kinds.split(", "))
+        out.append(say(lang, "s.party.note.kinds", kinds=said, **values))
+    return out

@@ -30,7 +30,13 @@ from queries.brief_i18n import (
     semicolon,
     term,
 )
-from queries.brief_reasons import gap_reason_in, notes_in, party_reason_in, reason_in
+from queries.brief_reasons import (
+    gap_reason_in,
+    notes_in,
+    party_notes_in,
+    party_reason_in,
+    reason_in,
+)
 from queries.index import Index
 from queries.requests import Language
 from queries.views import (
@@ -557,7 +563,11 @@ def _commitments(t: _Text, brief: Brief) -> list[str]:
         if partner.only > len(partner.items):
             lines.extend(["", t.say("first", shown=len(partner.items), total=partner.only)])
         lines.append("")
-    lines.extend(f"- {t.say('in.english', text=note)}" for note in parties.notes)
+    notes: list[str | None] = (
+        party_notes_in(parties.notes, t.lang) if t.lang != "en" else list(parties.notes)
+    )
+    for note, text in zip(parties.notes, notes, strict=True):
+        lines.append(f"- {text if text is not None else t.say('in.english', text=note)}")
     return lines
 
 

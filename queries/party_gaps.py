@@ -260,15 +260,7 @@ class PartyGaps:
     def _party_list_notes(self, a: str, b: str) -> list[str]:
         index = self.index
         held = self.search.indexes.party_lists()
-        notes = [
-            "Each issuer's parties are kept apart in the graph; a party counts as listed by "
-            "both when one of its names or aliases matches one of the other's after folding "
-            "case, accents, punctuation, brackets and legal forms (cleanco's table), judged on "
-            "the words that tell parties apart, and the two give no contradicting countries. "
-            "Near names (transliterations, 'Kangsong' / 'Kwangsong') are left for review.",
-            "A party listed on several lists of one issuer (an Entity List entry and an OFAC "
-            "entry, say) may be several parties there: each is a row, matched on its own.",
-        ]
+        notes = [say("en", "s.party.note.apart"), say("en", "s.party.note.several")]
         kinds = {n: Counter(x.party.kind for x in held.of(n).parties) for n in (a, b)}
         for one, other in ((a, b), (b, a)):
             absent = sorted(
@@ -278,11 +270,9 @@ class PartyGaps:
             )
             if absent:
                 n = sum(kinds[one][k] for k in absent)
-                notes.append(
-                    f"{index.iso2(other)} lists no party of kind {', '.join(absent)}: the {n} "
-                    f"such parties of {index.iso2(one)} are 'only' by construction (filter by "
-                    "kind)."
-                )
+                kind = ", ".join(absent)
+                who = {"other": index.iso2(other), "one": index.iso2(one)}
+                notes.append(say("en", "s.party.note.kinds", kinds=kind, n=n, **who))
         return notes
 
     def _partners(self, partners: Sequence[str]) -> list[str]:

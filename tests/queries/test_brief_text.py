@@ -402,13 +402,16 @@ def test_the_pair_headings_need_no_article(us_eu: PairBrief) -> None:
 
 def test_the_parties_partners_list_are_said_in_the_language() -> None:
     """The US against Wassenaar: each party JP lists and the US does not is said in French and
-    Arabic from its row (verdict, names, score, countries), the names as the lists write them."""
+    Arabic from its row (verdict, names, score, countries), the names as the lists write them,
+    and so are the caveats of the comparison (53 sentences left English before, 0 now)."""
     report = brief(shared_analyses(), "US", build(BriefRequest, items=20))
     rows = [row for partner in report.parties.partners for row in partner.items]
     assert rows
     closest: dict[Language, str] = {"fr": "le nom le plus proche", "ar": "أقرب اسم"}
     for lang, words in closest.items():
         text = _in(report, lang)
+        # The party comparison's caveats too: only an alignment's finding stays English.
+        assert set(marked(text, lang)) <= {"findings"}
         for row in rows:
             assert party_reason_in(row, "en") == row.reason
             said = party_reason_in(row, lang)

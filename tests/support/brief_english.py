@@ -23,6 +23,7 @@ from queries.requests import BriefRequest, Language, build
 #: The briefs measured: (subject, reference, technology), as `harmonia brief` takes them.
 BRIEFS: tuple[tuple[str, str, str | None], ...] = (
     ("IN", "wassenaar", None),
+    ("US", "wassenaar", None),  # its party section: JP's parties the US does not list
     ("FR", "wassenaar", None),
     ("US", "EU", None),
     ("FR", "US", None),
