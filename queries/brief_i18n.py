@@ -56,6 +56,12 @@ MESSAGES.update({f"r.{key}": text for key, text in REASONS.items()})
 #: divergences add), the English ones word for word as written there.
 NOTES: dict[str, dict[Language, str]] = _table("notes")
 MESSAGES.update({f"n.{key}": text for key, text in NOTES.items()})
+#: The group brief's sentences (:mod:`queries.gaps`) and a member state's caveat
+#: (:func:`queries.sentences.comparison_notes`): the English ones are what those modules write.
+SENTENCES: dict[str, dict[Language, str]] = _table("sentences")
+MESSAGES.update({f"s.{key}": text for key, text in SENTENCES.items()})
+#: Whether a party and its closest candidate share a country, as the ``s.party.*`` key says it.
+PARTY_COUNTRIES: dict[bool | None, str] = {True: "same", False: "differ", None: "unknown"}
 #: Why a national entry is the issuer's own, as the numbering says it
 #: (``graph_schema.codes.hints``, ``ingest.alignment.origin``): messages keyed by their English
 #: text, as gettext keys a message. The sentences written with fields are those of

@@ -17,14 +17,24 @@ reason is ``complete=False``.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from datetime import date
 
-from queries.brief_i18n import comma, origin_in, say, semicolon
+from queries.brief_i18n import PARTY_COUNTRIES, comma, day, origin_in, say, semicolon
 from queries.requests import Language
 from queries.sentences import lower_first
 from queries.status import ABSENT, CONTROLLED, DIRECT, SCOPES
-from queries.views import DivergenceRow, DivergenceSide, EditionRef, EntryRef, JurisdictionView
+from queries.views import (
+    CommitmentGapRow,
+    DivergenceRow,
+    DivergenceSide,
+    EditionRef,
+    EntryRef,
+    JurisdictionView,
+    PartyListGapRow,
+)
 
 
 @dataclass(frozen=True)
@@ -173,11 +183,41 @@ def _how_held(w: _Words, s: DivergenceSide, ref: EditionRef) -> str:
 def _why_absent(w: _Words, s: DivergenceSide, ref: EditionRef) -> str:
     if s.status == "not-in-edition-held":
         return w.say("older", editions=w.editions(s.editions), ref=_edition_label(ref))
-    text = w.say("no.counterpart", editions=w.editions(s.editions))
+    alike = _alike(s)
+    editions = w.editions(s.editions)
+    if alike is None:
+        text = w.say("no.counterpart", editions=editions)
+    else:
+        text = say(w.lang, "s.absent.alike", editions=editions)
     if s.entries:
         status = s.entries[0].status
         text += w.say("where", codes=w.codes(s.entries), status=w.say(f"entry.{status}"))
+    for own, words in alike or []:
+        text += say(w.lang, "s.absent.own", own=own, words=words)
     return text
+
+
+_ALIKE = "not implemented as the regime's control in its "
+_OWN = re.compile(
+    r"(\S+), a control outside the regimes under its own reasons for control, has like words "
+    r"with its own bounds: '(.*)'",
+    re.DOTALL,
+)
+
+
+def _alike(s: DivergenceSide) -> list[tuple[str, str]] | None:
+    """The side's own controls with like words (:func:`queries.sentences.why_absent`): their
+    codes and the end of their texts are read from the side's note, which the row keeps; None
+    when the note says no such control."""
+    if s.note is None or not s.note.startswith(_ALIKE):
+        return None
+    found = []
+    for part in s.note.split("; its own ")[1:]:
+        own = _OWN.fullmatch(part)
+        if own is None:
+            raise _Unsaid
+        found.append((own.group(1), own.group(2)))
+    return found
 
 
 # --- national entries -------------------------------------------------------------------------
@@ -238,18 +278,152 @@ def notes_in(
     reference: EditionRef | None,
     lang: Language,
     names: Mapping[str, str],
+    technologies: Mapping[str, str] | None = None,
 ) -> list[str | None]:
-    """Each caveat of :func:`queries.sentences.comparison_notes` (and of the divergences) in
-    ``lang``, rebuilt from the jurisdictions compared and their lists; None for a caveat no
-    candidate rebuilds word for word in English."""
+    """Each caveat of :func:`queries.sentences.comparison_notes` (and of the divergences, and of
+    a group brief's commitment gaps) in ``lang``, rebuilt from the jurisdictions compared and
+    their lists (the technologies, node -> English name, for a group brief); None for a caveat
+    no candidate rebuilds word for word in English."""
     candidates: dict[str, str] = {}
-    for en, said in _note_candidates(jurisdictions, reference, lang, names):
-        candidates.setdefault(en, said)
+    for en, rebuilt in _note_candidates(jurisdictions, reference, lang, names):
+        candidates.setdefault(en, rebuilt)
+    for key in ("gap.note.tags", "gap.note.no-list"):
+        candidates.setdefault(say("en", f"s.{key}"), say(lang, f"s.{key}"))
     out: list[str | None] = []
     for note in notes:
-        counted = _counted_note(note, lang)
-        out.append(candidates.get(note, counted))
+        said: str | None = candidates.get(note) or _counted_note(note, lang)
+        said = said or _member_note(note, jurisdictions, lang, names)
+        out.append(said or _uncovered_note(note, technologies or {}, lang, names))
     return out
+
+
+def _member_note(
+    note: str, jurisdictions: Sequence[JurisdictionView], lang: Language, names: Mapping[str, str]
+) -> str | None:
+    """A member state's controls read from its union's list: the union's name is read from the
+    note, the rest from the jurisdiction, and the English rebuild must be the note."""
+    for j in jurisdictions:
+        found = re.match(rf"{re.escape(j.key)} is a member state of the (.+?): ", note)
+        if j.via is None or found is None:
+            continue
+        union = found.group(1)
+        values = {"j": j.key, "union": union}
+        english = ", ".join(_edition_label(e) for e in j.lists)
+        if say("en", "s.member", editions=english, **values) == note:
+            editions = comma(lang).join(_edition_label(e) for e in j.lists)
+            values["union"] = names.get(j.via, union)
+            return say(lang, "s.member", editions=editions, **values)
+    return None
+
+
+def _uncovered_note(
+    note: str, technologies: Mapping[str, str], lang: Language, names: Mapping[str, str]
+) -> str | None:
+    """The technologies no entry of the regime list is tagged for, named in ``lang`` (in the
+    note's order, which is the analysis's)."""
+    found = re.match(r"No entry of the Wassenaar (\S+) list is tagged for (.+?): gaps there", note)
+    if found is None:
+        return None
+    edition, listed = found.groups()
+    named = sorted(
+        ((listed.find(name), node, name) for node, name in technologies.items() if name in listed),
+    )
+    english = [name for _, _, name in named]
+    if say("en", "s.gap.note.uncovered", edition=edition, techs=_and("en", english)) != note:
+        return None
+    said = [names.get(node, name) for _, node, name in named]
+    return say(lang, "s.gap.note.uncovered", edition=edition, techs=_and(lang, said))
+
+
+def _and(lang: Language, items: Sequence[str]) -> str:
+    """Items joined as the analysis joins them in English ("a, b and c")."""
+    if len(items) <= 1:
+        return "".join(items)
+    return comma(lang).join(items[:-1]) + say(lang, "r.and", item=items[-1])
+
+
+# --- the group brief: a subscriber against a technology ------------------------------------------
+
+
+def gap_reason_in(row: CommitmentGapRow, lang: Language, names: Mapping[str, str]) -> str | None:
+    """Why a subscriber of a code of conduct is said to control a technology, lack it, or not
+    be checked (:mod:`queries.gaps`), rebuilt in ``lang`` from the row: its status, lists,
+    entries and technology. What the row does not keep (the code of conduct's short name and
+    subscription date, the count of entries past the fourth, the regime entries, the tags'
+    matches) is read from the English sentence, which the English rebuild must then give word
+    for word. None when it does not."""
+    for via in (False, True):
+        try:
+            if _gap(row, "en", {}, via, row.reason) == row.reason:
+                return _gap(row, lang, names, via, row.reason)
+        except _Unsaid:
+            return None
+    return None
+
+
+def _when(value: date, lang: Language) -> str:
+    # The analysis writes ISO dates; a translation writes them as its readers do.
+    return value.isoformat() if lang == "en" else day(value, lang)
+
+
+def _more(lang: Language, codes: Sequence[str], more: int) -> str:
+    text = comma(lang).join(codes)
+    return text + (say(lang, "s.gap.more", n=more) if more else "")
+
+
+def _codes_read(text: str, lang: Language) -> str:
+    """Codes as the analysis wrote them ("4A005, 4D004 and 3 more"), in ``lang``."""
+    found = re.fullmatch(r"(.+) and ([0-9]+) more", text)
+    shown, more = (found.group(1), int(found.group(2))) if found else (text, 0)
+    return _more(lang, shown.split(", "), more)
+
+
+def _gap(
+    row: CommitmentGapRow, lang: Language, names: Mapping[str, str], via: bool, english: str
+) -> str:
+    name = names.get(f"country:{row.country}", row.name)
+    tech = names.get(row.technology, row.technology_name)
+    values = {"name": name, "tech": tech}
+    if row.status == "no-list-held":
+        found = re.match(
+            rf"{re.escape(row.name)} subscribes to the (.+?)(?: \(since ([0-9-]{{10}})\))? but ",
+            english,
+        )
+        if found is None:
+            raise _Unsaid
+        code, since = found.groups()
+        when = say(lang, "s.gap.since", day=_when(date.fromisoformat(since), lang)) if since else ""
+        return say(lang, "s.gap.no-list", code=code, since=when, **values)
+    if row.status == "no-dual-use-list-held":
+        key = "s.gap.no-dual-use.one" if len(row.editions) == 1 else "s.gap.no-dual-use"
+        return say(lang, key, held=comma(lang).join(e.list_id for e in row.editions), **values)
+    held = comma(lang).join(
+        say(lang, "s.gap.dated", list=e.list_id, day=_when(e.edition_date, lang))
+        for e in row.editions
+    )
+    through = say(lang, "s.gap.via", held=held) if via else held
+    if row.status == "controlled":
+        found = re.search(r"(?: and ([0-9]+) more)? \(([^()]*)\)\.$", english)
+        if found is None:
+            raise _Unsaid
+        more, tags = found.groups()
+        shown = [e.code for e in row.entries[:4]]
+        return say(
+            lang,
+            "s.gap.controlled",
+            through=through,
+            codes=_more(lang, shown, int(more or 0)),
+            tags=semicolon(lang).join(tags.split("; ")),
+            **values,
+        )
+    if row.regime_covers:
+        found = re.search(r", although the Wassenaar list has (.+) for it: ", english)
+        if found is None:
+            raise _Unsaid
+        why = say(lang, "s.gap.regime", codes=_codes_read(found.group(1), lang))
+    else:
+        why = say(lang, "s.gap.common")
+    return say(lang, "s.gap.none", through=through, why=why, **values)
 
 
 def _note_candidates(
@@ -299,3 +473,60 @@ def _counted_note(note: str, lang: Language) -> str | None:
         if say("en", template, n=n, j=key) == note:
             return say(lang, template, n=n, j=key)
     return None
+
+
+# --- parties listed by a partner ----------------------------------------------------------------
+
+
+def party_reason_in(row: PartyListGapRow, lang: Language) -> str | None:
+    """Why a partner's party is reported (:mod:`queries.party_gaps`), in ``lang``, from the
+    row's verdict, names, score and countries; None when the English rebuild is not the row's
+    reason. Names stay as the lists write them."""
+    if _party(row, "en") != row.reason:
+        return None
+    return _party(row, lang)
+
+
+def _party(row: PartyListGapRow, lang: Language) -> str:
+    values = {"who": row.listed_by, "them": row.compared_with, "party": row.party.name}
+    if row.candidate is None:
+        return say(lang, "s.party.none", **values)
+    shown = f"'{row.name}'" + (f" ({row.party.name})" if row.name != row.party.name else "")
+    other = row.candidate.name
+    found = f"'{row.candidate_name}'" + (f" ({other})" if row.candidate_name != other else "")
+    countries = say(lang, f"s.party.{PARTY_COUNTRIES[row.countries_agree]}")
+    score = f"{row.score:.0f}"
+    return say(
+        lang,
+        f"s.party.{row.verdict}",
+        shown=shown,
+        found=found,
+        score=score,
+        countries=countries,
+        **values,
+    )
+
+
+def party_notes_in(notes: Sequence[str], lang: Language) -> list[str | None]:
+    """The caveats of a party comparison (:mod:`queries.party_gaps`) in ``lang``; the kinds of
+    party and the count are read from the note, which the English rebuild must then be."""
+    out: list[str | None] = []
+    fixed = {say("en", f"s.party.note.{k}"): k for k in ("apart", "several")}
+    for note in notes:
+        if note in fixed:
+            out.append(say(lang, f"s.party.note.{fixed[note]}"))
+            continue
+        found = re.fullmatch(
+            r"(\S+) lists no party of kind (.+): the ([0-9]+) such parties of (\S+) are .*", note
+        )
+        if found is None:
+            out.append(None)
+            continue
+        other, kinds, n, one = found.groups()
+        values = {"other": other, "n": n, "one": one}
+        if say("en", "s.party.note.kinds", kinds=kinds, **values) != note:
+            out.append(None)
+            continue
+        said = comma(lang).join(kinds.split(", "))
+        out.append(say(lang, "s.party.note.kinds", kinds=said, **values))
+    return out

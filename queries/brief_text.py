@@ -30,12 +30,19 @@ from queries.brief_i18n import (
     semicolon,
     term,
 )
-from queries.brief_reasons import notes_in, reason_in
+from queries.brief_reasons import (
+    gap_reason_in,
+    notes_in,
+    party_notes_in,
+    party_reason_in,
+    reason_in,
+)
 from queries.index import Index
 from queries.requests import Language
 from queries.views import (
     AgendaPart,
     Brief,
+    CommitmentGapRow,
     DivergenceRow,
     EditionRef,
     GroupBrief,
@@ -76,6 +83,14 @@ class _Text:
             return row.reason
         said = reason_in(row, self.reference, self.lang)
         return said.text if said is not None else self.say("in.english", text=row.reason)
+
+    def gap_reason(self, row: CommitmentGapRow) -> str:
+        """A group brief's sentence in the brief's language, rebuilt from the row; English,
+        marked as such, where it cannot be."""
+        if self.lang == "en":
+            return row.reason
+        said = gap_reason_in(row, self.lang, self.names)
+        return said if said is not None else self.say("in.english", text=row.reason)
 
     def say(self, key: str, **values: object) -> str:
         return say(self.lang, key, **values)
@@ -197,7 +212,13 @@ def to_markdown(
         if isinstance(brief, Brief)
         else []
     )
-    _caveats(t, lines, brief.notes, compared)
+    # A group brief's caveats name its technologies (node -> English name).
+    technologies = (
+        {tech.technology: tech.name for tech in brief.technologies}
+        if isinstance(brief, GroupBrief)
+        else {}
+    )
+    _caveats(t, lines, brief.notes, compared, technologies)
     text = "\n".join(lines) + "\n"
     return _isolated(text) if lang == "ar" else text
 
@@ -225,8 +246,11 @@ def names_of(index: Index, brief: AnyBrief, lang: Language) -> dict[str, str]:
         nodes |= {v for k, v in brief.filters.items() if k == "technology"}
     if isinstance(brief, PairBrief):
         nodes |= {brief.first.jurisdiction.node, brief.second.jurisdiction.node}
+        # The union whose list a member state applies (its caveat names it).
+        nodes |= {j.via for j in (brief.first.jurisdiction, brief.second.jurisdiction) if j.via}
     elif isinstance(brief, Brief):
         nodes |= {brief.jurisdiction.node, brief.reference.node}
+        nodes |= {brief.jurisdiction.via} if brief.jurisdiction.via else set()
         nodes |= {m.regime for m in brief.standing.memberships}
         nodes |= {row.technology for code in brief.commitments for row in code.items}
         nodes |= {tech for point in brief.shared.items for tech in point.row.technologies}
@@ -313,13 +337,17 @@ def _group_markdown(t: _Text, brief: GroupBrief) -> list[str]:
             editions = t.join([e.list_id for e in row.editions]) or t.say("no.list")
             status = term(STATUSES, row.status, t.lang)
             name = t.node(_country(row.country), row.name)
-            lines.append(f"- **{name}** ({status}): {t.say('in.english', text=row.reason)}")
+            lines.append(f"- **{name}** ({status}): {t.gap_reason(row)}")
             lines.append(f"  - {entries}{semicolon(t.lang)}{editions}")
     return lines
 
 
 def _caveats(
-    t: _Text, lines: list[str], notes: list[str], compared: list[JurisdictionView]
+    t: _Text,
+    lines: list[str],
+    notes: list[str],
+    compared: list[JurisdictionView],
+    technologies: Mapping[str, str],
 ) -> None:
     if not notes:
         return
@@ -327,7 +355,7 @@ def _caveats(
     if t.lang == "en":
         lines.extend(f"- {note}" for note in notes)
         return
-    said = notes_in(notes, compared, t.reference, t.lang, t.names)
+    said = notes_in(notes, compared, t.reference, t.lang, t.names, technologies)
     for note, text in zip(notes, said, strict=True):
         lines.append(f"- {text if text is not None else t.say('in.english', text=note)}")
 
@@ -526,7 +554,8 @@ def _commitments(t: _Text, brief: Brief) -> list[str]:
         )
         lines.append("")
         for row in partner.items:
-            reason = row.reason if t.lang == "en" else t.say("in.english", text=row.reason)
+            rebuilt = party_reason_in(row, t.lang) if t.lang != "en" else row.reason
+            reason = rebuilt if rebuilt is not None else t.say("in.english", text=row.reason)
             said = t.say(
                 "party", name=_cell(row.party.name), lists=t.join(row.lists), reason=reason
             )
@@ -534,7 +563,11 @@ def _commitments(t: _Text, brief: Brief) -> list[str]:
         if partner.only > len(partner.items):
             lines.extend(["", t.say("first", shown=len(partner.items), total=partner.only)])
         lines.append("")
-    lines.extend(f"- {t.say('in.english', text=note)}" for note in parties.notes)
+    notes: list[str | None] = (
+        party_notes_in(parties.notes, t.lang) if t.lang != "en" else list(parties.notes)
+    )
+    for note, text in zip(parties.notes, notes, strict=True):
+        lines.append(f"- {text if text is not None else t.say('in.english', text=note)}")
     return lines
 
 

@@ -11,6 +11,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import get_args
 
+from queries.brief_i18n import say
 from queries.coverage import Group, member_groups
 from queries.errors import InvalidQuery, NotFound
 from queries.evidence import (
@@ -271,18 +272,11 @@ class Gaps:
         if statuses:
             rows = [r for r in rows if r.status in statuses]
         counts: Counter[str] = Counter(r.status for r in rows)
-        notes = [
-            "controlled / gap are read from the technology tags (COVERS) of the entries of the "
-            "lists held: an entry counts when it is tagged with the technology or a narrower one.",
-            "no-list-held means the graph holds no control list of that subscriber; it says "
-            "nothing about its real controls.",
-        ]
+        notes = [say("en", "s.gap.note.tags"), say("en", "s.gap.note.no-list")]
         uncovered = [index.techs[t].name for t in techs if not regime_covers[t]]
         if uncovered and ref is not None:
             notes.append(
-                f"No entry of the Wassenaar {ref.edition} list is tagged for "
-                f"{and_join(uncovered)}: gaps there are shared by every list that follows the "
-                "regime, not failings of one subscriber."
+                say("en", "s.gap.note.uncovered", edition=ref.edition, techs=and_join(uncovered))
             )
         items, bounds = page(rows, limit, offset)
         return CommitmentGapReport(
@@ -322,28 +316,25 @@ class Gaps:
         name = index.country_name(sub.country)
         tech_name = index.techs[tech].name if tech in index.techs else tech
         lists, via = index.names.lists_of_country(sub.country)
-        since = f" (since {sub.date.isoformat()})" if sub.date else ""
+        # The sentences are the catalogue's English templates, which the brief rebuilds in
+        # French and Arabic from the row (queries.brief_reasons.gap_reason_in).
+        since = say("en", "s.gap.since", day=sub.date.isoformat()) if sub.date else ""
         found: list[EntryInfo] = []
         if not lists:
             status = "no-list-held"
-            reason = (
-                f"{name} subscribes to the {coc.short_name}{since} but no control list of it is "
-                f"in the graph: whether it controls {tech_name} cannot be checked (not a gap)."
+            reason = say(
+                "en", "s.gap.no-list", name=name, code=coc.short_name, since=since, tech=tech_name
             )
         elif not any(DUAL_USE in DOMAINS.get(i.numbering, frozenset()) for i in lists):
             status = "no-dual-use-list-held"
             held = ", ".join(i.id for i in lists)
-            reason = (
-                f"Only {held} of {name} {'is' if len(lists) == 1 else 'are'} held, no dual-use "
-                f"list: its dual-use controls on {tech_name} cannot be checked."
-            )
+            key = "s.gap.no-dual-use.one" if len(lists) == 1 else "s.gap.no-dual-use"
+            reason = say("en", key, held=held, name=name, tech=tech_name)
         else:
             for info in lists:
                 found.extend(self._covering(info, tech))
             held = ", ".join(list_label(i) for i in lists)
-            through = (
-                f"the EU list {held}, which applies to it as an EU member state" if via else held
-            )
+            through = say("en", "s.gap.via", held=held) if via else held
             if found:
                 status = "controlled"
                 closure = index.tech_closure(tech)
@@ -353,23 +344,25 @@ class Gaps:
                     for c in e.covers
                     if c.technology in closure
                 }
-                reason = (
-                    f"{name} controls {tech_name} through {through}: {codes(found)} "
-                    f"({'; '.join(sorted(tags))})."
+                reason = say(
+                    "en",
+                    "s.gap.controlled",
+                    name=name,
+                    tech=tech_name,
+                    through=through,
+                    codes=codes(found),
+                    tags="; ".join(sorted(tags)),
                 )
             else:
                 status = "gap"
-                reason = f"No entry of {through} (for {name}) is tagged for {tech_name}"
-                if regime_entries:
-                    reason += (
-                        f", although the Wassenaar list has {codes(regime_entries)} for it: a "
-                        "gap in its implementation."
-                    )
-                else:
-                    reason += (
-                        "; the Wassenaar list has no such entry either, so this gap is common "
-                        "to the regime's lists."
-                    )
+                why = (
+                    say("en", "s.gap.regime", codes=codes(regime_entries))
+                    if regime_entries
+                    else say("en", "s.gap.common")
+                )
+                reason = say(
+                    "en", "s.gap.none", through=through, name=name, tech=tech_name, why=why
+                )
         return CommitmentGapRow(
             country=index.iso2(sub.country),
             name=name,

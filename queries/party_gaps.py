@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 
+from queries.brief_i18n import PARTY_COUNTRIES, say
 from queries.errors import InvalidQuery
 from queries.evidence import and_join, page
 from queries.index import Index
@@ -229,22 +230,23 @@ class PartyGaps:
         candidate = m.candidate
         shown = f"'{m.name}'" + (f" ({party.name})" if m.name != party.name else "")
         if candidate is None:
-            reason = f"Only {who} lists {party.name}: no name on {them}'s lists comes close."
+            # The catalogue's English templates, which the brief reads back (brief_reasons).
+            reason = say("en", "s.party.none", who=who, party=party.name, them=them)
         else:
             other_name = candidate.party.name
             found = f"'{m.candidate_name}'" + (
                 f" ({other_name})" if m.candidate_name != other_name else ""
             )
-            evidence = f"{shown} ~ {found}, score {m.score:.0f}"
-            where = {True: "same country", False: "countries differ", None: "no country to compare"}
-            countries = where[m.countries_agree]
-            if m.verdict == "both":
-                reason = f"Listed by both {who} and {them}: {evidence} ({countries})."
-            elif m.verdict == "review":
-                reason = f"Possible match to review: {evidence} ({countries})."
-            else:
-                reason = f"Only {who} lists {party.name}: the closest name on {them}'s lists is "
-                reason += f"{found} (score {m.score:.0f}, {countries})."
+            values = {
+                "who": who,
+                "them": them,
+                "party": party.name,
+                "shown": shown,
+                "found": found,
+                "score": f"{m.score:.0f}",
+                "countries": say("en", f"s.party.{PARTY_COUNTRIES[m.countries_agree]}"),
+            }
+            reason = say("en", f"s.party.{m.verdict}", **values)
         return PartyListGapRow.of(
             m,
             party=party_view(party, m.party.listings),
@@ -258,15 +260,7 @@ class PartyGaps:
     def _party_list_notes(self, a: str, b: str) -> list[str]:
         index = self.index
         held = self.search.indexes.party_lists()
-        notes = [
-            "Each issuer's parties are kept apart in the graph; a party counts as listed by "
-            "both when one of its names or aliases matches one of the other's after folding "
-            "case, accents, punctuation, brackets and legal forms (cleanco's table), judged on "
-            "the words that tell parties apart, and the two give no contradicting countries. "
-            "Near names (transliterations, 'Kangsong' / 'Kwangsong') are left for review.",
-            "A party listed on several lists of one issuer (an Entity List entry and an OFAC "
-            "entry, say) may be several parties there: each is a row, matched on its own.",
-        ]
+        notes = [say("en", "s.party.note.apart"), say("en", "s.party.note.several")]
         kinds = {n: Counter(x.party.kind for x in held.of(n).parties) for n in (a, b)}
         for one, other in ((a, b), (b, a)):
             absent = sorted(
@@ -276,11 +270,9 @@ class PartyGaps:
             )
             if absent:
                 n = sum(kinds[one][k] for k in absent)
-                notes.append(
-                    f"{index.iso2(other)} lists no party of kind {', '.join(absent)}: the {n} "
-                    f"such parties of {index.iso2(one)} are 'only' by construction (filter by "
-                    "kind)."
-                )
+                kind = ", ".join(absent)
+                who = {"other": index.iso2(other), "one": index.iso2(one)}
+                notes.append(say("en", "s.party.note.kinds", kinds=kind, n=n, **who))
         return notes
 
     def _partners(self, partners: Sequence[str]) -> list[str]:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from queries.brief_i18n import say
 from queries.evidence import codes, edition_label
 from queries.index import Index
 from queries.national import NationalGroup
@@ -60,16 +61,14 @@ def why_absent(s: Status, ref: ListInfo) -> str:
         )
     if s.alike:
         # Its own control carries the entry's words: absent as the regime's control only.
-        text = f"not implemented as the regime's control in its {editions(s.lists)} list"
+        text = say("en", "s.absent.alike", editions=editions(s.lists))
     else:
         text = f"no counterpart in its {editions(s.lists)} list"
     if s.entries:
         text += f", where {codes(s.entries)} is {s.entries[0].status}"
     for own in s.alike:
-        text += (
-            f"; its own {own.canonical}, a control outside the regimes under its own reasons "
-            f"for control, has like words with its own bounds: '{tail(own.text)}'"
-        )
+        # The catalogue's English template, which the brief reads back (brief_reasons).
+        text += say("en", "s.absent.own", own=own.canonical, words=tail(own.text))
     return text
 
 
@@ -113,10 +112,8 @@ def comparison_notes(index: Index, js: list[Jurisdiction], ref: ListInfo | None)
             continue
         if j.via is not None:
             union = index.country_name(j.via)
-            notes.append(
-                f"{j.key} is a member state of the {union}: its dual-use controls are the "
-                f"{union} list ({editions(j.lists)} edition held)."
-            )
+            # The catalogue's English template, rebuilt in French and Arabic by the brief.
+            notes.append(say("en", "s.member", j=j.key, union=union, editions=editions(j.lists)))
         if ref is not None:
             for info in j.lists:
                 if info.issuer != ref.issuer and info.edition_date < ref.edition_date:
