@@ -30,10 +30,11 @@ def _printed(index: Index, report: B, pdf: str | Path | None, lang: Language) ->
     return report
 
 
-def _text_request(
-    against: str, category: str | None, technology: str | None, items: int, lang: Language
+def text_request(
+    against: str, category: str | None, technology: str | None, items: int, lang: str
 ) -> BriefTextRequest:
-    """What :meth:`BriefMethods.brief` and :meth:`BriefMethods.brief_markdown` ask."""
+    """What :meth:`BriefMethods.brief`, :meth:`BriefMethods.brief_markdown` and ``harmonia brief``
+    ask."""
     return build(
         BriefTextRequest,
         against=against,
@@ -73,7 +74,7 @@ class BriefMethods:
         """
         from queries.brief import brief
 
-        request = _text_request(against, category, technology, items, lang)
+        request = text_request(against, category, technology, items, lang)
         report = brief(self.analyses, jurisdiction, request)
         return _printed(self.analyses.index, report, pdf, request.lang)
 
@@ -148,6 +149,6 @@ class BriefMethods:
         from queries.brief import any_brief
         from queries.brief_text import names_of, to_markdown
 
-        request = _text_request(against, category, technology, items, lang)
+        request = text_request(against, category, technology, items, lang)
         report = any_brief(self.analyses, subject, request)
         return to_markdown(report, request.lang, names_of(self.analyses.index, report, lang))

@@ -57,20 +57,13 @@ def brief_command(
     another jurisdiction (--against EU), a pair brief: where each is stricter, what each
     controls alone. For a code of conduct (echri), a group brief: which subscribers lack a
     control on each technology it addresses."""
+    from harmonia.briefs import text_request
     from queries.brief import any_brief
     from queries.brief_text import names_of, to_markdown
-    from queries.requests import BriefTextRequest, build
     from queries.views import Brief
 
     with open_analyses() as analyses:
-        request = build(
-            BriefTextRequest,
-            against=against,
-            category=category,
-            technology=technology,
-            items=items,
-            lang=lang,
-        )
+        request = text_request(against, category, technology, items, lang)
         report = any_brief(analyses, jurisdiction, request)
         names = names_of(analyses.index, report, request.lang)
         if as_json:

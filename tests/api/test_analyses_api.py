@@ -2,22 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 from fastapi.testclient import TestClient
-from real_graph import real_graph_path
-
-from api.app import create_app
-from store.embedded import EmbeddedStore
-
-
-@pytest.fixture(scope="module")
-def client() -> Iterator[TestClient]:
-    store = EmbeddedStore(real_graph_path(), read_only=True)
-    with TestClient(create_app(store)) as test_client:
-        yield test_client
-    store.close()
 
 
 def test_divergences_us_eu_intrusion_software(client: TestClient) -> None:

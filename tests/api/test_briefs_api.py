@@ -3,7 +3,6 @@ JSON says, in each language, and a server without Chromium says so."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pypdfium2  # type: ignore[import-untyped, unused-ignore]
@@ -13,15 +12,6 @@ from real_graph import real_graph_path
 
 from api.app import create_app
 from store.embedded import EmbeddedStore
-
-
-@pytest.fixture(scope="module")
-def client() -> Iterator[TestClient]:
-    store = EmbeddedStore(real_graph_path(), read_only=True)
-    with TestClient(create_app(store)) as test_client:
-        yield test_client
-    store.close()
-
 
 # --- briefs printed to PDF ------------------------------------------------------------------
 

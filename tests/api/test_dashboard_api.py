@@ -14,21 +14,11 @@ import networkx as nx
 import pytest
 from fastapi.testclient import TestClient
 from helpers import country_batch, sample_batch
-from real_graph import real_graph_path
 
 from api.app import create_app
 from api.caching import CACHE_HEADER, MAX_ITEM_BYTES
 from queries.tables import COVERAGE_COLUMNS, DIVERGENCE_COLUMNS
 from store.embedded import EmbeddedStore
-
-
-@pytest.fixture(scope="module")
-def client() -> Iterator[TestClient]:
-    store = EmbeddedStore(real_graph_path(), read_only=True)
-    with TestClient(create_app(store)) as test_client:
-        yield test_client
-    store.close()
-
 
 # --- the page -------------------------------------------------------------------------------
 

@@ -3,27 +3,14 @@ sentence the brief prints (:func:`queries.brief_reasons.reason_in`), over the re
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
-from real_graph import real_graph_path
 
-from api.app import create_app
 from queries.brief_reasons import reason_in
 from queries.requests import Language
 from queries.views import DivergenceRow, EditionRef
-from store.embedded import EmbeddedStore
-
-
-@pytest.fixture(scope="module")
-def client() -> Iterator[TestClient]:
-    store = EmbeddedStore(real_graph_path(), read_only=True)
-    with TestClient(create_app(store)) as test_client:
-        yield test_client
-    store.close()
-
 
 #: US against the EU on surveillance, and on all of category 3 (electronics: the US's own
 #: semiconductor controls among them).
