@@ -2,8 +2,8 @@
 
 The texts are the real documents (the Arabic articles in shared/corpus, the White House texts
 in shared/data/echri) and the French test fixture. "Full pipeline" is what ingesting a document
-costs once the pipelines exist: language identification, the spaCy pipeline (tokenizer, two
-span rulers with the graph's patterns, trigger matcher, entity merge), linking, sentences,
+costs once the pipelines exist: language identification, the spaCy pipeline (tokenizer, the
+name matcher with the graph's patterns, trigger matcher), linking, sentences,
 claims and their agreement with the official data. The baseline is ``spacy.blank(lang)``'s
 tokenizer on the same texts. Goal: the full pipeline keeps at least 50% of its throughput.
 

@@ -1,6 +1,7 @@
 """The analyses as DataFrames: divergences, coverage and its matrix, gaps, changes, search (a part
 of :class:`harmonia.client.Harmonia`). Each builds its analysis's request model from its
-arguments, so a bad value is an ``InvalidQuery`` naming the parameter."""
+arguments, so a bad value is an ``InvalidQuery`` naming the parameter; the builders are shared
+with the ``harmonia query`` and ``harmonia export`` commands."""
 
 from __future__ import annotations
 
@@ -23,6 +24,94 @@ if TYPE_CHECKING:
     import pandas as pd
 
     from queries.analyses import Analyses
+
+
+# --- the requests ---------------------------------------------------------------------------
+# What a method below and the matching command ask, built in one place from the method's
+# arguments, in its order (the commands pass ``--code`` as code_prefix, ``--member`` as
+# jurisdictions): a parameter's Python name is mapped to its request field once. They take
+# every argument, so a caller that leaves one out is a type error rather than a silent default.
+
+
+def divergence_request(
+    jurisdictions: Sequence[str],
+    category: str | None,
+    technology: str | None,
+    code_prefix: str | None,
+    kinds: Sequence[str] | None,
+    include_agreements: bool,
+) -> DivergenceRequest:
+    return build(
+        DivergenceRequest,
+        jurisdiction=list(jurisdictions),
+        category=category,
+        technology=technology,
+        code_prefix=code_prefix,
+        kind=kinds,
+        include_agreements=include_agreements,
+    )
+
+
+def coverage_request(
+    list_id: str | None,
+    category: str | None,
+    code_prefix: str | None,
+    technology: str | None,
+    jurisdictions: Sequence[str] | None,
+    statuses: Sequence[str] | None,
+) -> CoverageRequest:
+    return build(
+        CoverageRequest,
+        list_id=list_id,
+        category=category,
+        code_prefix=code_prefix,
+        technology=technology,
+        jurisdiction=jurisdictions,
+        status=statuses,
+    )
+
+
+def regime_gaps_request(
+    category: str | None, code_prefix: str | None, technology: str | None, include_lag: bool
+) -> RegimeGapsRequest:
+    return build(
+        RegimeGapsRequest,
+        category=category,
+        code_prefix=code_prefix,
+        technology=technology,
+        include_lag=include_lag,
+    )
+
+
+def commitment_gaps_request(
+    technology: str | None, countries: Sequence[str] | None, statuses: Sequence[str] | None
+) -> CommitmentGapsRequest:
+    return build(CommitmentGapsRequest, technology=technology, country=countries, status=statuses)
+
+
+def changes_request(
+    after: str,
+    before: str | None,
+    category: str | None,
+    code_prefix: str | None,
+    changes: Sequence[str] | None,
+) -> ChangesRequest:
+    return build(
+        ChangesRequest,
+        after=after,
+        before=before,
+        category=category,
+        code_prefix=code_prefix,
+        change=changes,
+    )
+
+
+def search_request(
+    query: str, mode: str, system: str | None, list_id: str | None, editions: str
+) -> SearchRequest:
+    return build(
+        SearchRequest, q=query, mode=mode, system=system, list_id=list_id, editions=editions
+    )
 
 
 class AnalysisFrames:
@@ -80,14 +169,8 @@ class AnalysisFrames:
         from queries.tables import divergence_columns, divergence_records
 
         report = self.analyses.divergences(
-            build(
-                DivergenceRequest,
-                jurisdiction=list(jurisdictions),
-                category=category,
-                technology=technology,
-                code_prefix=code_prefix,
-                kind=kinds,
-                include_agreements=include_agreements,
+            divergence_request(
+                jurisdictions, category, technology, code_prefix, kinds, include_agreements
             )
         )
         return to_frame(
@@ -145,15 +228,7 @@ class AnalysisFrames:
         from queries.tables import COVERAGE_COLUMNS, coverage_records
 
         report = self.analyses.coverage(
-            build(
-                CoverageRequest,
-                list_id=list_id,
-                category=category,
-                code_prefix=code_prefix,
-                technology=technology,
-                jurisdiction=jurisdictions,
-                status=statuses,
-            )
+            coverage_request(list_id, category, code_prefix, technology, jurisdictions, statuses)
         )
         return to_frame(
             coverage_records(report),
@@ -250,13 +325,7 @@ class AnalysisFrames:
 
         report = self.analyses.regime_gaps(
             regime,
-            build(
-                RegimeGapsRequest,
-                category=category,
-                code_prefix=code_prefix,
-                technology=technology,
-                include_lag=include_lag,
-            ),
+            regime_gaps_request(category, code_prefix, technology, include_lag),
         )
         return to_frame(
             regime_gap_records(report),
@@ -294,7 +363,7 @@ class AnalysisFrames:
 
         report = self.analyses.commitment_gaps(
             code,
-            build(CommitmentGapsRequest, technology=technology, country=countries, status=statuses),
+            commitment_gaps_request(technology, countries, statuses),
         )
         return to_frame(
             commitment_gap_records(report),
@@ -336,14 +405,7 @@ class AnalysisFrames:
         from queries.tables import CHANGE_COLUMNS, change_records
 
         report = self.analyses.changes(
-            build(
-                ChangesRequest,
-                after=after,
-                before=before,
-                category=category,
-                code_prefix=code_prefix,
-                change=changes,
-            )
+            changes_request(after, before, category, code_prefix, changes)
         )
         return to_frame(
             change_records(report),
@@ -385,16 +447,7 @@ class AnalysisFrames:
         """
         from queries.tables import SEARCH_COLUMNS, search_records
 
-        report = self.analyses.search(
-            build(
-                SearchRequest,
-                q=query,
-                mode=mode,
-                system=system,
-                list_id=list_id,
-                editions=editions,
-            )
-        )
+        report = self.analyses.search(search_request(query, mode, system, list_id, editions))
         frame = to_frame(
             search_records(report),
             list(SEARCH_COLUMNS),

@@ -6,7 +6,7 @@ arguments, so a bad value is an ``InvalidQuery`` naming the parameter."""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, Literal, TypeVar, overload
 
 from queries.requests import BriefPartsTextRequest, BriefTextRequest, Language, build
 
@@ -48,6 +48,32 @@ def text_request(
 class BriefMethods:
     analyses: Analyses
 
+    @overload
+    def brief(
+        self,
+        jurisdiction: str,
+        *,
+        against: Literal["wassenaar"] = ...,
+        category: str | None = ...,
+        technology: str | None = ...,
+        items: int = ...,
+        pdf: str | Path | None = ...,
+        lang: Language = ...,
+    ) -> Brief: ...
+
+    @overload
+    def brief(
+        self,
+        jurisdiction: str,
+        *,
+        against: str,
+        category: str | None = ...,
+        technology: str | None = ...,
+        items: int = ...,
+        pdf: str | Path | None = ...,
+        lang: Language = ...,
+    ) -> Brief | PairBrief | GroupBrief: ...
+
     def brief(
         self,
         jurisdiction: str,
@@ -58,7 +84,7 @@ class BriefMethods:
         items: int = 50,
         pdf: str | Path | None = None,
         lang: Language = "en",
-    ) -> Brief:
+    ) -> Brief | PairBrief | GroupBrief:
         """A harmonisation brief: ``jurisdiction``'s standing against the reference and a
         ranked agenda (``to_adopt``, ``to_align``, ``to_update``), every point a divergence row
         with its evidence; then the codes of conduct it subscribes to (``commitments``), the
@@ -67,15 +93,17 @@ class BriefMethods:
         become frames with ``pd.DataFrame([r.model_dump() for r in b.to_adopt.items])``. With
         ``pdf``, the brief is also printed to that file (headless Chromium, as ``harmonia brief
         --pdf``), in English, French or Arabic (``lang``); :meth:`brief_markdown` gives its
-        text.
+        text. Against another jurisdiction (``against="US"``), the pair brief
+        (:meth:`pair_brief`); for a code of conduct (``"echri"``), its group brief.
 
         >>> b = kg.brief("IN", pdf="india.pdf")
         >>> b.standing.convergence.percent
         """
-        from queries.brief import brief
+        from queries.brief import any_brief
 
+        # The same dispatch as ``harmonia brief`` and ``/briefs/{jurisdiction}``.
         request = text_request(against, category, technology, items, lang)
-        report = brief(self.analyses, jurisdiction, request)
+        report = any_brief(self.analyses, jurisdiction, request)
         return _printed(self.analyses.index, report, pdf, request.lang)
 
     def pair_brief(

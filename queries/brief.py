@@ -170,9 +170,10 @@ def _commitments(
     return sorted(parts, key=lambda part: part.title)
 
 
-def _partners(index: Index, juris: Jurisdiction) -> list[Jurisdiction]:
+def _partners(index: Index, juris: Jurisdiction) -> tuple[list[Jurisdiction], list[Jurisdiction]]:
     """Every other country or union with a control list held, whose lists are not its own
-    (an EU member's partners leave out the EU)."""
+    (an EU member's partners leave out the EU): those one comparison takes, and those left
+    out (said in the brief, never dropped silently)."""
     mine = {info.id for info in juris.lists}
     found: list[Jurisdiction] = []
     for issuer in sorted(index.lists_of_issuer):
@@ -182,8 +183,11 @@ def _partners(index: Index, juris: Jurisdiction) -> list[Jurisdiction]:
         if {info.id for info in other.lists} <= mine:
             continue
         found.append(other)
-    # The divergences compare at most MAX_JURISDICTIONS at once, the jurisdiction among them.
-    return found[: MAX_JURISDICTIONS - 1]
+    # The divergences compare at most MAX_JURISDICTIONS at once, the jurisdiction among them. A
+    # control counts when two partners hold it, which rows of separate comparisons cannot tell
+    # (each sees one of them): the rest are named as left out instead.
+    room = MAX_JURISDICTIONS - 1
+    return found[:room], found[room:]
 
 
 def _shared(analyses: Analyses, juris: Jurisdiction, request: BriefRequest) -> SharedPart:
@@ -192,9 +196,11 @@ def _shared(analyses: Analyses, juris: Jurisdiction, request: BriefRequest) -> S
     between it and every partner. Rows of the same control held under several codes (US
     4A906, AU 4A901) are one point: the first, by code."""
     index = analyses.index
-    partners = _partners(index, juris)
+    partners, rest = _partners(index, juris)
+    left_out = [p.key for p in rest]
     if len(partners) < 2:
-        return SharedPart(partners=[p.key for p in partners], total=0, counts={}, items=[])
+        keys = [p.key for p in partners]
+        return SharedPart(partners=keys, left_out=left_out, total=0, counts={}, items=[])
     report = analyses.divergences(
         DivergenceRequest(
             jurisdiction=[juris.key, *(p.key for p in partners)],
@@ -237,6 +243,7 @@ def _shared(analyses: Analyses, juris: Jurisdiction, request: BriefRequest) -> S
         counts[point.status] = counts.get(point.status, 0) + 1
     return SharedPart(
         partners=[p.key for p in partners],
+        left_out=left_out,
         total=len(points),
         counts=counts,
         items=points[: request.items],

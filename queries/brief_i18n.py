@@ -52,6 +52,8 @@ MESSAGES: dict[str, dict[Language, str]] = _table("messages")
 #: word as :mod:`queries.divergence` and :mod:`queries.sentences` write them.
 REASONS: dict[str, dict[Language, str]] = _table("reasons")
 MESSAGES.update({f"r.{key}": text for key, text in REASONS.items()})
+#: The same control outside the regimes listed by others with other bounds: a reason too.
+MESSAGES.update({f"r.bounds.{key}": text for key, text in _table("other_bounds").items()})
 #: The caveats of a comparison (:func:`queries.sentences.comparison_notes`, and two the
 #: divergences add), the English ones word for word as written there.
 NOTES: dict[str, dict[Language, str]] = _table("notes")
@@ -71,6 +73,12 @@ ORIGINS: dict[str, dict[Language, str]] = _table("origins")
 ORIGIN_AT_ONLY: dict[Language, str] = {
     lang: _CATALOGUES[lang]["origin_at_only"] for lang in LANGUAGES
 }
+#: Words added after the sections above (plain message ids).
+MESSAGES.update(_table("more"))
+#: Names of the quantities thresholds bound, keyed by the analysis's English name.
+QUANTITIES: dict[str, dict[Language, str]] = _table("quantities")
+#: A jurisdiction's key as running text writes it ("wassenaar" -> Wassenaar, EU -> UE).
+KEYS: dict[str, dict[Language, str]] = _table("keys")
 #: Kinds of divergence, as the dashboard names them.
 KINDS: dict[str, dict[Language, str]] = _table("kinds")
 #: Statuses of a side (divergence rows) and of a subscriber (group brief), as the dashboard
@@ -88,8 +96,50 @@ _COMMA: dict[Language, str] = {lang: _CATALOGUES[lang]["comma"] for lang in LANG
 _SEMICOLON: dict[Language, str] = {lang: _CATALOGUES[lang]["semicolon"] for lang in LANGUAGES}
 
 
+#: French names with their article, keyed by the name the graph gives in French
+#: (``brief_catalogue/fr_articles.yaml``).
+FR_ARTICLES: dict[str, str] = yaml.safe_load(
+    resources.files("queries").joinpath(CATALOGUE, "fr_articles.yaml").read_text("utf-8")
+)
+#: French articles and what "de" and "à" make of them.
+_CONTRACTIONS = (("les ", "des ", "aux "), ("le ", "du ", "au "), ("la ", "de la ", "à la "))
+
+
+class Named(str):
+    """A value of a sentence that may be a name, with the forms a sentence puts it in: French
+    ``{j.le}`` (les États-Unis), ``{j.de}`` (des États-Unis), ``{j.à}`` (aux États-Unis), from
+    :data:`FR_ARTICLES` (the bare name where it has none). Arabic needs none: its templates put
+    a name in a label or after للجهة, so no particle is ever joined to a name's article."""
+
+    __slots__ = ()
+
+    @property
+    def le(self) -> str:
+        return FR_ARTICLES.get(str(self), str(self))
+
+    @property
+    def de(self) -> str:
+        return self._with(1, "de ", "d'")
+
+    @property
+    def à(self) -> str:
+        return self._with(2, "à ", "à ")
+
+    def _with(self, which: int, bare: str, elided: str) -> str:
+        named = self.le
+        for forms in _CONTRACTIONS:
+            if named.startswith(forms[0]):
+                return forms[which] + named[len(forms[0]) :]
+        if named.startswith("l'"):
+            return bare + named
+        return (elided if named[:1].lower() in "aeiouyéèêâîôû" else bare) + named
+
+
 def say(lang: Language, key: str, **values: object) -> str:
-    """The message ``key`` in ``lang``, its fields filled."""
+    """The message ``key`` in ``lang``, its fields filled; a text field may be read in the
+    forms of :class:`Named` (``{j.de}``)."""
+    if lang != "en":
+        values = {k: Named(v) if type(v) is str else v for k, v in values.items()}
     return MESSAGES[key][lang].format(**values)
 
 
@@ -115,7 +165,8 @@ def origin_in(reason: str, lang: Language) -> str | None:
         pattern = re.sub(r"\\\{(\w+)\\\}", r"(?P<\1>\\S+)", re.escape(english))
         found = re.fullmatch(pattern, reason)
         if found is not None and english.format(**found.groupdict()) == reason:
-            text = reason if lang == "en" else said[lang].format(**found.groupdict())
+            values = {k: written(v, lang) for k, v in found.groupdict().items()}
+            text = reason if lang == "en" else said[lang].format(**values)
             return text + suffix
     return None
 
@@ -146,8 +197,20 @@ def _origin_said(
                 return None
             out[name] = say(lang, f"r.entry.{value}")
         else:
-            out[name] = value
+            # An issuer's key as the language writes it (EU: UE); codes are no keys.
+            out[name] = written(value, lang)
     return said[lang].format(**out)
+
+
+def quantity(name: str, lang: Language) -> str:
+    """A threshold's quantity in ``lang``; one the catalogue lacks stays English, said so."""
+    said = QUANTITIES.get(name, {}).get(lang)
+    return said if said is not None else say(lang, "quantity.english", quantity=name)
+
+
+def written(name: str, lang: Language) -> str:
+    """A jurisdiction's key as a sentence in ``lang`` writes it (the key itself in English)."""
+    return term(KEYS, name, lang)
 
 
 def role(name: str, lang: Language) -> str:

@@ -22,7 +22,17 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from queries.brief_i18n import PARTY_COUNTRIES, comma, day, origin_in, say, semicolon
+from queries.brief_i18n import (
+    MESSAGES,
+    PARTY_COUNTRIES,
+    comma,
+    day,
+    origin_in,
+    quantity,
+    say,
+    semicolon,
+    written,
+)
 from queries.requests import Language
 from queries.sentences import lower_first
 from queries.status import ABSENT, CONTROLLED, DIRECT, SCOPES
@@ -68,6 +78,10 @@ class _Words:
     def say(self, key: str, **values: object) -> str:
         return say(self.lang, f"r.{key}", **values)
 
+    def j(self, name: str) -> str:
+        """A jurisdiction's key as the language writes it in a sentence."""
+        return written(name, self.lang)
+
     def english(self, text: str) -> str:
         """Evidence the analysis wrote in English, quoted as such."""
         if self.lang != "en":
@@ -107,6 +121,8 @@ def _render(row: DivergenceRow, reference: EditionRef | None, lang: Language) ->
         text = _regime(w, row, reference)
     elif row.kind == "unilateral":
         text = _unilateral(w, row)
+    elif row.kind in ("not-in-regime-list", "edition-lag"):
+        text = _placeholder(w, row)
     else:
         raise _Unsaid
     return Said(text, w.complete)
@@ -119,16 +135,16 @@ def _regime(w: _Words, row: DivergenceRow, ref: EditionRef) -> str:
     label = {"edition": ref.edition, "code": row.code}
     if row.kind == "scope-differs":
         scopes = semicolon(w.lang).join(
-            w.say("scope.side", j=s.jurisdiction, scope=w.scope(s.status)) for s in row.sides
+            w.say("scope.side", j=w.j(s.jurisdiction), scope=w.scope(s.status)) for s in row.sides
         )
         more = ""
         if row.parameter_differences:
             parts = [
                 w.say(
                     "threshold",
-                    quantity=d.quantity,
-                    values=comma(w.lang).join(f"{k} '{v}'" for k, v in d.values.items()),
-                    stricter=w.say("stricter", j=d.stricter) if d.stricter else "",
+                    quantity=quantity(d.quantity, w.lang),
+                    values=comma(w.lang).join(f"{w.j(k)} '{v}'" for k, v in d.values.items()),
+                    stricter=w.say("stricter", j=w.j(d.stricter)) if d.stricter else "",
                 )
                 for d in row.parameter_differences
             ]
@@ -137,19 +153,18 @@ def _regime(w: _Words, row: DivergenceRow, ref: EditionRef) -> str:
             for side in row.sides:
                 found = _findings(side)
                 if found:
-                    more += w.say(
-                        "findings", j=side.jurisdiction, found=w.english("; ".join(found))
-                    )
+                    said = semicolon(w.lang).join(_finding(w, x) for x in found)
+                    more += w.say("findings", j=w.j(side.jurisdiction), found=said)
         return w.say("scope", scopes=scopes, more=more, **label)
     if row.kind not in ("not-implemented", "edition-lag"):
         raise _Unsaid
     controlled = [
-        w.say("held", j=s.jurisdiction, how=_how_held(w, s, ref))
+        w.say("held", j=w.j(s.jurisdiction), how=_how_held(w, s, ref))
         for s in row.sides
         if s.status in CONTROLLED
     ]
     absent = [
-        w.say("held", j=s.jurisdiction, how=_why_absent(w, s, ref))
+        w.say("held", j=w.j(s.jurisdiction), how=_why_absent(w, s, ref))
         for s in row.sides
         if s.status in ABSENT
     ]
@@ -157,6 +172,33 @@ def _regime(w: _Words, row: DivergenceRow, ref: EditionRef) -> str:
     return w.say(
         "lacking", controlled=w.and_join(controlled), absent=w.and_join(absent), sub=sub, **label
     )
+
+
+#: A threshold the alignment compared, as ingest words it
+#: (:func:`ingest.sources.helpers.parameters.comparison.parameter_scope`).
+_THRESHOLD_FOUND = re.compile(
+    r"(?P<quantity>[^:']+): national '(?P<national>.*)' is (?P<word>stricter|looser) than "
+    r"regime '(?P<regime>.*)'",
+    re.DOTALL,
+)
+
+
+def _finding(w: _Words, found: str) -> str:
+    """One thing the alignment found: a compared threshold in the language (its values quoted
+    as the lists word them); anything else quoted in English, marked as such."""
+    match = _THRESHOLD_FOUND.fullmatch(found)
+    if match is not None:
+        values = match.groupdict()
+        english = say("en", f"finding.{values['word']}", **values)
+        if english == found:
+            return say(
+                w.lang,
+                f"finding.{values['word']}",
+                quantity=quantity(values["quantity"], w.lang),
+                national=values["national"],
+                regime=values["regime"],
+            )
+    return w.english(found)
 
 
 def _findings(side: DivergenceSide) -> list[str]:
@@ -242,13 +284,82 @@ def _unilateral(w: _Words, row: DivergenceRow) -> str:
         raise _Unsaid
     holder, origin = holders[0], holders[0].note
     others = [s for s in row.sides if s is not holder]
-    if any(s.status == "other-bounds" for s in others):
-        raise _Unsaid  # the bounds of each side: a sentence not rebuilt here
     if row.sub_entries:
         origin = origin.removesuffix(f"; with {row.sub_entries} sub-entries")
-    also = [s.jurisdiction for s in others if _class(s.status) == "c"]
-    absent = [s.jurisdiction for s in others if _class(s.status) == "a"]
-    blind = [s.jurisdiction for s in others if _class(s.status) == "n"]
+    also = [w.j(s.jurisdiction) for s in others if _class(s.status) == "c"]
+    values = {
+        "j": w.j(holder.jurisdiction),
+        "code": holder.entries[0].code,
+        "origin": _origin(w, origin),
+        "lacking": _lacking(w, others),
+    }
+    if any(s.status == "other-bounds" for s in others):
+        return _other_bounds(w, row, holder, others, values)
+    if also:
+        key = "plurilateral" if len(also) > 1 else "plurilateral.one"
+        return w.say(key, also=w.and_join(also), **values)
+    return w.say("unilateral", **values)
+
+
+def _other_bounds(
+    w: _Words,
+    row: DivergenceRow,
+    holder: DivergenceSide,
+    others: Sequence[DivergenceSide],
+    values: dict[str, str],
+) -> str:
+    """The same control listed by others with other bounds: who and under which codes is read
+    from the row; each side's bounds (the lists' words, the holder's gathered from its
+    sub-entries, which the row does not keep) are read from the English reason between the
+    sides' labels, then quoted as list text."""
+    bound = [s for s in others if s.status == "other-bounds" and s.entries]
+    labels = [
+        say("en", "r.bounds.side", j=s.jurisdiction, codes=w.codes(s.entries), text="")
+        for s in bound
+    ] + [say("en", "r.bounds.own", j=holder.jurisdiction, text="")]
+    start = row.reason.find(" with other bounds (")
+    if start < 0 or not bound:
+        raise _Unsaid
+    texts, at = [], start + len(" with other bounds (")
+    for label, after in zip(labels, [*labels[1:], None], strict=True):
+        if not row.reason.startswith(label, at):
+            raise _Unsaid
+        at += len(label)
+        end = row.reason.find(f"; {after}", at) if after else row.reason.find("): ", at)
+        if end < 0:
+            raise _Unsaid
+        texts.append(row.reason[at:end])
+        at = end + 2
+    sides = [
+        w.say("bounds.side", j=w.j(s.jurisdiction), codes=w.codes(s.entries), text=text)
+        for s, text in zip(bound, texts[:-1], strict=True)
+    ]
+    sides.append(w.say("bounds.own", j=w.j(holder.jurisdiction), text=texts[-1]))
+    also = [w.j(s.jurisdiction) for s in others if _class(s.status) == "c"]
+    # Who else lists it is said before the bounds: the rest follows the origin.
+    rest = "".join(semicolon(w.lang) + p for p in _lacking_parts(w, others)[1:])
+    return w.say(
+        "bounds.one" if len(also) == 1 else "bounds.many",
+        j=values["j"],
+        code=values["code"],
+        also=w.and_join(also),
+        bounds=semicolon(w.lang).join(sides),
+        origin=values["origin"],
+        rest=rest,
+    )
+
+
+def _lacking(w: _Words, others: Sequence[DivergenceSide]) -> str:
+    """Who else lists a national entry, who does not, who cannot be checked."""
+    return comma(w.lang).join(_lacking_parts(w, others))
+
+
+def _lacking_parts(w: _Words, others: Sequence[DivergenceSide]) -> list[str]:
+    """Who else lists a national entry (first, when any), who does not, who cannot be
+    checked."""
+    also = [w.j(s.jurisdiction) for s in others if _class(s.status) == "c"]
+    absent = [w.j(s.jurisdiction) for s in others if _class(s.status) == "a"]
+    blind = [w.j(s.jurisdiction) for s in others if _class(s.status) == "n"]
     parts = []
     if also:
         parts.append(w.say("also.list" if len(also) > 1 else "also.lists", who=w.and_join(also)))
@@ -257,16 +368,40 @@ def _unilateral(w: _Words, row: DivergenceRow) -> str:
         parts.append(w.say(key, who=w.and_join(absent)))
     if blind:
         parts.append(w.say("blind" if len(blind) > 1 else "blind.one", who=w.and_join(blind)))
-    values = {
-        "j": holder.jurisdiction,
-        "code": holder.entries[0].code,
-        "origin": _origin(w, origin),
-        "lacking": comma(w.lang).join(parts),
-    }
-    if also:
-        key = "plurilateral" if len(also) > 1 else "plurilateral.one"
-        return w.say(key, also=w.and_join(also), **values)
-    return w.say("unilateral", **values)
+    return parts
+
+
+#: The holder's note of an entry numbered like a paragraph the regime keeps as a placeholder
+#: (:meth:`queries.divergence.Divergence._holder_note`).
+_PLACEHOLDER = re.compile(
+    r"numbered like Wassenaar (\S+), which the Wassenaar (\S+) edition held marks '(.*)'"
+    r"(?:; with [0-9]+ sub-entries)?",
+    re.DOTALL,
+)
+
+
+def _placeholder(w: _Words, row: DivergenceRow) -> str:
+    """An entry still controlling what the regime dropped: the paragraph's number, the
+    regime edition and its placeholder words are read from the holder's note; the list words
+    stay English, quoted as list text."""
+    holders = [s for s in row.sides if s.status == "controls"]
+    if len(holders) != 1 or holders[0].note is None or not holders[0].entries:
+        raise _Unsaid
+    holder = holders[0]
+    found = _PLACEHOLDER.fullmatch(holder.note or "")
+    if found is None or len(holder.editions) != 1:
+        raise _Unsaid
+    wcode, ref, words = found.groups()
+    return w.say(
+        "placeholder",
+        j=w.j(holder.jurisdiction),
+        code=holder.entries[0].code,
+        edition=_edition_label(holder.editions[0]),
+        wcode=wcode,
+        ref=ref,
+        excerpt=words,
+        lacking=_lacking(w, [s for s in row.sides if s is not holder]),
+    )
 
 
 # --- the caveats of a comparison ----------------------------------------------------------------
@@ -413,7 +548,7 @@ def _gap(
             "s.gap.controlled",
             through=through,
             codes=_more(lang, shown, int(more or 0)),
-            tags=semicolon(lang).join(tags.split("; ")),
+            tags=semicolon(lang).join(_tag(lang, tag) for tag in tags.split("; ")),
             **values,
         )
     if row.regime_covers:
@@ -426,25 +561,34 @@ def _gap(
     return say(lang, "s.gap.none", through=through, why=why, **values)
 
 
+def _tag(lang: Language, tag: str) -> str:
+    """How an entry was tied to the technology ("code-hint: 4A005"), in ``lang``."""
+    method, _, matched = tag.partition(": ")
+    if f"tag.{method}" not in MESSAGES:
+        raise _Unsaid
+    return say(lang, f"tag.{method}", matched=matched)
+
+
 def _note_candidates(
     jurisdictions: Sequence[JurisdictionView],
     reference: EditionRef | None,
     lang: Language,
     names: Mapping[str, str],
 ) -> list[tuple[str, str]]:
-    def both(key: str, **values: object) -> tuple[str, str]:
-        return say("en", f"n.{key}", **values), say(lang, f"n.{key}", **values)
+    def both(key: str, j: str, **values: object) -> tuple[str, str]:
+        english = say("en", f"n.{key}", j=j, **values)
+        return english, say(lang, f"n.{key}", j=written(j, lang), **values)
 
     found = []
     if reference is None:
-        found.append(both("no.reference"))
+        found.append((say("en", "n.no.reference"), say(lang, "n.no.reference")))
     for j in jurisdictions:
         found.append(both("no.munitions", j=j.key))
         found.append(both("no.dual-use", j=j.key))
         if not j.lists:
             name = names.get(j.node, j.name)
             english = say("en", "n.no-list", j=j.key, name=j.name)
-            found.append((english, say(lang, "n.no-list", j=j.key, name=name)))
+            found.append((english, say(lang, "n.no-list", j=written(j.key, lang), name=name)))
             continue
         if reference is None:
             continue
@@ -471,7 +615,7 @@ def _counted_note(note: str, lang: Language) -> str | None:
         return None
     for template in ("n.restated", "n.uncomparable"):
         if say("en", template, n=n, j=key) == note:
-            return say(lang, template, n=n, j=key)
+            return say(lang, template, n=n, j=written(key, lang))
     return None
 
 

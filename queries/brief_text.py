@@ -25,10 +25,12 @@ from queries.brief_i18n import (
     comma,
     day,
     percent,
+    quantity,
     role,
     say,
     semicolon,
     term,
+    written,
 )
 from queries.brief_reasons import (
     gap_reason_in,
@@ -98,6 +100,10 @@ class _Text:
     def name(self, j: JurisdictionView) -> str:
         return self.names.get(j.node, j.name)
 
+    def j(self, name: str) -> str:
+        """A jurisdiction's key as the language writes it in a sentence (EU: UE)."""
+        return written(name, self.lang)
+
     def node(self, node: str, default: str) -> str:
         return self.names.get(node, default)
 
@@ -122,11 +128,47 @@ class _Text:
 
 
 #: A run of left-to-right text inside an Arabic line: codes (1.C.2.c.2.i), list ids, keys, list
-#: texts and thresholds quoted in English. It starts and ends on a letter, digit, quote or
-#: bracket and stops at Arabic letters and Markdown's own marks (``*``, ``|``).
+#: texts and thresholds quoted in English, a paragraph letter (.z). It starts and ends on a
+#: letter, digit, quote or bracket and stops at Arabic letters and Markdown's own marks (``*``,
+#: ``|``); ``_isolated`` then gives the Arabic sentence back what is its own.
 _LTR_RUN = re.compile(
-    r"[A-Za-z0-9'\"(\[](?:[^\u0600-\u06ff\n*|\u2066\u2069]*[A-Za-z0-9'\")\].;:%])?"
+    r"(?:[A-Za-z0-9'\"(\[]|(?<![^\s(])\.(?=[A-Za-z]))"
+    r"(?:[^\u0600-\u06ff\n*|\u2066\u2069]*[A-Za-z0-9'\")\].;:%])?"
 )
+#: What opens and ends a run but belongs to the Arabic sentence: spaces, its stops, and plain
+#: numbers ending its own words ("23 يوليو 2026): 3A980": 2026 is the date's year).
+_SENTENCE_HEAD = re.compile(r"(?:[\s:;,]|\.(?![A-Za-z])|[0-9]+(?=[\s:;,]))*")
+_SENTENCE_TAIL = re.compile(r"[\s.;:,]*$")
+_PARTNER = {")": "(", "]": "["}
+
+
+def _sentence_brackets(run: str, line_before: str) -> list[int]:
+    """Where ``run`` holds a bracket of the Arabic sentence: one it opens and does not close
+    (``list:x (15 يناير``, ``(code-hint: 4A005؛``), or one closing a bracket the line opened
+    before the run (``(بتاريخ 23 يوليو 2026): 3A980``). A bracket without partner in an English
+    text ("a) equipment") stays in its run when the line has none open."""
+    opened: list[int] = []
+    lone: list[int] = []
+    for at, mark in enumerate(run):
+        if mark in "([":
+            opened.append(at)
+        elif mark in ")]":
+            if opened and run[opened[-1]] == _PARTNER[mark]:
+                opened.pop()
+            elif line_before.count(_PARTNER[mark]) > line_before.count(mark):
+                lone.append(at)
+    return sorted(lone + opened)
+
+
+def _isolate(piece: str) -> str:
+    """One piece of a run in an isolate, the sentence's own marks and numbers left outside."""
+    head = _SENTENCE_HEAD.match(piece)
+    tail = _SENTENCE_TAIL.search(piece)
+    start, end = (head.end() if head else 0), (tail.start() if tail else len(piece))
+    core = piece[start:end] if start < end else ""
+    if not re.search(r"[A-Za-z-]", core):
+        return piece
+    return f"{piece[:start]}\u2066{core}\u2069{piece[end:]}"
 
 
 def _isolated(markdown: str) -> str:
@@ -136,20 +178,14 @@ def _isolated(markdown: str) -> str:
     are; the algorithm keeps them whole."""
 
     def wrap(found: re.Match[str]) -> str:
-        run, before, after = found.group(0), "", ""
-        if not re.search(r"[A-Za-z-]", run):
-            return run
-        # The Arabic sentence's own brackets and stops stay outside the run.
-        if run.startswith("(") and run.count("(") > run.count(")"):
-            before, run = "(", run[1:]
-        if run.count("(") > run.count(")"):
-            # A bracket the Arabic sentence opens after the run ("list:x (15 يناير"): the run
-            # ends before it.
-            cut = run.rfind("(")
-            run, after = run[:cut].rstrip(), run[len(run[:cut].rstrip()) :]
-        while run and (run[-1] in ".;:" or (run[-1] == ")" and run.count(")") > run.count("("))):
-            run, after = run[:-1], run[-1] + after
-        return f"{before}\u2066{run}\u2069{after}" if run else found.group(0)
+        run = found.group(0)
+        line_before = markdown[markdown.rfind("\n", 0, found.start()) + 1 : found.start()]
+        cuts = _sentence_brackets(run, line_before)
+        pieces, at = [], 0
+        for cut in cuts:
+            pieces += [_isolate(run[at:cut]), run[cut]]
+            at = cut + 1
+        return "".join(pieces) + _isolate(run[at:])
 
     return _LTR_RUN.sub(wrap, markdown)
 
@@ -169,12 +205,18 @@ def _point(t: _Text, row: DivergenceRow) -> list[str]:
         status = term(STATUSES, side.status, t.lang)
         lines.append(
             "  - "
-            + t.say("side", j=side.jurisdiction, status=status, entries=entries, editions=editions)
+            + t.say(
+                "side", j=t.j(side.jurisdiction), status=status, entries=entries, editions=editions
+            )
         )
     for difference in row.parameter_differences:
-        values = semicolon(t.lang).join(f"{k} '{v}'" for k, v in difference.values.items())
-        stricter = t.say("catches.more", j=difference.stricter) if difference.stricter else ""
-        lines.append(f"  - {difference.quantity}: {values}{stricter}")
+        values = semicolon(t.lang).join(f"{t.j(k)} '{v}'" for k, v in difference.values.items())
+        more = difference.stricter
+        stricter = t.say("catches.more", j=t.j(more)) if more else ""
+        named = quantity(difference.quantity, t.lang)
+        lines.append(
+            "  - " + t.say("threshold.line", quantity=named, values=values, stricter=stricter)
+        )
     return lines
 
 
@@ -285,6 +327,9 @@ def _pair_markdown(t: _Text, brief: PairBrief) -> list[str]:
         "|---|---|",
         *(f"| {term(KINDS, kind, t.lang)} | {count} |" for kind, count in brief.counts.items()),
     ]
+    if not any(brief.counts.values()):
+        # Zero rows reads as agreement; it may only mean nothing could be compared.
+        lines += ["", t.say("pair.none", a=t.name(a), b=t.name(b))]
 
     def side(this: PairSide, other: JurisdictionView) -> None:
         name, them = t.name(this.jurisdiction), t.name(other)
@@ -479,7 +524,12 @@ def _shared(t: _Text, brief: Brief) -> list[str]:
         "",
         "## " + t.say("part", title=t.say("shared"), total=part.total),
         "",
-        t.say("shared.why", partners=t.join(part.partners) or t.say("none")),
+        t.say("shared.why", partners=t.join([t.j(k) for k in part.partners]) or t.say("none"))
+        + (
+            t.say("shared.left.out", left=t.join([t.j(k) for k in part.left_out]))
+            if part.left_out
+            else ""
+        ),
         "",
         t.say(
             "shared.counts",
@@ -493,7 +543,8 @@ def _shared(t: _Text, brief: Brief) -> list[str]:
         lines.append(t.say("nothing"))
     for point in part.items:
         status = t.say(f"shared.{point.status}")
-        held = t.say("shared.point", partners=t.join(point.partners), j=name, status=status)
+        partners = t.join([t.j(k) for k in point.partners])
+        held = t.say("shared.point", partners=partners, j=name, status=status)
         lines.append(f"- **{point.code}**: {held} {t.reason(point.row)}")
         for side in point.row.sides:
             if side.jurisdiction not in point.partners:
@@ -503,7 +554,7 @@ def _shared(t: _Text, brief: Brief) -> list[str]:
                 "  - "
                 + t.say(
                     "shared.holder",
-                    j=side.jurisdiction,
+                    j=t.j(side.jurisdiction),
                     entries=t.join([e.code for e in side.entries]) or t.say("none"),
                     editions=t.join([e.list_id for e in side.editions]) or t.say("none.held"),
                     how=t.say(f"matched.{how}") if how else "",

@@ -21,6 +21,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import get_args
 
+from queries.brief_i18n import say
 from queries.errors import InvalidQuery
 from queries.evidence import (
     Filters,
@@ -522,18 +523,30 @@ class Divergence:
         ref_label = f"Wassenaar {ref.edition}" if ref is not None else "the Wassenaar list"
         wcode = self.index.counterpart_code(group.entry) or group.entry.canonical
         bounds = [
-            f"{js[k].key} {codes(found)}: {self.index.bounds_text(found[0])}"
+            say(
+                "en",
+                "r.bounds.side",
+                j=js[k].key,
+                codes=codes(found),
+                text=self.index.bounds_text(found[0]),
+            )
             for k, status, found in spec.others
             if status == "other-bounds" and found
         ]
         if spec.kind == "unilateral" and bounds:
-            # The same control adopted by several states outside the regimes, bounded apart.
-            mine = f"{holder.key}: {self.index.bounds_text(group.entry)}"
+            # The same control adopted by several states outside the regimes, bounded apart:
+            # the catalogue's English template, which the brief rebuilds (brief_reasons).
+            mine = say("en", "r.bounds.own", j=holder.key, text=self.index.bounds_text(group.entry))
             rest = "".join(f"; {p}" for p in parts if not p.endswith("also list it"))
-            return (
-                f"{who} is a control outside the regimes that {and_join(also)} also "
-                f"{'lists' if len(also) == 1 else 'list'} with other bounds "
-                f"({'; '.join(bounds)}; {mine}): {lower_first(group.origin.reason)}{rest}."
+            return say(
+                "en",
+                "r.bounds.one" if len(also) == 1 else "r.bounds.many",
+                j=holder.key,
+                code=group.entry.code,
+                also=and_join(also),
+                bounds="; ".join([*bounds, mine]),
+                origin=lower_first(group.origin.reason),
+                rest=rest,
             )
         if spec.kind == "unilateral":
             if also:
@@ -545,12 +558,19 @@ class Divergence:
                 )
             return f"{who} is a unilateral control: {lower_first(group.origin.reason)}; {lacking}."
         placeholder = self._placeholder(ref, wcode)
-        if spec.kind in ("edition-lag", "not-in-regime-list") and placeholder is not None:
-            # The regime keeps the number as a placeholder: it dropped the control.
-            return (
-                f"{who} (list edition {edition}) still controls what Wassenaar "
-                f"{placeholder.code} did; the {ref_label} edition held marks that paragraph "
-                f"'{excerpt(placeholder.text, 60)}': the regime no longer controls it; {lacking}."
+        if spec.kind in ("edition-lag", "not-in-regime-list") and placeholder and ref:
+            # The regime keeps the number as a placeholder: it dropped the control. The
+            # catalogue's English template, which the brief rebuilds (brief_reasons).
+            return say(
+                "en",
+                "r.placeholder",
+                j=holder.key,
+                code=group.entry.code,
+                edition=edition,
+                wcode=placeholder.code,
+                ref=ref.edition,
+                excerpt=excerpt(placeholder.text, 60),
+                lacking=lacking,
             )
         if spec.kind == "edition-lag":
             return (

@@ -114,7 +114,8 @@ class DivergenceRequest(Request):
         default="en",
         description="Language of each row's reason_said: fr or ar rebuild the English reason in "
         "that language from the row's fields (null where they cannot); en leaves it null. The "
-        "English reason is always given; the CSV export keeps it alone.",
+        "English reason is always given; the CSV export adds a reason_said column in that "
+        "language.",
         examples=["fr"],
     )
 
@@ -400,8 +401,8 @@ class BriefRequest(BriefPartsRequest):
         default="wassenaar",
         min_length=2,
         max_length=100,
-        description="The reference: the Wassenaar Arrangement, or another jurisdiction (a pair "
-        "brief from the command line and the client; the API serves pairs under /briefs/pairs).",
+        description="The reference: the Wassenaar Arrangement, or another jurisdiction (then "
+        "the pair brief, as /briefs/pairs serves it).",
         examples=["wassenaar"],
     )
 

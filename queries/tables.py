@@ -8,6 +8,7 @@ import io
 from collections.abc import Iterable, Sequence
 from typing import Any
 
+from queries.requests import Language
 from queries.status import CONTROLLED
 from queries.views import (
     ChangeReport,
@@ -36,6 +37,9 @@ DIVERGENCE_COLUMNS: dict[str, str] = {
     "sub_entries": "Sub-entries that diverge the same way, folded into this row.",
     "thresholds": "Threshold differences: 'quantity: J 'text', ...' separated by ' | '.",
     "reason": "One sentence saying why the row is reported.",
+    "reason_said": "Only with lang=fr or ar: the reason in that language, rebuilt from the row's "
+    "fields as /divergences?lang= gives it (reason_said.text; a quote the analysis wrote in "
+    "English stays English and says so); empty where the fields cannot rebuild it.",
     "status_<J>": "How J's lists hold the entry: controls, same, other-bounds, broader, narrower, "
     "different-parameters, implemented, via-parent, partial, not-implemented, "
     "not-in-edition-held, no-comparable-list or no-list-held.",
@@ -128,8 +132,9 @@ def _codes(entries: Iterable[EntryRef]) -> str:
     return ", ".join(e.code for e in entries)
 
 
-def divergence_records(report: DivergenceReport) -> list[dict[str, Any]]:
-    """One flat record per divergence row (columns: :data:`DIVERGENCE_COLUMNS`)."""
+def divergence_records(report: DivergenceReport, lang: Language = "en") -> list[dict[str, Any]]:
+    """One flat record per divergence row (columns: :func:`divergence_columns`, the same
+    ``lang``)."""
     keys = [j.key for j in report.jurisdictions]
     ref_list = report.reference.list_id if report.reference is not None else ""
     out = []
@@ -152,6 +157,8 @@ def divergence_records(report: DivergenceReport) -> list[dict[str, Any]]:
             ),
             "reason": row.reason,
         }
+        if lang != "en":
+            record["reason_said"] = row.reason_said.text if row.reason_said is not None else ""
         sides = {s.jurisdiction: s for s in row.sides}
         for key in keys:
             side = sides.get(key)
@@ -168,8 +175,11 @@ def divergence_records(report: DivergenceReport) -> list[dict[str, Any]]:
     return out
 
 
-def divergence_columns(report: DivergenceReport) -> list[str]:
-    fixed = [c for c in DIVERGENCE_COLUMNS if "<J>" not in c]
+def divergence_columns(report: DivergenceReport, lang: Language = "en") -> list[str]:
+    """The columns of ``report``'s records; ``reason_said`` only for a language other than
+    English (the English reason is ``reason``)."""
+    said = lang != "en"
+    fixed = [c for c in DIVERGENCE_COLUMNS if "<J>" not in c and (said or c != "reason_said")]
     per = [c for c in DIVERGENCE_COLUMNS if "<J>" in c]
     return fixed + [c.replace("<J>", j.key) for j in report.jurisdictions for c in per]
 

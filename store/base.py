@@ -8,7 +8,7 @@ import threading
 import weakref
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import UTC, datetime
-from typing import Any, Literal, Protocol, runtime_checkable
+from typing import Any, Literal, Protocol, Self, runtime_checkable
 
 import networkx as nx
 import orjson
@@ -193,6 +193,19 @@ class GraphStore(Protocol):
         ...
 
     def close(self) -> None: ...
+
+
+class Closing:
+    """``with store:`` for a backend holding a connection: closed on the way out."""
+
+    def close(self) -> None:
+        raise NotImplementedError
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
 
 
 NodeRow = tuple[str, str, dict[str, Any]]

@@ -19,6 +19,7 @@ import orjson
 
 from graph_schema.model import EdgeRecord, NodeRecord
 from store.base import (
+    Closing,
     OwnershipConflict,
     RevisionMoved,
     SourceBatch,
@@ -67,7 +68,7 @@ _EDGES_BY_DST = _EDGE_COLUMNS + " WHERE dst=? ORDER BY id"
 _EDGES_BY_TYPE = _EDGE_COLUMNS + " WHERE type=? ORDER BY id"
 
 
-class EmbeddedStore:
+class EmbeddedStore(Closing):
     """Graph store in one local SQLite file."""
 
     backend = "embedded"
@@ -121,12 +122,6 @@ class EmbeddedStore:
     def close(self) -> None:
         with self._lock:
             self._conn.close()
-
-    def __enter__(self) -> EmbeddedStore:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.close()
 
     # --- writes -----------------------------------------------------------------------------
 

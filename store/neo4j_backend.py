@@ -19,6 +19,7 @@ from neo4j.exceptions import Neo4jError, ServiceUnavailable
 from graph_schema.model import EdgeRecord, NodeRecord
 from graph_schema.neo4j import schema_statements
 from store.base import (
+    Closing,
     EdgeRow,
     OwnershipConflict,
     RevisionMoved,
@@ -71,7 +72,7 @@ def _edge_row(row: dict[str, Any]) -> EdgeRow:
     return row["id"], row["type"], row["source"], row["target"], decode_properties(row["props"])
 
 
-class Neo4jStore:
+class Neo4jStore(Closing):
     """Graph store in a Neo4j 5.26+ database (dynamic labels need 5.26)."""
 
     backend = "neo4j"
@@ -106,12 +107,6 @@ class Neo4jStore:
 
     def close(self) -> None:
         self._driver.close()
-
-    def __enter__(self) -> Neo4jStore:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.close()
 
     # --- writes -----------------------------------------------------------------------------
 

@@ -4,8 +4,9 @@ analysis endpoints: the choices it offers (``/dashboard/options``), the coverage
 (``/dashboard/overview``). Its Brief view links to the briefs' own forms (``/briefs/...``,
 including the PDF).
 
-The page is plain HTML, CSS and JavaScript served from ``api/static``: no build step, nothing
-fetched from elsewhere at run time.
+The page is plain HTML, CSS and JavaScript served from ``api/static``, with its words in one
+JSON file a language (``api/static/words``): no build step, nothing fetched from elsewhere at
+run time.
 """
 
 from __future__ import annotations
@@ -39,18 +40,22 @@ router = APIRouter(tags=["dashboard"], responses=ERROR_RESPONSES)
 
 @cache
 def asset(name: str) -> bytes:
-    return resources.files("api").joinpath("static", name).read_bytes()
+    return resources.files("api").joinpath("static", *name.split("/")).read_bytes()
 
 
 @cache
 def assets() -> dict[str, str]:
     """The files the page is made of, with their media types; nothing else is served. The
-    scripts are the ones index.html loads, so adding a script is one line there."""
-    scripts = re.findall(r'src="/static/([a-z-]+\.js)"', asset("index.html").decode("utf-8"))
+    scripts are the ones index.html loads, so adding a script is one line there; the words
+    are one file a language of its picker (``words/<lang>.json``, read by core.js)."""
+    page = asset("index.html").decode("utf-8")
+    scripts = re.findall(r'src="/static/([a-z-]+\.js)"', page)
+    languages = re.findall(r'<option value="([a-z]{2})" lang="\1">', page)
     return {
         "index.html": "text/html; charset=utf-8",
         "style.css": "text/css; charset=utf-8",
         **dict.fromkeys(scripts, "text/javascript; charset=utf-8"),
+        **dict.fromkeys((f"words/{lang}.json" for lang in languages), "application/json"),
     }
 
 
@@ -80,7 +85,7 @@ def index(request: Request) -> Response:
     return Response(_page(), media_type=assets()["index.html"])
 
 
-@router.get("/static/{name}", include_in_schema=False)
+@router.get("/static/{name:path}", include_in_schema=False)
 def static(name: str) -> Response:
     media = assets().get(name)
     if media is None:

@@ -165,7 +165,8 @@ def divergences_csv(
     analyses: AnalysesDep, request: Annotated[DivergenceRequest, Query()]
 ) -> Response:
     report = analyses.divergences(request)
-    text = to_csv(divergence_records(report), divergence_columns(report))
+    lang = request.lang
+    text = to_csv(divergence_records(report, lang), divergence_columns(report, lang))
     keys = [j.key for j in report.jurisdictions]
     name = _slug([*keys, request.category or "", request.technology or ""])
     return _csv_response(text, f"divergences-{name}.csv")

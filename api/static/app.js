@@ -11,9 +11,19 @@
 // --- start --------------------------------------------------------------------------------
 
 async function start() {
+  buildViews();
+  try {
+    await Promise.all([...new Set(["en", state.lang])].map(loadWords));
+  } finally {
+    // Shown once it speaks the reader's language (style.css hides it until then); should the
+    // words not come, shown all the same, the error left to the console.
+    document.documentElement.classList.remove("loading");
+  }
   applyLanguage();
-  $("lang").addEventListener("change", (event) => {
-    state.lang = event.target.value;
+  $("lang").addEventListener("change", async (event) => {
+    const lang = event.target.value;
+    await loadWords(lang);
+    state.lang = lang;
     localStorage.setItem("harmonia.lang", state.lang);
     applyLanguage();
   });

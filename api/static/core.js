@@ -37,6 +37,17 @@ const state = {
 
 const $ = (id) => document.getElementById(id);
 
+// The page's words, one dictionary per language: data, in api/static/words/<lang>.json,
+// read by loadWords before anything is drawn in that language. English is always read too:
+// t() falls back on it for a word another language lacks.
+const I18N = {};
+async function loadWords(lang) {
+  // The page's own version (/?v=...), so that a new release's words are never taken from the
+  // browser's cache.
+  const version = new URLSearchParams(location.search).get("v");
+  if (!I18N[lang]) I18N[lang] = await api(`/static/words/${lang}.json`, { v: version });
+}
+
 function t(key, vars) {
   let text = I18N[state.lang][key] ?? I18N.en[key] ?? key;
   for (const [name, value] of Object.entries(vars || {})) {
@@ -101,26 +112,47 @@ function listName(id) {
 function humanise(text) {
   return String(text).replace(/list:[a-z0-9-]+:[0-9a-z-]+/g, (id) => (listInfo(id) ? listName(id) : id));
 }
-// A run of left-to-right text inside an Arabic sentence (a code, a list's name, English quoted)
-// wrapped in Unicode isolates (LRI ... PDI), as queries/brief_text.py does for the brief:
-// without them the bidirectional algorithm moves a code's leading digit and the punctuation of
-// English quotes to the wrong end (1.C.2.c.2.i read as C.2.c.2.i.1).
-const LTR_RUN = /[A-Za-z0-9'"(\[](?:[^\u0600-\u06ff\n*|\u2066\u2069]*[A-Za-z0-9'")\].;:%])?/g;
-function isolated(text) {
+// A run of left-to-right text inside an Arabic sentence (a code, a list's name, English quoted,
+// a paragraph letter such as .z) wrapped in Unicode isolates (LRI ... PDI), as
+// queries/brief_text.py does for the brief: without them the bidirectional algorithm moves a
+// code's leading digit and the punctuation of English quotes to the wrong end (1.C.2.c.2.i read
+// as C.2.c.2.i.1). The Arabic sentence's own brackets, stops and plain numbers stay outside.
+const LTR_RUN = /(?:[A-Za-z0-9'"(\[]|(?<![^\s(])\.(?=[A-Za-z]))(?:[^\u0600-\u06ff\n*|\u2066\u2069]*[A-Za-z0-9'")\].;:%])?/g;
+// Spaces, stops and a number ending the sentence's own words ("23 يوليو 2026): 3A980").
+const SENTENCE_HEAD = /^(?:[\s:;,]|\.(?![A-Za-z])|[0-9]+(?=[\s:;,]))*/;
+const SENTENCE_TAIL = /[\s.;:,]*$/;
+function isolatePiece(piece) {
+  const start = piece.match(SENTENCE_HEAD)[0].length;
+  const end = Math.max(start, piece.search(SENTENCE_TAIL));
+  const core = piece.slice(start, end);
+  if (!/[A-Za-z-]/.test(core)) return piece;
+  return `${piece.slice(0, start)}\u2066${core}\u2069${piece.slice(end)}`;
+}
+// The brackets of a run that are the sentence's: one it opens and does not close, or one closing
+// a bracket the line opened before the run; an English text's "a)" stays when none is open.
+function sentenceBrackets(run, before) {
+  const partner = { ")": "(", "]": "[" };
   const count = (s, c) => s.split(c).length - 1;
-  return String(text).replace(LTR_RUN, (found) => {
-    let run = found, before = "", after = "";
-    if (!/[A-Za-z-]/.test(run)) return run;
-    // The Arabic sentence's own brackets and stops stay outside the run.
-    if (run.startsWith("(") && count(run, "(") > count(run, ")")) [before, run] = ["(", run.slice(1)];
-    if (count(run, "(") > count(run, ")")) {
-      const kept = run.slice(0, run.lastIndexOf("(")).trimEnd();
-      [run, after] = [kept, run.slice(kept.length)];
+  const opened = [], lone = [];
+  [...run].forEach((mark, at) => {
+    if ("([".includes(mark)) opened.push(at);
+    else if (")]".includes(mark)) {
+      if (opened.length && run[opened.at(-1)] === partner[mark]) opened.pop();
+      else if (count(before, partner[mark]) > count(before, mark)) lone.push(at);
     }
-    while (run && (".;:".includes(run.at(-1)) || (run.at(-1) === ")" && count(run, ")") > count(run, "(")))) {
-      [run, after] = [run.slice(0, -1), run.at(-1) + after];
+  });
+  return [...lone, ...opened].sort((a, b) => a - b);
+}
+function isolated(text) {
+  const whole = String(text);
+  return whole.replace(LTR_RUN, (run, offset) => {
+    const before = whole.slice(whole.lastIndexOf("\n", offset - 1) + 1, offset);
+    let out = "", at = 0;
+    for (const cut of sentenceBrackets(run, before)) {
+      out += isolatePiece(run.slice(at, cut)) + run[cut];
+      at = cut + 1;
     }
-    return run ? `${before}\u2066${run}\u2069${after}` : found;
+    return out + isolatePiece(run.slice(at));
   });
 }
 function listNames(ids) {
@@ -202,12 +234,8 @@ function renderPickers() {
         " ", nameOf(key), " ", el("span", { class: "codes", text: key.length <= 3 ? `(${key})` : "" })),
     );
   }
-  const add = $("add-juris");
-  add.replaceChildren(el("option", { value: "", text: t("pick.choose") }));
-  const countries = state.options.jurisdictions
-    .filter((j) => j.kind === "country" && !shown.includes(j.key))
-    .sort((a, b) => nameOf(a.key).localeCompare(nameOf(b.key), state.lang));
-  for (const j of countries) add.append(el("option", { value: j.key, text: nameOf(j.key) }));
+  $("add-juris").replaceChildren(el("option", { value: "", text: t("pick.choose") }),
+    ...countriesByName().filter((j) => !shown.includes(j.key)).map((j) => el("option", { value: j.key, text: nameOf(j.key) })));
 
   const tech = $("technology");
   tech.replaceChildren(el("option", { value: "", text: t("pick.any") }));
@@ -220,13 +248,20 @@ function renderPickers() {
   for (const c of state.options.categories) cat.append(el("option", { value: c.key, text: categoryName(c.key) }));
   cat.value = state.category;
 
-  const pick = $("country-pick");
-  pick.replaceChildren(el("option", { value: "", text: t("pick.choose") }));
-  const all = state.options.jurisdictions
+  fillCountryPicker($("country-pick"));
+  $("country-pick").value = state.country;
+}
+
+// The countries, by their names in the page's language.
+function countriesByName() {
+  return state.options.jurisdictions
     .filter((j) => j.kind === "country")
     .sort((a, b) => nameOf(a.key).localeCompare(nameOf(b.key), state.lang));
-  for (const j of all) pick.append(el("option", { value: j.key, text: `${nameOf(j.key)} (${j.key})` }));
-  pick.value = state.country;
+}
+// A picker of one country (the country page's, the Wassenaar gaps'): each named with its code.
+function fillCountryPicker(pick) {
+  pick.replaceChildren(el("option", { value: "", text: t("pick.choose") }),
+    ...countriesByName().map((j) => el("option", { value: j.key, text: `${nameOf(j.key)} (${j.key})` })));
 }
 
 function toggle(key, on) {
@@ -287,6 +322,28 @@ function writeHash() {
 }
 
 const VIEWS = ["overview", "compare", "country", "search", "entry", "lacks", "codes", "parties", "brief", "documents", "changes"];
+
+// The views that are a title, at most one picker (its select's id and its label's word), a
+// status line and a body (its id: the view's name unless said): one skeleton, so written once
+// (buildViews). The views whose forms have more are written out in index.html.
+const PLAIN_VIEWS = [
+  { view: "overview", title: "overview.title" },
+  { view: "country", title: "country.title", pick: "country-pick", label: "country.pick" },
+  { view: "search", title: "search.title", body: "search-results", bodyClass: "search-results" },
+  { view: "entry", title: "entry.title" },
+  { view: "documents", title: "docs.title" },
+  { view: "lacks", title: "lacks.title", pick: "lacks-pick", label: "country.pick" },
+  { view: "codes", title: "codes.title", pick: "codes-tech", label: "pick.technology" },
+];
+
+// Hidden, like the sections of index.html, until showView; their words come with applyLanguage.
+function buildViews() {
+  $("main").prepend(...PLAIN_VIEWS.map((v) => el("section", { id: `${v.view}-view`, "aria-labelledby": `${v.view}-title`, hidden: true },
+    el("h1", { id: `${v.view}-title`, "data-i18n": v.title }),
+    v.pick ? el("form", { id: `${v.view}-form` }, el("label", { for: v.pick, "data-i18n": v.label }), el("select", { id: v.pick })) : null,
+    el("p", { id: `${v.view}-status`, class: "status", role: "status", "aria-live": "polite" }),
+    el("div", { id: v.body || v.view, class: v.bodyClass }))));
+}
 
 function showView(view) {
   state.view = view;

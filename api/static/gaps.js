@@ -18,11 +18,7 @@ async function loadLacks(code) {
   state.lacksCountry = code;
   history.replaceState(null, "", `#lacks/${code}`);
   const pick = $("lacks-pick");
-  pick.replaceChildren(el("option", { value: "", text: t("pick.choose") }));
-  const countries = state.options.jurisdictions
-    .filter((j) => j.kind === "country")
-    .sort((a, b) => nameOf(a.key).localeCompare(nameOf(b.key), state.lang));
-  for (const j of countries) pick.append(el("option", { value: j.key, text: `${nameOf(j.key)} (${j.key})` }));
+  fillCountryPicker(pick);
   const j = jurisdiction(code);
   if (!j || j.kind !== "country") {
     pick.value = "";

@@ -17,7 +17,6 @@ from rich.table import Table
 
 from harmonia.settings import Settings
 from harmonia.wiring import store_from_settings
-from queries.requests import DivergenceRequest, build
 
 app = typer.Typer(
     help="Harmonia: where export controls diverge and where the gaps are.",
@@ -171,26 +170,6 @@ def print_report(
         out.print(f"{shown} of {report.total} rows shown (--limit, or --json for all)")
     for note in getattr(report, "notes", []):
         out.print(f"[dim]note:[/] {note}", highlight=False)
-
-
-def divergence_request(
-    jurisdictions: list[str],
-    category: str | None,
-    technology: str | None,
-    code: str | None,
-    kind: list[str] | None = None,
-    agreements: bool = False,
-) -> DivergenceRequest:
-    """The request ``query divergences`` and ``export divergences`` make of their options."""
-    return build(
-        DivergenceRequest,
-        jurisdiction=list(jurisdictions),
-        category=category,
-        technology=technology,
-        code_prefix=code,
-        kind=kind,
-        include_agreements=agreements,
-    )
 
 
 def tally(counts: Mapping[str, int] | None) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -21,6 +21,12 @@ from harmonia.cli.common import (
 )
 from harmonia.wiring import store_from_settings
 
+if TYPE_CHECKING:
+    # Imported where used: the CLI starts without loading the analyses.
+    from queries.analyses import Analyses
+    from queries.documents import DocumentQueries
+    from queries.views.entries import EntryHit
+
 documents_app = typer.Typer(
     help="Documents (news, statements): the list, and the controls one concerns.",
     no_args_is_help=True,
@@ -29,7 +35,7 @@ query_app.add_typer(documents_app, name="documents")
 
 
 @contextmanager
-def _open() -> Iterator[tuple[Any, Any]]:
+def _open() -> Iterator[tuple[DocumentQueries, Analyses]]:
     """The documents and the analyses, over one store (the controls read both)."""
     from queries.analyses import Analyses
     from queries.documents import DocumentQueries
@@ -107,7 +113,7 @@ def q_document_controls(
             out.print(f"[dim]note:[/] {note}", highlight=False)
 
 
-def _by_list(hits: list[Any]) -> str:
+def _by_list(hits: list[EntryHit]) -> str:
     """'list:eu:2025-11-15: 4A506, 4A506.a': the covering entries' codes, per list edition."""
     codes: dict[str, list[str]] = {}
     for h in hits:

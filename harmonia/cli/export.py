@@ -9,17 +9,16 @@ from typing import Annotated
 
 import typer
 
+from harmonia.analysis_frames import coverage_request, divergence_request
 from harmonia.cli.common import (
     app,
     clear_errors,
-    divergence_request,
     fail,
     open_analyses,
     out,
     settings,
 )
 from harmonia.wiring import store_from_settings
-from queries.requests import CoverageRequest, build
 
 # --- export ---------------------------------------------------------------------------------
 
@@ -118,19 +117,13 @@ def _export_analysis(
     with open_analyses() as analyses:
         if what == "divergences":
             report = analyses.divergences(
-                divergence_request(jurisdictions, category, technology, code)
+                divergence_request(jurisdictions, category, technology, code, None, False)
             )
             records = divergence_records(report)
             text = to_csv(records, divergence_columns(report))
         else:
             cover = analyses.coverage(
-                build(
-                    CoverageRequest,
-                    category=category,
-                    technology=technology,
-                    code_prefix=code,
-                    jurisdiction=jurisdictions or None,
-                )
+                coverage_request(None, category, code, technology, jurisdictions or None, None)
             )
             records = coverage_records(cover)
             text = to_csv(records, list(COVERAGE_COLUMNS))

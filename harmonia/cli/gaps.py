@@ -6,6 +6,7 @@ from typing import Annotated
 
 import typer
 
+from harmonia.analysis_frames import commitment_gaps_request, regime_gaps_request
 from harmonia.cli.common import (
     CategoryOpt,
     JsonOpt,
@@ -19,13 +20,7 @@ from harmonia.cli.common import (
     query_app,
     tally,
 )
-from queries.requests import (
-    CommitmentGapsRequest,
-    PartyGapsRequest,
-    PartyListGapsRequest,
-    RegimeGapsRequest,
-    build,
-)
+from queries.requests import PartyGapsRequest, PartyListGapsRequest, build
 
 gaps_app = typer.Typer(help="Gaps: per regime, per code of conduct, party listings.")
 query_app.add_typer(gaps_app, name="gaps")
@@ -47,13 +42,7 @@ def q_gaps_regime(
     with open_analyses() as analyses:
         report = analyses.regime_gaps(
             regime,
-            build(
-                RegimeGapsRequest,
-                category=category,
-                code_prefix=code,
-                technology=technology,
-                include_lag=lag,
-            ),
+            regime_gaps_request(category, code, technology, lag),
             limit=None if as_json else limit,
         )
         if not as_json:
@@ -91,7 +80,7 @@ def q_gaps_code(
     with open_analyses() as analyses:
         report = analyses.commitment_gaps(
             code,
-            build(CommitmentGapsRequest, technology=technology, country=country, status=status),
+            commitment_gaps_request(technology, country, status),
             limit=None if as_json else limit,
         )
         rows = [

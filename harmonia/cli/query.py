@@ -7,13 +7,18 @@ from typing import Annotated
 
 import typer
 
+from harmonia.analysis_frames import (
+    changes_request,
+    coverage_request,
+    divergence_request,
+    search_request,
+)
 from harmonia.cli.common import (
     CategoryOpt,
     JsonOpt,
     LimitOpt,
     PrefixOpt,
     TechnologyOpt,
-    divergence_request,
     emit,
     entry_codes,
     open_analyses,
@@ -26,13 +31,7 @@ from harmonia.cli.common import (
     query_app,
     tally,
 )
-from queries.requests import (
-    AuthorisationsRequest,
-    ChangesRequest,
-    CoverageRequest,
-    SearchRequest,
-    build,
-)
+from queries.requests import AuthorisationsRequest, build
 
 
 @query_app.command("countries")
@@ -159,15 +158,7 @@ def q_coverage(
     """Which members implement each entry of a regime list, and how."""
     with open_analyses() as analyses:
         report = analyses.coverage(
-            build(
-                CoverageRequest,
-                list_id=list_id,
-                category=category,
-                code_prefix=code,
-                technology=technology,
-                jurisdiction=member,
-                status=status,
-            ),
+            coverage_request(list_id, category, code, technology, member, status),
             limit=None if as_json else limit,
         )
         if not as_json:
@@ -215,14 +206,7 @@ def q_changes(
     """Entries added, removed, renumbered and changed between two editions of one list."""
     with open_analyses() as analyses:
         report = analyses.changes(
-            build(
-                ChangesRequest,
-                after=after,
-                before=before,
-                category=category,
-                code_prefix=code,
-                change=change,
-            ),
+            changes_request(after, before, category, code, change),
             limit=None if as_json else limit,
         )
         rows = [[r.change, r.canonical, "\n".join(r.diff[:12]), r.reason] for r in report.items]
@@ -295,7 +279,7 @@ def q_search(
     """Find entries by code (5.A.1.j, 5A001.j, 8A501 --system scomet) or words (en, fr, ar)."""
     with open_analyses() as analyses:
         report = analyses.search(
-            build(SearchRequest, q=query, mode=mode, system=system, editions=editions),
+            search_request(query, mode, system, None, editions),
             limit=None if as_json else limit,
         )
         rows = [

@@ -91,6 +91,12 @@ def _blockers(lang: str) -> frozenset[str]:
     return frozenset(_norm(w, lang) for w in lexicon()["non_subject_markers"].get(lang, []))
 
 
+@cache
+def _topic(lang: str) -> tuple[str, ...]:
+    """The export-control words, normalised once per language (not once per document)."""
+    return tuple(_norm(w, lang) for w in lexicon()["export_control_topic"].get(lang, []))
+
+
 def _thresholds_of(
     sentence: str, lang: str, techs: list[Mention], mentions: list[Mention]
 ) -> dict[str, Parameter]:
@@ -177,6 +183,20 @@ class _Sentence:
     def coordinated_with(self, first: Mention) -> list[Mention]:
         """``first`` and the actors coordinated with it."""
         return [m for m in self.actors() if self.head[m] == self.head[first]]
+
+    def agents(self, after: int) -> list[Mention]:
+        """The agent of a passive after token ``after`` and the actors coordinated with it:
+        "restricted by Japan", "lancée par les États-Unis". Not in Arabic, where قبل alone
+        is also "before"."""
+        if self.lang == "ar":
+            return []
+        for m in self.actors():
+            i = m.token_start - 1
+            while i >= after and self.doc[i].norm_ in _DETERMINERS:
+                i -= 1
+            if i >= after and self.doc[i].norm_ in _AGENT:
+                return self.coordinated_with(m)
+        return []
 
 
 _PASSIVE = {"été", "was", "were", "been", "is", "تم"}
@@ -291,10 +311,10 @@ def extract_claims(doc: Doc, text: str, analysis: Analysis, official: Official) 
     markers_by: dict[int, list[Marker]] = defaultdict(list)
     for mk in analysis.markers:
         markers_by[sentence_of(sentences, mk.start)].append(mk)
-    triggers_by: dict[int, list[tuple[str, int, int, str]]] = defaultdict(list)
+    triggers_by: dict[int, list[tuple[str, int, int]]] = defaultdict(list)
     for t in triggers:
-        triggers_by[sentence_of(sentences, t.start_char)].append((t.label_, t.start, t.end, t.text))
-    topic = [_norm(w, lang) for w in lexicon()["export_control_topic"].get(lang, [])]
+        triggers_by[sentence_of(sentences, t.start_char)].append((t.label_, t.start, t.end))
+    topic = _topic(lang)
     # Regimes named so far (for "the Group") and the document's main technology (for "these
     # restrictions"): references the rules resolve to earlier text.
     regimes = [
@@ -316,7 +336,7 @@ def extract_claims(doc: Doc, text: str, analysis: Analysis, official: Official) 
 
     for idx in sorted(triggers_by):
         mentions = mentions_by.get(idx, [])
-        if not mentions or all(f in _NOT_CLAIMS for f, _, _, _ in triggers_by[idx]):
+        if not mentions or all(f in _NOT_CLAIMS for f, _, _ in triggers_by[idx]):
             continue
         s_start, s_end = sentences[idx]
         raw = text[s_start:s_end]
@@ -344,11 +364,15 @@ def extract_claims(doc: Doc, text: str, analysis: Analysis, official: Official) 
         add, fallback_subject = out.add, out.fallback
 
         found = triggers_by[idx]
-        hedges = [(f, e) for f, _, e, _ in found if f in ("modal", "negation")]
-        backrefs = [(b, e) for f, b, e, _ in found if f == "backref"]
-        normed = _norm(sentence, lang)
-        controlled = any(f == "control" for f, _, _, _ in found) or any(w in normed for w in topic)
+        hedges = [(f, e) for f, _, e in found if f in ("modal", "negation")]
+        backrefs = [(b, e) for f, b, e in found if f == "backref"]
+        # The normalised sentence, for the topic words: only the align and partner rules ask.
+        asks = any(f in ("align", "partner") for f, _, _ in found)
+        normed = _norm(sentence, lang) if asks else ""
+        on_topic = bool(normed) and any(w in normed for w in topic)
+        controlled = any(f == "control" for f, _, _ in found) or on_topic
         joined: list[Mention] = []  # states joined by an align word, before a control word
+        subjects = sent.subjects()
 
         def hedged(t_start: int, hedges: list[tuple[str, int]] = hedges) -> bool:
             for f, end in hedges:
@@ -357,8 +381,7 @@ def extract_claims(doc: Doc, text: str, analysis: Analysis, official: Official) 
                     return True
             return False
 
-        for family, t_start, t_end, t_text in found:
-            subjects = sent.subjects()
+        for family, t_start, t_end in found:
             if family in _NOT_CLAIMS:
                 continue
             if hedged(t_start):
@@ -400,7 +423,8 @@ def extract_claims(doc: Doc, text: str, analysis: Analysis, official: Official) 
                     penalty = (
                         0.15 if (family == "subscribe") != (predicate == "subscribes_to") else 0.0
                     )
-                    for subj in subjects:
+                    # "launched by the US and Denmark": the agent of a passive is the subject.
+                    for subj in subjects or sent.agents(t_end):
                         add(subj.node, subj.text, predicate, obj, family, penalty)
             elif family == "list":
                 parties = [m for m in mentions if m.label == "Party"]
@@ -441,6 +465,8 @@ def extract_claims(doc: Doc, text: str, analysis: Analysis, official: Official) 
                     heads += [(m.node, m.text, 0.1) for m in joined]
                 elif (ref := fallback_subject()) is not None:
                     heads = [(ref[0], ref[1], 0.2)]
+                elif agents := sent.agents(t_end):
+                    heads = [(m.node, m.text, 0.1) for m in agents]
                 else:
                     continue
                 for subject, s_text, penalty in heads:
@@ -460,12 +486,12 @@ def extract_claims(doc: Doc, text: str, analysis: Analysis, official: Official) 
                                 carried.get(obj.node),
                             )
             elif family == "partner":
-                if not any(w in normed for w in topic):
+                if not on_topic:
                     continue
                 actors = sent.actors()
                 before = [m for m in subjects if m.token_end <= t_start]
                 after = [m for m in actors if m.token_start >= t_end]
-                between = any(w in _norm(t_text, lang) for w in _BETWEEN)
+                between = any(w in _norm(doc[t_start:t_end].text, lang) for w in _BETWEEN)
                 if between and len(after) >= 2:
                     pairs = [(after[0].node, after[0].text, m, 0.0) for m in after[1:]]
                 elif before and after:

@@ -56,6 +56,9 @@ class Official:
         self.covered: dict[str, list[tuple[str, str]]] = defaultdict(list)
         # Thresholds of the covering entries, by (list, code), with the entry's text.
         self.thresholds: dict[tuple[str, str], tuple[list[Parameter], str]] = {}
+        # Entries covering a technology, by (lists, technology): claims of one document ask
+        # the same question again and again, and each answer walks the technology's family.
+        self._covered_by: dict[tuple[frozenset[str], str], list[tuple[str, str, str]]] = {}
         children: dict[str, set[str]] = defaultdict(set)
         for u, v, d in graph.edges(data=True):
             kind = d.get("type")
@@ -168,12 +171,15 @@ class Official:
     def _covering(self, lists: set[str], tech: str) -> list[tuple[str, str, str]]:
         """(list, code, technology) of the entries of ``lists`` covering ``tech`` or a
         narrower technology, sorted."""
-        return sorted(
-            (list_id, code, target)
-            for target in self.family(tech)
-            for list_id, code in self.covered.get(target, [])
-            if list_id in lists
-        )
+        key = (frozenset(lists), tech)
+        if key not in self._covered_by:
+            self._covered_by[key] = sorted(
+                (list_id, code, target)
+                for target in self.family(tech)
+                for list_id, code in self.covered.get(target, [])
+                if list_id in lists
+            )
+        return self._covered_by[key]
 
     def _threshold(
         self, subject: str, tech: str, claimed: Parameter | None

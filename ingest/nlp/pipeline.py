@@ -1,11 +1,11 @@
 """Per-language spaCy pipelines built offline from ``spacy.blank(lang)`` and the graph.
 
-Each pipeline has two span rulers (spaCy's rule-based entity matcher) whose patterns come from
-:mod:`ingest.nlp.lexicon`: one matches exact spellings (proper names, acronyms, party names:
-"US" is not "us"), the other the token NORM (case-insensitive in English and French; in Arabic
-the normalised form, see :mod:`ingest.nlp.arabic`). A phrase matcher marks claim trigger
-words, and a last step keeps the longest of overlapping matches as the entities
-(``doc.spans["entities"]``). No model is downloaded or loaded.
+Each pipeline has a name matcher: two phrase matchers whose patterns come from
+:mod:`ingest.nlp.lexicon`, one on exact spellings (proper names, acronyms, party names: "US" is
+not "us"), the other on the token NORM (case-insensitive in English and French; in Arabic the
+normalised form, see :mod:`ingest.nlp.arabic`), of whose overlapping matches the longest are
+kept as the entities (``doc.spans["entities"]``). A phrase matcher marks claim trigger words.
+No model is downloaded or loaded.
 
 :class:`Analyzer` runs a pipeline on a text and returns the mentions linked to graph nodes and
 the claims found (:mod:`ingest.nlp.claims`).
@@ -93,50 +93,31 @@ def _moved(span: _Span, chars: int, tokens: int) -> _Span:
     )
 
 
-CASED_KEY = "names_cased"
-NORM_KEY = "names_norm"
 ENTITY_KEY = "entities"
 
 
-def _entity_mention(ent: Span, node: str, kind: str) -> Mention:
-    """The mention of ``node`` an entity span of the pipeline stands for."""
-    return Mention(
-        ent.start_char, ent.end_char, ent.text, node, ent.label_, kind, ent.start, ent.end
-    )
+def _entity_mention(ent: Span, node: str, kind: str, text: str) -> Mention:
+    """The mention of ``node`` an entity span of the pipeline stands for (``text``: the
+    document's; slicing it is cheaper than ``ent.text``, which joins the span's tokens)."""
+    start, end = ent.start_char, ent.end_char
+    return Mention(start, end, text[start:end], node, ent.label_, kind, ent.start, ent.end)
 
 
 def build_pipeline(lang: str, pats: list[Pattern]) -> Language:
-    """A blank pipeline for ``lang``: two span rulers (spaCy's rule-based entity matcher) with
-    the graph's patterns, the trigger matcher, and a last step that keeps the longest of
-    overlapping matches as the document's entities."""
+    """A blank pipeline for ``lang``: the name matcher (two phrase matchers with the graph's
+    patterns, the longest of overlapping matches kept as the document's entities) and the
+    trigger matcher."""
     if lang not in SUPPORTED:
         raise ValueError(f"no pipeline for language {lang!r} (supported: {', '.join(SUPPORTED)})")
     nlp = spacy.blank(lang)
     _set_norm(nlp, arabic.normalise if lang == "ar" else latin_norm)
     nlp.tokenizer = fresh_tokenizer(lang, nlp)
-    rulers = {}
-    for key, attr in ((CASED_KEY, "ORTH"), (NORM_KEY, "NORM")):
-        # Matches go to doc.spans, not doc.ents: reading and rewriting doc.ents in each ruler
-        # walks every token; the entities are set once, by harmonia_entities.
-        rulers[key] = nlp.add_pipe(
-            "span_ruler",
-            name=key,
-            config={
-                "spans_key": key,
-                "annotate_ents": False,
-                "phrase_matcher_attr": attr,
-                "validate": False,
-                "overwrite": True,
-            },
-        )
-    rows: dict[str, list[dict[str, Any]]] = {CASED_KEY: [], NORM_KEY: []}
+    names = NameMatcher(nlp)
     for p in pats:
-        rows[CASED_KEY if p.cased else NORM_KEY].append(
-            {"label": p.label, "pattern": p.text, "id": p.ident}
-        )
-    with nlp.select_pipes(enable=[]):
-        for key, ruler in rulers.items():
-            ruler.add_patterns(rows[key])  # type: ignore[attr-defined]
+        names.add(p)
+    names.compile(nlp.tokenizer)
+    nlp.add_pipe("harmonia_names", config={})
+    nlp.get_pipe("harmonia_names").matcher = names  # type: ignore[attr-defined]
     triggers = PhraseMatcher(nlp.vocab, attr="NORM")
     for family, by_lang in lexicon()["triggers"].items():
         words = by_lang.get(lang, [])
@@ -144,32 +125,77 @@ def build_pipeline(lang: str, pats: list[Pattern]) -> Language:
         triggers.add(family, list(nlp.tokenizer.pipe(phrases)))
     nlp.add_pipe("harmonia_triggers", config={})
     nlp.get_pipe("harmonia_triggers").matcher = triggers  # type: ignore[attr-defined]
-    nlp.add_pipe("harmonia_entities", config={})
     # Tokenising tens of thousands of distinct patterns leaves the tokenizer's cache so full
     # that it runs ten times slower on ordinary text; documents get a fresh tokenizer.
     nlp.tokenizer = fresh_tokenizer(lang, nlp)
     return nlp
 
 
-@Language.component("harmonia_entities")
-def merge_entities(doc: Doc) -> Doc:
-    """The entities: of overlapping matches the longest wins, and at equal length an
-    exact-spelling match beats a normalised one."""
-    candidates = [(s, 0) for s in doc.spans.get(CASED_KEY, [])] + [
-        (s, 1) for s in doc.spans.get(NORM_KEY, [])
-    ]
-    candidates.sort(key=lambda c: (c[0].start - c[0].end, c[1], c[0].start))
-    taken = bytearray(len(doc))
-    chosen: list[Span] = []
-    for span, _ in candidates:
-        if any(taken[span.start : span.end]):
-            continue
-        taken[span.start : span.end] = b"\x01" * (span.end - span.start)
-        chosen.append(span)
-    chosen.sort(key=lambda s: s.start)
-    # Kept in doc.spans only: setting doc.ents as well would cost more than the merge.
-    doc.spans[ENTITY_KEY] = chosen
-    return doc
+class NameMatcher:
+    """The entities of a document: the matches of two phrase matchers, one on exact spellings
+    (ORTH), one on the token NORM; of overlapping matches the longest wins, and at equal length
+    an exact-spelling match beats a normalised one (then the earlier, then the one spaCy's
+    span order puts first). Matches stay integer tuples until chosen: building a Span for
+    every candidate (as spaCy's span ruler does) cost more than the matching."""
+
+    def __init__(self, nlp: Language) -> None:
+        self.strings = nlp.vocab.strings
+        self.matchers = (
+            PhraseMatcher(nlp.vocab, attr="ORTH"),
+            PhraseMatcher(nlp.vocab, attr="NORM"),
+        )
+        self._rows: tuple[dict[str, list[str]], dict[str, list[str]]] = ({}, {})
+        # A match key's (label, id) hashes: what a Span of that match would carry.
+        self._ids: dict[int, tuple[int, int]] = {}
+
+    def add(self, pattern: Pattern) -> None:
+        key = repr((pattern.label, pattern.ident))
+        self._ids[self.strings.add(key)] = (
+            self.strings.add(pattern.label),
+            self.strings.add(pattern.ident),
+        )
+        self._rows[0 if pattern.cased else 1].setdefault(key, []).append(pattern.text)
+
+    def compile(self, tokenizer: Any) -> None:
+        for rows, matcher in zip(self._rows, self.matchers, strict=True):
+            keys = [k for k, texts in rows.items() for _ in texts]
+            texts = [t for texts in rows.values() for t in texts]
+            for key, pattern in zip(keys, tokenizer.pipe(texts), strict=True):
+                matcher.add(key, [pattern])
+        self._rows = ({}, {})
+
+    def __call__(self, doc: Doc) -> Doc:
+        candidates: list[tuple[int, int, int, int, int, int]] = []
+        for rank, matcher in enumerate(self.matchers):
+            # spaCy's span order (start, end, label, id), duplicates dropped.
+            found = sorted({(s, e, *self._ids[m]) for m, s, e in matcher(doc) if s != e})
+            candidates += [(s - e, rank, s, e, label, ident) for s, e, label, ident in found]
+        # Stable: among equal (length, rank, start) the span order above decides.
+        candidates.sort(key=lambda c: c[:3])
+        taken = bytearray(len(doc))
+        chosen: list[tuple[int, int, int, int]] = []
+        for _, _, start, end, label, ident in candidates:
+            if any(taken[start:end]):
+                continue
+            taken[start:end] = b"\x01" * (end - start)
+            chosen.append((start, end, label, ident))
+        chosen.sort()
+        # Kept in doc.spans only: setting doc.ents as well would cost more than the merge.
+        doc.spans[ENTITY_KEY] = [Span(doc, s, e, label=lb, span_id=i) for s, e, lb, i in chosen]
+        return doc
+
+
+class _NameStep:
+    def __init__(self) -> None:
+        self.matcher: NameMatcher | None = None
+
+    def __call__(self, doc: Doc) -> Doc:
+        return self.matcher(doc) if self.matcher is not None else doc
+
+
+@Language.factory("harmonia_names")
+def _make_names(nlp: Language, name: str) -> _NameStep:
+    return _NameStep()
 
 
 def fresh_tokenizer(lang: str, nlp: Language) -> Any:
@@ -343,20 +369,18 @@ class Analyzer:
         markers: list[Marker] = []
         generic: list[Span] = []
         for ent in doc.spans[ENTITY_KEY]:
-            node, _, kind = ent.id_.partition("|")
-            if ent.label_ == "Ignore":
+            label = ent.label_
+            if label == "Ignore":
                 continue
-            if ent.label_ in ("List", "GovRef", "RegimeRef"):
-                markers.append(
-                    Marker(
-                        ent.start_char, ent.end_char, ent.text, ent.label_, node, ent.start, ent.end
-                    )
-                )
+            node, _, kind = ent.id_.partition("|")
+            if label in ("List", "GovRef", "RegimeRef"):
+                start, end = ent.start_char, ent.end_char
+                markers.append(Marker(start, end, text[start:end], label, node, ent.start, ent.end))
                 continue
             if kind in ("generic", "abbreviation"):
                 generic.append(ent)
                 continue
-            mentions.append(_entity_mention(ent, node, kind))
+            mentions.append(_entity_mention(ent, node, kind, text))
         for match in CODE_RE.finditer(text):
             resolved = self.resolve_code(match.group())
             span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
@@ -379,9 +403,9 @@ class Analyzer:
         for ent in generic:
             node, _, kind = ent.id_.partition("|")
             if kind == "abbreviation" and node in named:
-                mentions.append(_entity_mention(ent, node, "name"))
+                mentions.append(_entity_mention(ent, node, "name", text))
             elif kind == "generic" and self._established_by.get(node, set()) & named:
-                mentions.append(_entity_mention(ent, node, "generic"))
+                mentions.append(_entity_mention(ent, node, "generic", text))
         mentions.sort(key=lambda m: m.start)
         actors = Counter(
             m.node for m in mentions if m.label == "Country" and m.kind in ("name", "government")

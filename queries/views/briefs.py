@@ -118,7 +118,13 @@ class SharedPart(View):
     """Controls outside the regimes that partners have adopted and the jurisdiction has not."""
 
     partners: list[str] = Field(
-        description="The partners compared: every other jurisdiction with a control list held."
+        description="The partners compared: every other jurisdiction with a control list held "
+        "(as many as one comparison takes: see left_out)."
+    )
+    left_out: list[str] = Field(
+        default_factory=list,
+        description="Partners with a control list held that were not compared: one comparison "
+        "takes at most MAX_JURISDICTIONS jurisdictions (empty on the graph held today).",
     )
     total: int = Field(description="Controls held by at least two partners and not by it.")
     counts: dict[str, int] = Field(description="Those controls per status of the jurisdiction.")

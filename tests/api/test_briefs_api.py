@@ -104,3 +104,22 @@ def test_the_parts_beyond_the_regimes_are_in_the_pdf(client: TestClient) -> None
     assert f"Shared beyond the regimes ({report['shared']['total']})" in text
     [japan] = report["parties"]["partners"]
     assert f"**{japan['only']}**" not in text and f"{japan['only']} listed by JP only" in text
+
+
+def test_a_state_against_another_state_is_the_pair_brief(client: TestClient) -> None:
+    """/briefs/IN?against=US (and its Markdown and page) is the pair brief of
+    /briefs/pairs/IN/US, as `harmonia brief IN --against US` gives it; never refused."""
+    params = {"against": "US", "items": 3}
+    single = client.get("/briefs/IN", params=params)
+    pair = client.get("/briefs/pairs/IN/US", params={"items": 3})
+    assert single.status_code == pair.status_code == 200, single.text
+    assert single.json() == pair.json()
+    assert single.json()["first"]["jurisdiction"]["key"] == "IN"
+    assert single.json()["second"]["jurisdiction"]["key"] == "US"
+    for form in ("markdown", "page"):
+        said = client.get(f"/briefs/IN/{form}", params={**params, "lang": "fr"})
+        expected = client.get(f"/briefs/pairs/IN/US/{form}", params={"items": 3, "lang": "fr"})
+        assert said.status_code == 200 and said.text == expected.text
+    # A regime other than the reference is still refused, and says what to use.
+    refused = client.get("/briefs/IN", params={"against": "mtcr"})
+    assert refused.status_code == 422 and "Wassenaar" in refused.json()["error"]["message"]

@@ -3,6 +3,8 @@ sentence the brief prints (:func:`queries.brief_reasons.reason_in`), over the re
 
 from __future__ import annotations
 
+import csv
+import io
 from typing import Any
 
 import pytest
@@ -57,3 +59,20 @@ def test_the_language_is_checked(client: TestClient) -> None:
     response = client.get("/divergences", params={"jurisdiction": ["US", "EU"], "lang": "de"})
     assert response.status_code == 422
     assert "lang" in response.text
+
+
+@pytest.mark.parametrize("lang", ["fr", "ar"])
+def test_the_csv_export_says_the_reason_in_the_language(client: TestClient, lang: str) -> None:
+    """/exports/divergences.csv?lang= adds a reason_said column, the text /divergences?lang=
+    gives each row (empty where it has none); without a language the file has no such column."""
+    params = {"jurisdiction": ["US", "EU"], **NARROWED["category 3"]}
+    page = _page(client, "category 3", lang)["items"]
+    response = client.get("/exports/divergences.csv", params={**params, "lang": lang})
+    assert response.status_code == 200, response.text
+    rows = list(csv.DictReader(io.StringIO(response.text)))
+    assert [(r["code"], r["reason"]) for r in rows] == [(r["code"], r["reason"]) for r in page]
+    said = [r["reason_said"]["text"] if r["reason_said"] else "" for r in page]
+    assert [r["reason_said"] for r in rows] == said and sum(map(bool, said)) > 0
+    english = client.get("/exports/divergences.csv", params=params)
+    header = next(csv.reader(io.StringIO(english.text)))
+    assert "reason_said" not in header and "reason" in header

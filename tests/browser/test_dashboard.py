@@ -239,9 +239,13 @@ def test_country_page(server: str, page: Page) -> None:
         f"{can - done} are not implemented."
     )
     page.select_option("#lang", "fr")
-    expect(page.locator("#country .country-lead")).to_have_text("Inde applique SCOMET 2024.")
+    expect(page.locator("#country .country-lead")).to_have_text(
+        "Inde — listes appliquées : SCOMET 2024."
+    )
     page.select_option("#lang", "ar")
-    expect(page.locator("#country .country-lead")).to_have_text("تطبّق الهند SCOMET 2024.")
+    expect(page.locator("#country .country-lead")).to_have_text(
+        "الهند: القوائم المطبَّقة: SCOMET 2024."
+    )
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / "country-ar.png"))
     page.select_option("#lang", "en")

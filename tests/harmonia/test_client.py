@@ -20,6 +20,7 @@ from real_graph import real_graph_path, real_graph_with_documents, real_neo4j
 import harmonia
 from harmonia.client import Harmonia
 from queries.errors import InvalidQuery
+from queries.views import PairBrief
 
 
 @pytest.fixture(scope="module")
@@ -218,6 +219,13 @@ def test_brief(kg: Harmonia) -> None:
     assert b.to_align.total >= len(b.to_align.items) > 0
     with pytest.raises(InvalidQuery, match="items"):
         kg.brief("IN", items=0)
+
+
+def test_a_brief_against_another_state_is_the_pair_brief(kg: Harmonia) -> None:
+    """kg.brief("IN", against="US") dispatches as `harmonia brief IN --against US` does."""
+    b = kg.brief("IN", against="US", items=3)
+    assert isinstance(b, PairBrief)
+    assert b == kg.pair_brief("IN", "US", items=3)
 
 
 def test_the_brief_parts_beyond_the_regimes(kg: Harmonia) -> None:

@@ -15,7 +15,7 @@ from queries import brief_i18n
 from queries.brief_i18n import LANGUAGES, MESSAGES, ORIGINS, ROLES, day, role, say
 from queries.requests import Language
 
-FIELD = re.compile(r"\{(\w+)\}")
+FIELD = re.compile(r"\{(\w+)(?:\.\w+)?\}")  # {j.de}: the field j, in a form of it
 
 
 def _file(lang: Language) -> dict[str, Any]:

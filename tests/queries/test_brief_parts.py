@@ -8,7 +8,9 @@ from __future__ import annotations
 import pytest
 from real_graph import shared_analyses
 
+from queries import brief as brief_module
 from queries.brief import brief
+from queries.brief_i18n import comma, say, written
 from queries.brief_text import names_of, to_markdown
 from queries.requests import (
     BriefRequest,
@@ -112,6 +114,31 @@ def test_shared_controls_are_the_divergences_two_partners_hold_and_it_lacks(
     # Absent first.
     statuses = [p.status for p in part.items]
     assert statuses == sorted(statuses, key=lambda s: s != "absent")
+
+
+def test_every_partner_is_compared_or_said_to_be_left_out(
+    india: Brief, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Today one comparison takes India and all five partners, none left out; were there more
+    partners than one comparison takes, the rest are named in the part and in its text."""
+    index = shared_analyses().index
+    expected = {
+        index.jurisdiction(issuer).key
+        for issuer in index.lists_of_issuer
+        if index.jurisdiction(issuer).kind in ("country", "union") and issuer != "country:IN"
+    }
+    assert set(india.shared.partners) == expected and india.shared.left_out == []
+    monkeypatch.setattr(brief_module, "MAX_JURISDICTIONS", 4)
+    narrow = brief(shared_analyses(), "IN", build(BriefRequest, items=40))
+    part = narrow.shared
+    assert len(part.partners) == 3 and len(part.left_out) == len(expected) - 3
+    assert set(part.partners) | set(part.left_out) == expected
+    assert all(set(p.partners) <= set(part.partners) for p in part.items)
+    for lang in ("en", "fr"):
+        text = to_markdown(narrow, lang, names_of(index, narrow, lang))
+        left = comma(lang).join(written(k, lang) for k in part.left_out)
+        said = say(lang, "shared.left.out", left=left)
+        assert said in text
 
 
 def test_dry_etching_equipment_is_shared_by_the_us_and_the_eu(india: Brief) -> None:

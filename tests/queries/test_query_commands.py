@@ -188,7 +188,7 @@ def test_brief_in_french_and_arabic_from_the_command_line(env: None, tmp_path: P
     french = CliRunner().invoke(app, ["brief", "IN", "--lang", "fr", "--items", "2"])
     assert french.exit_code == 0, french.output
     # India's French name (reference data), and the brief's own words in French.
-    assert french.output.startswith("# Note d'harmonisation : Inde")
+    assert french.output.startswith("# Note d'harmonisation : l'Inde")
     assert "## À adopter" in french.output and "Indice de convergence" in french.output
     target = tmp_path / "in-ar.pdf"
     printed = CliRunner().invoke(

@@ -44,6 +44,12 @@ def _divergences(a: Analyses) -> Records:
     return divergence_records(report), divergence_columns(report)
 
 
+def _divergences_in_french(a: Analyses) -> Records:
+    asked = build(DivergenceRequest, jurisdiction=["US", "EU"], category="5", lang="fr")
+    report = a.divergences(asked)
+    return divergence_records(report, "fr"), divergence_columns(report, "fr")
+
+
 def _coverage(a: Analyses) -> Records:
     report = a.coverage(build(CoverageRequest, category="5"))
     return coverage_records(report), list(COVERAGE_COLUMNS)
@@ -71,6 +77,7 @@ def _search(a: Analyses) -> Records:
 
 CASES: dict[str, Callable[[Analyses], Records]] = {
     "divergences": _divergences,
+    "divergences in French": _divergences_in_french,
     "coverage": _coverage,
     "regime gaps": _regime_gaps,
     "commitment gaps": _commitment_gaps,

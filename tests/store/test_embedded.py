@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import signal
+import sqlite3
 import subprocess
 import sys
 import textwrap
@@ -160,3 +161,12 @@ def test_read_only_refuses_writes(tmp_path: Path) -> None:
     EmbeddedStore(path).close()
     with EmbeddedStore(path, read_only=True) as store, pytest.raises(StoreError, match="read-only"):
         store.replace_source(sample_batch())
+
+
+def test_a_with_block_closes_the_store(tmp_path: Path) -> None:
+    with EmbeddedStore(tmp_path / "graph.sqlite") as store:
+        store.replace_source(sample_batch())
+        assert [s.key for s in store.sources()] == [sample_batch().key]
+    # The connection is closed on the way out: a read after the block is refused.
+    with pytest.raises(sqlite3.ProgrammingError, match="closed"):
+        store.sources()

@@ -44,12 +44,17 @@ def marked(markdown: str, lang: Language) -> Counter[str]:
         n = line.count(marker)
         if not n:
             continue
-        # A whole sentence left English starts with the marker; a marker after the point's
-        # own words is an alignment finding it quotes.
+        # A whole sentence left English starts with the marker, or follows a sentence of the
+        # point's own (a shared control's row reason, after "held by ...; IN: absent."); a
+        # marker after the point's own words is an alignment finding it quotes.
         bullet = line.lstrip("- ")
         if bullet.startswith(marker) or bullet.split(": ", 1)[-1].startswith(marker):
             found[section] += 1
             n -= 1
+        after = bullet.count(f". {marker}")
+        if after:
+            found[section] += after
+            n -= after
         if n:
             found["findings"] += n
     return found

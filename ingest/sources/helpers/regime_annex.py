@@ -144,7 +144,13 @@ class Outline:
     """Reads units in document order into entries; see the module docstring for the rules."""
 
     def __init__(
-        self, system: CodeSystem, *, tolerance: float, step: float, nested_notes: bool
+        self,
+        system: CodeSystem,
+        *,
+        tolerance: float,
+        step: float,
+        nested_notes: bool,
+        undotted_re: re.Pattern[str] | None = None,
     ) -> None:
         self.system = system
         self.tolerance = tolerance
@@ -152,6 +158,11 @@ class Outline:
         self.step = step
         #: Whether a note heading indented inside a note (NSG 'N.B.1:') belongs to it.
         self.nested_notes = nested_notes
+        #: A sub-item's number printed without its dot, as group 1 ('3 Five or more axes' in the
+        #: NSG's PDF), where the document drops some: such a number may open a sub-item.
+        self.undotted_re = undotted_re
+        #: Sub-items opened by such a number, for review.
+        self.undotted: list[str] = []
         self.entries: dict[str, Draft] = {}
         self.anomalies: list[str] = []
         self.open: list[Draft] = []
@@ -222,14 +233,17 @@ class Outline:
             chain[-1].lines.append(unit.text)
         return True
 
-    def start_note(self, body: str, unit: Unit) -> None:
-        """A note heading ('Note:', 'Technical Notes: 1. ...', 'N.B.1:'); ``body`` is its text
-        after the label, ``unit.text`` the whole line as the document writes it."""
-        heading = unit.text
+    def start_note(self, unit: Unit) -> bool:
+        """Open a note if ``unit`` starts with a note heading ('Note:', 'Technical Notes: 1. ...',
+        'N.B.1:'); False if it does not."""
+        noted = NOTE_RE.match(unit.text)
+        if noted is None:
+            return False
+        heading, body = unit.text, noted.group("body")
         note = self.note
         if note is not None and self.nested_notes and unit.x > note.x + self.tolerance:
             note.lines.append(heading)  # 'N.B.1:' inside a Technical Note stays part of it
-            return
+            return True
         self.end_note()
         fallback = self._by_indent(unit.x)
         if fallback is None:
@@ -238,6 +252,22 @@ class Outline:
         if body:
             self.note.has_list = split_marker(body) is not None
             self._place(body)
+        return True
+
+    def sub_item_or_text(self, unit: Unit) -> None:
+        """A unit that opens no item and no note: a sub-item if its marker ('a. 1. Linearity...')
+        fits an open entry, else text (marked, if a marker fit nowhere)."""
+        marked = split_marker(unit.text)
+        if marked is not None:
+            elements, rest = marked
+            if self.marker(elements, Unit(unit.x, rest, unit.where)):
+                return
+        elif self.undotted_re is not None and (bare := self.undotted_re.match(unit.text)):
+            rest = unit.text[bare.end() :]
+            if self.marker((bare.group(1),), Unit(unit.x, rest, unit.where), strict=True):
+                self.undotted.append(self.open[-1].code.written)
+                return
+        self.text(unit, marked=marked is not None)
 
     def text(self, unit: Unit, *, marked: bool = False) -> None:
         """Text that opens nothing: the open note's or the current entry's."""

@@ -54,14 +54,7 @@ from ingest.sources.base import ParseError, SourceMeta
 from ingest.sources.helpers.archive import office_file_start
 from ingest.sources.helpers.listing import ListBuilder
 from ingest.sources.helpers.patterns import NONE_RE
-from ingest.sources.helpers.regime_annex import (
-    NOTE_RE,
-    Draft,
-    Outline,
-    Unit,
-    group_heading_re,
-    split_marker,
-)
+from ingest.sources.helpers.regime_annex import Draft, Outline, Unit, group_heading_re
 
 ITEMS = 20
 #: Introduction, (a): "Category I items, all of which are in Annex Items 1 and 2".
@@ -379,9 +372,7 @@ class _Reader:
         self.group = None
         if _entry(outline, raw, unit, item):
             return
-        noted = NOTE_RE.match(text)
-        if noted:
-            outline.start_note(noted.group("body"), unit)
+        if outline.start_note(unit):
             return
         if label is not None:
             # Word's own numbering: 'a.' and '1.' may open entries; bullets never do.
@@ -390,12 +381,7 @@ class _Reader:
                 return
             outline.text(Unit(unit.x, f"{label} {text}", where), marked=True)
             return
-        marked = split_marker(text)
-        if marked is not None:
-            elements, rest = marked
-            if outline.marker(elements, Unit(unit.x, rest, where)):
-                return
-        outline.text(unit, marked=marked is not None)
+        outline.sub_item_or_text(unit)
 
     def _heading(self, item: Item, text: str, where: str) -> bool:
         """Category, Item and group headings; True if ``text`` was one."""

@@ -43,14 +43,7 @@ from ingest.sources.base import ParseError, SourceMeta
 from ingest.sources.helpers.listing import ListBuilder, Status
 from ingest.sources.helpers.patterns import NONE_RE
 from ingest.sources.helpers.pdf_lines import open_pdf, text_lines
-from ingest.sources.helpers.regime_annex import (
-    NOTE_RE,
-    Draft,
-    Outline,
-    Unit,
-    group_heading_re,
-    split_marker,
-)
+from ingest.sources.helpers.regime_annex import Draft, Outline, Unit, group_heading_re
 
 CATEGORIES = 6
 
@@ -61,6 +54,7 @@ _FRONT_PAGE_RE = re.compile(r"^[ivx]+$")
 _CATEGORY_RE = re.compile(r"^([1-9])\.\s+([A-Z][A-Z ,-]+)$")
 _GROUP_RE = group_heading_re(r"[1-9]")
 _FULL_RE = re.compile(r"^([1-9])\.\s?([A-E])\.\s?(\d{1,2})\.?(?:\s+|$)(.*)$")
+#: A sub-item's number whose dot the PDF lost ('3 Five or more axes', 1.B.2.c.3).
 _NO_DOT_RE = re.compile(r"^(\d{1,2})\s+(?=[A-Z“‘\"'])")
 _NOT_USED_RE = re.compile(r"^\[?No longer used\b.*\]?$", re.IGNORECASE)
 
@@ -187,10 +181,11 @@ def read(path: Path) -> NsgAnnex:
             f"{path.name} has no 'INFCIRC/254/Rev.n/Part 2' page header and Guidelines title: "
             "not the NSG Guidelines Part 2 (nuclear-related dual-use transfers)"
         )
-    outline = Outline(CodeSystem.NSG, tolerance=4.0, step=18.0, nested_notes=True)
+    outline = Outline(
+        CodeSystem.NSG, tolerance=4.0, step=18.0, nested_notes=True, undotted_re=_NO_DOT_RE
+    )
     categories: dict[int, str] = {}
     empty_groups: list[str] = []
-    undotted: list[str] = []
     group: str | None = None
     category: int | None = None
     titling = False
@@ -225,22 +220,8 @@ def read(path: Path) -> NsgAnnex:
             written = ".".join(full.group(1, 2, 3))
             if outline.item(written, Unit(line.x, full.group(4), where)) is not None:
                 continue
-        noted = NOTE_RE.match(text)
-        if noted:
-            outline.start_note(noted.group("body"), unit)
-            continue
-        marked = split_marker(text)
-        if marked is not None:
-            elements, rest = marked
-            if outline.marker(elements, Unit(line.x, rest, where)):
-                continue
-        bare = _NO_DOT_RE.match(text) if marked is None else None
-        if bare is not None:
-            rest = text[bare.end() :]
-            if outline.marker((bare.group(1),), Unit(line.x, rest, where), strict=True):
-                undotted.append(outline.open[-1].code.written)
-                continue
-        outline.text(unit, marked=marked is not None)
+        if not outline.start_note(unit):
+            outline.sub_item_or_text(unit)
     outline.end_note()
     anomalies = outline.validate()
     missing = [n for n in range(1, CATEGORIES + 1) if n not in categories]
@@ -255,7 +236,7 @@ def read(path: Path) -> NsgAnnex:
         categories,
         outline.entries,
         empty_groups,
-        undotted,
+        outline.undotted,
         anomalies,
         outline.note_markers_in_sequence,
     )

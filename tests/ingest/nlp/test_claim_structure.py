@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from ingest.nlp.pipeline import Analyzer
 
 
@@ -110,3 +112,82 @@ def test_counts_durations_and_statistics_are_no_thresholds(analyzer: Analyzer) -
         claims = analyzer.analyse(text, lang).claims
         assert ("country:FR", "controls", QUANTUM) in {c.triple for c in claims}, text
         assert not [c for c in claims if c.predicate == "sets_threshold"], text
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # Inflections: the French future and present plural, English "acceded", "curbed".
+        (
+            "L'Inde rejoindra l'arrangement de Wassenaar.",
+            "fr",
+            {("country:IN", "member_of", "regime:wassenaar")},
+        ),
+        (
+            "Les Pays-Bas restreignent les exportations d'équipements de fabrication de "
+            "semi-conducteurs.",
+            "fr",
+            {("country:NL", "controls", SME)},
+        ),
+        (
+            "La France et le Maroc adoptent le code de conduite de l'initiative sur les "
+            "contrôles à l'exportation et les droits de l'homme.",
+            "fr",
+            {(f"country:{c}", "subscribes_to", "coc:echri-code-of-conduct") for c in ("FR", "MA")},
+        ),
+        (
+            "India acceded to the Wassenaar Arrangement in 2017.",
+            "en",
+            {("country:IN", "member_of", "regime:wassenaar")},
+        ),
+        (
+            "Japan curbed exports of semiconductor manufacturing equipment.",
+            "en",
+            {("country:JP", "controls", SME)},
+        ),
+        # Passives: the agent after "by", "par" is the subject.
+        (
+            "Exports of semiconductor manufacturing equipment were restricted by Japan and "
+            "the Netherlands.",
+            "en",
+            {("country:JP", "controls", SME), ("country:NL", "controls", SME)},
+        ),
+        (
+            "Les exportations d'équipements de fabrication de semi-conducteurs sont "
+            "restreintes par le Japon.",
+            "fr",
+            {("country:JP", "controls", SME)},
+        ),
+        (
+            "L'initiative sur les contrôles à l'exportation et les droits de l'homme a été "
+            "lancée par les États-Unis, le Danemark et la Norvège.",
+            "fr",
+            {(f"country:{c}", "member_of", "regime:echri") for c in ("US", "DK", "NO")},
+        ),
+    ],
+)
+def test_claim_words_in_their_forms_and_passives(
+    analyzer: Analyzer, text: str, lang: str, expected: set[tuple[str, str, str]]
+) -> None:
+    assert expected <= _claims(analyzer, text, lang), text
+
+
+def test_listing_words_in_their_forms(analyzer: Analyzer) -> None:
+    for text, lang in [
+        ("Les États-Unis ajoutent Huawei à la liste noire.", "fr"),
+        ("Les États-Unis placent Huawei sur la liste noire.", "fr"),
+        ("The United States is placing Huawei on the Entity List.", "en"),
+    ]:
+        claims = analyzer.analyse(text, lang).claims
+        assert [(c.subject, c.predicate, c.object_text) for c in claims] == [
+            ("country:US", "lists_party", "Huawei")
+        ], text
+
+
+def test_widened_words_in_another_sense_yield_nothing(analyzer: Analyzer) -> None:
+    for text, lang in [
+        ("India banned exports of non-basmati white rice.", "en"),
+        ("L'Inde restreindra les exportations de riz.", "fr"),
+        ("La France n'a pas rejoint l'arrangement de Wassenaar.", "fr"),
+    ]:
+        assert _claims(analyzer, text, lang) == set(), text
