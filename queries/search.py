@@ -25,6 +25,7 @@ from queries.views import (
     PartyHit,
     PartyMatchView,
     PartyView,
+    QueryReading,
     SearchReport,
 )
 
@@ -172,9 +173,18 @@ class Search:
                     raise InvalidQuery(str(exc)) from exc
         techs: list[str] = []
         if code is not None:
-            hits, read = self._by_code(code, lists)
+            hits = self._by_code(code, lists)
+            counterpart = wassenaar_equivalent(code)
+            reading = QueryReading(
+                kind="code",
+                system=code.system.value,
+                code=code.written,
+                canonical=code.canonical,
+                wassenaar=counterpart if counterpart != code.canonical else None,
+            )
         else:
-            hits, read, techs = self._by_words(text, lists)
+            hits, techs = self._by_words(text, lists)
+            reading = QueryReading(kind="words")
         if list_id is not None:
             hits = [h for h in hits if h.entry.list_id == list_id]
         items, bounds = page(hits, limit, offset)
@@ -182,7 +192,8 @@ class Search:
             items=items,
             **bounds,
             query=text,
-            interpreted_as=read,
+            interpreted_as=_said(reading, techs),
+            reading=reading,
             technologies=techs,
         )
 
@@ -195,13 +206,10 @@ class Search:
             reason=reason,
         )
 
-    def _by_code(self, code: ControlCode, lists: list[str]) -> tuple[list[EntryHit], str]:
+    def _by_code(self, code: ControlCode, lists: list[str]) -> list[EntryHit]:
         index = self.index
         wanted = _COMPATIBLE[code.system]
         counterpart = wassenaar_equivalent(code)
-        read = f"{code.system.value} code {code.written} (canonical {code.canonical})"
-        if counterpart is not None and counterpart != code.canonical:
-            read += f", numbered like Wassenaar {counterpart}"
         hits: list[EntryHit] = []
         seen: set[str] = set()
         regime_entries: list[EntryInfo] = []
@@ -237,9 +245,9 @@ class Search:
                         e, "counterpart", 90.0, f"implements Wassenaar {r.code} ({impl.evidence})"
                     )
                 )
-        return hits, read
+        return hits
 
-    def _by_words(self, text: str, lists: list[str]) -> tuple[list[EntryHit], str, list[str]]:
+    def _by_words(self, text: str, lists: list[str]) -> tuple[list[EntryHit], list[str]]:
         index = self.index
         techs = self._technologies(text)
         hits: dict[str, EntryHit] = {}
@@ -292,10 +300,7 @@ class Search:
                 h.entry.canonical,
             ),
         )
-        read = "words"
-        if techs:
-            read += "; technology " + ", ".join(t.id for t, _, _ in techs)
-        return ordered, read, [t.id for t, _, _ in techs]
+        return ordered, [t.id for t, _, _ in techs]
 
     def _reference_id(self) -> str:
         return self.index.reference.id if self.index.reference is not None else ""
@@ -441,3 +446,13 @@ def party_view(party: PartyInfo, listings: Sequence[ListingInfo]) -> PartyView:
             for x in listings
         ],
     )
+
+
+def _said(reading: QueryReading, technologies: list[str]) -> str:
+    """The reading in English, as ``interpreted_as`` has always said it."""
+    if reading.kind == "words":
+        return "words" + ("; technology " + ", ".join(technologies) if technologies else "")
+    said = f"{reading.system} code {reading.code} (canonical {reading.canonical})"
+    if reading.wassenaar is not None:
+        said += f", numbered like Wassenaar {reading.wassenaar}"
+    return said

@@ -43,7 +43,7 @@ def site_search(analyses: Analyses, q: str, *, limit: int = 20) -> SiteSearch:
     if not text:
         raise InvalidQuery("the query is empty")
     entries = analyses.search(SearchRequest(q=text), limit=limit)
-    if not entries.total and not entries.interpreted_as.startswith("words"):
+    if not entries.total and entries.reading.kind == "code":
         for system in OTHER_NUMBERINGS:
             try:
                 other = analyses.search(SearchRequest(q=text, system=system), limit=limit)

@@ -153,13 +153,29 @@ async function runSearch(q) {
   }
 }
 
+// How the query was read, said in the page's language from the reading's fields.
+function readingSaid(report) {
+  const r = report.reading;
+  let said;
+  if (r.kind === "words") {
+    said = report.technologies.length
+      ? t("search.readTechs", { names: report.technologies.map(techName).join(", ") })
+      : t("search.readWords");
+  } else {
+    const system = I18N[state.lang].systems[r.system] || r.system;
+    said = t("search.readCode", { system, code: r.code, canonical: r.canonical });
+    if (r.wassenaar) said = t("search.readLike", { said, code: r.wassenaar });
+  }
+  return state.lang === "ar" ? isolated(said) : said;
+}
+
 function renderSearch() {
   const found = state.searched;
   if (!found) return;
   const f = numberFormat();
   const entries = el("section", { class: "card", id: "search-entries" },
     el("h2", { text: t("search.entries", { n: f.format(found.entries.total) }) }),
-    el("p", { class: "hint" }, `${t("search.read")}: `, el("span", { lang: "en", dir: "ltr", text: found.entries.interpreted_as })));
+    el("p", { class: "hint", id: "search-reading", text: `${t("search.read")}: ${readingSaid(found.entries)}` }));
   if (!found.entries.items.length) entries.append(el("p", { text: t("search.noEntries") }));
   else {
     entries.append(el("ul", { class: "hits" }, found.entries.items.map((hit) => el("li", { class: "entry-hit", "data-entry": hit.entry.id },

@@ -106,9 +106,22 @@ class EntryHit(View):
     reason: str = Field(description="Why it matched, in one sentence.")
 
 
+class QueryReading(View):
+    """How a search query was read, in fields (``interpreted_as`` says it in English)."""
+
+    kind: Literal["code", "words"] = Field(description="Read as a control code, or as words.")
+    system: str | None = Field(default=None, description="The code's numbering.")
+    code: str | None = Field(default=None, description="The code as written.")
+    canonical: str | None = Field(default=None, description="The code's canonical form.")
+    wassenaar: str | None = Field(
+        default=None, description="The Wassenaar code the code is numbered like, where other."
+    )
+
+
 class SearchReport(Page[EntryHit]):
     query: str = Field(description="The query as given.")
     interpreted_as: str = Field(description="How the query was read.")
+    reading: QueryReading = Field(description="How the query was read, for a page to say.")
     technologies: list[str] = Field(default_factory=list, description="Technologies matched.")
 
 

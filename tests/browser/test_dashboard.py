@@ -416,6 +416,18 @@ def test_5a002_by_either_numbering(server: str, page: Page, typed: str) -> None:
     _search(page, typed)
     hits = page.locator("#search-entries li.entry-hit")
     expect(hits.first).to_be_visible()
+    if typed == "8A502":
+        # How the query was read, said in the page's language (not the API's English).
+        expect(page.locator("#search-reading")).to_have_text(
+            "Read as: SCOMET code 8A502 (canonical 8A502), numbered like Wassenaar 5A002"
+        )
+        page.select_option("#lang", "ar")
+        reading = page.locator("#search-reading")
+        expect(reading).to_contain_text("فُهم على أنه: رمز")
+        expect(reading).to_contain_text("ترقيم فاسنار")
+        expect(reading).not_to_contain_text("numbered")
+        _shot(page, "task-8a502-ar")
+        page.select_option("#lang", "en")
     found = hits.evaluate_all("items => items.map(i => i.dataset.entry)")
     assert "entry:wassenaar:2025:5A002" in found
     assert "entry:in:2024-09-02:8A502" in found

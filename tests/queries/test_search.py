@@ -56,6 +56,17 @@ def test_scomet_needs_the_system_hint(analyses: Analyses) -> None:
     report = analyses.search(SearchRequest(q="8A501", system="scomet"))
     assert report.items[0].entry.id == "entry:in:2024-09-02:8A501"
     assert "numbered like Wassenaar 5A001" in report.interpreted_as
+    # The same reading in fields, for a page to say in its own language.
+    assert report.reading.model_dump() == {
+        "kind": "code",
+        "system": "scomet",
+        "code": "8A501",
+        "canonical": "8A501",
+        "wassenaar": "5A001",
+    }
+    words = analyses.search(SearchRequest(q="intrusion software"))
+    assert words.reading.kind == "words"
+    assert words.reading.code is None
     assert "entry:wassenaar:2025:5A001" in {h.entry.id for h in report.items}
     with pytest.raises(InvalidQuery, match="SCOMET"):
         analyses.search(
