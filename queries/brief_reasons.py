@@ -271,6 +271,11 @@ def _class(status: str) -> str:
     return "a" if status in ABSENT else "n"
 
 
+def _named(w: _Words, sides: Sequence[DivergenceSide], kind: str) -> list[str]:
+    """The names of the sides whose status is of ``kind`` (:func:`_class`)."""
+    return [w.j(s.jurisdiction) for s in sides if _class(s.status) == kind]
+
+
 def _origin(w: _Words, origin: str) -> str:
     """Why the entry is the issuer's own: from the catalogue of the numbering's fixed
     explanations, else quoted in English."""
@@ -286,7 +291,7 @@ def _unilateral(w: _Words, row: DivergenceRow) -> str:
     others = [s for s in row.sides if s is not holder]
     if row.sub_entries:
         origin = origin.removesuffix(f"; with {row.sub_entries} sub-entries")
-    also = [w.j(s.jurisdiction) for s in others if _class(s.status) == "c"]
+    also = _named(w, others, "c")
     values = {
         "j": w.j(holder.jurisdiction),
         "code": holder.entries[0].code,
@@ -335,7 +340,7 @@ def _other_bounds(
         for s, text in zip(bound, texts[:-1], strict=True)
     ]
     sides.append(w.say("bounds.own", j=w.j(holder.jurisdiction), text=texts[-1]))
-    also = [w.j(s.jurisdiction) for s in others if _class(s.status) == "c"]
+    also = _named(w, others, "c")
     # Who else lists it is said before the bounds: the rest follows the origin.
     rest = "".join(semicolon(w.lang) + p for p in _lacking_parts(w, others)[1:])
     return w.say(
@@ -357,9 +362,9 @@ def _lacking(w: _Words, others: Sequence[DivergenceSide]) -> str:
 def _lacking_parts(w: _Words, others: Sequence[DivergenceSide]) -> list[str]:
     """Who else lists a national entry (first, when any), who does not, who cannot be
     checked."""
-    also = [w.j(s.jurisdiction) for s in others if _class(s.status) == "c"]
-    absent = [w.j(s.jurisdiction) for s in others if _class(s.status) == "a"]
-    blind = [w.j(s.jurisdiction) for s in others if _class(s.status) == "n"]
+    also = _named(w, others, "c")
+    absent = _named(w, others, "a")
+    blind = _named(w, others, "n")
     parts = []
     if also:
         parts.append(w.say("also.list" if len(also) > 1 else "also.lists", who=w.and_join(also)))
