@@ -32,6 +32,14 @@ _DIGITS = str.maketrans(
 )
 
 
+#: "quantum computers from 34 qubits": a lower bound, as "à partir de" is in French. Not the
+#: "from 7 nm to 5 nm" of a range (or a change), which the list reader reads as two bounds.
+_FROM_ALONE = re.compile(
+    r"(?<![\w-])from\s+(?=[0-9][0-9.,]*\s*-?[^\W\d_][\w-]*\b(?!\s*(?:to|-|–)\s*[0-9]))",
+    re.IGNORECASE,
+)
+
+
 @cache
 def _replacements(lang: str) -> tuple[tuple[re.Pattern[str], str], ...]:
     words: dict[str, str] = lexicon().get("threshold_words", {}).get(lang, {})
@@ -48,6 +56,8 @@ def in_english(sentence: str, lang: str) -> str:
     text = sentence.translate(_DIGITS)
     if lang == "ar":
         text = arabic.normalise(text)
+    if lang == "en":
+        text = _FROM_ALONE.sub("at least ", text)
     for pattern, english in _replacements(lang):
         text = pattern.sub(f" {english} ", text)
     return text

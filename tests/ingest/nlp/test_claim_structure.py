@@ -7,6 +7,7 @@ from datetime import date
 import pytest
 
 from ingest.nlp.pipeline import Analyzer
+from ingest.nlp.thresholds import thresholds
 
 
 def _claims(analyzer: Analyzer, text: str, lang: str) -> set[tuple[str, str, str]]:
@@ -92,6 +93,17 @@ def test_a_threshold_set_on_what_is_restricted(analyzer: Analyzer) -> None:
         assert (claim.parameter.comparator, claim.parameter.value) == (">=", 34.0)
         assert claim.parameter.unit == "qubit"
         assert claim.qualifier == ">= 34 qubit"
+
+
+def test_from_a_number_alone_is_a_lower_bound_a_range_is_not(analyzer: Analyzer) -> None:
+    """Issue 15's own example, "quantum computers from 34 qubits", is a threshold of 34 or
+    more; "from 7 nm to 5 nm" stays the two bounds the list reader makes of a range."""
+    text = "The United States restricts exports of quantum computers from 34 qubits."
+    [claim] = [c for c in analyzer.analyse(text, "en").claims if c.predicate == "sets_threshold"]
+    assert claim.qualifier == ">= 34 qubit"
+    ranged = thresholds("Chips moved from 7 nm to 5 nm.", "en")
+    assert [(p.comparator, p.value) for p in ranged] == [(">=", 7.0), ("<=", 5.0)]
+    assert thresholds("Shipments from 3 companies resumed in 2023.", "en") == []
 
 
 def test_a_threshold_stated_before_the_states_that_impose_it(analyzer: Analyzer) -> None:
