@@ -101,8 +101,10 @@ def import_files(home: Path, directory: Path, database: str = "neo4j") -> str:
     (conf / "neo4j.conf").touch()
     env = {**os.environ, "NEO4J_HOME": str(home.resolve()), "NEO4J_CONF": str(conf.resolve())}
     command = ["java", *JAVA_OPTIONS, f"-Xmx{HEAP}", "-cp", _class_path(), ADMIN]
+    # The tool's report goes under HOME, not into the working directory (the checkout).
+    report = f"--report-file={(home / 'import.report').resolve()}"
     done = subprocess.run(
-        [*command, *neo4j_import_arguments(files, database)],
+        [*command, *neo4j_import_arguments(files, database), report],
         env=env,
         capture_output=True,
         text=True,

@@ -89,6 +89,7 @@ def test_the_export_loaded_by_neo4j_admin_equals_the_graph(tmp_path: Path) -> No
     home, port = tmp_path / "neo4j", free_port()
     report = server.import_files(home, tmp_path / "csv")
     assert "IMPORT DONE" in report
+    assert (home / "import.report").exists()  # beside the database, not in the checkout
     nodes, edges = list(graph.nodes()), list(graph.edges())
     pick = random.Random(13)
     node_sample = {n.id: n for n in pick.sample(nodes, 200)}
