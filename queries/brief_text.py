@@ -39,6 +39,7 @@ from queries.brief_reasons import (
     party_reason_in,
     reason_in,
 )
+from queries.evidence import list_name
 from queries.index import Index
 from queries.requests import Language
 from queries.views import (
@@ -127,6 +128,9 @@ class _Text:
         return text + (self.say("made.only", filters=shown) if shown else self.say("made.end"))
 
 
+#: A list edition's node id, as the analyses' English sentences write it.
+_LIST_ID = re.compile(r"\blist:[a-z0-9-]+:[0-9a-z-]+")
+
 #: A run of left-to-right text inside an Arabic line: codes (1.C.2.c.2.i), list ids, keys, list
 #: texts and thresholds quoted in English, a paragraph letter (.z). It starts and ends on a
 #: letter, digit, quote or bracket and stops at Arabic letters and Markdown's own marks (``*``,
@@ -201,7 +205,7 @@ def _point(t: _Text, row: DivergenceRow) -> list[str]:
         lines.append(f"  - {t.say('reference.text')}: {_cell(row.reference.text)}")
     for side in row.sides:
         entries = t.join([e.code for e in side.entries]) or t.say("none")
-        editions = t.join([e.list_id for e in side.editions]) or t.say("none.held")
+        editions = t.join([e.name for e in side.editions]) or t.say("none.held")
         status = term(STATUSES, side.status, t.lang)
         lines.append(
             "  - "
@@ -261,7 +265,8 @@ def to_markdown(
         else {}
     )
     _caveats(t, lines, brief.notes, compared, technologies)
-    text = "\n".join(lines) + "\n"
+    # The analyses' sentences name lists by node id: the brief names them as people do.
+    text = _LIST_ID.sub(lambda m: t.names.get(m[0], m[0]), "\n".join(lines) + "\n")
     return _isolated(text) if lang == "ar" else text
 
 
@@ -277,9 +282,11 @@ def title_of(brief: AnyBrief, lang: Language = "en", names: Mapping[str, str] | 
 
 
 def names_of(index: Index, brief: AnyBrief, lang: Language) -> dict[str, str]:
-    """The jurisdictions, regimes and technologies a brief names, named in ``lang``."""
+    """The jurisdictions, regimes and technologies a brief names, named in ``lang``, and every
+    list edition by the name people give it (SCOMET 2024)."""
+    lists = {info.id: list_name(info) for info in index.all_lists.values()}
     if lang == "en":
-        return {}
+        return lists
     nodes: set[str] = set()
     if isinstance(brief, GroupBrief):
         nodes |= {tech.technology for tech in brief.technologies}
@@ -296,7 +303,7 @@ def names_of(index: Index, brief: AnyBrief, lang: Language) -> dict[str, str]:
         nodes |= {m.regime for m in brief.standing.memberships}
         nodes |= {row.technology for code in brief.commitments for row in code.items}
         nodes |= {tech for point in brief.shared.items for tech in point.row.technologies}
-    return {node: index.names.name_in(node, lang) for node in nodes}
+    return lists | {node: index.names.name_in(node, lang) for node in nodes}
 
 
 def _country(iso2: str) -> str:
@@ -306,13 +313,13 @@ def _country(iso2: str) -> str:
 def _pair_markdown(t: _Text, brief: PairBrief) -> list[str]:
     a, b = brief.first.jurisdiction, brief.second.jurisdiction
     reference = (
-        t.say("aligned.to", list=brief.reference_edition.list_id) if brief.reference_edition else ""
+        t.say("aligned.to", list=brief.reference_edition.name) if brief.reference_edition else ""
     )
     held = [
         t.say(
             "lists.of",
             j=t.name(j),
-            lists=t.join([e.list_id for e in j.lists]) or t.say("none.held"),
+            lists=t.join([e.name for e in j.lists]) or t.say("none.held"),
         )
         for j in (a, b)
     ]
@@ -379,7 +386,7 @@ def _group_markdown(t: _Text, brief: GroupBrief) -> list[str]:
         lines.extend(["", f"## {t.node(tech.technology, tech.name)}", ""])
         for row in tech.rows:
             entries = t.join([e.code for e in row.entries]) or t.say("no.entry")
-            editions = t.join([e.list_id for e in row.editions]) or t.say("no.list")
+            editions = t.join([e.name for e in row.editions]) or t.say("no.list")
             status = term(STATUSES, row.status, t.lang)
             name = t.node(_country(row.country), row.name)
             lines.append(f"- **{name}** ({status}): {t.gap_reason(row)}")
@@ -407,7 +414,7 @@ def _caveats(
 
 def _regime_markdown(t: _Text, brief: Brief) -> list[str]:
     ref_list, standing = brief.reference_edition, brief.standing
-    reference = t.say("made.reference", list=ref_list.list_id, day=t.day(ref_list.edition_date))
+    reference = t.say("made.reference", list=ref_list.name, day=t.day(ref_list.edition_date))
     lines = [
         f"# {title_of(brief, t.lang, t.names)}",
         "",
@@ -432,7 +439,7 @@ def _regime_markdown(t: _Text, brief: Brief) -> list[str]:
             + t.say(
                 "list.held",
                 title=edition.title,
-                list=edition.list_id,
+                list=edition.name,
                 day=t.day(edition.edition_date),
                 days=held.age_days,
                 current=current,
@@ -482,7 +489,7 @@ def _codes(t: _Text, brief: Brief) -> list[str]:
         lines.append(t.say("codes.none", j=name))
     for code in brief.commitments:
         since = _since(t, code.since)
-        lists = t.join([e.list_id for e in code.lists]) or t.say("none.held")
+        lists = t.join([e.name for e in code.lists]) or t.say("none.held")
         if code.status == "not-held":
             said = t.say(
                 "code.not.held", title=code.title, since=since, j=name, n=code.technologies
@@ -507,7 +514,7 @@ def _codes(t: _Text, brief: Brief) -> list[str]:
                 "code.gap",
                 tech=t.node(row.technology, row.technology_name),
                 commitments=t.join([str(n) for n in row.commitments]) or "-",
-                lists=t.join([e.list_id for e in row.editions]),
+                lists=t.join([e.name for e in row.editions]),
                 regime=t.say(regime),
             )
             lines.append(f"  - {gap}")
@@ -556,7 +563,7 @@ def _shared(t: _Text, brief: Brief) -> list[str]:
                     "shared.holder",
                     j=t.j(side.jurisdiction),
                     entries=t.join([e.code for e in side.entries]) or t.say("none"),
-                    editions=t.join([e.list_id for e in side.editions]) or t.say("none.held"),
+                    editions=t.join([e.name for e in side.editions]) or t.say("none.held"),
                     how=t.say(f"matched.{how}") if how else "",
                 )
             )

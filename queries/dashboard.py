@@ -15,9 +15,9 @@ from pydantic import BaseModel, ConfigDict, Field
 from queries.analyses import Analyses
 from queries.catalog import Catalog
 from queries.errors import InvalidQuery
-from queries.evidence import edition_ref, jurisdiction_view, make_filters
+from queries.evidence import edition_ref, jurisdiction_view, list_name, make_filters
 from queries.index import Index
-from queries.reading.records import CodeInfo, EntryInfo, ListInfo
+from queries.reading.records import CodeInfo, EntryInfo
 from queries.requests import MAX_JURISDICTIONS, DivergenceRequest, MatrixRequest
 from queries.status import CONTROLLED, NOT_HELD
 from queries.views import EditionRef, JurisdictionCoverage, JurisdictionView
@@ -80,25 +80,6 @@ class CategoryOption(_View):
     entries: int = Field(description="Active entries of the reference list in it.")
 
 
-#: What people call the list series the project reads ("SCOMET", not its 110-character
-#: title), followed on the page by the edition's year; a series not named here shows its title.
-LIST_SHORT_NAMES = {
-    "wassenaar": "Wassenaar",
-    "eu": "EU Annex I",
-    "eu-military": "EU Common Military List",
-    "in": "SCOMET",
-    "us": "US CCL",
-    "mtcr": "MTCR Annex",
-    "nsg": "NSG Part 2",
-    "au": "Australia DSGL Part 2",
-    "au-military": "Australia DSGL Part 1",
-    "no": "Norway Liste II",
-    "no-military": "Norway Liste I",
-    "uk-military": "UK Military List",
-    "uk-national": "UK national ratings",
-}
-
-
 class ListOption(_View):
     """A list edition as the page names it."""
 
@@ -113,16 +94,6 @@ class ListOption(_View):
     edition_date: date = Field(description="Date of the edition.")
     source_url: str = Field(description="Where the edition is officially published.")
     current: bool = Field(description="Newest edition of its series held.")
-
-
-def list_name(info: ListInfo) -> str:
-    """``SCOMET 2024``, ``EU Annex I 2025``, ``Wassenaar 2025``: the year is the edition
-    label's (Wassenaar's "2025 Corr." is dated 2026-01-15)."""
-    short = LIST_SHORT_NAMES.get(info.series)
-    if short is None:
-        return info.title
-    year = info.edition[:4] if info.edition[:4].isdigit() else str(info.edition_date.year)
-    return f"{short} {year}"
 
 
 class DashboardOptions(_View):

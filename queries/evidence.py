@@ -26,9 +26,38 @@ from queries.views import (
 T = TypeVar("T")
 
 
+#: What people call the list series the project reads ("SCOMET", not its 110-character
+#: title), followed on the page by the edition's year; a series not named here shows its title.
+LIST_SHORT_NAMES = {
+    "wassenaar": "Wassenaar",
+    "eu": "EU Annex I",
+    "eu-military": "EU Common Military List",
+    "in": "SCOMET",
+    "us": "US CCL",
+    "mtcr": "MTCR Annex",
+    "nsg": "NSG Part 2",
+    "au": "Australia DSGL Part 2",
+    "au-military": "Australia DSGL Part 1",
+    "no": "Norway Liste II",
+    "no-military": "Norway Liste I",
+    "uk-military": "UK Military List",
+    "uk-national": "UK national ratings",
+}
+
+
+def list_name(info: ListInfo) -> str:
+    """``SCOMET 2024``, ``EU Annex I 2025``, ``Wassenaar 2025``: the year is the edition
+    label's (Wassenaar's "2025 Corr." is dated 2026-01-15)."""
+    short = LIST_SHORT_NAMES.get(info.series)
+    if short is None:
+        return info.title
+    year = info.edition[:4] if info.edition[:4].isdigit() else str(info.edition_date.year)
+    return f"{short} {year}"
+
+
 @lru_cache(maxsize=256)
 def edition_ref(info: ListInfo) -> EditionRef:
-    return EditionRef.of(info, list_id=info.id)
+    return EditionRef.of(info, list_id=info.id, name=list_name(info))
 
 
 def parameter_views(entry: EntryInfo) -> list[ParameterView]:

@@ -53,6 +53,11 @@ class EditionRef(View):
     """One edition of one list: what was compared."""
 
     list_id: str = Field(description="Node id of the list edition.", examples=["list:eu:2021"])
+    name: str = Field(
+        description="What people call it: short name and edition year (the title when the "
+        "series has no short name).",
+        examples=["EU Annex I 2021"],
+    )
     issuer: str = Field(
         description="Node id of the issuing country, union or regime.", examples=["regime:eu"]
     )

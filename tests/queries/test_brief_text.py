@@ -155,7 +155,7 @@ def test_translated_brief_says_what_the_analysis_says(india: Brief, lang: Langua
         share = "-" if c.percent is None else percent(c.percent, lang)
         assert f"| {c.category} | {c.controlled} | {c.comparable} | {share} |" in lines
     for held in india.standing.lists:
-        line = next(line for line in lines if held.edition.list_id in line and "- " in line)
+        line = next(line for line in lines if held.edition.name in line and "- " in line)
         assert day(held.edition.edition_date, lang) in line
         # The age is a number of its own ("العمر بالأيام: 92": no counted noun to agree with).
         assert re.search(rf"(?<![0-9]){held.age_days}(?![0-9])", line)
@@ -327,13 +327,15 @@ def test_the_caveats_are_said_in_the_language(
     marker = say(lang, "in.english", text="")
     for report in (india, us_eu):
         text = _in(report, lang)
+        names = names_of(shared_analyses().index, report, lang)
         section = text[text.index("## " + say(lang, "caveats")) :].splitlines()
         bullets = [line for line in section if line.startswith("- ")]
         assert len(bullets) == len(report.notes) > 0
         for note, bullet in zip(report.notes, bullets, strict=True):
             assert marker.strip() not in bullet and note not in bullet
             for token in re.findall(r"list:[a-z0-9:-]+|\b[0-9][0-9-]*\b", note):
-                assert token in bullet, (token, bullet)
+                # A list is named as people name it (SCOMET 2024), not by its node id.
+                assert names.get(token, token) in bullet, (token, bullet)
 
 
 @pytest.mark.parametrize(
@@ -422,7 +424,7 @@ def test_the_group_brief_says_each_subscriber_in_the_language(
             assert line.startswith(f"- **{names[f'country:{row.country}']}** (")
             assert row.reason not in line and names[tech.technology] in line
             for edition in row.editions:
-                assert edition.list_id in line
+                assert edition.name in line
             for entry in row.entries[:4]:
                 assert entry.code in line
             if row.status == "controlled":
@@ -619,3 +621,17 @@ def test_a_pair_with_no_row_says_it_is_not_agreement() -> None:
     with_rows = pair_brief(shared_analyses(), "US", "EU", build(BriefPartsRequest, items=5))
     assert any(with_rows.counts.values())
     assert "Read the caveats below" not in _in(with_rows, "en")
+
+
+@pytest.mark.parametrize("lang", ["en", "fr", "ar"])
+def test_lists_are_named_as_people_name_them(
+    india: Brief, us_eu: PairBrief, echri: GroupBrief, lang: Language
+) -> None:
+    """The analyses' sentences name lists by node id ("list:in:2024-09-02"); a brief a
+    diplomat prints names SCOMET 2024, EU Annex I 2025, Wassenaar 2025 instead, everywhere."""
+    for report in (india, us_eu, echri):
+        text = _in(report, lang)
+        assert re.findall(r"\blist:[a-z0-9-]+:[0-9a-z-]+", text) == []
+    said = _in(india, lang)
+    assert "SCOMET 2024" in said and "Wassenaar 2025" in said
+    assert "EU Annex I 2025" in _in(us_eu, lang)

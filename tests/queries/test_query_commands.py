@@ -152,7 +152,7 @@ def test_brief_as_markdown_file(env: None, tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     text = target.read_text("utf-8")
     assert text.startswith("# Harmonisation brief: India")
-    assert "list:in:2024-09-02" in text and "Convergence index" in text
+    assert "SCOMET 2024" in text and "list:in:" not in text and "Convergence index" in text
 
 
 def test_brief_printed_to_pdf_says_what_the_analysis_says(env: None, tmp_path: Path) -> None:
