@@ -128,9 +128,6 @@ class _Text:
         return text + (self.say("made.only", filters=shown) if shown else self.say("made.end"))
 
 
-#: A list edition's node id, as the analyses' English sentences write it.
-_LIST_ID = re.compile(r"\blist:[a-z0-9-]+:[0-9a-z-]+")
-
 #: A run of left-to-right text inside an Arabic line: codes (1.C.2.c.2.i), list ids, keys, list
 #: texts and thresholds quoted in English, a paragraph letter (.z). It starts and ends on a
 #: letter, digit, quote or bracket and stops at Arabic letters and Markdown's own marks (``*``,
@@ -233,6 +230,10 @@ def _part(t: _Text, title: str, explained: str, part: AgendaPart) -> list[str]:
     if part.total > len(part.items):
         lines.extend(["", t.say("first", shown=len(part.items), total=part.total)])
     return lines
+
+
+#: A list edition's node id, as the analyses' English sentences write it.
+_LIST_ID = re.compile(r"\blist:[a-z0-9-]+:[0-9a-z-]+")
 
 
 def to_markdown(
