@@ -173,8 +173,8 @@ class Search:
                     raise InvalidQuery(str(exc)) from exc
         techs: list[str] = []
         if code is not None:
-            hits = self._by_code(code, lists)
             counterpart = wassenaar_equivalent(code)
+            hits = self._by_code(code, counterpart, lists)
             reading = QueryReading(
                 kind="code",
                 system=code.system.value,
@@ -206,10 +206,12 @@ class Search:
             reason=reason,
         )
 
-    def _by_code(self, code: ControlCode, lists: list[str]) -> list[EntryHit]:
+    def _by_code(
+        self, code: ControlCode, counterpart: str | None, lists: list[str]
+    ) -> list[EntryHit]:
+        """Entries with ``code``, and those of ``counterpart``, the Wassenaar code it denotes."""
         index = self.index
         wanted = _COMPATIBLE[code.system]
-        counterpart = wassenaar_equivalent(code)
         hits: list[EntryHit] = []
         seen: set[str] = set()
         regime_entries: list[EntryInfo] = []
